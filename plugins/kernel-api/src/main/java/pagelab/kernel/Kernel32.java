@@ -1,0 +1,118 @@
+package pagelab.kernel;
+
+/**
+ * The Win32 memory API of one simulated process ({@code kernel32.dll}), named and typed as JNA names it:
+ * pointers and {@code SIZE_T} are {@code long}, {@code DWORD} is {@code int}, handles are {@code long}
+ * (NULL = 0, {@code INVALID_HANDLE_VALUE} = -1).
+ *
+ * <p>Every call is made by the calling Java thread acting as a thread of this process. Failures behave as on
+ * Windows: the documented failure value, with {@link #GetLastError()} set to the Win32 error Windows gives.
+ * No call lets a Java exception escape because of its arguments; a call made from a thread of a process that
+ * has ended throws {@link ProcessTerminatedException}.
+ */
+public interface Kernel32 {
+    // ---- chapter 14: exploring the address space ----
+    void GetSystemInfo(SYSTEM_INFO lpSystemInfo);
+
+    boolean GlobalMemoryStatusEx(MEMORYSTATUSEX lpBuffer);
+
+    /** Returns the number of bytes stored in the buffer (28 on x86, 48 on x64), or 0 on failure. */
+    long VirtualQuery(long lpAddress, MEMORY_BASIC_INFORMATION lpBuffer);
+
+    // ---- chapter 15: virtual memory ----
+    long VirtualAlloc(long lpAddress, long dwSize, int flAllocationType, int flProtect);
+
+    boolean VirtualFree(long lpAddress, long dwSize, int dwFreeType);
+
+    boolean VirtualProtect(long lpAddress, long dwSize, int flNewProtect, IntByReference lpflOldProtect);
+
+    // ---- chapter 16: thread stacks ----
+    long CreateThread(SECURITY_ATTRIBUTES lpThreadAttributes, long dwStackSize, ThreadProc lpStartAddress,
+                      long lpParameter, int dwCreationFlags, IntByReference lpThreadId);
+
+    void GetCurrentThreadStackLimits(LongByReference lowLimit, LongByReference highLimit);
+
+    int WaitForSingleObject(long hHandle, int dwMilliseconds);
+
+    // ---- chapter 17: files and memory-mapped files ----
+    long CreateFile(String lpFileName, int dwDesiredAccess, int dwShareMode, SECURITY_ATTRIBUTES lpSecurityAttributes,
+                    int dwCreationDisposition, int dwFlagsAndAttributes, long hTemplateFile);
+
+    boolean GetFileSizeEx(long hFile, LongByReference lpFileSize);
+
+    boolean ReadFile(long hFile, long lpBuffer, int nNumberOfBytesToRead, IntByReference lpNumberOfBytesRead,
+                     long lpOverlapped);
+
+    boolean WriteFile(long hFile, long lpBuffer, int nNumberOfBytesToWrite, IntByReference lpNumberOfBytesWritten,
+                      long lpOverlapped);
+
+    boolean SetFilePointerEx(long hFile, long liDistanceToMove, LongByReference lpNewFilePointer, int dwMoveMethod);
+
+    boolean SetEndOfFile(long hFile);
+
+    long CreateFileMapping(long hFile, SECURITY_ATTRIBUTES lpAttributes, int flProtect,
+                           int dwMaximumSizeHigh, int dwMaximumSizeLow, String lpName);
+
+    long OpenFileMapping(int dwDesiredAccess, boolean bInheritHandle, String lpName);
+
+    long MapViewOfFile(long hFileMappingObject, int dwDesiredAccess, int dwFileOffsetHigh, int dwFileOffsetLow,
+                       long dwNumberOfBytesToMap);
+
+    long MapViewOfFileEx(long hFileMappingObject, int dwDesiredAccess, int dwFileOffsetHigh, int dwFileOffsetLow,
+                         long dwNumberOfBytesToMap, long lpBaseAddress);
+
+    boolean UnmapViewOfFile(long lpBaseAddress);
+
+    boolean FlushViewOfFile(long lpBaseAddress, long dwNumberOfBytesToFlush);
+
+    boolean CloseHandle(long hObject);
+
+    // ---- chapter 18: heaps ----
+    long GetProcessHeap();
+
+    int GetProcessHeaps(int NumberOfHeaps, long[] ProcessHeaps);
+
+    long HeapCreate(int flOptions, long dwInitialSize, long dwMaximumSize);
+
+    boolean HeapDestroy(long hHeap);
+
+    long HeapAlloc(long hHeap, int dwFlags, long dwBytes);
+
+    long HeapReAlloc(long hHeap, int dwFlags, long lpMem, long dwBytes);
+
+    /** Returns the block's size, or -1 ({@code (SIZE_T)-1}) on failure. */
+    long HeapSize(long hHeap, int dwFlags, long lpMem);
+
+    boolean HeapFree(long hHeap, int dwFlags, long lpMem);
+
+    boolean HeapValidate(long hHeap, int dwFlags, long lpMem);
+
+    long HeapCompact(long hHeap, int dwFlags);
+
+    // ---- images (chapters 14 and 17) ----
+    long LoadLibrary(String lpLibFileName);
+
+    boolean FreeLibrary(long hLibModule);
+
+    /** {@code null} names the process's own exe. */
+    long GetModuleHandle(String lpModuleName);
+
+    // ---- exceptions, errors, interlocked operations on simulated memory ----
+    void RaiseException(int dwExceptionCode, int dwExceptionFlags, long[] lpArguments);
+
+    int GetLastError();
+
+    void SetLastError(int dwErrCode);
+
+    int InterlockedIncrement(long lpAddend);
+
+    int InterlockedDecrement(long lpAddend);
+
+    int InterlockedExchangeAdd(long lpAddend, int value);
+
+    int InterlockedCompareExchange(long lpDestination, int exchange, int comparand);
+
+    int GetCurrentProcessId();
+
+    int GetCurrentThreadId();
+}

@@ -1,0 +1,2 @@
+/** Deterministic fault injection for checkers: failing the n-th call, lowering limits. */
+package pagelab.kernel.control;

@@ -1,0 +1,26 @@
+package pagelab.kernel.inspect;
+
+import java.util.List;
+
+/**
+ * Read-only ground truth about one process for checkers and the desktop. Nothing here changes kernel state:
+ * every answer is an immutable value.
+ */
+public interface ProcessInspector {
+    int processId();
+
+    boolean isAlive();
+
+    /** The address space now. Cheap: unchanged allocations are shared between snapshots. */
+    AddressSpaceSnapshot snapshot();
+
+    /** The state of the page holding {@code address}. Does not fault, touch or count anything. */
+    PageInfo page(long address);
+
+    ProcessCounters counters();
+
+    List<ThreadInfo> threads();
+
+    /** This process's part of the machine's trace. */
+    List<TraceEvent> trace();
+}
