@@ -1,0 +1,269 @@
+package pagelab.app.desktop;
+
+import net.miginfocom.swing.MigLayout;
+import pagelab.app.desktop.store.Settings;
+import pagelab.app.desktop.store.UserDataStore;
+import pagelab.app.desktop.store.WindowLayout;
+
+import javax.swing.ButtonGroup;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JRadioButtonMenuItem;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
+import java.awt.Dimension;
+import java.awt.Frame;
+import java.awt.Graphics;
+import java.awt.Rectangle;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main window: a menu bar, one tab per screen area (exercises, memory map, playground, plugins) and a status
+ * line. It owns the settings while it is open and writes them (window layout included) when it closes.
+ */
+public final class MainFrame extends JFrame {
+    private final UserDataStore store;
+    private Settings settings;
+    private final Map<String, JSplitPane> splits = new LinkedHashMap<>();
+    private final Tabs tabs;
+    private JTabbedPane tabbedPane;
+    private JLabel status;
+    private Runnable firstPaint;
+
+    public MainFrame(UserDataStore store, Settings settings) {
+        super(Messages.get("app.title"));
+        this.store = store;
+        this.settings = settings;
+        this.tabs = new Tabs(this, store);
+        initComponents();
+        restoreLayout(settings.window());
+    }
+
+    private void initComponents() {
+        setName("mainFrame");
+        setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                closeWindow();
+            }
+        });
+        setJMenuBar(initMenuBar());
+        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill", "[grow]", "[grow][]"));
+        content.add(initTabs(), "grow, wrap");
+        content.add(initStatusBar(), "growx");
+        setContentPane(content);
+        setMinimumSize(new Dimension(640, 420));
+    }
+
+    private JMenuBar initMenuBar() {
+        JMenuBar bar = new JMenuBar();
+        JMenu file = Ui.menu("menu.file");
+        file.add(Ui.item("menu.file.dataFolder", null, this::dataFolderActionPerformed));
+        file.addSeparator();
+        file.add(Ui.item("menu.file.exit", "ctrl Q", this::closeWindow));
+        bar.add(file);
+        bar.add(initViewMenu());
+        JMenu help = Ui.menu("menu.help");
+        help.add(Ui.item("menu.help.about", "F1", this::aboutActionPerformed));
+        bar.add(help);
+        return bar;
+    }
+
+    private JMenu initViewMenu() {
+        JMenu view = Ui.menu("menu.view");
+        ButtonGroup themes = new ButtonGroup();
+        view.add(radio(themes, "menu.view.light", !settings.dark(), () -> themeActionPerformed(false)));
+        view.add(radio(themes, "menu.view.dark", settings.dark(), () -> themeActionPerformed(true)));
+        view.addSeparator();
+        view.add(Ui.item("menu.view.fontBigger", "ctrl EQUALS", () -> fontSizeActionPerformed(1)));
+        view.add(Ui.item("menu.view.fontSmaller", "ctrl MINUS", () -> fontSizeActionPerformed(-1)));
+        view.add(Ui.item("menu.view.fontReset", "ctrl 0", () -> fontSizeActionPerformed(0)));
+        view.addSeparator();
+        JMenu lang = Ui.menu("menu.view.language");
+        ButtonGroup langs = new ButtonGroup();
+        for (String code : List.of("system", "en", "zh")) {
+            lang.add(radio(langs, "menu.view.language." + code, code.equals(settings.language()),
+                    () -> languageActionPerformed(code)));
+        }
+        view.add(lang);
+        return view;
+    }
+
+    private static JRadioButtonMenuItem radio(ButtonGroup group, String key, boolean selected, Runnable handler) {
+        JRadioButtonMenuItem item = new JRadioButtonMenuItem(Ui.action(key, handler));
+        Ui.label(item, Messages.get(key));
+        item.setName(key);
+        item.setSelected(selected);
+        group.add(item);
+        return item;
+    }
+
+    private JTabbedPane initTabs() {
+        tabbedPane = new JTabbedPane();
+        tabbedPane.setName("mainTabs");
+        tabs.addTo(tabbedPane);
+        for (int i = 0; i < tabbedPane.getTabCount() && i < 9; i++) {
+            int index = i;
+            String stroke = "ctrl " + (i + 1);
+            tabbedPane.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(stroke), stroke);
+            tabbedPane.getActionMap().put(stroke, Ui.action("app.title", () -> tabbedPane.setSelectedIndex(index)));
+        }
+        return tabbedPane;
+    }
+
+    private JComponent initStatusBar() {
+        status = new JLabel(" ");
+        status.setName("status");
+        JPanel bar = new JPanel(new MigLayout("insets 2 8 2 8, fill", "[grow]"));
+        bar.add(status, "growx");
+        return bar;
+    }
+
+    /** Registers a split pane whose divider position is remembered under {@code name}. */
+    public void rememberSplit(String name, JSplitPane split) {
+        splits.put(name, split);
+        Integer pos = settings.window().dividers().get(name);
+        if (pos != null && pos > 0) {
+            split.setDividerLocation(pos);
+        }
+    }
+
+    public void showStatus(String text) {
+        status.setText(text == null || text.isEmpty() ? " " : text);
+    }
+
+    /** The user's data folder. */
+    public UserDataStore store() {
+        return store;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Runs {@code action} once, on the event-dispatch thread, after the frame first painted. */
+    void onFirstPaint(Runnable action) {
+        this.firstPaint = action;
+    }
+
+    @Override
+    public void paint(Graphics g) {
+        super.paint(g);
+        Runnable once = firstPaint;
+        if (once != null) {
+            firstPaint = null;
+            SwingUtilities.invokeLater(once);
+        }
+    }
+
+    /** Tells the user about data files that were moved aside at startup. */
+    void showStoreWarnings() {
+        List<String> warnings = store.warnings();
+        if (!warnings.isEmpty()) {
+            showStatus(warnings.get(warnings.size() - 1));
+            JOptionPane.showMessageDialog(this, String.join("\n", warnings), Messages.get("store.warning.title"),
+                    JOptionPane.WARNING_MESSAGE);
+        }
+    }
+
+    private void themeActionPerformed(boolean dark) {
+        settings = settings.withTheme(dark ? "dark" : "light");
+        Themes.apply(dark, settings.fontSize());
+        saveSettings();
+    }
+
+    private void fontSizeActionPerformed(int delta) {
+        int size = delta == 0 ? Settings.DEFAULT_FONT : settings.fontSize() + delta;
+        settings = settings.withFontSize(size);
+        Themes.apply(settings.dark(), settings.fontSize());
+        showStatus(Messages.format("status.fontSize", settings.fontSize()));
+        saveSettings();
+    }
+
+    private void languageActionPerformed(String code) {
+        if (code.equals(settings.language())) {
+            return;
+        }
+        settings = settings.withLanguage(code);
+        saveSettings();
+        JOptionPane.showMessageDialog(this, Messages.get("language.restart"), Messages.get("app.title"),
+                JOptionPane.INFORMATION_MESSAGE);
+    }
+
+    private void dataFolderActionPerformed() {
+        JOptionPane.showMessageDialog(this, Messages.format("dataFolder.message", store.root()),
+                Messages.get("app.title"), JOptionPane.INFORMATION_MESSAGE);
+    }
+
+    private void aboutActionPerformed() {
+        JOptionPane.showMessageDialog(this, Messages.get("about.message"), Messages.get("menu.help.about.title"),
+                JOptionPane.INFORMATION_MESSAGE);
+    }
+
+    /** Saves the layout and settings, lets every tab flush its work, and disposes the window. */
+    public void closeWindow() {
+        tabs.close();
+        settings = settings.withWindow(currentLayout());
+        saveSettings();
+        dispose();
+    }
+
+    private void saveSettings() {
+        try {
+            store.saveSettings(settings);
+        } catch (IOException e) {
+            showStatus(Messages.format("store.saveFailed", store.settingsFile(), e.getMessage()));
+        }
+    }
+
+    private WindowLayout currentLayout() {
+        boolean maximized = (getExtendedState() & Frame.MAXIMIZED_BOTH) == Frame.MAXIMIZED_BOTH;
+        Rectangle r = maximized && settings.window().isSet()
+                ? new Rectangle(settings.window().x(), settings.window().y(), settings.window().width(),
+                settings.window().height())
+                : getBounds();
+        Map<String, Integer> dividers = new LinkedHashMap<>(settings.window().dividers());
+        splits.forEach((name, split) -> dividers.put(name, split.getDividerLocation()));
+        return new WindowLayout(r.x, r.y, r.width, r.height, maximized, dividers, tabbedPane.getSelectedIndex());
+    }
+
+    private void restoreLayout(WindowLayout layout) {
+        if (layout.isSet() && onSomeScreen(layout)) {
+            setBounds(layout.x(), layout.y(), layout.width(), layout.height());
+        } else {
+            setSize(1180, 780);
+            setLocationRelativeTo(null);
+        }
+        if (layout.maximized()) {
+            setExtendedState(Frame.MAXIMIZED_BOTH);
+        }
+        if (layout.tab() >= 0 && layout.tab() < tabbedPane.getTabCount()) {
+            tabbedPane.setSelectedIndex(layout.tab());
+        }
+    }
+
+    // A window saved on a monitor that is gone would open invisible; then the default placement is used.
+    private boolean onSomeScreen(WindowLayout layout) {
+        Rectangle saved = new Rectangle(layout.x(), layout.y(), layout.width(), layout.height());
+        for (var device : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+            if (device.getDefaultConfiguration().getBounds().intersects(saved)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

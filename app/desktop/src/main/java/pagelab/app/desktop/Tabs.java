@@ -1,0 +1,40 @@
+package pagelab.app.desktop;
+
+import net.miginfocom.swing.MigLayout;
+import pagelab.app.desktop.store.UserDataStore;
+
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JTabbedPane;
+
+/**
+ * Builds the main window's tabs, one per screen area, and closes them (flushing autosaves, ending background
+ * work) when the window closes.
+ */
+final class Tabs {
+    private final MainFrame frame;
+    private final UserDataStore store;
+
+    Tabs(MainFrame frame, UserDataStore store) {
+        this.frame = frame;
+        this.store = store;
+    }
+
+    void addTo(JTabbedPane pane) {
+        pane.addTab(Messages.get("tab.exercises"), placeholder("exercises.none"));
+        pane.addTab(Messages.get("tab.memoryMap"), placeholder("memoryMap.none"));
+        pane.addTab(Messages.get("tab.playground"), placeholder("playground.none"));
+        pane.addTab(Messages.get("tab.plugins"), placeholder("plugins.none"));
+    }
+
+    private static JComponent placeholder(String key) {
+        JPanel p = new JPanel(new MigLayout("fill"));
+        p.add(new JLabel(Messages.get(key)), "align center");
+        return p;
+    }
+
+    void close() {
+        // Later tabs flush autosaves and stop workers here.
+    }
+}

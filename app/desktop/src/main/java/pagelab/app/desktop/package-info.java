@@ -1,0 +1,2 @@
+/** The PageLab desktop: startup, the main window, themes and the translated UI strings. */
+package pagelab.app.desktop;

@@ -1,0 +1,73 @@
+package pagelab.app.desktop.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Whole-file writes that a crash or a SIGKILL at any instant cannot tear: the new content goes to a temporary
+ * file in the same folder, is forced to disk, and then replaces the target with one atomic rename. A reader
+ * therefore always sees either the complete old file or the complete new one.
+ *
+ * <p>Thread safety: concurrent writers of the same target each use their own temporary file; the last rename wins.
+ */
+public final class AtomicFiles {
+    /** Temporary files end with this, so that a crash's leftovers can be recognised and removed. */
+    static final String TEMP_SUFFIX = ".pagelab-tmp";
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Replaces {@code target} with {@code content}, creating parent folders as needed.
+     *
+     * @throws IOException if the content cannot be written; the target is then unchanged
+     */
+    public static void write(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                // Without the force, a power cut after the rename could leave a renamed but empty file.
+                ch.force(true);
+            }
+            // rename(2) replaces the target atomically on POSIX; MoveFileEx(REPLACE_EXISTING) does on Windows.
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        syncDirectory(dir);
+    }
+
+    /** Removes temporary files a killed writer left in {@code dir}; never touches anything else. */
+    public static void removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
+            for (Path p : files) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    // Makes the rename itself durable; folders cannot be opened for sync on every platform, hence best effort.
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows refuses to open a folder as a channel; NTFS journals the rename anyway.
+        }
+    }
+}

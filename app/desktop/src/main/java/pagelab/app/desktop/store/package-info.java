@@ -1,0 +1,2 @@
+/** The user's data folder: settings, progress and solutions, written atomically so that nothing is ever lost. */
+package pagelab.app.desktop.store;

@@ -1,0 +1,58 @@
+package pagelab.app.desktop;
+
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import pagelab.app.desktop.store.Settings;
+import pagelab.app.desktop.store.UserDataStore;
+
+import java.awt.GraphicsEnvironment;
+import java.util.Locale;
+
+/**
+ * Shared set-up of the robot tests: a known locale and theme, EDT checks on, one robot per test.
+ * Skipped where there is no display; run them under {@code xvfb-run}.
+ */
+public abstract class GuiTestSupport {
+    protected Robot robot;
+    protected FrameFixture window;
+
+    @BeforeAll
+    static void setUpOnce() {
+        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run under xvfb-run");
+        FailOnThreadViolationRepaintManager.install();
+        Messages.use(Locale.ENGLISH);
+        com.formdev.flatlaf.FlatLaf.registerCustomDefaultsSource("pagelab.app.desktop");
+    }
+
+    /** Opens a main window on {@code store} as the desktop would. */
+    protected FrameFixture open(UserDataStore store) {
+        if (robot == null) {
+            robot = BasicRobot.robotWithNewAwtHierarchy();
+        }
+        Settings settings = store.loadSettings();
+        MainFrame frame = GuiActionRunner.execute(() -> {
+            Themes.apply(settings.dark(), settings.fontSize());
+            return new MainFrame(store, settings);
+        });
+        window = new FrameFixture(robot, frame);
+        // Not window.show(): it packs the frame, which would undo the restored layout.
+        GuiActionRunner.execute(() -> frame.setVisible(true));
+        robot.waitForIdle();
+        window.focus();
+        return window;
+    }
+
+    @AfterEach
+    void cleanUpRobot() {
+        if (robot != null) {
+            robot.cleanUp();
+            robot = null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package pagelab.app.desktop.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UserDataStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void dataDirFlagWinsOverEnvironmentWhichWinsOverHome() {
+        assertThat(UserDataStore.resolveRoot("/x", Map.of("PAGELAB_HOME", "/y"))).isEqualTo(Path.of("/x"));
+        assertThat(UserDataStore.resolveRoot(null, Map.of("PAGELAB_HOME", "/y"))).isEqualTo(Path.of("/y"));
+        assertThat(UserDataStore.resolveRoot(" ", Map.of()))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".pagelab"));
+    }
+
+    @Test
+    void settingsAndProgressSurviveARoundTrip() throws Exception {
+        UserDataStore store = new UserDataStore(dir);
+        Settings s = Settings.defaults().withTheme("dark").withFontSize(16).withLanguage("zh")
+                .withWindow(new WindowLayout(10, 20, 800, 600, true, Map.of("map", 300), 2));
+        store.saveSettings(s);
+        Progress p = Progress.empty().with("sparse-cells", ExerciseProgress.notStarted().afterCheck(7, 10, 5L));
+        store.saveProgress(p);
+
+        UserDataStore again = new UserDataStore(dir);
+        assertThat(again.loadSettings()).isEqualTo(s);
+        assertThat(again.loadProgress()).isEqualTo(p);
+        assertThat(again.loadProgress().of("sparse-cells").status()).isEqualTo(ExerciseProgress.Status.IN_PROGRESS);
+        assertThat(again.warnings()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileGivesDefaultsWithoutWarning() throws Exception {
+        UserDataStore store = new UserDataStore(dir);
+        assertThat(store.loadSettings()).isEqualTo(Settings.defaults());
+        assertThat(store.loadProgress()).isEqualTo(Progress.empty());
+        assertThat(store.warnings()).isEmpty();
+    }
+
+    @Test
+    void aCorruptSettingsFileIsMovedAsideWithAWarningAndDefaultsAreUsed() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"theme\": \"dark\", \"fontSi");
+        UserDataStore store = new UserDataStore(dir);
+
+        assertThat(store.loadSettings()).isEqualTo(Settings.defaults());
+
+        assertThat(store.warnings()).singleElement().asString().contains("settings.json").contains("moved");
+        assertThat(dir.resolve("settings.json")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("settings.json.corrupt-"))
+                    .findFirst().orElseThrow();
+            assertThat(aside).hasContent("{\"theme\": \"dark\", \"fontSi");
+        }
+    }
+
+    @Test
+    void aProgressFileHoldingTheWrongShapeIsMovedAside() throws Exception {
+        Files.writeString(dir.resolve("progress.json"), "[1, 2, 3]");
+        UserDataStore store = new UserDataStore(dir);
+        assertThat(store.loadProgress()).isEqualTo(Progress.empty());
+        assertThat(store.warnings()).hasSize(1);
+    }
+
+    @Test
+    void outOfRangeSettingsFallBackToDefaultsOneByOne() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"theme\":\"purple\",\"fontSize\":99,\"language\":\"fr\","
+                + "\"future\":true}");
+        Settings s = new UserDataStore(dir).loadSettings();
+        assertThat(s.theme()).isEqualTo("light");
+        assertThat(s.fontSize()).isEqualTo(Settings.DEFAULT_FONT);
+        assertThat(s.language()).isEqualTo("system");
+    }
+
+    @Test
+    void solutionsAreSavedPerExerciseAndResetKeepsABackup() throws Exception {
+        UserDataStore store = new UserDataStore(dir);
+        store.saveSolution("sparse-cells", "SparseCells.java", "class A {}");
+        assertThat(store.loadSolution("sparse-cells", "SparseCells.java")).hasValue("class A {}");
+
+        store.deleteSolution("sparse-cells", "SparseCells.java");
+
+        assertThat(store.loadSolution("sparse-cells", "SparseCells.java")).isEmpty();
+        assertThat(store.solutionDir("sparse-cells").resolve("SparseCells.java.bak")).hasContent("class A {}");
+    }
+
+    @Test
+    void namesThatCouldEscapeTheFolderAreRefused() throws Exception {
+        UserDataStore store = new UserDataStore(dir);
+        assertThatThrownBy(() -> store.saveSolution("../evil", "A.java", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exercise id");
+        assertThatThrownBy(() -> store.loadSolution("ok", "../../etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file name");
+    }
+
+    @Test
+    void leftoverTemporaryFilesAreRemovedWhenTheStoreOpens() throws Exception {
+        Path stale = dir.resolve(".settings.json.123" + AtomicFiles.TEMP_SUFFIX);
+        Files.writeString(stale, "half a fi");
+        new UserDataStore(dir);
+        assertThat(stale).doesNotExist();
+    }
+}
