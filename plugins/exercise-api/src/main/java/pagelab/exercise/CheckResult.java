@@ -1,0 +1,121 @@
+package pagelab.exercise;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The result of one check: immutable plain data that serialises to JSON, because checks run in a child JVM.
+ * Check code builds one with the factories ({@link #pass}, {@link #fail(String, String)}, {@link #partial},
+ * {@link #error}) and decorates it with {@link #hint} and {@link #evidence}; the runner then fills in the check's
+ * id, title and points with {@link #scored}.
+ *
+ * <p>Messages name addresses in hex and errors by their Win32 names ({@link Win32Names}), and say what was
+ * expected and what happened.
+ *
+ * @param checkId   the check's id; null until scored
+ * @param title     the check's title; null until scored
+ * @param status    the outcome
+ * @param points    points awarded; {@link #FULL} in a pass that is not yet scored
+ * @param maxPoints the check's maximum; 0 until scored
+ * @param message   what happened, in one or two sentences; never null
+ * @param expected  what the check expected, or null
+ * @param actual    what the solution did, or null
+ * @param hint      a nudge towards the fix, or null
+ * @param evidence  what the student can inspect: kernel calls, faults, snapshots; never null
+ * @since 0.1
+ */
+public record CheckResult(String checkId, String title, CheckStatus status, int points, int maxPoints,
+                          String message, String expected, String actual, String hint, List<Evidence> evidence) {
+
+    /** The points of a pass before scoring: "all of them". */
+    public static final int FULL = -1;
+
+    public CheckResult {
+        if (status == null) {
+            throw new IllegalArgumentException("CheckResult: status is null");
+        }
+        message = message == null ? "" : message;
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** Full points. */
+    public static CheckResult pass(String message) {
+        return new CheckResult(null, null, CheckStatus.PASS, FULL, 0, message, null, null, null, null);
+    }
+
+    /** No points; the message says what was expected and what happened. */
+    public static CheckResult fail(String expected, String actual) {
+        return fail("Expected " + expected + ", but " + actual + ".", expected, actual);
+    }
+
+    /** No points, with a message of your own plus the expected and actual values shown side by side. */
+    public static CheckResult fail(String message, String expected, String actual) {
+        return new CheckResult(null, null, CheckStatus.FAIL, 0, 0, message, expected, actual, null, null);
+    }
+
+    /** No points, with just a message. */
+    public static CheckResult fail(String message) {
+        return fail(message, null, null);
+    }
+
+    /**
+     * Some points. The runner clamps {@code points} to the check's range: zero or less becomes a
+     * {@link CheckStatus#FAIL}, the maximum or more a {@link CheckStatus#PASS}.
+     */
+    public static CheckResult partial(int points, String message) {
+        return new CheckResult(null, null, CheckStatus.PARTIAL, points, 0, message, null, null, null, null);
+    }
+
+    /** The check could not be judged: a checker bug or a runner problem, not the student's fault. */
+    public static CheckResult error(String message) {
+        return new CheckResult(null, null, CheckStatus.ERROR, 0, 0, message, null, null, null, null);
+    }
+
+    /** A check that did not run because a prerequisite scored zero. */
+    public static CheckResult skipped(String message) {
+        return new CheckResult(null, null, CheckStatus.SKIPPED, 0, 0, message, null, null, null, null);
+    }
+
+    /** This result with a hint for the student. */
+    public CheckResult hint(String text) {
+        return new CheckResult(checkId, title, status, points, maxPoints, message, expected, actual, text, evidence);
+    }
+
+    /** This result with more evidence appended. */
+    public CheckResult evidence(Evidence... more) {
+        List<Evidence> all = new ArrayList<>(evidence);
+        for (Evidence e : more) {
+            if (e != null) {
+                all.add(e);
+            }
+        }
+        return new CheckResult(checkId, title, status, points, maxPoints, message, expected, actual, hint, all);
+    }
+
+    /** This result with the expected and actual values set (for results built from a message). */
+    public CheckResult expectedActual(String expectedValue, String actualValue) {
+        return new CheckResult(checkId, title, status, points, maxPoints, message, expectedValue, actualValue, hint,
+                evidence);
+    }
+
+    /**
+     * This result as the runner reports it for {@code check}: id, title and maximum set, points resolved and
+     * clamped, and the status made consistent with the points.
+     */
+    public CheckResult scored(CheckInfo check) {
+        int max = check.points();
+        int p = points == FULL && status == CheckStatus.PASS ? max : Math.max(0, Math.min(points, max));
+        CheckStatus s = status;
+        if (s == CheckStatus.PARTIAL) {
+            s = p >= max ? CheckStatus.PASS : p == 0 ? CheckStatus.FAIL : CheckStatus.PARTIAL;
+        } else if (s != CheckStatus.PASS) {
+            p = 0;
+        }
+        return new CheckResult(check.id(), check.title(), s, p, max, message, expected, actual, hint, evidence);
+    }
+
+    /** Whether the check awarded any points (prerequisites count as met then). */
+    public boolean scoredAny() {
+        return points > 0 || (status == CheckStatus.PASS);
+    }
+}

@@ -1,0 +1,122 @@
+package pagelab.exercise;
+
+import java.util.ArrayList;
+import java.util.List;
+import pagelab.kernel.EXCEPTION_RECORD;
+import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.FaultEvent;
+import pagelab.kernel.inspect.KernelCall;
+import pagelab.kernel.inspect.ProcessEvent;
+import pagelab.kernel.inspect.TraceEvent;
+
+/**
+ * Something a student can inspect to see why a check passed or failed: plain data (text lines and, for
+ * {@link EvidenceKind#SNAPSHOT}, an address-space snapshot) that serialises to JSON.
+ *
+ * @param kind     what it shows
+ * @param title    a caption, e.g. "Address space after setCell(0, 0)"
+ * @param lines    the text, one entry per line; never null, at most {@link #MAX_LINES} plus a "more" line
+ * @param snapshot the address space, for {@link EvidenceKind#SNAPSHOT}; otherwise null
+ * @since 0.1
+ */
+public record Evidence(EvidenceKind kind, String title, List<String> lines, AddressSpaceSnapshot snapshot) {
+
+    /** Evidence stays small: longer lists keep their last lines (the ones closest to the failure). */
+    public static final int MAX_LINES = 200;
+
+    public Evidence {
+        if (kind == null) {
+            throw new IllegalArgumentException("Evidence: kind is null");
+        }
+        title = title == null ? "" : title;
+        lines = lines == null ? List.of() : List.copyOf(trim(lines));
+    }
+
+    private static List<String> trim(List<String> lines) {
+        if (lines.size() <= MAX_LINES) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>();
+        out.add("... " + (lines.size() - MAX_LINES) + " earlier lines left out");
+        out.addAll(lines.subList(lines.size() - MAX_LINES, lines.size()));
+        return out;
+    }
+
+    /** The Kernel32 calls among {@code events}, one line each: {@code #7 VirtualAlloc(...) = 0x... at ...}. */
+    public static Evidence calls(String title, List<? extends TraceEvent> events) {
+        List<String> out = new ArrayList<>();
+        for (TraceEvent e : events) {
+            if (e instanceof KernelCall c) {
+                out.add(describe(c));
+            }
+        }
+        return new Evidence(EvidenceKind.CALLS, title, out, null);
+    }
+
+    /** The exceptions among {@code events}, one line each. */
+    public static Evidence faults(String title, List<? extends TraceEvent> events) {
+        List<String> out = new ArrayList<>();
+        for (TraceEvent e : events) {
+            if (e instanceof FaultEvent f) {
+                out.add(describe(f));
+            }
+        }
+        return new Evidence(EvidenceKind.FAULTS, title, out, null);
+    }
+
+    /** Calls, faults and process events interleaved, in trace order. */
+    public static Evidence trace(String title, List<? extends TraceEvent> events) {
+        List<String> out = new ArrayList<>();
+        for (TraceEvent e : events) {
+            out.add(describe(e));
+        }
+        return new Evidence(EvidenceKind.TRACE, title, out, null);
+    }
+
+    /** An address-space snapshot, which the desktop draws as a memory map. */
+    public static Evidence snapshot(String title, AddressSpaceSnapshot snapshot) {
+        return new Evidence(EvidenceKind.SNAPSHOT, title, List.of(), snapshot);
+    }
+
+    /** One expected/actual pair. */
+    public static Evidence expectedActual(String title, String expected, String actual) {
+        return new Evidence(EvidenceKind.EXPECTED_ACTUAL, title,
+                List.of("expected: " + expected, "actual:   " + actual), null);
+    }
+
+    /** Free text. */
+    public static Evidence note(String title, String... lines) {
+        return new Evidence(EvidenceKind.NOTE, title, List.of(lines), null);
+    }
+
+    /** One trace event in the notation the evidence uses. */
+    public static String describe(TraceEvent event) {
+        if (event instanceof KernelCall c) {
+            return describe(c);
+        }
+        if (event instanceof FaultEvent f) {
+            return describe(f);
+        }
+        ProcessEvent p = (ProcessEvent) event;
+        return "#" + p.sequence() + " " + p.kind() + " " + p.detail();
+    }
+
+    private static String describe(KernelCall c) {
+        String line = "#" + c.sequence() + " " + c.function() + "(" + String.join(", ", c.arguments()) + ") = "
+                + c.result();
+        if (c.failed()) {
+            line += " [" + Win32Names.error(c.lastError()) + "]";
+        }
+        return line + at(c.caller() == null ? null : c.caller().toString());
+    }
+
+    private static String describe(FaultEvent f) {
+        EXCEPTION_RECORD r = f.record();
+        return "#" + f.sequence() + " " + Win32Names.exception(r) + " -> " + f.disposition()
+                + at(f.caller() == null ? null : f.caller().toString());
+    }
+
+    private static String at(String where) {
+        return where == null || where.startsWith("?") ? "" : "  at " + where;
+    }
+}

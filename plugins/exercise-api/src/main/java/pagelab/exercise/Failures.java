@@ -1,0 +1,77 @@
+package pagelab.exercise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import pagelab.kernel.ProcessTerminatedException;
+import pagelab.kernel.UnhandledSehException;
+
+/**
+ * Turns whatever a check threw into a result a student can act on. A throwable from the student's code (or a
+ * crash of the simulated process) is a {@link CheckStatus#FAIL} naming what happened and where in their code;
+ * anything else is the checker's own bug, an {@link CheckStatus#ERROR}.
+ */
+final class Failures {
+    private static final int MAX_FRAMES = 5;
+
+    private Failures() {
+    }
+
+    /**
+     * @param t         what the check threw (already unwrapped from reflection wrappers)
+     * @param isStudent whether a class name belongs to the student's sources
+     */
+    static CheckResult describe(Throwable t, Predicate<String> isStudent) {
+        List<String> frames = studentFrames(t, isStudent);
+        String where = frames.isEmpty() ? "" : "\n" + String.join("\n", frames);
+        if (t instanceof InvalidSolutionException) {
+            return CheckResult.fail(t.getMessage());
+        }
+        if (t instanceof InvalidExerciseException) {
+            return CheckResult.error("The exercise is built wrong (please report this to its author): "
+                    + t.getMessage());
+        }
+        if (t instanceof UnhandledSehException e) {
+            return CheckResult.fail("The simulated process crashed: " + Win32Names.exception(e.record())
+                    + ", and no __except filter handled it." + where)
+                    .hint("Look at the faulting address: is that page committed, and with the protection you need?");
+        }
+        if (t instanceof ProcessTerminatedException e) {
+            return CheckResult.fail("The simulated process ended (exit code " + Win32Names.hex(e.exitCode())
+                    + ") while the solution ran: " + e.getMessage() + where);
+        }
+        if (t instanceof StackOverflowError) {
+            return CheckResult.fail("The solution recursed without end (java.lang.StackOverflowError)." + where);
+        }
+        if (t instanceof OutOfMemoryError) {
+            return CheckResult.fail("The solution ran the Java heap out of memory (" + t.getMessage() + ")." + where);
+        }
+        if (t instanceof ExceptionInInitializerError e && e.getCause() != null) {
+            return CheckResult.fail("A static initialiser of the solution threw " + e.getCause() + where);
+        }
+        if (!frames.isEmpty()) {
+            return CheckResult.fail("The solution threw " + t + where);
+        }
+        return CheckResult.error("The checker failed (please report this to the exercise's author): " + t
+                + "\n" + topFrames(t));
+    }
+
+    private static List<String> studentFrames(Throwable t, Predicate<String> isStudent) {
+        List<String> out = new ArrayList<>();
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (out.size() < MAX_FRAMES && isStudent.test(e.getClassName())) {
+                out.add("    at " + e);
+            }
+        }
+        return out;
+    }
+
+    private static String topFrames(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        StackTraceElement[] st = t.getStackTrace();
+        for (int i = 0; i < Math.min(MAX_FRAMES, st.length); i++) {
+            b.append("    at ").append(st[i]).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+}
