@@ -1,0 +1,224 @@
+package pagelab.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import pagelab.exercise.CheckInfo;
+import pagelab.exercise.CheckPlan;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.CheckRunner;
+import pagelab.exercise.CheckStatus;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.GradeReport;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Proves an exercise's checker, without JUnit: its metadata and checks are well formed, the reference solution
+ * scores 100%, the starter scores less, and every known-wrong solution fails exactly the checks it names (checks
+ * skipped because a named one failed are tolerated). {@code pagelab verify-plugin} and {@link ExerciseVerification}
+ * both use it. Never throws for a broken exercise: every problem is a failed {@link Finding}.
+ *
+ * <p>Runs the shipped (trusted) solutions in this JVM, each check with an in-process time limit.
+ *
+ * @since 0.1
+ */
+public final class ExerciseVerifier {
+    /** Generous: a check of a shipped solution takes milliseconds; this only keeps a looping mistake finite. */
+    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final CheckRunner runner;
+    private final SourceCompiler compiler;
+
+    public ExerciseVerifier() {
+        this(new CheckRunner(new CheckRunner.Options(CheckRunner.Options.DEFAULT_SEED, CHECK_TIMEOUT)),
+                new SourceCompiler());
+    }
+
+    public ExerciseVerifier(CheckRunner runner, SourceCompiler compiler) {
+        this.runner = runner;
+        this.compiler = compiler;
+    }
+
+    /** Every verification, in order. */
+    public VerificationReport verify(Exercise exercise) {
+        List<Finding> findings = new ArrayList<>(verifyStructure(exercise));
+        if (findings.stream().allMatch(Finding::ok)) {
+            findings.add(verifyReference(exercise));
+            findings.add(verifyStarter(exercise));
+            for (KnownWrongSolution w : exercise.knownWrong()) {
+                findings.add(verifyKnownWrong(exercise, w));
+            }
+        }
+        return new VerificationReport(safeId(exercise), findings);
+    }
+
+    /** Compiles and grades {@code sources}; a compile error fails every check with javac's messages. */
+    public GradeReport grade(Exercise exercise, SourceSet sources) {
+        CompiledSolution compiled = compiler.compile(exercise, sources);
+        if (!compiled.success()) {
+            return runner.failAll(exercise, "The sources do not compile:\n" + compiled.errors());
+        }
+        return runner.run(exercise, compiled.loader(), compiled.classNames());
+    }
+
+    /** Metadata, instructions, checks and known-wrong declarations are well formed. */
+    public List<Finding> verifyStructure(Exercise exercise) {
+        List<Finding> out = new ArrayList<>();
+        out.add(attempt("descriptor", () -> {
+            var d = exercise.descriptor();
+            return d.id() + ", chapter " + d.chapter() + ", " + d.goals().size() + " goal(s)";
+        }));
+        out.add(attempt("instructions", () -> instructions(exercise)));
+        out.add(attempt("checks", () -> {
+            CheckPlan plan = CheckPlan.of(exercise.checks());
+            return plan.checks().size() + " checks, " + plan.maxPoints() + " points";
+        }));
+        out.add(attempt("sources", () -> sources(exercise)));
+        out.add(attempt("known-wrong declarations", () -> knownWrongDeclarations(exercise)));
+        return out;
+    }
+
+    /** The reference solution scores 100%. */
+    public Finding verifyReference(Exercise exercise) {
+        return attemptFinding("reference", () -> {
+            GradeReport r = grade(exercise, exercise.reference());
+            return new Finding("reference", r.fullScore(), (r.fullScore() ? "scores 100%"
+                    : "must score 100% but does not") + "\n" + GradeReports.summary(r));
+        });
+    }
+
+    /** The starter scores less than 100% (and does not make the checker error). */
+    public Finding verifyStarter(Exercise exercise) {
+        return attemptFinding("starter", () -> {
+            GradeReport r = grade(exercise, exercise.starter());
+            List<String> errors = ids(r, CheckStatus.ERROR);
+            boolean ok = !r.fullScore() && errors.isEmpty();
+            String why = r.fullScore() ? "scores 100% already: the starter gives the solution away"
+                    : !errors.isEmpty() ? "makes checks end in ERROR " + errors + " (a checker bug)"
+                    : "scores " + r.points() + "/" + r.maxPoints() + ", less than 100%";
+            return new Finding("starter", ok, why + "\n" + GradeReports.summary(r));
+        });
+    }
+
+    /** {@code wrong} fails exactly its named checks (plus, tolerated, checks skipped because of them). */
+    public Finding verifyKnownWrong(Exercise exercise, KnownWrongSolution wrong) {
+        String subject = "known-wrong " + wrong.name();
+        return attemptFinding(subject, () -> {
+            GradeReport r = grade(exercise, wrong.sources());
+            Set<String> failing = new TreeSet<>(r.notPassed());
+            Set<String> missed = new TreeSet<>(wrong.mustFail());
+            missed.removeAll(failing);
+            Set<String> extra = new TreeSet<>(failing);
+            extra.removeAll(wrong.mustFail());
+            extra.removeAll(ids(r, CheckStatus.SKIPPED));
+            List<String> errors = ids(r, CheckStatus.ERROR);
+            List<String> problems = new ArrayList<>();
+            if (!missed.isEmpty()) {
+                problems.add("passes " + missed + ", which it must fail: the checker misses \"" + wrong.mistake()
+                        + "\"");
+            }
+            if (!extra.isEmpty()) {
+                problems.add("also fails " + extra + ", which it should pass");
+            }
+            if (!errors.isEmpty()) {
+                problems.add("makes checks end in ERROR " + errors + " (a checker bug)");
+            }
+            String verdict = problems.isEmpty() ? "fails exactly " + new TreeSet<>(wrong.mustFail())
+                    : String.join("; ", problems);
+            return new Finding(subject, problems.isEmpty(), verdict + "\n" + GradeReports.summary(r));
+        });
+    }
+
+    private static String instructions(Exercise exercise) {
+        String base = exercise.instructions(null);
+        if (base == null || base.isBlank()) {
+            throw new IllegalStateException("the default (English) instructions are empty");
+        }
+        List<String> langs = new ArrayList<>();
+        for (Locale l : exercise.translations()) {
+            String t = exercise.instructions(l);
+            if (t == null || t.isBlank() || t.equals(base)) {
+                throw new IllegalStateException("the " + l + " translation is declared but missing");
+            }
+            langs.add(l.toString());
+        }
+        return base.length() + " characters" + (langs.isEmpty() ? "" : ", translated to " + langs);
+    }
+
+    // The student edits only the starter's files, so every solution must consist of exactly those files.
+    private static String sources(Exercise exercise) {
+        Set<String> starter = exercise.starter().files().keySet();
+        requireSameFiles("reference", exercise.reference(), starter);
+        for (KnownWrongSolution w : exercise.knownWrong()) {
+            requireSameFiles("known-wrong " + w.name(), w.sources(), starter);
+        }
+        return "starter files " + starter;
+    }
+
+    private static void requireSameFiles(String what, SourceSet s, Set<String> starter) {
+        if (!s.files().keySet().equals(starter)) {
+            throw new IllegalStateException(what + " has files " + s.files().keySet() + " but the starter has "
+                    + starter);
+        }
+    }
+
+    private static String knownWrongDeclarations(Exercise exercise) {
+        List<KnownWrongSolution> wrong = exercise.knownWrong();
+        if (wrong.isEmpty()) {
+            throw new IllegalStateException("ships no known-wrong solutions: nothing proves that the checks catch"
+                    + " mistakes");
+        }
+        CheckPlan plan = CheckPlan.of(exercise.checks());
+        Set<String> names = new HashSet<>();
+        for (KnownWrongSolution w : wrong) {
+            if (!names.add(w.name())) {
+                throw new IllegalStateException("two known-wrong solutions are named " + w.name());
+            }
+            for (String id : w.mustFail()) {
+                if (plan.check(id) == null) {
+                    throw new IllegalStateException(w.name() + " must fail \"" + id + "\", which is no check; checks"
+                            + " are " + plan.checks().stream().map(CheckInfo::id).toList());
+                }
+            }
+        }
+        return wrong.size() + " known-wrong solution(s)";
+    }
+
+    private static List<String> ids(GradeReport r, CheckStatus status) {
+        return r.results().stream().filter(c -> c.status() == status).map(CheckResult::checkId).toList();
+    }
+
+    private interface Step {
+        String run();
+    }
+
+    private interface FindingStep {
+        Finding run();
+    }
+
+    private static Finding attempt(String subject, Step step) {
+        return attemptFinding(subject, () -> new Finding(subject, true, step.run()));
+    }
+
+    // A broken plugin throws anything from any method; each becomes a failed finding, never an escape.
+    private static Finding attemptFinding(String subject, FindingStep step) {
+        try {
+            return step.run();
+        } catch (RuntimeException | LinkageError e) {
+            return new Finding(subject, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static String safeId(Exercise exercise) {
+        try {
+            return exercise.descriptor().id();
+        } catch (RuntimeException e) {
+            return exercise.getClass().getName();
+        }
+    }
+}

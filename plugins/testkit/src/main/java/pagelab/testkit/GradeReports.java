@@ -1,0 +1,25 @@
+package pagelab.testkit;
+
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.GradeReport;
+
+/**
+ * Plain-text renderings of grade reports for test failure messages and logs.
+ *
+ * @since 0.1
+ */
+public final class GradeReports {
+    private GradeReports() {
+    }
+
+    /** One line per check ({@code PASS   10/10 id: message's first line}), then the total. */
+    public static String summary(GradeReport report) {
+        StringBuilder b = new StringBuilder();
+        for (CheckResult r : report.results()) {
+            String first = r.message().lines().findFirst().orElse("");
+            b.append(String.format("  %-7s %3d/%-3d %s: %s%n", r.status(), r.points(), r.maxPoints(), r.checkId(),
+                    first));
+        }
+        return b.append(String.format("  total %d/%d", report.points(), report.maxPoints())).toString();
+    }
+}

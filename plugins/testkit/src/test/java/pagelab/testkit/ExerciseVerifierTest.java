@@ -1,0 +1,68 @@
+package pagelab.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import pagelab.exercise.CheckRunner;
+import pagelab.exercise.CheckStatus;
+import pagelab.exercise.GradeReport;
+
+class ExerciseVerifierTest {
+    private final ExerciseVerifier verifier = new ExerciseVerifier(
+            new CheckRunner(CheckRunner.Options.defaults(), FakeMachine::create), new SourceCompiler());
+
+    @Test
+    void aGoodExerciseVerifies() {
+        VerificationReport r = verifier.verify(new AdderExercise());
+
+        assertThat(r.ok()).as(r.summary()).isTrue();
+        assertThat(r.findings()).extracting(Finding::subject).contains("reference", "starter",
+                "known-wrong ignores-sign");
+    }
+
+    @Test
+    void aKnownWrongSolutionThatPassesACheckItMustFailIsReported() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("harmless", "return a + b;", "negative")));
+
+        Finding f = verifier.verifyKnownWrong(ex, ex.knownWrong().get(0));
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("passes [negative], which it must fail");
+    }
+
+    @Test
+    void aKnownWrongSolutionThatFailsMoreThanItNamesIsReported() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("off", "return a + b + 1;", "negative")));
+
+        Finding f = verifier.verifyKnownWrong(ex, ex.knownWrong().get(0));
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("also fails [small]");
+    }
+
+    @Test
+    void checksSkippedBecauseOfANamedFailureAreTolerated() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small")));
+
+        assertThat(verifier.verifyKnownWrong(ex, ex.knownWrong().get(0)).ok()).isTrue();
+    }
+
+    @Test
+    void aCompileErrorFailsEveryCheckWithJavacsMessageAndLine() {
+        GradeReport r = verifier.grade(new AdderExercise(), AdderExercise.adder("return a +;"));
+
+        assertThat(r.results()).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(c.message()).contains("MyAdder.java:4:");
+        });
+    }
+
+    @Test
+    void anExerciseWithoutKnownWrongSolutionsIsNotWellFormed() {
+        List<Finding> f = verifier.verifyStructure(new AdderExercise(List.of()));
+
+        assertThat(f).filteredOn(x -> !x.ok()).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("ships no known-wrong solutions"));
+    }
+}
