@@ -1,0 +1,211 @@
+package pagelab.app.plugins;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pf4j.PluginAlreadyLoadedException;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import pagelab.app.plugins.PluginLocations.Candidate;
+import pagelab.exercise.ExerciseApi;
+
+/**
+ * The host's plugin catalog over PF4J. {@link #load} tries every candidate of a {@link PluginLocations}; each ends
+ * {@link PluginStatus.State#LOADED} or {@link PluginStatus.State#FAILED} with a reason (corrupt archive, missing
+ * descriptor, unmet {@code Plugin-Requires}, an extension that cannot be built, an exercise id already taken), and
+ * a failure never stops the remaining candidates. The host's system version is {@link ExerciseApi#VERSION}.
+ *
+ * <p>Thread-safe: reads see an immutable snapshot; {@link #install} and {@link #close} are serialised.
+ */
+public final class PluginHost implements AutoCloseable {
+    private final PageLabPluginManager manager = new PageLabPluginManager();
+    private final PluginLocations locations;
+    private volatile List<PluginStatus> plugins = List.of();
+    private volatile Map<String, LoadedExercise> exercises = Map.of();
+
+    private PluginHost(PluginLocations locations) {
+        this.locations = locations;
+        manager.setSystemVersion(ExerciseApi.VERSION);
+    }
+
+    /**
+     * Loads every candidate of {@code locations}. Never throws for a bad plugin; an unreadable plugin folder is
+     * reported as a failed entry too.
+     */
+    public static PluginHost load(PluginLocations locations) {
+        PluginHost host = new PluginHost(locations);
+        List<Candidate> candidates;
+        try {
+            candidates = locations.candidates();
+        } catch (IOException e) {
+            host.record(PluginStatus.failed(null, null, Path.of("."), PluginOrigin.USER,
+                    "cannot list a plugin folder: " + e.getMessage()), List.of());
+            return host;
+        }
+        for (Candidate c : candidates) {
+            host.loadCandidate(c);
+        }
+        return host;
+    }
+
+    /** Every candidate tried, in search order. */
+    public List<PluginStatus> plugins() {
+        return plugins;
+    }
+
+    /** The loaded exercises, by chapter then id. */
+    public List<LoadedExercise> exercises() {
+        List<LoadedExercise> list = new ArrayList<>(exercises.values());
+        list.sort(Comparator.comparingInt((LoadedExercise e) -> e.descriptor().chapter()).thenComparing(e -> e.id()));
+        return Collections.unmodifiableList(list);
+    }
+
+    public Optional<LoadedExercise> exercise(String id) {
+        return Optional.ofNullable(exercises.get(id));
+    }
+
+    public PluginLocations locations() {
+        return locations;
+    }
+
+    /**
+     * Copies a plugin jar into the user's plugin folder and loads it. The copy is written next to its final name
+     * and moved into place, so an interrupted install never leaves half a jar behind.
+     *
+     * @return the new plugin's status (FAILED with the reason when it does not load; the file is then removed)
+     * @throws IOException if there is no user folder or the copy fails
+     */
+    public synchronized PluginStatus install(Path jar) throws IOException {
+        if (locations.userDir() == null) {
+            throw new IOException("no user plugin folder is configured");
+        }
+        Files.createDirectories(locations.userDir());
+        Path target = locations.userDir().resolve(jar.getFileName().toString());
+        if (Files.exists(target)) {
+            throw new IOException("a plugin file named " + target.getFileName() + " is already installed");
+        }
+        Path temp = Files.createTempFile(locations.userDir(), ".install-", ".tmp");
+        Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        PluginStatus status = loadCandidate(new Candidate(target, PluginOrigin.USER));
+        if (!status.isLoaded()) {
+            Files.deleteIfExists(target);
+        }
+        return status;
+    }
+
+    private synchronized PluginStatus loadCandidate(Candidate c) {
+        Path path = c.path();
+        if (path.getFileName().toString().toLowerCase().endsWith(".zip")) {
+            return record(PluginStatus.failed(null, null, path, c.origin(),
+                    "zip plugins are not supported: install the plugin's .jar"), List.of());
+        }
+        PluginWrapper wrapper;
+        try {
+            wrapper = manager.load(path);
+        } catch (PluginAlreadyLoadedException e) {
+            return record(PluginStatus.failed(e.getPluginId(), null, path, c.origin(), "a plugin with id '"
+                    + e.getPluginId() + "' is already loaded from " + pathOf(e.getPluginId())
+                    + "; this copy is ignored"), List.of());
+        } catch (RuntimeException | LinkageError e) {
+            return record(PluginStatus.failed(null, null, path, c.origin(), reason(e)), List.of());
+        }
+        String id = wrapper.getPluginId();
+        String version = wrapper.getDescriptor().getVersion();
+        try {
+            List<LoadedExercise> found = start(wrapper);
+            return record(PluginStatus.loaded(id, version, path, c.origin(),
+                    found.stream().map(LoadedExercise::id).toList()), found);
+        } catch (PluginProblem p) {
+            unload(id);
+            return record(PluginStatus.failed(id, version, path, c.origin(), p.getMessage()), List.of());
+        }
+    }
+
+    private List<LoadedExercise> start(PluginWrapper wrapper) throws PluginProblem {
+        String id = wrapper.getPluginId();
+        if (!manager.requirementMet(wrapper)) {
+            throw new PluginProblem("requires exercise API " + wrapper.getDescriptor().getRequires()
+                    + " but this PageLab offers " + manager.getSystemVersion());
+        }
+        PluginState state;
+        try {
+            state = manager.startPlugin(id);
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginProblem("cannot be started: " + ExerciseDiscovery.describe(e));
+        }
+        if (state != PluginState.STARTED) {
+            Throwable failure = wrapper.getFailedException();
+            throw new PluginProblem("cannot be started (" + state + ")"
+                    + (failure == null ? "" : ": " + ExerciseDiscovery.describe(failure)));
+        }
+        List<LoadedExercise> found = ExerciseDiscovery.discover(manager, wrapper);
+        for (LoadedExercise e : found) {
+            LoadedExercise other = exercises.get(e.id());
+            if (other != null) {
+                throw new PluginProblem("exercise id '" + e.id() + "' is already provided by plugin '"
+                        + other.pluginId() + "' (" + other.pluginPath() + "); this plugin is ignored");
+            }
+        }
+        return found;
+    }
+
+    private PluginStatus record(PluginStatus status, List<LoadedExercise> found) {
+        List<PluginStatus> list = new ArrayList<>(plugins);
+        list.add(status);
+        plugins = List.copyOf(list);
+        if (!found.isEmpty()) {
+            Map<String, LoadedExercise> map = new LinkedHashMap<>(exercises);
+            found.forEach(e -> map.put(e.id(), e));
+            exercises = Collections.unmodifiableMap(map);
+        }
+        return status;
+    }
+
+    private String pathOf(String pluginId) {
+        PluginWrapper w = manager.getPlugin(pluginId);
+        return w == null ? "another location" : w.getPluginPath().toString();
+    }
+
+    private void unload(String id) {
+        try {
+            manager.unloadPlugin(id);
+        } catch (RuntimeException e) {
+            // the plugin is already refused; a failure to release it only costs memory
+        }
+    }
+
+    private static String reason(Throwable e) {
+        String msg = PluginDescriptors.rootMessage(e);
+        if (msg.startsWith("not a readable jar") || msg.startsWith("no plugin descriptor")) {
+            return msg;
+        }
+        Throwable t = e;
+        while (t != null) {
+            if (t.getMessage() != null && (t.getMessage().startsWith("not a readable jar")
+                    || t.getMessage().startsWith("no plugin descriptor"))) {
+                return t.getMessage();
+            }
+            t = t.getCause();
+        }
+        return "cannot be loaded: " + ExerciseDiscovery.describe(e);
+    }
+
+    /** Stops and unloads every plugin (PF4J 3.14's {@code unloadPlugins}; see dependencies.md on 3.15). */
+    @Override
+    public synchronized void close() {
+        try {
+            manager.unloadPlugins();
+        } catch (RuntimeException e) {
+            // closing: nothing left to protect
+        }
+    }
+}

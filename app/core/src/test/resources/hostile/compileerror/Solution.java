@@ -1,0 +1,5 @@
+public class Solution implements pagelab.app.grading.tiny.TinySolution {
+    public int answer() {
+        return 42
+    }
+}

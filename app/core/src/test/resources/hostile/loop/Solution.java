@@ -1,0 +1,9 @@
+public class Solution implements pagelab.app.grading.tiny.TinySolution {
+    public int answer() {
+        long n = 0;
+        while (n >= 0) {
+            n = (n + 1) % 1000;
+        }
+        return 42;
+    }
+}

@@ -1,0 +1,11 @@
+public class Solution implements pagelab.app.grading.tiny.TinySolution {
+    static final int ANSWER = compute();
+
+    private static int compute() {
+        throw new IllegalStateException("boom in the static initialiser");
+    }
+
+    public int answer() {
+        return ANSWER;
+    }
+}

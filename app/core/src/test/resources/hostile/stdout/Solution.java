@@ -1,0 +1,9 @@
+public class Solution implements pagelab.app.grading.tiny.TinySolution {
+    public int answer() {
+        String line = "x".repeat(1023);
+        for (int i = 0; i < 100 * 1024; i++) {
+            System.out.println(line);
+        }
+        return 42;
+    }
+}

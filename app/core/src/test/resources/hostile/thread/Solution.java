@@ -1,0 +1,15 @@
+public class Solution implements pagelab.app.grading.tiny.TinySolution {
+    public int answer() {
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    // a stubborn thread ignores interrupts
+                }
+            }
+        }, "never-ends");
+        t.start();
+        return 42;
+    }
+}
