@@ -1,0 +1,61 @@
+package pagelab.sim;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Event counters of one process, bumped from any of its threads. */
+public final class ProcessStats {
+    private final AtomicLong pageFaults = new AtomicLong();
+    private final AtomicLong hardFaults = new AtomicLong();
+    private final AtomicLong accessViolations = new AtomicLong();
+    private final AtomicLong guardPageFaults = new AtomicLong();
+    private final AtomicLong kernelCalls = new AtomicLong();
+    private final AtomicLong peakWorkingSetPages = new AtomicLong();
+
+    public void pageFault() {
+        pageFaults.incrementAndGet();
+    }
+
+    public void hardFault() {
+        hardFaults.incrementAndGet();
+    }
+
+    public void accessViolation() {
+        accessViolations.incrementAndGet();
+    }
+
+    public void guardPageFault() {
+        guardPageFaults.incrementAndGet();
+    }
+
+    public void kernelCall() {
+        kernelCalls.incrementAndGet();
+    }
+
+    public void workingSet(long pages) {
+        peakWorkingSetPages.accumulateAndGet(pages, Math::max);
+    }
+
+    public long pageFaults() {
+        return pageFaults.get();
+    }
+
+    public long hardFaults() {
+        return hardFaults.get();
+    }
+
+    public long accessViolations() {
+        return accessViolations.get();
+    }
+
+    public long guardPageFaults() {
+        return guardPageFaults.get();
+    }
+
+    public long kernelCalls() {
+        return kernelCalls.get();
+    }
+
+    public long peakWorkingSetPages() {
+        return peakWorkingSetPages.get();
+    }
+}

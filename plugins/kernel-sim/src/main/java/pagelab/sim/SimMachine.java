@@ -1,0 +1,157 @@
+package pagelab.sim;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import pagelab.kernel.Machine;
+import pagelab.kernel.MachineConfig;
+import pagelab.kernel.WinProcess;
+import pagelab.kernel.control.FaultInjection;
+import pagelab.kernel.inspect.MachineInspector;
+import pagelab.kernel.inspect.ProcessEvent;
+import pagelab.sim.control.SimFaultInjection;
+import pagelab.sim.inspect.SimMachineInspector;
+import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.thread.SimThread;
+import pagelab.sim.trace.Tracer;
+
+/**
+ * The reference simulator's machine: one lock for all kernel state (kernel calls are short; loads and stores
+ * that hit the MMU's TLB take no lock), physical memory, the trace, and the processes.
+ */
+public final class SimMachine implements Machine {
+    /** The built-in program every {@link #createProcess()} runs. */
+    public static final String BLANK_EXE = "C:\\PageLab\\blank.exe";
+
+    private final MachineConfig config;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final PhysicalMemory phys;
+    private final Tracer tracer;
+    private final SimFaultInjection faults;
+    private final SimMachineInspector inspector;
+    private final List<SimProcess> processes = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextId = new AtomicInteger(0x0FFC);
+    private final ProcessLoader loader;
+
+    public SimMachine(MachineConfig config) {
+        this.config = config;
+        this.phys = new PhysicalMemory(config.ramBytes(), config.pageFileBytes());
+        this.tracer = new Tracer(config.traceCapacity());
+        this.faults = new SimFaultInjection(this);
+        this.inspector = new SimMachineInspector(this);
+        this.loader = new ProcessLoader(this);
+    }
+
+    @Override
+    public MachineConfig config() {
+        return config;
+    }
+
+    @Override
+    public WinProcess createProcess() {
+        return createProcess(BLANK_EXE);
+    }
+
+    @Override
+    public WinProcess createProcess(String exePath) {
+        if (exePath == null || !exePath.equalsIgnoreCase(BLANK_EXE)) {
+            throw new IllegalArgumentException("CreateProcess: no image at \"" + exePath
+                    + "\" (ERROR_FILE_NOT_FOUND); this machine knows " + BLANK_EXE);
+        }
+        SimProcess p = new SimProcess(this, nextId(), BLANK_EXE);
+        lock.lock();
+        try {
+            loader.load(p);
+        } finally {
+            lock.unlock();
+        }
+        processes.add(p);
+        processEvent(p, 0, "PROCESS_CREATED", p.imagePath());
+        return p;
+    }
+
+    @Override
+    public List<WinProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    public List<SimProcess> simProcesses() {
+        return processes;
+    }
+
+    @Override
+    public MachineInspector inspector() {
+        return inspector;
+    }
+
+    @Override
+    public FaultInjection faultInjection() {
+        return faults;
+    }
+
+    public SimFaultInjection faults() {
+        return faults;
+    }
+
+    @Override
+    public void close() {
+        for (SimProcess p : processes) {
+            p.terminate(0, "the machine was shut down");
+        }
+    }
+
+    // ---------------------------------------------------------------- kernel internals
+
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    public PhysicalMemory phys() {
+        return phys;
+    }
+
+    public Tracer tracer() {
+        return tracer;
+    }
+
+    public boolean tracing() {
+        return config.traceCalls();
+    }
+
+    /** Process and thread ids share one namespace and are multiples of 4, as on Windows. */
+    public int nextId() {
+        return nextId.addAndGet(4);
+    }
+
+    /** {@code lpMaximumApplicationAddress}: below the 64 KiB off-limits partition. */
+    public long maxApplicationAddress() {
+        if (config.is64Bit()) {
+            return 0x00007FFFFFFEFFFFL;
+        }
+        return config.largeAddressAware() ? 0xBFFEFFFFL : 0x7FFEFFFFL;
+    }
+
+    /**
+     * Creates a thread of {@code p} with its stack and TEB; null if there is no room or commit for them.
+     * Caller holds the lock.
+     */
+    public SimThread newThread(SimProcess p, long reserve, long commit, boolean reservationGiven) {
+        return loader.createThread(p, reserve, commit, reservationGiven);
+    }
+
+    public long defaultStackReserve() {
+        return faults.stackReserve();
+    }
+
+    public void processEvent(SimProcess p, int threadId, String kind, String detail) {
+        if (tracing()) {
+            tracer.add(new ProcessEvent(tracer.nextSequence(), p.id(), threadId, kind, detail));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SimMachine[" + config + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** The simulator's fault injection for checkers. */
+package pagelab.sim.control;

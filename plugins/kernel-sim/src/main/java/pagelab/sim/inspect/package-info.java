@@ -1,0 +1,2 @@
+/** Read-only inspection of simulated machines and processes. */
+package pagelab.sim.inspect;

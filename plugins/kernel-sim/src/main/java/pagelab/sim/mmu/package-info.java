@@ -1,0 +1,2 @@
+/** The one memory access path: translation, the TLB, and fault decisions. */
+package pagelab.sim.mmu;

@@ -1,0 +1,2 @@
+/** Physical memory: frames and the commit charge. */
+package pagelab.sim.phys;

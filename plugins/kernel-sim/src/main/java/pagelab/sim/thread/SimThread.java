@@ -1,0 +1,120 @@
+package pagelab.sim.thread;
+
+import pagelab.kernel.ThreadContext;
+import pagelab.kernel.WinNT;
+import pagelab.sim.seh.SehChain;
+
+/**
+ * A simulated thread: its id, its stack ({@code NT_TIB}), its last-error value and its SEH chain. A Java thread
+ * acts as this thread while it calls into the process. Stack fields change under the machine lock;
+ * last error and the SEH chain belong to the owning Java thread alone.
+ */
+public final class SimThread implements ThreadContext {
+    private final int id;
+    private final SehChain seh = new SehChain();
+    private volatile long stackPointer;
+    private volatile long stackBase;
+    private volatile long stackLimit;
+    private volatile long deallocationStack;
+    private volatile long teb;
+    private int lastError;
+    private volatile boolean alive = true;
+    private volatile int exitCode = WinNT.STILL_ACTIVE;
+    private volatile Thread javaThread;
+
+    public SimThread(int id) {
+        this.id = id;
+    }
+
+    @Override
+    public int threadId() {
+        return id;
+    }
+
+    /** Sets the stack geometry once the stack region exists. */
+    public void setStack(long deallocation, long limit, long base) {
+        this.deallocationStack = deallocation;
+        this.stackLimit = limit;
+        this.stackBase = base;
+        this.stackPointer = base;
+    }
+
+    public void setStackLimit(long limit) {
+        this.stackLimit = limit;
+    }
+
+    public boolean stackContains(long address) {
+        return address >= deallocationStack && address < stackBase;
+    }
+
+    @Override
+    public long getStackPointer() {
+        return stackPointer;
+    }
+
+    @Override
+    public void setStackPointer(long sp) {
+        this.stackPointer = sp;
+    }
+
+    @Override
+    public long stackBase() {
+        return stackBase;
+    }
+
+    @Override
+    public long stackLimit() {
+        return stackLimit;
+    }
+
+    @Override
+    public long deallocationStack() {
+        return deallocationStack;
+    }
+
+    public long teb() {
+        return teb;
+    }
+
+    public void setTeb(long teb) {
+        this.teb = teb;
+    }
+
+    public SehChain seh() {
+        return seh;
+    }
+
+    public int lastError() {
+        return lastError;
+    }
+
+    public void setLastError(int error) {
+        this.lastError = error;
+    }
+
+    public boolean isAlive() {
+        return alive;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public void exit(int code) {
+        this.exitCode = code;
+        this.alive = false;
+    }
+
+    public Thread javaThread() {
+        return javaThread;
+    }
+
+    public void bind(Thread t) {
+        this.javaThread = t;
+    }
+
+    @Override
+    public String toString() {
+        return "SimThread[" + id + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Simulated threads, their handles and kernel objects. */
+package pagelab.sim.thread;

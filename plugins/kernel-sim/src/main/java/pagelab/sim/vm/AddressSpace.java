@@ -1,0 +1,147 @@
+package pagelab.sim.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import pagelab.kernel.inspect.AddressSpaceSnapshot;
+
+/**
+ * The views of one process's user-mode address space, keyed by base address so that finding the view holding
+ * an address is one {@code floorEntry} (Wine's {@code find_view}). It also knows the partitions of chapter 13:
+ * nothing below {@link #minAddress()} (the NULL-pointer partition) nor above {@link #maxAddress()} (the 64 KiB
+ * off-limits partition and kernel mode) can be allocated. The caller holds the machine lock.
+ */
+public final class AddressSpace {
+    public static final int PAGE_SHIFT = 12;
+    public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
+    public static final long GRANULARITY = 0x10000;
+
+    private final long minAddress;
+    private final long maxAddress;
+    private final TreeMap<Long, View> views = new TreeMap<>();
+    /**
+     * Bumped on every change that can invalidate a cached translation (protection, commit, release, a new frame),
+     * so that the MMU's one-entry TLBs can be checked with a single volatile read.
+     */
+    private volatile long generation;
+
+    public AddressSpace(long minAddress, long maxAddress) {
+        this.minAddress = minAddress;
+        this.maxAddress = maxAddress;
+    }
+
+    /** {@code lpMinimumApplicationAddress}: 0x00010000. */
+    public long minAddress() {
+        return minAddress;
+    }
+
+    /** {@code lpMaximumApplicationAddress}: the last byte of user mode that may be allocated. */
+    public long maxAddress() {
+        return maxAddress;
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    public void invalidate() {
+        generation++;
+    }
+
+    /** The view holding {@code address}, or null. */
+    public View find(long address) {
+        Map.Entry<Long, View> e = views.floorEntry(address);
+        if (e == null) {
+            return null;
+        }
+        View v = e.getValue();
+        return v.contains(address) ? v : null;
+    }
+
+    /** The first view whose base is above {@code address}, or null. */
+    public View next(long address) {
+        Map.Entry<Long, View> e = views.higherEntry(address);
+        return e == null ? null : e.getValue();
+    }
+
+    /** Whether [base, base+size) overlaps no view. */
+    public boolean isFree(long base, long size) {
+        Map.Entry<Long, View> below = views.floorEntry(base + size - 1);
+        return below == null || below.getValue().end() <= base;
+    }
+
+    public void insert(View view) {
+        if (!isFree(view.base(), view.size())) {
+            throw new IllegalStateException("AddressSpace.insert: " + view + " overlaps " + find(view.base()));
+        }
+        views.put(view.base(), view);
+        invalidate();
+    }
+
+    public void remove(View view) {
+        if (views.remove(view.base()) != view) {
+            throw new IllegalStateException("AddressSpace.remove: " + view + " not in the space");
+        }
+        invalidate();
+    }
+
+    /**
+     * Finds a free, {@code alignment}-aligned range of {@code size} bytes between {@code from} and
+     * {@code to} (inclusive last byte), lowest first or highest first; -1 if there is none.
+     */
+    public long findFree(long size, long alignment, boolean topDown, long from, long to) {
+        if (size <= 0 || size - 1 > to - from) {
+            return -1;
+        }
+        if (topDown) {
+            long candidate = alignDown(to - size + 1, alignment);
+            while (candidate >= from) {
+                Map.Entry<Long, View> below = views.floorEntry(candidate + size - 1);
+                if (below == null || below.getValue().end() <= candidate) {
+                    return candidate;
+                }
+                long next = below.getValue().base() - size;
+                if (next < from) {
+                    return -1;
+                }
+                candidate = alignDown(next, alignment);
+            }
+            return -1;
+        }
+        long candidate = alignUp(from, alignment);
+        while (candidate >= 0 && candidate + size - 1 <= to) {
+            Map.Entry<Long, View> below = views.floorEntry(candidate + size - 1);
+            if (below == null || below.getValue().end() <= candidate) {
+                return candidate;
+            }
+            candidate = alignUp(below.getValue().end(), alignment);
+        }
+        return -1;
+    }
+
+    public int viewCount() {
+        return views.size();
+    }
+
+    public Iterable<View> views() {
+        return views.values();
+    }
+
+    /** An immutable picture; unchanged views reuse their cached {@code Allocation}. */
+    public AddressSpaceSnapshot snapshot(long sequence) {
+        List<pagelab.kernel.inspect.Allocation> list = new ArrayList<>(views.size());
+        for (View v : views.values()) {
+            list.add(v.toAllocation());
+        }
+        return new AddressSpaceSnapshot(sequence, minAddress, maxAddress, list);
+    }
+
+    public static long alignDown(long value, long alignment) {
+        return value & -alignment;
+    }
+
+    public static long alignUp(long value, long alignment) {
+        return (value + alignment - 1) & -alignment;
+    }
+}

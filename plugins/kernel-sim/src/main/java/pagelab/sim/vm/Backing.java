@@ -1,0 +1,38 @@
+package pagelab.sim.vm;
+
+/**
+ * The physical storage behind a view's pages: which frame (a 4 KiB byte array) holds each page.
+ * Frames appear only when a page is first written; a committed page without a frame reads as zero.
+ * The caller holds the machine lock.
+ */
+public interface Backing {
+    /** The frame of a page, for reading; null if the page reads as zero. */
+    byte[] frameForRead(long page);
+
+    /**
+     * The frame of a page, for writing: allocated (zero-filled) on first write; for a page whose storage is
+     * shared copy-on-write, a private copy.
+     */
+    byte[] frameForWrite(long page);
+
+    /** Whether the page was touched (read or written) since it was committed: it is in the working set. */
+    boolean isResident(long page);
+
+    /** Marks a page touched by a read (demand-zero fault) without giving it host memory. */
+    void touch(long page);
+
+    /** Whether the page's storage is shared with another view or process. */
+    boolean isShared(long page);
+
+    /** Whether the page was written since it was brought in. */
+    boolean isDirty(long page);
+
+    /** Drops the storage of pages [from, from+count) (decommit, release): they read as zero next time. */
+    void discard(long from, long count);
+
+    /** MEM_RESET: the pages' contents may be thrown away instead of being written to the paging file. */
+    void reset(long from, long count);
+
+    /** Pages of this backing that are resident (in the working set). */
+    long residentPages();
+}

@@ -1,0 +1,337 @@
+package pagelab.sim.vm;
+
+import static pagelab.kernel.WinNT.MEM_COMMIT;
+import static pagelab.kernel.WinNT.MEM_DECOMMIT;
+import static pagelab.kernel.WinNT.MEM_FREE;
+import static pagelab.kernel.WinNT.MEM_LARGE_PAGES;
+import static pagelab.kernel.WinNT.MEM_PHYSICAL;
+import static pagelab.kernel.WinNT.MEM_PRIVATE;
+import static pagelab.kernel.WinNT.MEM_RELEASE;
+import static pagelab.kernel.WinNT.MEM_RESERVE;
+import static pagelab.kernel.WinNT.MEM_RESET;
+import static pagelab.kernel.WinNT.MEM_RESET_UNDO;
+import static pagelab.kernel.WinNT.MEM_TOP_DOWN;
+import static pagelab.kernel.WinNT.MEM_WRITE_WATCH;
+import static pagelab.kernel.WinNT.PAGE_NOACCESS;
+import static pagelab.sim.vm.AddressSpace.GRANULARITY;
+import static pagelab.sim.vm.AddressSpace.PAGE_SHIFT;
+import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
+import static pagelab.sim.vm.AddressSpace.alignDown;
+import static pagelab.sim.vm.AddressSpace.alignUp;
+
+import pagelab.kernel.LongByReference;
+import pagelab.kernel.MEMORY_BASIC_INFORMATION;
+import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.win32.NtStatus;
+
+/**
+ * The core of chapter 15: reserve, commit, decommit, release, protect and query pages of one address space,
+ * with Windows' rounding rules and errors (NtAllocateVirtualMemory and friends). Every method returns a status
+ * and never throws for bad input. The caller holds the machine lock.
+ */
+public final class VirtualMemory {
+    private static final int KNOWN_ALLOC_TYPES = MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_RESET_UNDO | MEM_TOP_DOWN
+            | MEM_WRITE_WATCH | MEM_PHYSICAL | MEM_LARGE_PAGES;
+    private static final int CACHE_BITS = Protection.NOCACHE | Protection.WRITECOMBINE;
+
+    private final AddressSpace space;
+    private final PhysicalMemory phys;
+    private long privateCommittedPages;
+
+    public VirtualMemory(AddressSpace space, PhysicalMemory phys) {
+        this.space = space;
+        this.phys = phys;
+    }
+
+    public AddressSpace space() {
+        return space;
+    }
+
+    /** Accounts pages the loader or the stack-growth path committed in private views. */
+    public void addPrivateCommit(long pages) {
+        privateCommittedPages += pages;
+    }
+
+    /** Committed pages of MEM_PRIVATE views: the process's "private bytes" / 4096. */
+    public long privateCommittedPages() {
+        return privateCommittedPages;
+    }
+
+    // ---------------------------------------------------------------- VirtualAlloc
+
+    /** VirtualAlloc: on success {@code out} holds the address Windows returns. */
+    public NtStatus allocate(long address, long size, int type, int protect, LongByReference out) {
+        NtStatus s = checkAllocationType(type);
+        if (s != NtStatus.SUCCESS) {
+            return s;
+        }
+        if (size == 0 || size < 0 || size > userSize()) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if (address != 0 && (Long.compareUnsigned(address, space.minAddress()) < 0
+                || Long.compareUnsigned(address, space.maxAddress()) > 0 || size - 1 > space.maxAddress() - address)) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        int vprot = Protection.fromWin32(protect);
+        if (vprot < 0 || Protection.isWriteCopyBase(vprot)) {
+            // Private memory cannot be copy-on-write: there is nothing to copy from.
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if ((type & (MEM_RESET | MEM_RESET_UNDO)) != 0) {
+            return reset(address, size, (type & MEM_RESET_UNDO) != 0, out);
+        }
+        if ((type & MEM_RESERVE) != 0 || address == 0) {
+            return reserve(address, size, type, protect, vprot, out);
+        }
+        return commit(address, size, vprot, out);
+    }
+
+    private NtStatus checkAllocationType(int type) {
+        if ((type & ~KNOWN_ALLOC_TYPES) != 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if ((type & (MEM_RESET | MEM_RESET_UNDO)) != 0) {
+            // MEM_RESET and MEM_RESET_UNDO cannot be combined with anything else.
+            return type == MEM_RESET || type == MEM_RESET_UNDO ? NtStatus.SUCCESS : NtStatus.INVALID_PARAMETER;
+        }
+        if ((type & (MEM_COMMIT | MEM_RESERVE)) == 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if ((type & MEM_WRITE_WATCH) != 0 && (type & MEM_RESERVE) == 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if ((type & MEM_PHYSICAL) != 0) {
+            return NtStatus.INVALID_PARAMETER; // AWE is not simulated
+        }
+        if ((type & MEM_LARGE_PAGES) != 0) {
+            // Large pages need SeLockMemoryPrivilege, which a student's process does not hold.
+            return (type & (MEM_RESERVE | MEM_COMMIT)) == (MEM_RESERVE | MEM_COMMIT)
+                    ? NtStatus.PRIVILEGE_NOT_HELD : NtStatus.INVALID_PARAMETER;
+        }
+        return NtStatus.SUCCESS;
+    }
+
+    private NtStatus reserve(long address, long size, int type, int protect, int vprot, LongByReference out) {
+        long base;
+        long bytes;
+        if (address == 0) {
+            bytes = alignUp(size, PAGE_SIZE);
+            base = space.findFree(bytes, GRANULARITY, (type & MEM_TOP_DOWN) != 0, space.minAddress(),
+                    space.maxAddress());
+            if (base < 0) {
+                return NtStatus.NO_MEMORY;
+            }
+        } else {
+            // Windows rounds a reservation's base down to 64 KiB and covers [address, address+size) with pages.
+            base = alignDown(address, GRANULARITY);
+            bytes = alignUp(address + size, PAGE_SIZE) - base;
+            if (base < space.minAddress()) {
+                return NtStatus.INVALID_PARAMETER;
+            }
+            if (!space.isFree(base, bytes)) {
+                return NtStatus.CONFLICTING_ADDRESSES;
+            }
+        }
+        boolean commit = (type & MEM_COMMIT) != 0;
+        long pages = bytes >>> PAGE_SHIFT;
+        if (commit && !phys.charge(pages)) {
+            return NtStatus.COMMITMENT_LIMIT;
+        }
+        View view = new View(base, bytes, MEM_PRIVATE, protect, new PrivateBacking(phys, pages), "");
+        if (commit) {
+            view.fillVprot(0, pages, Protection.COMMITTED | vprot);
+            privateCommittedPages += pages;
+        }
+        space.insert(view);
+        out.setValue(base);
+        return NtStatus.SUCCESS;
+    }
+
+    private NtStatus commit(long address, long size, int vprot, LongByReference out) {
+        long base = alignDown(address, PAGE_SIZE);
+        long end = alignUp(address + size, PAGE_SIZE);
+        View view = space.find(base);
+        if (view == null) {
+            return NtStatus.MEMORY_NOT_ALLOCATED;
+        }
+        if (end > view.end() || end <= base) {
+            return NtStatus.CONFLICTING_ADDRESSES;
+        }
+        if (!view.isPrivate()) {
+            return NtStatus.CONFLICTING_ADDRESSES;
+        }
+        long first = view.pageOf(base);
+        long count = (end - base) >>> PAGE_SHIFT;
+        long fresh = count - view.countCommitted(first, count);
+        if (!phys.charge(fresh)) {
+            return NtStatus.COMMITMENT_LIMIT;
+        }
+        privateCommittedPages += fresh;
+        // Committing committed pages is allowed and applies the new protection to all of them.
+        setProtection(view, first, count, vprot);
+        out.setValue(base);
+        return NtStatus.SUCCESS;
+    }
+
+    private NtStatus reset(long address, long size, boolean undo, LongByReference out) {
+        if (address == 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        // The book: for MEM_RESET the base is rounded up and the size down, so no byte outside the range is lost.
+        long base = alignUp(address, PAGE_SIZE);
+        long end = alignDown(address + size, PAGE_SIZE);
+        View view = space.find(alignDown(address, PAGE_SIZE));
+        if (view == null || !view.isPrivate()) {
+            return NtStatus.MEMORY_NOT_ALLOCATED;
+        }
+        if (alignUp(address + size, PAGE_SIZE) > view.end()) {
+            return NtStatus.CONFLICTING_ADDRESSES;
+        }
+        if (end > base && !undo) {
+            view.backing().reset(view.pageOf(base), (end - base) >>> PAGE_SHIFT);
+        }
+        out.setValue(base);
+        return NtStatus.SUCCESS;
+    }
+
+    // ---------------------------------------------------------------- VirtualFree
+
+    public NtStatus free(long address, long size, int freeType) {
+        if (freeType != MEM_RELEASE && freeType != MEM_DECOMMIT) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if (freeType == MEM_RELEASE && size != 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if (Long.compareUnsigned(address, space.maxAddress()) > 0 || size < 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        long base = alignDown(address, PAGE_SIZE);
+        View view = space.find(base);
+        if (view == null || !view.isPrivate()) {
+            return NtStatus.MEMORY_NOT_ALLOCATED;
+        }
+        if (freeType == MEM_RELEASE) {
+            if (base != view.base()) {
+                return NtStatus.FREE_VM_NOT_AT_BASE;
+            }
+            release(view);
+            return NtStatus.SUCCESS;
+        }
+        // Size 0 decommits from the address to the end of the allocation (the whole region when at its base).
+        long end = size == 0 ? view.end() : alignUp(address + size, PAGE_SIZE);
+        if (end > view.end() || end < base) {
+            return NtStatus.UNABLE_TO_FREE_VM;
+        }
+        decommit(view, view.pageOf(base), (end - base) >>> PAGE_SHIFT);
+        return NtStatus.SUCCESS;
+    }
+
+    /** Removes a view and returns its commit charge and frames (VirtualFree MEM_RELEASE, process exit). */
+    public void release(View view) {
+        decommit(view, 0, view.pages());
+        space.remove(view);
+    }
+
+    private void decommit(View view, long first, long count) {
+        long committed = view.countCommitted(first, count);
+        if (view.isPrivate()) {
+            phys.uncharge(committed);
+            privateCommittedPages -= committed;
+        }
+        view.backing().discard(first, count);
+        view.fillVprot(first, count, 0);
+        space.invalidate();
+    }
+
+    // ---------------------------------------------------------------- VirtualProtect
+
+    public NtStatus protect(long address, long size, int newProtect, boolean oldWritable, LongByReference oldOut) {
+        if (!oldWritable) {
+            // lpflOldProtect must point to a variable: the kernel probes it before changing anything.
+            return NtStatus.ACCESS_VIOLATION;
+        }
+        int vprot = Protection.fromWin32(newProtect);
+        if (vprot < 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if (size < 0 || Long.compareUnsigned(address, space.maxAddress()) > 0
+                || size - 1 > space.maxAddress() - address) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        long base = alignDown(address, PAGE_SIZE);
+        long end = Math.max(alignUp(address + size, PAGE_SIZE), base + PAGE_SIZE);
+        View view = space.find(base);
+        if (view == null) {
+            return NtStatus.MEMORY_NOT_ALLOCATED;
+        }
+        if (end > view.end()) {
+            return NtStatus.CONFLICTING_ADDRESSES;
+        }
+        if (view.isPrivate() && Protection.isWriteCopyBase(vprot)) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        long first = view.pageOf(base);
+        long count = (end - base) >>> PAGE_SHIFT;
+        if (view.countCommitted(first, count) != count) {
+            return NtStatus.NOT_COMMITTED;
+        }
+        oldOut.setValue(Protection.toWin32(view.vprot(first)) & 0xFFFFFFFFL);
+        setProtection(view, first, count, vprot);
+        return NtStatus.SUCCESS;
+    }
+
+    /**
+     * Commits pages [first, first+count) with a protection. The cache attributes (PAGE_NOCACHE,
+     * PAGE_WRITECOMBINE) belong to the allocation in current Windows and cannot be changed per page.
+     * Copy-on-write pages of a mapped view that were already copied stay copied (their protection says so).
+     */
+    public void setProtection(View view, long first, long count, int vprot) {
+        int allocationCache = Protection.fromWin32(view.allocationProtect());
+        int cache = allocationCache < 0 ? 0 : allocationCache & CACHE_BITS;
+        int value = Protection.COMMITTED | (vprot & ~CACHE_BITS) | cache;
+        view.fillVprot(first, count, value);
+        space.invalidate();
+    }
+
+    // ---------------------------------------------------------------- VirtualQuery
+
+    /** VirtualQuery: fills {@code info} for the page holding {@code address}. */
+    public NtStatus query(long address, MEMORY_BASIC_INFORMATION info) {
+        if (info == null) {
+            return NtStatus.ACCESS_VIOLATION;
+        }
+        if (Long.compareUnsigned(address, space.maxAddress()) > 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        long page = alignDown(address, PAGE_SIZE);
+        View view = space.find(page);
+        if (view == null) {
+            View next = space.next(page);
+            long end = next == null ? space.maxAddress() + 1 : next.base();
+            info.BaseAddress = page;
+            info.AllocationBase = 0;
+            info.AllocationProtect = 0;
+            info.RegionSize = end - page;
+            info.State = MEM_FREE;
+            info.Protect = PAGE_NOACCESS;
+            info.Type = 0;
+            return NtStatus.SUCCESS;
+        }
+        long first = view.pageOf(page);
+        int v = view.vprot(first);
+        long runEnd = view.runEnd(first, view.pages());
+        info.BaseAddress = page;
+        info.AllocationBase = view.base();
+        info.AllocationProtect = view.allocationProtect();
+        info.RegionSize = (runEnd - first) << PAGE_SHIFT;
+        info.State = Protection.isCommitted(v) ? MEM_COMMIT : MEM_RESERVE;
+        info.Protect = Protection.toWin32(v);
+        info.Type = view.type();
+        return NtStatus.SUCCESS;
+    }
+
+    private long userSize() {
+        return space.maxAddress() + 1 - space.minAddress();
+    }
+}

@@ -1,0 +1,544 @@
+package pagelab.sim.win32;
+
+import static pagelab.kernel.WinError.ERROR_CALL_NOT_IMPLEMENTED;
+import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
+import static pagelab.kernel.WinError.ERROR_INVALID_PARAMETER;
+import static pagelab.kernel.WinError.ERROR_MOD_NOT_FOUND;
+import static pagelab.kernel.WinError.ERROR_NOACCESS;
+import static pagelab.kernel.WinError.ERROR_NOT_ENOUGH_MEMORY;
+import static pagelab.kernel.WinError.ERROR_NOT_SUPPORTED;
+import static pagelab.kernel.WinNT.CREATE_SUSPENDED;
+import static pagelab.kernel.WinNT.EXCEPTION_MAXIMUM_PARAMETERS;
+import static pagelab.kernel.WinNT.EXCEPTION_NONCONTINUABLE;
+import static pagelab.kernel.WinNT.INFINITE;
+import static pagelab.kernel.WinNT.STACK_SIZE_PARAM_IS_A_RESERVATION;
+import static pagelab.kernel.WinNT.WAIT_FAILED;
+import static pagelab.kernel.WinNT.WAIT_OBJECT_0;
+import static pagelab.kernel.WinNT.WAIT_TIMEOUT;
+import static pagelab.sim.trace.Win32Format.allocationType;
+import static pagelab.sim.trace.Win32Format.bool;
+import static pagelab.sim.trace.Win32Format.freeType;
+import static pagelab.sim.trace.Win32Format.hex;
+import static pagelab.sim.trace.Win32Format.protect;
+import static pagelab.sim.trace.Win32Format.size;
+
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import pagelab.kernel.EXCEPTION_RECORD;
+import pagelab.kernel.IntByReference;
+import pagelab.kernel.Kernel32;
+import pagelab.kernel.LongByReference;
+import pagelab.kernel.MEMORYSTATUSEX;
+import pagelab.kernel.MEMORY_BASIC_INFORMATION;
+import pagelab.kernel.SECURITY_ATTRIBUTES;
+import pagelab.kernel.SYSTEM_INFO;
+import pagelab.kernel.ThreadProc;
+import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.KernelCall;
+import pagelab.sim.SimMachine;
+import pagelab.sim.SimProcess;
+import pagelab.sim.thread.KernelObject;
+import pagelab.sim.thread.SimThread;
+import pagelab.sim.thread.ThreadObject;
+import pagelab.sim.trace.Callers;
+
+/**
+ * The Win32 facade of one process (Wine's kernelbase over ntdll): each method converts its arguments, runs the
+ * core operation under the machine lock (unless a checker's fault injection fails it first), turns the status
+ * into last-error through {@link NtStatus}'s table, and records the call for the inspector.
+ */
+public final class Kernel32Impl implements Kernel32 {
+    /** Snapshots after each call stop being taken beyond this many allocations (they would cost too much). */
+    private static final int SNAPSHOT_VIEW_LIMIT = 4096;
+
+    private final SimProcess p;
+    private final SimMachine m;
+    private final ReentrantLock lock;
+    private final SystemCalls system;
+
+    public Kernel32Impl(SimProcess process) {
+        this.p = process;
+        this.m = process.simMachine();
+        this.lock = process.lock();
+        this.system = new SystemCalls(process);
+    }
+
+    // ---------------------------------------------------------------- call plumbing
+
+    private SimThread begin() {
+        SimThread t = p.enter();
+        p.counters().kernelCall();
+        return t;
+    }
+
+    /** Runs a core operation unless fault injection fails it; returns the Win32 error, 0 on success. */
+    private int run(String function, Supplier<NtStatus> op) {
+        int injected = m.faults().check(function);
+        if (injected != 0) {
+            return injected;
+        }
+        lock.lock();
+        try {
+            return op.get().win32Error();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void finish(SimThread t, int error) {
+        if (error != 0) {
+            t.setLastError(error);
+        }
+    }
+
+    private void trace(SimThread t, String function, int error, String result, boolean mutates, String... args) {
+        long seq = m.tracer().nextSequence();
+        AddressSpaceSnapshot after = null;
+        if (mutates && error == 0) {
+            lock.lock();
+            try {
+                if (p.space().viewCount() <= SNAPSHOT_VIEW_LIMIT) {
+                    after = p.space().snapshot(seq);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        m.tracer().add(new KernelCall(seq, p.id(), t.threadId(), function, List.of(args), result, error != 0,
+                error != 0 ? error : t.lastError(), Callers.caller(), after));
+    }
+
+    private <T> T notImplemented(String function, T failure, String result) {
+        SimThread t = begin();
+        finish(t, ERROR_CALL_NOT_IMPLEMENTED);
+        if (m.tracing()) {
+            trace(t, function, ERROR_CALL_NOT_IMPLEMENTED, result, false);
+        }
+        return failure;
+    }
+
+    // ---------------------------------------------------------------- chapter 14
+
+    @Override
+    public void GetSystemInfo(SYSTEM_INFO info) {
+        SimThread t = begin();
+        if (info != null) {
+            system.fill(info);
+        }
+        if (m.tracing()) {
+            trace(t, "GetSystemInfo", 0, "", false, info == null ? "NULL" : "&si");
+        }
+    }
+
+    @Override
+    public boolean GlobalMemoryStatusEx(MEMORYSTATUSEX buffer) {
+        SimThread t = begin();
+        int err = buffer == null ? ERROR_NOACCESS
+                : buffer.dwLength != MEMORYSTATUSEX.SIZE ? ERROR_INVALID_PARAMETER : 0;
+        if (err == 0) {
+            lock.lock();
+            try {
+                system.fill(buffer);
+            } finally {
+                lock.unlock();
+            }
+        }
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "GlobalMemoryStatusEx", err, bool(err == 0), false, buffer == null ? "NULL" : "&ms");
+        }
+        return err == 0;
+    }
+
+    @Override
+    public long VirtualQuery(long lpAddress, MEMORY_BASIC_INFORMATION lpBuffer) {
+        SimThread t = begin();
+        int err = run("VirtualQuery", () -> p.vm().query(lpAddress, lpBuffer));
+        long result = err == 0 ? system.mbiSize() : 0;
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "VirtualQuery", err, size(result), false, hex(lpAddress), lpBuffer == null ? "NULL" : "&mbi");
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- chapter 15
+
+    @Override
+    public long VirtualAlloc(long lpAddress, long dwSize, int flAllocationType, int flProtect) {
+        SimThread t = begin();
+        LongByReference out = new LongByReference();
+        int err = run("VirtualAlloc", () -> p.vm().allocate(lpAddress, dwSize, flAllocationType, flProtect, out));
+        long result = err == 0 ? out.getValue() : 0;
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "VirtualAlloc", err, hex(result), true, hex(lpAddress), size(dwSize),
+                    allocationType(flAllocationType), protect(flProtect));
+        }
+        return result;
+    }
+
+    @Override
+    public boolean VirtualFree(long lpAddress, long dwSize, int dwFreeType) {
+        SimThread t = begin();
+        int err = run("VirtualFree", () -> p.vm().free(lpAddress, dwSize, dwFreeType));
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "VirtualFree", err, bool(err == 0), true, hex(lpAddress), size(dwSize), freeType(dwFreeType));
+        }
+        return err == 0;
+    }
+
+    @Override
+    public boolean VirtualProtect(long lpAddress, long dwSize, int flNewProtect, IntByReference lpflOldProtect) {
+        SimThread t = begin();
+        LongByReference old = new LongByReference();
+        int err = run("VirtualProtect",
+                () -> p.vm().protect(lpAddress, dwSize, flNewProtect, lpflOldProtect != null, old));
+        if (err == 0) {
+            lpflOldProtect.setValue((int) old.getValue());
+        }
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "VirtualProtect", err, bool(err == 0), true, hex(lpAddress), size(dwSize), protect(flNewProtect),
+                    lpflOldProtect == null ? "NULL" : err == 0 ? "&old=" + protect((int) old.getValue()) : "&old");
+        }
+        return err == 0;
+    }
+
+    // ---------------------------------------------------------------- chapter 16
+
+    @Override
+    public long CreateThread(SECURITY_ATTRIBUTES lpThreadAttributes, long dwStackSize, ThreadProc lpStartAddress,
+                             long lpParameter, int dwCreationFlags, IntByReference lpThreadId) {
+        SimThread t = begin();
+        int err = 0;
+        long handle = 0;
+        if (lpStartAddress == null || dwStackSize < 0
+                || (dwCreationFlags & ~(CREATE_SUSPENDED | STACK_SIZE_PARAM_IS_A_RESERVATION)) != 0) {
+            err = ERROR_INVALID_PARAMETER;
+        } else if ((dwCreationFlags & CREATE_SUSPENDED) != 0) {
+            err = ERROR_NOT_SUPPORTED; // there is no ResumeThread in the simulated API
+        } else {
+            err = m.faults().check("CreateThread");
+        }
+        if (err == 0) {
+            SimThread created;
+            lock.lock();
+            try {
+                created = m.newThread(p, dwStackSize, dwStackSize,
+                        (dwCreationFlags & STACK_SIZE_PARAM_IS_A_RESERVATION) != 0);
+            } finally {
+                lock.unlock();
+            }
+            if (created == null) {
+                err = ERROR_NOT_ENOUGH_MEMORY;
+            } else {
+                handle = new ThreadStarter(p, created, lpStartAddress, lpParameter).start();
+                if (lpThreadId != null) {
+                    lpThreadId.setValue(created.threadId());
+                }
+            }
+        }
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "CreateThread", err, hex(handle), true, lpThreadAttributes == null ? "NULL" : "&sa",
+                    size(dwStackSize), "proc", hex(lpParameter), hex(dwCreationFlags & 0xFFFFFFFFL), "&tid");
+        }
+        return handle;
+    }
+
+    @Override
+    public void GetCurrentThreadStackLimits(LongByReference lowLimit, LongByReference highLimit) {
+        SimThread t = begin();
+        if (lowLimit != null) {
+            lowLimit.setValue(t.deallocationStack());
+        }
+        if (highLimit != null) {
+            highLimit.setValue(t.stackBase());
+        }
+        if (m.tracing()) {
+            trace(t, "GetCurrentThreadStackLimits", 0, "", false, hex(t.deallocationStack()), hex(t.stackBase()));
+        }
+    }
+
+    @Override
+    public int WaitForSingleObject(long hHandle, int dwMilliseconds) {
+        SimThread t = begin();
+        KernelObject o = p.handles().get(hHandle);
+        int result;
+        int err = 0;
+        if (!(o instanceof ThreadObject)) {
+            err = ERROR_INVALID_HANDLE;
+            result = WAIT_FAILED;
+        } else {
+            try {
+                long ms = dwMilliseconds == INFINITE ? -1 : Integer.toUnsignedLong(dwMilliseconds);
+                result = ((ThreadObject) o).await(ms) ? WAIT_OBJECT_0 : WAIT_TIMEOUT;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.checkAlive();
+                result = WAIT_FAILED;
+                err = ERROR_INVALID_HANDLE;
+            }
+        }
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "WaitForSingleObject", err, result == WAIT_OBJECT_0 ? "WAIT_OBJECT_0"
+                    : result == WAIT_TIMEOUT ? "WAIT_TIMEOUT" : "WAIT_FAILED", false, hex(hHandle),
+                    dwMilliseconds == INFINITE ? "INFINITE" : Integer.toUnsignedString(dwMilliseconds));
+        }
+        return result;
+    }
+
+    @Override
+    public boolean CloseHandle(long hObject) {
+        SimThread t = begin();
+        int err = m.faults().check("CloseHandle");
+        if (err == 0 && !p.handles().close(hObject)) {
+            err = ERROR_INVALID_HANDLE;
+        }
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "CloseHandle", err, bool(err == 0), false, hex(hObject));
+        }
+        return err == 0;
+    }
+
+    // ---------------------------------------------------------------- chapter 17 (part 2 of the kernel)
+
+    @Override
+    public long CreateFile(String lpFileName, int dwDesiredAccess, int dwShareMode,
+                           SECURITY_ATTRIBUTES lpSecurityAttributes, int dwCreationDisposition,
+                           int dwFlagsAndAttributes, long hTemplateFile) {
+        return notImplemented("CreateFile", -1L, "INVALID_HANDLE_VALUE");
+    }
+
+    @Override
+    public boolean GetFileSizeEx(long hFile, LongByReference lpFileSize) {
+        return notImplemented("GetFileSizeEx", false, "FALSE");
+    }
+
+    @Override
+    public boolean ReadFile(long hFile, long lpBuffer, int nNumberOfBytesToRead, IntByReference lpNumberOfBytesRead,
+                            long lpOverlapped) {
+        return notImplemented("ReadFile", false, "FALSE");
+    }
+
+    @Override
+    public boolean WriteFile(long hFile, long lpBuffer, int nNumberOfBytesToWrite,
+                             IntByReference lpNumberOfBytesWritten, long lpOverlapped) {
+        return notImplemented("WriteFile", false, "FALSE");
+    }
+
+    @Override
+    public boolean SetFilePointerEx(long hFile, long liDistanceToMove, LongByReference lpNewFilePointer,
+                                    int dwMoveMethod) {
+        return notImplemented("SetFilePointerEx", false, "FALSE");
+    }
+
+    @Override
+    public boolean SetEndOfFile(long hFile) {
+        return notImplemented("SetEndOfFile", false, "FALSE");
+    }
+
+    @Override
+    public long CreateFileMapping(long hFile, SECURITY_ATTRIBUTES lpAttributes, int flProtect, int dwMaximumSizeHigh,
+                                  int dwMaximumSizeLow, String lpName) {
+        return notImplemented("CreateFileMapping", 0L, "NULL");
+    }
+
+    @Override
+    public long OpenFileMapping(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
+        return notImplemented("OpenFileMapping", 0L, "NULL");
+    }
+
+    @Override
+    public long MapViewOfFile(long hFileMappingObject, int dwDesiredAccess, int dwFileOffsetHigh,
+                              int dwFileOffsetLow, long dwNumberOfBytesToMap) {
+        return notImplemented("MapViewOfFile", 0L, "NULL");
+    }
+
+    @Override
+    public long MapViewOfFileEx(long hFileMappingObject, int dwDesiredAccess, int dwFileOffsetHigh,
+                                int dwFileOffsetLow, long dwNumberOfBytesToMap, long lpBaseAddress) {
+        return notImplemented("MapViewOfFileEx", 0L, "NULL");
+    }
+
+    @Override
+    public boolean UnmapViewOfFile(long lpBaseAddress) {
+        return notImplemented("UnmapViewOfFile", false, "FALSE");
+    }
+
+    @Override
+    public boolean FlushViewOfFile(long lpBaseAddress, long dwNumberOfBytesToFlush) {
+        return notImplemented("FlushViewOfFile", false, "FALSE");
+    }
+
+    // ---------------------------------------------------------------- chapter 18 (part 2 of the kernel)
+
+    @Override
+    public long GetProcessHeap() {
+        SimThread t = begin();
+        long heap = p.processHeap();
+        if (m.tracing()) {
+            trace(t, "GetProcessHeap", 0, hex(heap), false);
+        }
+        return heap;
+    }
+
+    @Override
+    public int GetProcessHeaps(int NumberOfHeaps, long[] ProcessHeaps) {
+        SimThread t = begin();
+        if (ProcessHeaps != null && NumberOfHeaps >= 1 && ProcessHeaps.length >= 1) {
+            ProcessHeaps[0] = p.processHeap();
+        }
+        if (m.tracing()) {
+            trace(t, "GetProcessHeaps", 0, "1", false, Integer.toString(NumberOfHeaps), "heaps");
+        }
+        return 1;
+    }
+
+    @Override
+    public long HeapCreate(int flOptions, long dwInitialSize, long dwMaximumSize) {
+        return notImplemented("HeapCreate", 0L, "NULL");
+    }
+
+    @Override
+    public boolean HeapDestroy(long hHeap) {
+        return notImplemented("HeapDestroy", false, "FALSE");
+    }
+
+    @Override
+    public long HeapAlloc(long hHeap, int dwFlags, long dwBytes) {
+        return notImplemented("HeapAlloc", 0L, "NULL");
+    }
+
+    @Override
+    public long HeapReAlloc(long hHeap, int dwFlags, long lpMem, long dwBytes) {
+        return notImplemented("HeapReAlloc", 0L, "NULL");
+    }
+
+    @Override
+    public long HeapSize(long hHeap, int dwFlags, long lpMem) {
+        return notImplemented("HeapSize", -1L, "(SIZE_T)-1");
+    }
+
+    @Override
+    public boolean HeapFree(long hHeap, int dwFlags, long lpMem) {
+        return notImplemented("HeapFree", false, "FALSE");
+    }
+
+    @Override
+    public boolean HeapValidate(long hHeap, int dwFlags, long lpMem) {
+        return notImplemented("HeapValidate", false, "FALSE");
+    }
+
+    @Override
+    public long HeapCompact(long hHeap, int dwFlags) {
+        return notImplemented("HeapCompact", 0L, "0");
+    }
+
+    // ---------------------------------------------------------------- images
+
+    @Override
+    public long LoadLibrary(String lpLibFileName) {
+        return notImplemented("LoadLibrary", 0L, "NULL");
+    }
+
+    @Override
+    public boolean FreeLibrary(long hLibModule) {
+        return notImplemented("FreeLibrary", false, "FALSE");
+    }
+
+    @Override
+    public long GetModuleHandle(String lpModuleName) {
+        SimThread t = begin();
+        long base = lpModuleName == null ? p.exeBase() : p.moduleBase(lpModuleName);
+        int err = base == 0 ? ERROR_MOD_NOT_FOUND : 0;
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "GetModuleHandle", err, hex(base), false, lpModuleName == null ? "NULL" : '"' + lpModuleName + '"');
+        }
+        return base;
+    }
+
+    // ---------------------------------------------------------------- exceptions, errors, interlocked
+
+    @Override
+    public void RaiseException(int dwExceptionCode, int dwExceptionFlags, long[] lpArguments) {
+        SimThread t = begin();
+        EXCEPTION_RECORD r = new EXCEPTION_RECORD();
+        r.ExceptionCode = dwExceptionCode & ~0x10000000; // the system clears bit 28, reserved for its own use
+        r.ExceptionFlags = dwExceptionFlags & EXCEPTION_NONCONTINUABLE;
+        r.ExceptionAddress = p.codeAddress();
+        int n = lpArguments == null ? 0 : Math.min(lpArguments.length, EXCEPTION_MAXIMUM_PARAMETERS);
+        r.NumberParameters = n;
+        for (int i = 0; i < n; i++) {
+            r.ExceptionInformation[i] = lpArguments[i];
+        }
+        if (m.tracing()) {
+            trace(t, "RaiseException", 0, "", false, hex(dwExceptionCode & 0xFFFFFFFFL),
+                    hex(dwExceptionFlags & 0xFFFFFFFFL), Integer.toString(n));
+        }
+        p.raise(r, null);
+    }
+
+    @Override
+    public int GetLastError() {
+        return p.enter().lastError();
+    }
+
+    @Override
+    public void SetLastError(int dwErrCode) {
+        p.enter().setLastError(dwErrCode);
+    }
+
+    @Override
+    public int InterlockedIncrement(long lpAddend) {
+        return interlocked("InterlockedIncrement", lpAddend, 1) + 1;
+    }
+
+    @Override
+    public int InterlockedDecrement(long lpAddend) {
+        return interlocked("InterlockedDecrement", lpAddend, -1) - 1;
+    }
+
+    @Override
+    public int InterlockedExchangeAdd(long lpAddend, int value) {
+        return interlocked("InterlockedExchangeAdd", lpAddend, value);
+    }
+
+    private int interlocked(String function, long address, int delta) {
+        SimThread t = begin();
+        int old = p.simMemory().getAndAdd(address, delta);
+        if (m.tracing()) {
+            trace(t, function, 0, Integer.toString(function.equals("InterlockedExchangeAdd") ? old : old + delta),
+                    false, hex(address), Integer.toString(delta));
+        }
+        return old;
+    }
+
+    @Override
+    public int InterlockedCompareExchange(long lpDestination, int exchange, int comparand) {
+        SimThread t = begin();
+        int old = p.simMemory().compareAndExchange(lpDestination, exchange, comparand);
+        if (m.tracing()) {
+            trace(t, "InterlockedCompareExchange", 0, Integer.toString(old), false, hex(lpDestination),
+                    Integer.toString(exchange), Integer.toString(comparand));
+        }
+        return old;
+    }
+
+    @Override
+    public int GetCurrentProcessId() {
+        p.enter();
+        return p.id();
+    }
+
+    @Override
+    public int GetCurrentThreadId() {
+        return p.enter().threadId();
+    }
+}
