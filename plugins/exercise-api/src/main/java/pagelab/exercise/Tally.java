@@ -1,0 +1,82 @@
+package pagelab.exercise;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Partial credit from a list of weighted expectations, xv6-grader style: each expectation that holds earns its
+ * weight, and the result scales the earned share to the check's points and lists what went wrong, in order.
+ *
+ * <pre>{@code
+ * Tally t = new Tally();
+ * t.expect(2, committed == 0, "open committed " + Win32Names.pages(committed) + "; it must commit none");
+ * t.expect(1, base == region, "base() is not the region's base");
+ * return t.result(10, "Reserved the sheet, committed nothing.");
+ * }</pre>
+ *
+ * Not thread-safe; one per check run.
+ *
+ * @since 0.1
+ */
+public final class Tally {
+    /** How many problems a message lists before it says "and N more". */
+    public static final int SHOWN_PROBLEMS = 4;
+
+    private final List<String> problems = new ArrayList<>();
+    private int earned;
+    private int total;
+
+    /** Records an expectation of weight 1. */
+    public Tally expect(boolean holds, String problemIfNot) {
+        return expect(1, holds, problemIfNot);
+    }
+
+    /**
+     * Records an expectation.
+     *
+     * @param weight       its share of the points, positive
+     * @param holds        whether the solution met it
+     * @param problemIfNot what happened instead, for the message (expected and actual, addresses in hex)
+     */
+    public Tally expect(int weight, boolean holds, String problemIfNot) {
+        if (weight <= 0) {
+            throw new IllegalArgumentException("Tally: weight must be positive, got " + weight);
+        }
+        total += weight;
+        if (holds) {
+            earned += weight;
+        } else {
+            problems.add(problemIfNot);
+        }
+        return this;
+    }
+
+    /** Whether every expectation so far held. */
+    public boolean allHeld() {
+        return problems.isEmpty();
+    }
+
+    /** The problems so far, in the order recorded. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * A pass with {@code passMessage} if everything held, else a partial result worth the earned share of
+     * {@code points} (rounded down), whose message lists the problems.
+     */
+    public CheckResult result(int points, String passMessage) {
+        if (problems.isEmpty()) {
+            return CheckResult.pass(passMessage);
+        }
+        int p = total == 0 ? 0 : (int) ((long) points * earned / total);
+        StringBuilder msg = new StringBuilder();
+        for (int i = 0; i < Math.min(SHOWN_PROBLEMS, problems.size()); i++) {
+            msg.append(i == 0 ? "" : "\n").append(problems.get(i));
+        }
+        if (problems.size() > SHOWN_PROBLEMS) {
+            msg.append("\n... and ").append(problems.size() - SHOWN_PROBLEMS).append(" more");
+        }
+        return CheckResult.partial(p, msg.toString());
+    }
+}
