@@ -146,6 +146,19 @@ public final class MainFrame extends JFrame {
         status.setText(text == null || text.isEmpty() ? " " : text);
     }
 
+    /** The memory-map tab's viewer. */
+    public pagelab.app.desktop.memorymap.RunViewer runViewer() {
+        return tabs.runViewer();
+    }
+
+    /** Brings the tab holding {@code component} to the front. */
+    public void showTab(java.awt.Component component) {
+        int i = tabbedPane.indexOfComponent(component);
+        if (i >= 0) {
+            tabbedPane.setSelectedIndex(i);
+        }
+    }
+
     /** The user's data folder. */
     public UserDataStore store() {
         return store;

@@ -1,6 +1,7 @@
 package pagelab.app.desktop;
 
 import net.miginfocom.swing.MigLayout;
+import pagelab.app.desktop.memorymap.RunViewer;
 import pagelab.app.desktop.store.UserDataStore;
 
 import javax.swing.JComponent;
@@ -15,6 +16,7 @@ import javax.swing.JTabbedPane;
 final class Tabs {
     private final MainFrame frame;
     private final UserDataStore store;
+    private RunViewer runViewer;
 
     Tabs(MainFrame frame, UserDataStore store) {
         this.frame = frame;
@@ -23,7 +25,8 @@ final class Tabs {
 
     void addTo(JTabbedPane pane) {
         pane.addTab(Messages.get("tab.exercises"), placeholder("exercises.none"));
-        pane.addTab(Messages.get("tab.memoryMap"), placeholder("memoryMap.none"));
+        runViewer = new RunViewer("runViewer", frame::rememberSplit);
+        pane.addTab(Messages.get("tab.memoryMap"), runViewer);
         pane.addTab(Messages.get("tab.playground"), placeholder("playground.none"));
         pane.addTab(Messages.get("tab.plugins"), placeholder("plugins.none"));
     }
@@ -32,6 +35,11 @@ final class Tabs {
         JPanel p = new JPanel(new MigLayout("fill"));
         p.add(new JLabel(Messages.get(key)), "align center");
         return p;
+    }
+
+    /** The memory map, trace and fault explainer of the last run. */
+    RunViewer runViewer() {
+        return runViewer;
     }
 
     void close() {

@@ -1,0 +1,185 @@
+package pagelab.app.desktop.memorymap;
+
+import net.miginfocom.swing.MigLayout;
+import pagelab.app.desktop.Messages;
+import pagelab.app.desktop.Ui;
+import pagelab.app.desktop.trace.TimeCursor;
+import pagelab.app.desktop.trace.Timeline;
+import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.KernelCall;
+import pagelab.kernel.inspect.Region;
+import pagelab.kernel.inspect.TraceEvent;
+
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The memory map of one run at the {@link TimeCursor}'s step: step controls, a summary, the page strip with its
+ * legend, and the table of allocations and blocks. It only draws the immutable snapshots of the timeline.
+ */
+public final class MemoryMapPanel extends JPanel {
+    private final TimeCursor cursor;
+    private final Runnable cursorListener = this::cursorMoved;
+    private final MapTableModel model = new MapTableModel();
+    private final JTable table = new JTable(model);
+    private final PageStrip strip = new PageStrip();
+    private final JLabel position = new JLabel();
+    private final JLabel summary = new JLabel();
+    private final JCheckBox hideFree = new JCheckBox();
+    private final JComboBox<String> scale = new JComboBox<>();
+    private AddressSpaceSnapshot shown;
+    private List<Region> regions = List.of();
+    private boolean syncing;
+
+    public MemoryMapPanel(TimeCursor cursor) {
+        super(new MigLayout("insets 6, fill", "[grow]", "[][][][][grow]"));
+        this.cursor = cursor;
+        setName("memoryMap");
+        initComponents();
+    }
+
+    private void initComponents() {
+        add(initStepBar(), "growx, wrap");
+        summary.setName("mapSummary");
+        add(summary, "growx, wrap");
+        add(strip, "growx, h 100::, wrap");
+        add(new Legend(), "growx, wrap");
+        table.setName("mapTable");
+        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setDefaultRenderer(Object.class, new MapCellRenderer(model));
+        table.getSelectionModel().addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) {
+                tableSelectionChanged();
+            }
+        });
+        strip.onSelect(this::stripClicked);
+        add(new JScrollPane(table), "grow");
+    }
+
+    private JComponent initStepBar() {
+        JPanel bar = new JPanel(new MigLayout("insets 0, gap 4", "[][][][][][]16[grow]push[][]"));
+        bar.add(stepButton("memoryMap.first", "alt HOME", () -> cursor.setStep(0)));
+        bar.add(stepButton("memoryMap.previousChange", "alt shift LEFT",
+                () -> cursor.setStep(cursor.timeline().previousChange(cursor.step()))));
+        bar.add(stepButton("memoryMap.previous", "alt LEFT", () -> cursor.setStep(cursor.step() - 1)));
+        bar.add(stepButton("memoryMap.next", "alt RIGHT", () -> cursor.setStep(cursor.step() + 1)));
+        bar.add(stepButton("memoryMap.nextChange", "alt shift RIGHT",
+                () -> cursor.setStep(cursor.timeline().nextChange(cursor.step()))));
+        bar.add(stepButton("memoryMap.last", "alt END", () -> cursor.setStep(cursor.timeline().lastStep())));
+        position.setName("mapPosition");
+        bar.add(position, "growx, wmin 100");
+        hideFree.setName("hideFree");
+        Ui.label(hideFree, Messages.get("memoryMap.hideFree"));
+        hideFree.addActionListener(e -> refresh(true));
+        bar.add(hideFree);
+        scale.setName("mapScale");
+        scale.addItem(Messages.get("memoryMap.scale.compact"));
+        scale.addItem(Messages.get("memoryMap.scale.proportional"));
+        scale.addActionListener(e -> refresh(true));
+        bar.add(scale);
+        return bar;
+    }
+
+    private JButton stepButton(String key, String stroke, Runnable handler) {
+        JButton b = Ui.button(key, handler);
+        b.setName(key);
+        b.setToolTipText(Messages.get(key + ".tip") + " (" + stroke.replace(' ', '+') + ")");
+        getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(stroke), key);
+        getActionMap().put(key, b.getAction());
+        return b;
+    }
+
+    @Override
+    public void addNotify() {
+        super.addNotify();
+        cursor.addListener(cursorListener);
+        refresh(true);
+    }
+
+    @Override
+    public void removeNotify() {
+        cursor.removeListener(cursorListener);
+        super.removeNotify();
+    }
+
+    private void cursorMoved() {
+        refresh(false);
+    }
+
+    /** Redraws from the cursor; {@code force} rebuilds rows even if the snapshot did not change. */
+    private void refresh(boolean force) {
+        Timeline t = cursor.timeline();
+        int step = cursor.step();
+        AddressSpaceSnapshot snap = t.snapshotAt(step);
+        position.setText(describeStep(t, step));
+        if (snap == shown && !force) {
+            return;
+        }
+        shown = snap;
+        AddressSpaceSnapshot before = step > 0 ? t.snapshotAt(step - 1) : null;
+        regions = snap.regions();
+        BitSet changed = before == snap ? new BitSet() : MapRows.changed(regions, before);
+        StripLayout.Scale s = scale.getSelectedIndex() == 1 ? StripLayout.Scale.PROPORTIONAL
+                : StripLayout.Scale.COMPACT;
+        strip.setLayout(StripLayout.of(regions, s), changed, t.is64());
+        model.setRows(MapRows.of(snap, regions, changed, hideFree.isSelected()), t.is64());
+        summary.setText(Messages.format("memoryMap.summary", pagelab.app.desktop.Win32Format.size(
+                snap.committedBytes()), pagelab.app.desktop.Win32Format.size(snap.reservedBytes()),
+                snap.allocations().size()));
+        int first = changed.nextSetBit(0);
+        if (first >= 0) {
+            selectRow(model.rowOfRegion(first));
+        }
+    }
+
+    private static String describeStep(Timeline t, int step) {
+        TraceEvent e = t.eventAt(step);
+        String where = Messages.format("memoryMap.step", step, t.lastStep());
+        if (e == null) {
+            return where;
+        }
+        String what = e instanceof KernelCall ? e.toString() : pagelab.app.desktop.trace.TraceText.summary(e);
+        return where + "   " + what;
+    }
+
+    private void tableSelectionChanged() {
+        int row = table.getSelectedRow();
+        if (row < 0 || syncing) {
+            return;
+        }
+        MapRow r = model.row(table.convertRowIndexToModel(row));
+        strip.select(r.firstRegion(), r.lastRegion());
+    }
+
+    private void stripClicked(int region) {
+        selectRow(model.rowOfRegion(region));
+        strip.select(region, region);
+    }
+
+    private void selectRow(int row) {
+        if (row < 0) {
+            return;
+        }
+        table.getSelectionModel().setSelectionInterval(row, row);
+        table.scrollRectToVisible(table.getCellRect(row, 0, true));
+    }
+
+    /** The table model, for tests and for evidence views that want to select a row. */
+    public MapTableModel tableModel() {
+        return model;
+    }
+
+    public PageStrip strip() {
+        return strip;
+    }
+}
