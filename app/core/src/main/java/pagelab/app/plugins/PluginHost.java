@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pf4j.PluginAlreadyLoadedException;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import pagelab.app.plugins.PluginLocations.Candidate;
@@ -27,6 +27,7 @@ import pagelab.exercise.ExerciseApi;
  */
 public final class PluginHost implements AutoCloseable {
     private final PageLabPluginManager manager = new PageLabPluginManager();
+    private final PluginDescriptors descriptors = new PluginDescriptors();
     private final PluginLocations locations;
     private volatile List<PluginStatus> plugins = List.of();
     private volatile Map<String, LoadedExercise> exercises = Map.of();
@@ -110,11 +111,13 @@ public final class PluginHost implements AutoCloseable {
         }
         PluginWrapper wrapper;
         try {
+            PluginDescriptor d = descriptors.find(path);
+            if (manager.getPlugin(d.getPluginId()) != null) {
+                return record(PluginStatus.failed(d.getPluginId(), d.getVersion(), path, c.origin(),
+                        "a plugin with id '" + d.getPluginId() + "' is already loaded from "
+                                + pathOf(d.getPluginId()) + "; this copy is ignored"), List.of());
+            }
             wrapper = manager.load(path);
-        } catch (PluginAlreadyLoadedException e) {
-            return record(PluginStatus.failed(e.getPluginId(), null, path, c.origin(), "a plugin with id '"
-                    + e.getPluginId() + "' is already loaded from " + pathOf(e.getPluginId())
-                    + "; this copy is ignored"), List.of());
         } catch (RuntimeException | LinkageError e) {
             return record(PluginStatus.failed(null, null, path, c.origin(), reason(e)), List.of());
         }

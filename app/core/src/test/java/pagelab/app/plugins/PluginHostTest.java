@@ -1,0 +1,200 @@
+package pagelab.app.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pagelab.app.plugins.PluginStatus.State;
+import pagelab.exercise.Exercise;
+
+/**
+ * Every kind of broken plugin is reported with its reason, and the good plugins next to it still load.
+ */
+class PluginHostTest {
+    @TempDir
+    Path dir;
+
+    private Path good(String name, String pluginId, String exerciseId) throws IOException {
+        return TestPlugins.jar(dir.resolve(name), "p." + pluginId.replace('-', '_'),
+                TestPlugins.exercise("p." + pluginId.replace('-', '_'), exerciseId, ""), TestPlugins.manifest(pluginId));
+    }
+
+    private static PluginStatus status(PluginHost host, String fileName) {
+        return host.plugins().stream().filter(p -> p.path().getFileName().toString().equals(fileName))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void goodPluginLoadsItsExercise() throws IOException {
+        good("a.jar", "alpha", "alpha-ex");
+        try (PluginHost host = PluginHost.load(new PluginLocations(java.util.List.of(), java.util.List.of(), dir,
+                null))) {
+            PluginStatus s = status(host, "a.jar");
+            assertThat(s.state()).isEqualTo(State.LOADED);
+            assertThat(s.pluginId()).isEqualTo("alpha");
+            assertThat(s.version()).isEqualTo("1.0.0");
+            assertThat(s.exerciseIds()).containsExactly("alpha-ex");
+            LoadedExercise e = host.exercise("alpha-ex").orElseThrow();
+            assertThat(e.descriptor().title()).isEqualTo("Test alpha-ex");
+            assertThat(e.classpath()).containsExactly(dir.resolve("a.jar"));
+            assertThat(e.pluginHash()).hasSize(64);
+        }
+    }
+
+    @Test
+    void corruptArchiveIsReportedAndOthersStillLoad() throws IOException {
+        good("a.jar", "alpha", "alpha-ex");
+        Files.write(dir.resolve("broken.jar"), new byte[]{'P', 'K', 3, 4, 1, 2, 3});
+        try (PluginHost host = PluginHost.load(userDir())) {
+            PluginStatus s = status(host, "broken.jar");
+            assertThat(s.state()).isEqualTo(State.FAILED);
+            assertThat(s.reason()).startsWith("not a readable jar");
+            assertThat(host.exercise("alpha-ex")).isPresent();
+        }
+    }
+
+    @Test
+    void missingDescriptorIsReported() throws IOException {
+        good("a.jar", "alpha", "alpha-ex");
+        TestPlugins.jar(dir.resolve("nodesc.jar"), "p.nodesc", TestPlugins.exercise("p.nodesc", "nodesc", ""),
+                Map.of());
+        try (PluginHost host = PluginHost.load(userDir())) {
+            PluginStatus s = status(host, "nodesc.jar");
+            assertThat(s.state()).isEqualTo(State.FAILED);
+            assertThat(s.reason()).startsWith("no plugin descriptor").contains("Plugin-Id");
+            assertThat(host.exercise("alpha-ex")).isPresent();
+        }
+    }
+
+    @Test
+    void extensionWhoseConstructorThrowsIsReported() throws IOException {
+        good("a.jar", "alpha", "alpha-ex");
+        TestPlugins.jar(dir.resolve("throws.jar"), "p.throwing", TestPlugins.exercise("p.throwing", "throwing",
+                "if (true) throw new IllegalStateException(\"boom in the constructor\");"),
+                TestPlugins.manifest("throwing"));
+        try (PluginHost host = PluginHost.load(userDir())) {
+            PluginStatus s = status(host, "throws.jar");
+            assertThat(s.state()).isEqualTo(State.FAILED);
+            assertThat(s.pluginId()).isEqualTo("throwing");
+            assertThat(s.reason()).contains("constructor of p.throwing.Ex threw IllegalStateException")
+                    .contains("boom in the constructor");
+            assertThat(host.exercise("alpha-ex")).isPresent();
+            assertThat(host.exercise("throwing")).isEmpty();
+        }
+    }
+
+    @Test
+    void unmetVersionRequirementIsRefusedWithBothVersions() throws IOException {
+        good("a.jar", "alpha", "alpha-ex");
+        Map<String, String> mf = new HashMap<>(TestPlugins.manifest("future"));
+        mf.put("Plugin-Requires", ">=9.0.0");
+        TestPlugins.jar(dir.resolve("future.jar"), "p.future", TestPlugins.exercise("p.future", "future", ""), mf);
+        try (PluginHost host = PluginHost.load(userDir())) {
+            PluginStatus s = status(host, "future.jar");
+            assertThat(s.state()).isEqualTo(State.FAILED);
+            assertThat(s.reason()).isEqualTo("requires exercise API >=9.0.0 but this PageLab offers 0.1.0");
+            assertThat(host.exercise("alpha-ex")).isPresent();
+        }
+    }
+
+    @Test
+    void secondPluginWithTheSameExerciseIdIsRefused() throws IOException {
+        good("a.jar", "alpha", "shared-ex");
+        good("b.jar", "beta", "shared-ex");
+        good("c.jar", "gamma", "gamma-ex");
+        try (PluginHost host = PluginHost.load(userDir())) {
+            assertThat(status(host, "a.jar").state()).isEqualTo(State.LOADED);
+            PluginStatus b = status(host, "b.jar");
+            assertThat(b.state()).isEqualTo(State.FAILED);
+            assertThat(b.reason()).startsWith("exercise id 'shared-ex' is already provided by plugin 'alpha'");
+            assertThat(host.exercise("shared-ex").orElseThrow().pluginId()).isEqualTo("alpha");
+            assertThat(host.exercise("gamma-ex")).isPresent();
+        }
+    }
+
+    @Test
+    void secondPluginWithTheSamePluginIdIsRefused() throws IOException {
+        good("a.jar", "alpha", "alpha-ex");
+        good("b.jar", "alpha", "other-ex");
+        try (PluginHost host = PluginHost.load(userDir())) {
+            PluginStatus b = status(host, "b.jar");
+            assertThat(b.state()).isEqualTo(State.FAILED);
+            assertThat(b.reason()).contains("a plugin with id 'alpha' is already loaded");
+        }
+    }
+
+    @Test
+    void pluginWithoutExtensionIndexSaysHowToFixIt() throws IOException {
+        Path classes = TestPlugins.compile(Files.createTempDirectory("noidx"), "p.noidx",
+                TestPlugins.exercise("p.noidx", "noidx", ""));
+        Files.delete(classes.resolve("META-INF/extensions.idx"));
+        TestPlugins.pack(dir.resolve("noidx.jar"), classes, TestPlugins.manifest("noidx"), Map.of());
+        try (PluginHost host = PluginHost.load(userDir())) {
+            assertThat(status(host, "noidx.jar").reason()).contains("META-INF/extensions.idx").contains("@Extension");
+        }
+    }
+
+    @Test
+    void pluginThatBundlesTheApiStillUsesTheHostsCopy() throws IOException {
+        Path classes = TestPlugins.compile(Files.createTempDirectory("bundled"), "p.bundled",
+                TestPlugins.exercise("p.bundled", "bundled", ""));
+        byte[] api;
+        try (InputStream in = Exercise.class.getResourceAsStream("Exercise.class")) {
+            api = in.readAllBytes();
+        }
+        TestPlugins.pack(dir.resolve("bundled.jar"), classes, TestPlugins.manifest("bundled"),
+                Map.of("pagelab/exercise/Exercise.class", api));
+        try (PluginHost host = PluginHost.load(userDir())) {
+            assertThat(status(host, "bundled.jar").state()).isEqualTo(State.LOADED);
+            assertThat(host.exercise("bundled")).isPresent();
+        }
+    }
+
+    @Test
+    void developmentModeLoadsModulesOfTheSourceTree() throws IOException {
+        Path classes = dir.resolve("tree/exercises/dev-one/target/classes");
+        TestPlugins.compile(classes, "p.devone", TestPlugins.exercise("p.devone", "dev-one", ""));
+        Files.writeString(dir.resolve("tree/exercises/dev-one/plugin.properties"),
+                "plugin.id=dev-one\nplugin.version=0.0.1\nplugin.requires=>=0.1.0\n");
+        try (PluginHost host = PluginHost.load(new PluginLocations(java.util.List.of(dir.resolve("tree")),
+                java.util.List.of(), null, null))) {
+            PluginStatus s = host.plugins().get(0);
+            assertThat(s.reason()).isNull();
+            assertThat(s.origin()).isEqualTo(PluginOrigin.DEVELOPMENT);
+            assertThat(host.exercise("dev-one")).isPresent();
+        }
+    }
+
+    @Test
+    void zipAndMissingFoldersNeverThrow() throws IOException {
+        Files.write(dir.resolve("x.zip"), new byte[]{1});
+        try (PluginHost host = PluginHost.load(new PluginLocations(java.util.List.of(dir.resolve("nowhere")),
+                java.util.List.of(), dir, dir.resolve("also-missing")))) {
+            assertThat(status(host, "x.zip").reason()).contains("zip plugins are not supported");
+        }
+    }
+
+    @Test
+    void installCopiesAJarIntoTheUserFolderAndLoadsIt() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("downloads"));
+        Path jar = TestPlugins.jar(elsewhere.resolve("new.jar"), "p.fresh", TestPlugins.exercise("p.fresh", "fresh",
+                ""), TestPlugins.manifest("fresh"));
+        Path user = dir.resolve("user");
+        try (PluginHost host = PluginHost.load(new PluginLocations(java.util.List.of(), java.util.List.of(), user,
+                null))) {
+            assertThat(host.install(jar).state()).isEqualTo(State.LOADED);
+            assertThat(Files.exists(user.resolve("new.jar"))).isTrue();
+            assertThat(host.exercise("fresh")).isPresent();
+        }
+    }
+
+    private PluginLocations userDir() {
+        return new PluginLocations(java.util.List.of(), java.util.List.of(), dir, null);
+    }
+}
