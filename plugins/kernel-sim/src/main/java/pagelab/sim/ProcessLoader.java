@@ -23,8 +23,6 @@ import pagelab.sim.vm.View;
  */
 final class ProcessLoader {
     private static final long KUSER_SHARED_DATA = 0x7FFE0000L;
-    private static final long DEFAULT_HEAP_RESERVE = 0x100000;
-    private static final long DEFAULT_HEAP_COMMIT = 0x4000;
 
     /** A section of a built-in image: pages and their protection. */
     private record Section(String name, int pages, int vprot) {
@@ -84,8 +82,8 @@ final class ProcessLoader {
             throw new IllegalStateException("ProcessLoader: no room for the main thread's stack");
         }
         p.setMainThread(main);
-        View heap = placeLow(p, low, DEFAULT_HEAP_RESERVE, DEFAULT_HEAP_COMMIT, "Heap (default)");
-        p.setProcessHeap(heap == null ? 0 : heap.base());
+        p.setLowPlacement(low);
+        p.heaps().createDefaultHeap();
     }
 
     private long pebAddress(boolean aslr, SplittableRandom rnd) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.Kernel32;
+import pagelab.kernel.LongByReference;
 import pagelab.kernel.Machine;
 import pagelab.kernel.Memory;
 import pagelab.kernel.ProcessTerminatedException;
@@ -24,6 +25,8 @@ import pagelab.kernel.inspect.FaultEvent;
 import pagelab.kernel.inspect.PageInfo;
 import pagelab.kernel.inspect.ProcessEvent;
 import pagelab.kernel.inspect.ProcessInspector;
+import pagelab.sim.heap.HeapManager;
+import pagelab.sim.heap.SimHeaps;
 import pagelab.sim.inspect.SimProcessInspector;
 import pagelab.sim.mmu.Mmu;
 import pagelab.sim.mmu.SimMemory;
@@ -60,6 +63,7 @@ public final class SimProcess implements WinProcess {
     private final List<SimThread> threads = new CopyOnWriteArrayList<>();
     private final ThreadLocal<SimThread> current = new ThreadLocal<>();
     private final SimProcessInspector inspector;
+    private final HeapManager heaps;
     private volatile boolean alive = true;
     private volatile int exitCode = WinNT.STILL_ACTIVE;
     private volatile String exitReason = "";
@@ -67,7 +71,7 @@ public final class SimProcess implements WinProcess {
     private boolean mainThreadBound;
     private long codeAddress;
     private long exeBase;
-    private long processHeap;
+    private long lowPlacement = 0x10000;
     private final List<long[]> modules = new ArrayList<>();
     private final List<String> moduleNames = new ArrayList<>();
 
@@ -83,6 +87,7 @@ public final class SimProcess implements WinProcess {
         this.seh = new SimSeh(this);
         this.kernel32 = new Kernel32Impl(this);
         this.inspector = new SimProcessInspector(this);
+        this.heaps = new SimHeaps(this);
     }
 
     // ---------------------------------------------------------------- WinProcess
@@ -363,17 +368,31 @@ public final class SimProcess implements WinProcess {
         return exeBase;
     }
 
-    public long processHeap() {
-        return processHeap;
-    }
-
     void setImageInfo(long exeBase, long codeAddress) {
         this.exeBase = exeBase;
         this.codeAddress = codeAddress;
     }
 
-    void setProcessHeap(long heap) {
-        this.processHeap = heap;
+    public HeapManager heaps() {
+        return heaps;
+    }
+
+    /**
+     * Reserves 1 MiB for the default heap and commits its first 16 KiB (the heap manager formats it).
+     * Caller holds the lock. Returns the region's base, 0 if there is no room.
+     */
+    public long reserveDefaultHeapRegion() {
+        long base = space.findFree(0x100000, AddressSpace.GRANULARITY, false, lowPlacement, space.maxAddress());
+        View v = base < 0 ? null : mapPrivate(base, 0x100000, 0, PAGE_READWRITE, "Heap (default)");
+        if (v == null) {
+            return 0;
+        }
+        vm.allocate(base, 0x4000, WinNT.MEM_COMMIT, PAGE_READWRITE, new LongByReference());
+        return base;
+    }
+
+    void setLowPlacement(long address) {
+        this.lowPlacement = address;
     }
 
     void addModule(String name, long base, long size) {

@@ -381,7 +381,7 @@ public final class Kernel32Impl implements Kernel32 {
     @Override
     public long GetProcessHeap() {
         SimThread t = begin();
-        long heap = p.processHeap();
+        long heap = p.heaps().processHeap();
         if (m.tracing()) {
             trace(t, "GetProcessHeap", 0, hex(heap), false);
         }
@@ -391,53 +391,132 @@ public final class Kernel32Impl implements Kernel32 {
     @Override
     public int GetProcessHeaps(int NumberOfHeaps, long[] ProcessHeaps) {
         SimThread t = begin();
-        if (ProcessHeaps != null && NumberOfHeaps >= 1 && ProcessHeaps.length >= 1) {
-            ProcessHeaps[0] = p.processHeap();
-        }
+        int n = p.heaps().heaps(ProcessHeaps == null ? 0 : Math.min(NumberOfHeaps, ProcessHeaps.length), ProcessHeaps);
         if (m.tracing()) {
-            trace(t, "GetProcessHeaps", 0, "1", false, Integer.toString(NumberOfHeaps), "heaps");
+            trace(t, "GetProcessHeaps", 0, Integer.toString(n), false, Integer.toString(NumberOfHeaps), "heaps");
         }
-        return 1;
+        return n;
     }
 
     @Override
     public long HeapCreate(int flOptions, long dwInitialSize, long dwMaximumSize) {
-        return notImplemented("HeapCreate", 0L, "NULL");
+        SimThread t = begin();
+        LongByReference out = new LongByReference();
+        int err = heapCall("HeapCreate", () -> p.heaps().create(flOptions, dwInitialSize, dwMaximumSize, out));
+        long result = err == 0 ? out.getValue() : 0;
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "HeapCreate", err, hex(result), true, hex(flOptions & 0xFFFFFFFFL), size(dwInitialSize),
+                    size(dwMaximumSize));
+        }
+        return result;
     }
 
     @Override
     public boolean HeapDestroy(long hHeap) {
-        return notImplemented("HeapDestroy", false, "FALSE");
+        SimThread t = begin();
+        int err = heapCall("HeapDestroy", () -> p.heaps().destroy(hHeap));
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "HeapDestroy", err, bool(err == 0), true, hex(hHeap));
+        }
+        return err == 0;
     }
 
     @Override
     public long HeapAlloc(long hHeap, int dwFlags, long dwBytes) {
-        return notImplemented("HeapAlloc", 0L, "NULL");
+        SimThread t = begin();
+        LongByReference out = new LongByReference();
+        int err = heapCall("HeapAlloc", () -> p.heaps().alloc(hHeap, dwFlags, dwBytes, out));
+        long result = err == 0 ? out.getValue() : 0;
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "HeapAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), size(dwBytes));
+        }
+        raiseNoMemory(err, dwFlags, hHeap);
+        return result;
     }
 
     @Override
     public long HeapReAlloc(long hHeap, int dwFlags, long lpMem, long dwBytes) {
-        return notImplemented("HeapReAlloc", 0L, "NULL");
+        SimThread t = begin();
+        LongByReference out = new LongByReference();
+        int err = heapCall("HeapReAlloc", () -> p.heaps().realloc(hHeap, dwFlags, lpMem, dwBytes, out));
+        long result = err == 0 ? out.getValue() : 0;
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "HeapReAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem),
+                    size(dwBytes));
+        }
+        raiseNoMemory(err, dwFlags, hHeap);
+        return result;
     }
 
     @Override
     public long HeapSize(long hHeap, int dwFlags, long lpMem) {
-        return notImplemented("HeapSize", -1L, "(SIZE_T)-1");
+        SimThread t = begin();
+        LongByReference out = new LongByReference();
+        int err = heapCall("HeapSize", () -> p.heaps().size(hHeap, dwFlags, lpMem, out));
+        long result = err == 0 ? out.getValue() : -1;
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "HeapSize", err, size(result), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
+        }
+        return result;
     }
 
     @Override
     public boolean HeapFree(long hHeap, int dwFlags, long lpMem) {
-        return notImplemented("HeapFree", false, "FALSE");
+        SimThread t = begin();
+        int err = heapCall("HeapFree", () -> p.heaps().free(hHeap, dwFlags, lpMem));
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "HeapFree", err, bool(err == 0), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
+        }
+        return err == 0;
     }
 
     @Override
     public boolean HeapValidate(long hHeap, int dwFlags, long lpMem) {
-        return notImplemented("HeapValidate", false, "FALSE");
+        SimThread t = begin();
+        boolean ok = m.faults().check("HeapValidate") == 0 && p.heaps().validate(hHeap, dwFlags, lpMem);
+        if (m.tracing()) {
+            trace(t, "HeapValidate", 0, bool(ok), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
+        }
+        return ok;
     }
 
     @Override
     public long HeapCompact(long hHeap, int dwFlags) {
-        return notImplemented("HeapCompact", 0L, "0");
+        SimThread t = begin();
+        LongByReference out = new LongByReference();
+        int err = heapCall("HeapCompact", () -> p.heaps().compact(hHeap, dwFlags, out));
+        long result = err == 0 ? out.getValue() : 0;
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "HeapCompact", err, size(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL));
+        }
+        return result;
+    }
+
+    /** Heap calls take the machine lock themselves (see HeapManager), so they run outside {@link #run}. */
+    private int heapCall(String function, Supplier<NtStatus> op) {
+        int injected = m.faults().check(function);
+        return injected != 0 ? injected : op.get().win32Error();
+    }
+
+    /** HEAP_GENERATE_EXCEPTIONS turns an allocation failure into STATUS_NO_MEMORY (or the corruption status). */
+    private void raiseNoMemory(int err, int flags, long heap) {
+        if (err == 0 || (flags & pagelab.kernel.WinNT.HEAP_GENERATE_EXCEPTIONS) == 0
+                && !p.heaps().generatesExceptions(heap)) {
+            return;
+        }
+        EXCEPTION_RECORD r = new EXCEPTION_RECORD();
+        r.ExceptionCode = err == pagelab.kernel.WinError.ERROR_NOT_ENOUGH_MEMORY
+                ? pagelab.kernel.WinNT.STATUS_NO_MEMORY : pagelab.kernel.WinNT.STATUS_ACCESS_VIOLATION;
+        r.ExceptionAddress = p.codeAddress();
+        r.NumberParameters = 0;
+        p.raise(r, null);
     }
 
     // ---------------------------------------------------------------- images

@@ -1,0 +1,2 @@
+/** Heaps inside simulated memory: chapter 18. */
+package pagelab.sim.heap;
