@@ -1,0 +1,90 @@
+package pagelab.exercises.sparsecells;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+// tag::exercise[]
+/**
+ * Chapter 15's sparse spreadsheet: {@code CELLDATA cells[200][256]} in one reserved region, committed page by page.
+ * Everything the host needs comes from here; sources and instructions are resources under {@code sparse-cells/}.
+ */
+@Extension
+public final class SparseCells implements Exercise {
+    private static final String DIR = "sparse-cells";
+    private static final String FILE = "SparseSpreadsheet.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("sparse-cells", "A sparse spreadsheet", 15, Difficulty.MEDIUM, 60, List.of(
+                "Reserve a region of address space without committing storage (MEM_RESERVE)",
+                "Commit storage one page at a time, only where data lives (MEM_COMMIT)",
+                "Give storage back with MEM_DECOMMIT and the address space with MEM_RELEASE",
+                "Lay out a C array in a reserved region and find the page of each element"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(SparseCells.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(SparseCells.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(SparseCells.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return Spreadsheet.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return SparseCellsChecks.class;
+    }
+    // end::exercise[]
+
+    // tag::knownWrong[]
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("commits-everything", "Commits the whole sheet in open, as if it were an ordinary array.",
+                        "reservesOnOpen", "commitsOnlyPagesInUse", "decommitsWhenLastCellCleared"),
+                // end::knownWrong[]
+                wrong("never-decommits", "Clears cells but never gives their pages back.",
+                        "decommitsWhenLastCellCleared"),
+                wrong("decommits-live-page", "Decommits a cell's page on clearCell even though other cells on it"
+                        + " are still in use.", "keepsLiveCellsOnClear"),
+                wrong("off-by-one-layout", "Takes sizeof(CELLDATA) as 129 bytes, so cells straddle pages and the"
+                        + " last row runs past the region.", "layoutMatchesCArray", "roundTrip",
+                        "commitsOnlyPagesInUse"),
+                wrong("leaks-reservation", "close decommits the pages but never releases the reserved region.",
+                        "closeReleasesRegion"),
+                wrong("commits-on-read", "getCell commits the cell's page before reading it, even for unused cells.",
+                        "readingUnusedCellCommitsNothing"),
+                wrong("ignores-commit-failure", "setCell writes to the cell without checking that VirtualAlloc"
+                        + " committed its page.", "reportsCommitFailure"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(SparseCells.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}
