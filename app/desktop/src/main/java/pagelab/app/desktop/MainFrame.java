@@ -151,6 +151,11 @@ public final class MainFrame extends JFrame {
         return tabs.runViewer();
     }
 
+    /** The playground tab. */
+    public pagelab.app.desktop.playground.PlaygroundPanel playground() {
+        return tabs.playground();
+    }
+
     /** Brings the tab holding {@code component} to the front. */
     public void showTab(java.awt.Component component) {
         int i = tabbedPane.indexOfComponent(component);

@@ -2,6 +2,7 @@ package pagelab.app.desktop;
 
 import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.memorymap.RunViewer;
+import pagelab.app.desktop.playground.PlaygroundPanel;
 import pagelab.app.desktop.store.UserDataStore;
 
 import javax.swing.JComponent;
@@ -17,6 +18,7 @@ final class Tabs {
     private final MainFrame frame;
     private final UserDataStore store;
     private RunViewer runViewer;
+    private PlaygroundPanel playground;
 
     Tabs(MainFrame frame, UserDataStore store) {
         this.frame = frame;
@@ -27,7 +29,8 @@ final class Tabs {
         pane.addTab(Messages.get("tab.exercises"), placeholder("exercises.none"));
         runViewer = new RunViewer("runViewer", frame::rememberSplit);
         pane.addTab(Messages.get("tab.memoryMap"), runViewer);
-        pane.addTab(Messages.get("tab.playground"), placeholder("playground.none"));
+        playground = new PlaygroundPanel(store.sessionsDir(), frame::rememberSplit);
+        pane.addTab(Messages.get("tab.playground"), playground);
         pane.addTab(Messages.get("tab.plugins"), placeholder("plugins.none"));
     }
 
@@ -42,7 +45,11 @@ final class Tabs {
         return runViewer;
     }
 
+    PlaygroundPanel playground() {
+        return playground;
+    }
+
     void close() {
-        // Later tabs flush autosaves and stop workers here.
+        playground.close();
     }
 }

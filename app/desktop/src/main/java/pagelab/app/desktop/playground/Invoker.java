@@ -1,0 +1,174 @@
+package pagelab.app.desktop.playground;
+
+import pagelab.kernel.IntByReference;
+import pagelab.kernel.Kernel32;
+import pagelab.kernel.LongByReference;
+import pagelab.kernel.Memory;
+import pagelab.kernel.SECURITY_ATTRIBUTES;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Calls a {@link Kernel32} or {@link Memory} method by its name with argument expressions. Out-parameters
+ * ({@code IntByReference}, {@code LongByReference}, structs) may be left out: they are created and their values
+ * reported, so {@code VirtualQuery(p)} and {@code VirtualProtect(p, 4K, PAGE_READONLY)} work as a student expects.
+ */
+final class Invoker {
+    /** A call's outcome: the return value (or null for void) and the out-parameters by name. */
+    record Result(Method method, Object value, Map<String, Object> outs) {
+    }
+
+    private static final Map<String, Method> METHODS = methods();
+
+    private Invoker() {
+    }
+
+    static boolean knows(String name) {
+        return METHODS.containsKey(name);
+    }
+
+    /** Every callable name, sorted, for help and completion. */
+    static List<String> names() {
+        return List.copyOf(METHODS.keySet());
+    }
+
+    /**
+     * Calls {@code function} on {@code kernel} or {@code memory}.
+     *
+     * @throws IllegalArgumentException for an unknown function, a wrong number of arguments or a bad expression
+     */
+    static Result call(String function, List<String> args, Map<String, Long> vars, Kernel32 kernel, Memory memory)
+            throws InvocationTargetException {
+        Method m = METHODS.get(function);
+        if (m == null) {
+            throw new IllegalArgumentException("unknown function '" + function + "' (type help for the list)");
+        }
+        Parameter[] params = m.getParameters();
+        int inCount = 0;
+        for (Parameter p : params) {
+            inCount += isOut(p.getType()) ? 0 : 1;
+        }
+        boolean outsGiven = args.size() == params.length;
+        if (!outsGiven && args.size() != inCount) {
+            throw new IllegalArgumentException(function + " takes " + inCount + " arguments: " + signature(m));
+        }
+        Object[] values = new Object[params.length];
+        Map<String, Object> outs = new TreeMap<>();
+        int a = 0;
+        for (int i = 0; i < params.length; i++) {
+            Class<?> t = params[i].getType();
+            if (isOut(t)) {
+                String given = outsGiven ? args.get(a++) : null;
+                values[i] = given != null && given.equals("NULL") || t == SECURITY_ATTRIBUTES.class ? null : newOut(t);
+                if (values[i] != null) {
+                    outs.put(params[i].getName(), values[i]);
+                }
+            } else {
+                values[i] = convert(t, args.get(a++), vars, params[i].getName());
+            }
+        }
+        Object target = m.getDeclaringClass() == Kernel32.class ? kernel : memory;
+        try {
+            return new Result(m, m.invoke(target, values), outs);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Invoker: " + m + " is not accessible", e);
+        }
+    }
+
+    /** The Java arguments of a playground call: omitted out-parameters become {@code new IntByReference()} ... */
+    static List<String> javaArguments(String function, List<String> args) {
+        Method m = METHODS.get(function);
+        if (m == null || args.size() == m.getParameterCount()) {
+            return args;
+        }
+        List<String> out = new ArrayList<>();
+        int a = 0;
+        for (Parameter p : m.getParameters()) {
+            if (isOut(p.getType())) {
+                out.add(p.getType() == SECURITY_ATTRIBUTES.class ? "null" : "new " + p.getType().getSimpleName() + "()");
+            } else if (a < args.size()) {
+                out.add(args.get(a++));
+            }
+        }
+        return out;
+    }
+
+    static String signature(Method m) {
+        List<String> names = new ArrayList<>();
+        for (Parameter p : m.getParameters()) {
+            names.add(p.getType().getSimpleName() + " " + p.getName());
+        }
+        return m.getName() + "(" + String.join(", ", names) + ")";
+    }
+
+    private static boolean isOut(Class<?> t) {
+        return t == IntByReference.class || t == LongByReference.class || t.getSimpleName().equals(
+                t.getSimpleName().toUpperCase(java.util.Locale.ROOT)) && !t.isPrimitive() && t != String.class;
+    }
+
+    private static Object newOut(Class<?> t) {
+        try {
+            return t.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot create a " + t.getSimpleName() + " for an out-parameter");
+        }
+    }
+
+    private static Object convert(Class<?> t, String text, Map<String, Long> vars, String name) {
+        if (t == String.class) {
+            if (text.equals("NULL")) {
+                return null;
+            }
+            if (text.length() < 2 || !text.startsWith("\"") || !text.endsWith("\"")) {
+                throw new IllegalArgumentException(name + " is a string: write it in double quotes");
+            }
+            return text.substring(1, text.length() - 1);
+        }
+        long v;
+        try {
+            v = Expressions.eval(text, vars);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
+        }
+        if (t == long.class) {
+            return v;
+        }
+        if (t == int.class) {
+            return (int) v;
+        }
+        if (t == short.class) {
+            return (short) v;
+        }
+        if (t == byte.class) {
+            return (byte) v;
+        }
+        if (t == boolean.class) {
+            return v != 0;
+        }
+        throw new IllegalArgumentException(name + " (" + t.getSimpleName() + ") cannot be given in the playground");
+    }
+
+    private static Map<String, Method> methods() {
+        Map<String, Method> out = new TreeMap<>();
+        for (Class<?> c : List.of(Kernel32.class, Memory.class)) {
+            for (Method m : c.getMethods()) {
+                if (m.getDeclaringClass() == c) {
+                    out.putIfAbsent(m.getName(), m);
+                }
+            }
+        }
+        // Callbacks and Java arrays have no playground syntax.
+        out.remove("CreateThread");
+        out.remove("read");
+        out.remove("write");
+        out.remove("GetProcessHeaps");
+        out.remove("RaiseException");
+        return out;
+    }
+}
