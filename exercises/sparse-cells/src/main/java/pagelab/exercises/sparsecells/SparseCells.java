@@ -67,7 +67,6 @@ public final class SparseCells implements Exercise {
         return List.of(
                 wrong("commits-everything", "Commits the whole sheet in open, as if it were an ordinary array.",
                         "reservesOnOpen", "commitsOnlyPagesInUse", "decommitsWhenLastCellCleared"),
-                // end::knownWrong[]
                 wrong("never-decommits", "Clears cells but never gives their pages back.",
                         "decommitsWhenLastCellCleared"),
                 wrong("decommits-live-page", "Decommits a cell's page on clearCell even though other cells on it"
@@ -87,4 +86,5 @@ public final class SparseCells implements Exercise {
         return new KnownWrongSolution(name, mistake, SourceSet.fromResources(SparseCells.class,
                 DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
+    // end::knownWrong[]
 }

@@ -81,9 +81,11 @@ public class SparseSpreadsheet implements Spreadsheet {
         inUse.clear(index(row, column));
         long cell = address(row, column);
         int page = page(cell);
+        // tag::mistake[]
         // MISTAKE: the page stays committed even when its last cell is cleared.
         cellsInUseOnPage[page]--;
         memory.setMemory(cell, CELL_SIZE, (byte) 0);
+        // end::mistake[]
     }
 
     @Override
