@@ -60,6 +60,9 @@ public interface Machine extends AutoCloseable {
     /** Read-only ground truth: trace, counters, snapshots. It cannot change kernel state. */
     MachineInspector inspector();
 
+    /** The machine's file system, from outside the simulation (seeding and reading files). */
+    pagelab.kernel.host.HostFiles files();
+
     /** A checker's control surface: deterministic fault injection. */
     FaultInjection faultInjection();
 

@@ -8,6 +8,9 @@ import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
 import pagelab.kernel.WinProcess;
 import pagelab.kernel.control.FaultInjection;
+import pagelab.kernel.host.HostFiles;
+import pagelab.sim.fs.SimFileSystem;
+import pagelab.sim.section.SectionManager;
 import pagelab.kernel.inspect.MachineInspector;
 import pagelab.kernel.inspect.ProcessEvent;
 import pagelab.sim.control.SimFaultInjection;
@@ -33,6 +36,8 @@ public final class SimMachine implements Machine {
     private final List<SimProcess> processes = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(0x0FFC);
     private final ProcessLoader loader;
+    private final SimFileSystem files;
+    private final SectionManager sections;
 
     public SimMachine(MachineConfig config) {
         this.config = config;
@@ -40,6 +45,8 @@ public final class SimMachine implements Machine {
         this.tracer = new Tracer(config.traceCapacity());
         this.faults = new SimFaultInjection(this);
         this.inspector = new SimMachineInspector(this);
+        this.files = new SimFileSystem(lock);
+        this.sections = new SectionManager(lock, phys);
         this.loader = new ProcessLoader(this);
     }
 
@@ -83,6 +90,19 @@ public final class SimMachine implements Machine {
     @Override
     public MachineInspector inspector() {
         return inspector;
+    }
+
+    @Override
+    public HostFiles files() {
+        return files;
+    }
+
+    public SimFileSystem fileSystem() {
+        return files;
+    }
+
+    public SectionManager sections() {
+        return sections;
     }
 
     @Override

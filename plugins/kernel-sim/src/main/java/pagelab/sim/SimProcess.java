@@ -35,7 +35,9 @@ import pagelab.sim.seh.SimSeh;
 import pagelab.sim.thread.HandleTable;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.trace.Callers;
+import pagelab.sim.section.Section;
 import pagelab.sim.vm.AddressSpace;
+import pagelab.sim.vm.MappedBacking;
 import pagelab.sim.vm.PrivateBacking;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
@@ -319,9 +321,12 @@ public final class SimProcess implements WinProcess {
     public void releaseView(View v) {
         if (v.isPrivate()) {
             vm.release(v);
-        } else {
-            v.backing().discard(0, v.pages());
-            space.remove(v);
+            return;
+        }
+        v.backing().discard(0, v.pages());
+        space.remove(v);
+        if (v.backing() instanceof MappedBacking mb && mb.owner() instanceof Section) {
+            machine.sections().viewReleased(v);
         }
     }
 

@@ -1,26 +1,81 @@
 package pagelab.sim.heap;
 
+import static pagelab.kernel.WinNT.HEAP_CREATE_ENABLE_EXECUTE;
+import static pagelab.kernel.WinNT.HEAP_GENERATE_EXCEPTIONS;
+import static pagelab.kernel.WinNT.HEAP_NO_SERIALIZE;
+import static pagelab.kernel.WinNT.PAGE_EXECUTE_READWRITE;
+import static pagelab.kernel.WinNT.PAGE_READWRITE;
+import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import pagelab.kernel.LongByReference;
 import pagelab.sim.SimProcess;
+import pagelab.sim.vm.Protection;
+import pagelab.sim.vm.View;
 import pagelab.sim.win32.NtStatus;
 
 /**
- * The heaps of one process. Part 1 of the kernel only reserves the default heap's region; the heap manager
- * itself (blocks, headers, coalescing) arrives with part 2, and until then every heap call reports
- * ERROR_CALL_NOT_IMPLEMENTED.
+ * The heaps of one process (chapter 18): the default process heap and every HeapCreate heap, all inside the
+ * process's simulated memory (see {@link Heap}). Errors follow Windows and Wine's conformance tests: an unknown
+ * heap handle gives ERROR_INVALID_HANDLE to HeapAlloc, HeapReAlloc, HeapCompact and HeapDestroy and
+ * ERROR_INVALID_PARAMETER to HeapFree and HeapSize; a pointer that is not a busy block (never allocated, already
+ * freed, or whose header was overwritten) gives ERROR_INVALID_PARAMETER; a heap page the program decommitted or
+ * protected gives ERROR_NOACCESS where Windows would fault inside ntdll.
+ *
+ * <p>Serialisation: every heap call takes the heap's own lock and then the machine lock, unless the call passes
+ * HEAP_NO_SERIALIZE or the heap was created with it, in which case only the machine lock is taken. In the
+ * simulator the heap's data structures live behind the machine lock, so an unserialised heap is never corrupted
+ * by concurrent threads as a real one can be; HEAP_NO_SERIALIZE only skips the heap lock (a call no longer waits
+ * for another thread's call on the same heap to finish, nor for the lock).
+ *
+ * <p>Threading: as {@link HeapManager} requires, methods are called without the machine lock and run no program
+ * code while holding it. The inspection methods ({@link #heapInfos()}, {@link #heapBlocks(long)}) take the
+ * machine lock and return immutable values.
  */
 public final class SimHeaps implements HeapManager {
+    private static final int CREATE_OPTIONS = HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS | HEAP_CREATE_ENABLE_EXECUTE;
+
     private final SimProcess process;
-    private long processHeap;
+    private final HeapMemory memory;
+    private final Map<Long, Heap> byHandle = new ConcurrentHashMap<>();
+    /** In creation order, the process heap first (GetProcessHeaps' order). Guarded by the machine lock. */
+    private final List<Heap> order = new ArrayList<>();
+    private volatile long processHeap;
 
     public SimHeaps(SimProcess process) {
         this.process = process;
+        this.memory = new HeapMemory(process);
     }
 
+    private HeapLayout layout() {
+        return HeapLayout.of(process.simMachine().config().is64Bit());
+    }
+
+    /** Formats the 1 MiB region the loader reserves for the default heap. Caller holds the machine lock. */
     @Override
     public long createDefaultHeap() {
-        processHeap = process.reserveDefaultHeapRegion();
-        return processHeap;
+        process.lock().lock();
+        try {
+            long base = process.reserveDefaultHeapRegion();
+            View v = base == 0 ? null : process.space().find(base);
+            if (v == null) {
+                return 0;
+            }
+            long pages = 0;
+            while (pages < v.pages() && Protection.isCommitted(v.vprot(pages))) {
+                pages++;
+            }
+            Heap h = new Heap(layout(), memory, new HeapRegions(process, PAGE_READWRITE), v,
+                    base + pages * PAGE_SIZE, 0, true, true);
+            register(h);
+            processHeap = base;
+            return base;
+        } finally {
+            process.lock().unlock();
+        }
     }
 
     @Override
@@ -28,56 +83,199 @@ public final class SimHeaps implements HeapManager {
         return processHeap;
     }
 
+    /** Windows fills the array only when every handle fits; it always returns the number of heaps. */
     @Override
     public int heaps(int count, long[] out) {
-        if (out != null && count >= 1 && out.length >= 1) {
-            out[0] = processHeap;
+        process.lock().lock();
+        try {
+            int total = order.size();
+            if (out != null && total <= Math.min(count, out.length)) {
+                for (int i = 0; i < total; i++) {
+                    out[i] = order.get(i).handle;
+                }
+            }
+            return total;
+        } finally {
+            process.lock().unlock();
         }
-        return 1;
     }
 
+    /**
+     * HeapCreate: dwInitialSize is rounded up to pages (at least one) and committed. dwMaximumSize 0 makes a
+     * growable heap whose first segment reserves at least 64 KiB; otherwise the heap reserves dwMaximumSize
+     * rounded up to pages and can never grow past it (a maximum below the initial size is raised to it).
+     * Only HEAP_NO_SERIALIZE, HEAP_GENERATE_EXCEPTIONS and HEAP_CREATE_ENABLE_EXECUTE are kept, as kernel32 does.
+     */
     @Override
     public NtStatus create(int options, long initialSize, long maximumSize, LongByReference heap) {
-        return NtStatus.NOT_IMPLEMENTED;
+        if (initialSize < 0 || maximumSize < 0 || initialSize > Long.MAX_VALUE / 4 || maximumSize > Long.MAX_VALUE / 4) {
+            return NtStatus.NO_MEMORY;
+        }
+        int flags = options & CREATE_OPTIONS;
+        boolean growable = maximumSize == 0;
+        long commit = HeapLayout.alignUp(Math.max(initialSize, 1), PAGE_SIZE);
+        long reserve = growable ? HeapLayout.alignUp(Math.max(commit, HeapLayout.COMMIT_STEP), HeapLayout.COMMIT_STEP)
+                : HeapLayout.alignUp(Math.max(maximumSize, commit), PAGE_SIZE);
+        int protect = (flags & HEAP_CREATE_ENABLE_EXECUTE) != 0 ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE;
+        HeapRegions regions = new HeapRegions(process, protect);
+        process.lock().lock();
+        try {
+            View v = regions.reserve(reserve, commit);
+            if (v == null) {
+                return NtStatus.NO_MEMORY;
+            }
+            Heap h = new Heap(layout(), memory, regions, v, v.base() + commit, flags, growable, false);
+            register(h);
+            heap.setValue(h.handle);
+            return NtStatus.SUCCESS;
+        } finally {
+            process.lock().unlock();
+        }
     }
 
+    private void register(Heap h) {
+        order.add(h);
+        byHandle.put(h.handle, h);
+    }
+
+    /** HeapDestroy releases every region of the heap; the process heap cannot be destroyed. */
     @Override
     public NtStatus destroy(long heap) {
-        return NtStatus.NOT_IMPLEMENTED;
+        Heap h = byHandle.get(heap);
+        if (h == null || h.processHeap) {
+            return NtStatus.INVALID_HANDLE;
+        }
+        return call(h, 0, NtStatus.INVALID_HANDLE, x -> {
+            x.destroy();
+            order.remove(x);
+            byHandle.remove(x.handle);
+            return NtStatus.SUCCESS;
+        });
     }
 
     @Override
     public NtStatus alloc(long heap, int flags, long bytes, LongByReference block) {
-        return NtStatus.NOT_IMPLEMENTED;
+        return call(byHandle.get(heap), flags, NtStatus.INVALID_HANDLE, h -> h.alloc(flags, bytes, block));
     }
 
+    /** HeapReAlloc of NULL returns NULL without an error, as on Windows. */
     @Override
     public NtStatus realloc(long heap, int flags, long block, long bytes, LongByReference moved) {
-        return NtStatus.NOT_IMPLEMENTED;
+        if (block == 0) {
+            moved.setValue(0);
+            return NtStatus.SUCCESS;
+        }
+        return call(byHandle.get(heap), flags, NtStatus.INVALID_HANDLE, h -> {
+            Block b = h.checkedBlock(block);
+            return b == null ? NtStatus.INVALID_PARAMETER : h.realloc(flags, b, bytes, moved);
+        });
     }
 
     @Override
     public NtStatus size(long heap, int flags, long block, LongByReference size) {
-        return NtStatus.NOT_IMPLEMENTED;
+        return call(byHandle.get(heap), flags, NtStatus.INVALID_PARAMETER, h -> {
+            Block b = h.checkedBlock(block);
+            if (b == null) {
+                return NtStatus.INVALID_PARAMETER;
+            }
+            size.setValue(b.requested);
+            return NtStatus.SUCCESS;
+        });
     }
 
+    /** HeapFree of NULL succeeds; a double free or a damaged header fails with ERROR_INVALID_PARAMETER. */
     @Override
     public NtStatus free(long heap, int flags, long block) {
-        return NtStatus.NOT_IMPLEMENTED;
+        if (block == 0) {
+            return NtStatus.SUCCESS;
+        }
+        return call(byHandle.get(heap), flags, NtStatus.INVALID_PARAMETER, h -> {
+            Block b = h.checkedBlock(block);
+            if (b == null) {
+                return NtStatus.INVALID_PARAMETER;
+            }
+            h.release(b);
+            return NtStatus.SUCCESS;
+        });
     }
 
     @Override
     public boolean validate(long heap, int flags, long block) {
-        return false;
+        NtStatus s = call(byHandle.get(heap), flags, NtStatus.INVALID_HANDLE,
+                h -> (block == 0 ? h.validate() : h.checkedBlock(block) != null)
+                        ? NtStatus.SUCCESS : NtStatus.INVALID_PARAMETER);
+        return s == NtStatus.SUCCESS;
     }
 
     @Override
     public boolean generatesExceptions(long heap) {
-        return false;
+        Heap h = byHandle.get(heap);
+        return h != null && (h.flags & HEAP_GENERATE_EXCEPTIONS) != 0;
     }
 
     @Override
     public NtStatus compact(long heap, int flags, LongByReference largest) {
-        return NtStatus.NOT_IMPLEMENTED;
+        return call(byHandle.get(heap), flags, NtStatus.INVALID_HANDLE, h -> {
+            largest.setValue(h.compact());
+            return NtStatus.SUCCESS;
+        });
+    }
+
+    // ---------------------------------------------------------------- inspection (read-only)
+
+    /** A summary of every heap of the process, the process heap first. */
+    public List<HeapInfo> heapInfos() {
+        process.lock().lock();
+        try {
+            List<HeapInfo> out = new ArrayList<>(order.size());
+            for (Heap h : order) {
+                out.add(h.info());
+            }
+            return List.copyOf(out);
+        } finally {
+            process.lock().unlock();
+        }
+    }
+
+    /** Every block of one heap in address order (segments, then large blocks); empty for an unknown handle. */
+    public List<HeapBlockInfo> heapBlocks(long heap) {
+        process.lock().lock();
+        try {
+            Heap h = byHandle.get(heap);
+            return h == null || h.isDestroyed() ? List.of() : List.copyOf(h.blocks());
+        } finally {
+            process.lock().unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- locking
+
+    private interface HeapOp {
+        NtStatus apply(Heap h);
+    }
+
+    /** Runs {@code op} under the heap's lock (unless unserialised) and the machine lock. */
+    private NtStatus call(Heap h, int flags, NtStatus unknown, HeapOp op) {
+        if (h == null) {
+            return unknown;
+        }
+        boolean serialize = ((flags | h.flags) & HEAP_NO_SERIALIZE) == 0;
+        if (serialize) {
+            h.lock.lock();
+        }
+        try {
+            process.lock().lock();
+            try {
+                return h.isDestroyed() ? unknown : op.apply(h);
+            } catch (HeapAccessException e) {
+                return NtStatus.ACCESS_VIOLATION;
+            } finally {
+                process.lock().unlock();
+            }
+        } finally {
+            if (serialize) {
+                h.lock.unlock();
+            }
+        }
     }
 }

@@ -93,14 +93,14 @@ public final class Mmu {
 
     private byte[] frame(View view, long page, Access kind) {
         if (kind == Access.WRITE) {
-            boolean hadFrame = view.backing().isDirty(page);
             boolean wasResident = view.backing().isResident(page);
+            byte[] before = view.backing().frameForRead(page);
             byte[] frame = view.backing().frameForWrite(page);
             if (!wasResident) {
                 process.counters().pageFault();
             }
-            if (!hadFrame) {
-                space.invalidate(); // readers may have cached the zero frame
+            if (before != frame) {
+                space.invalidate(); // readers may have cached the zero frame or a transient copy
             }
             return frame;
         }
@@ -129,7 +129,7 @@ public final class Mmu {
             return new Fault(record(STATUS_GUARD_PAGE_VIOLATION, address, kind), before);
         }
         if (kind == Access.WRITE && Protection.isCopyOnWrite(vprot)) {
-            view.backing().frameForWrite(page);
+            view.backing().copyOnWrite(page);
             view.setVprot(page, Protection.afterCopy(vprot));
             space.invalidate();
             process.counters().pageFault();

@@ -5,38 +5,50 @@ import java.util.Map;
 
 /**
  * A process's handle table. Handle values are multiples of 4 starting at 4, as on Windows; 0 and -1 are never
- * handles. Thread-safe.
+ * handles. Each handle holds a reference to its object and the access it was opened with. Thread-safe.
  */
 public final class HandleTable {
-    private final Map<Long, KernelObject> handles = new HashMap<>();
+    /** An open handle: the object and the access rights granted when it was opened. */
+    public record Entry(KernelObject object, int access) {
+    }
+
+    private final Map<Long, Entry> handles = new HashMap<>();
     private long next = 4;
 
-    public synchronized long add(KernelObject object) {
-        long h = next;
-        next += 4;
-        handles.put(h, object);
-        return h;
+    public long add(KernelObject object) {
+        return add(object, -1);
+    }
+
+    public long add(KernelObject object, int access) {
+        object.retain();
+        synchronized (this) {
+            long h = next;
+            next += 4;
+            handles.put(h, new Entry(object, access));
+            return h;
+        }
     }
 
     /** The object behind a handle, or null if the handle is not open. */
     public synchronized KernelObject get(long handle) {
+        Entry e = handles.get(handle);
+        return e == null ? null : e.object();
+    }
+
+    public synchronized Entry entry(long handle) {
         return handles.get(handle);
     }
 
     /** Closes a handle; false if it was not open. */
     public boolean close(long handle) {
-        KernelObject object;
-        boolean last;
+        Entry e;
         synchronized (this) {
-            object = handles.remove(handle);
-            if (object == null) {
-                return false;
-            }
-            last = !handles.containsValue(object);
+            e = handles.remove(handle);
         }
-        if (last) {
-            object.lastHandleClosed();
+        if (e == null) {
+            return false;
         }
+        e.object().release();
         return true;
     }
 

@@ -1,11 +1,43 @@
 package pagelab.sim.thread;
 
-/** Anything a handle can refer to: a thread, a file, a file-mapping object. */
-public interface KernelObject {
-    /** The object type's name as WinObj shows it, e.g. {@code Thread}, {@code Section}, {@code File}. */
-    String typeName();
+/**
+ * Anything a handle can refer to: a thread, a file, a file-mapping object. Counts the handles and views that keep
+ * it alive, in any process; when the last goes, the object is destroyed (a named one leaves the namespace).
+ */
+public abstract class KernelObject {
+    private int references;
+    private boolean destroyed;
 
-    /** Called when the last handle to the object is closed. */
-    default void lastHandleClosed() {
+    /** The object type's name as WinObj shows it, e.g. {@code Thread}, {@code Section}, {@code File}. */
+    public abstract String typeName();
+
+    public final synchronized void retain() {
+        if (destroyed) {
+            throw new IllegalStateException("KernelObject.retain: " + typeName() + " already destroyed");
+        }
+        references++;
+    }
+
+    /** Drops one reference; the last one destroys the object. */
+    public final void release() {
+        boolean last;
+        synchronized (this) {
+            if (references <= 0) {
+                throw new IllegalStateException("KernelObject.release: " + typeName() + " has no reference");
+            }
+            last = --references == 0;
+            destroyed = last;
+        }
+        if (last) {
+            destroyed();
+        }
+    }
+
+    public final synchronized int references() {
+        return references;
+    }
+
+    /** Called once, when the last reference is dropped. */
+    protected void destroyed() {
     }
 }

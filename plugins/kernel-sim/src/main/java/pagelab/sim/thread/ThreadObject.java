@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** The kernel object behind a thread handle: signalled when the thread ends. */
-public final class ThreadObject implements KernelObject {
+public final class ThreadObject extends KernelObject {
     private final SimThread thread;
     private final CountDownLatch done = new CountDownLatch(1);
 

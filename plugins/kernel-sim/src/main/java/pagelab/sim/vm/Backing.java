@@ -15,6 +15,14 @@ public interface Backing {
      */
     byte[] frameForWrite(long page);
 
+    /**
+     * The frame of a copy-on-write page after the write that copies it: the view's private copy of the shared
+     * page. For private memory this is simply {@link #frameForWrite}.
+     */
+    default byte[] copyOnWrite(long page) {
+        return frameForWrite(page);
+    }
+
     /** Whether the page was touched (read or written) since it was committed: it is in the working set. */
     boolean isResident(long page);
 

@@ -157,11 +157,21 @@ public final class VirtualMemory {
         if (end > view.end() || end <= base) {
             return NtStatus.CONFLICTING_ADDRESSES;
         }
-        if (!view.isPrivate()) {
-            return NtStatus.CONFLICTING_ADDRESSES;
-        }
         long first = view.pageOf(base);
         long count = (end - base) >>> PAGE_SHIFT;
+        if (!view.isPrivate()) {
+            // Only a view of a SEC_RESERVE section can be committed into, and only within the view's protection.
+            if (view.backing() instanceof MappedBacking mb && mb.owner() instanceof SharedCommit shared
+                    && mappedAllows(view, vprot)) {
+                NtStatus s = shared.commit(view, first, count, vprot);
+                if (s == NtStatus.SUCCESS) {
+                    space.invalidate();
+                    out.setValue(base);
+                }
+                return s;
+            }
+            return NtStatus.CONFLICTING_ADDRESSES;
+        }
         long fresh = count - view.countCommitted(first, count);
         if (!phys.charge(fresh)) {
             return NtStatus.COMMITMENT_LIMIT;
@@ -276,8 +286,15 @@ public final class VirtualMemory {
         if (view.countCommitted(first, count) != count) {
             return NtStatus.NOT_COMMITTED;
         }
+        if (!view.isPrivate() && !mappedAllows(view, vprot)) {
+            return NtStatus.SECTION_PROTECTION;
+        }
         oldOut.setValue(Protection.toWin32(view.vprot(first)) & 0xFFFFFFFFL);
-        setProtection(view, first, count, vprot);
+        if (view.isPrivate()) {
+            setProtection(view, first, count, vprot);
+        } else {
+            protectMapped(view, first, count, vprot);
+        }
         return NtStatus.SUCCESS;
     }
 
@@ -291,6 +308,44 @@ public final class VirtualMemory {
         int cache = allocationCache < 0 ? 0 : allocationCache & CACHE_BITS;
         int value = Protection.COMMITTED | (vprot & ~CACHE_BITS) | cache;
         view.fillVprot(first, count, value);
+        space.invalidate();
+    }
+
+    /**
+     * Whether a mapped or image view may take a protection: writing needs a writable or copy-on-write view,
+     * copy-on-write needs a copy-on-write view, executing needs an executable one.
+     */
+    private static boolean mappedAllows(View view, int vprot) {
+        int allowed = Protection.fromWin32(view.allocationProtect()) & Protection.BASE_MASK;
+        int wanted = vprot & Protection.BASE_MASK;
+        boolean viewWrite = allowed == Protection.READWRITE || allowed == Protection.EXECUTE_READWRITE;
+        boolean viewCopy = allowed == Protection.WRITECOPY || allowed == Protection.EXECUTE_WRITECOPY;
+        boolean viewExec = allowed >= Protection.EXECUTE;
+        boolean write = wanted == Protection.READWRITE || wanted == Protection.EXECUTE_READWRITE;
+        boolean copy = wanted == Protection.WRITECOPY || wanted == Protection.EXECUTE_WRITECOPY;
+        boolean exec = wanted >= Protection.EXECUTE;
+        return (!write || viewWrite || viewCopy) && (!copy || viewCopy) && (!exec || viewExec);
+    }
+
+    /**
+     * On a copy-on-write view (FILE_MAP_COPY, an image's data), making a page writable keeps it copy-on-write
+     * until it has been copied: the shared page must never be written.
+     */
+    private void protectMapped(View view, long first, long count, int vprot) {
+        int allowed = Protection.fromWin32(view.allocationProtect()) & Protection.BASE_MASK;
+        boolean viewCopy = allowed == Protection.WRITECOPY || allowed == Protection.EXECUTE_WRITECOPY;
+        int base = vprot & Protection.BASE_MASK;
+        for (long p = first; p < first + count; p++) {
+            int v = vprot;
+            if (viewCopy && view.backing().isShared(p)) {
+                if (base == Protection.READWRITE) {
+                    v = (vprot & ~Protection.BASE_MASK) | Protection.WRITECOPY;
+                } else if (base == Protection.EXECUTE_READWRITE) {
+                    v = (vprot & ~Protection.BASE_MASK) | Protection.EXECUTE_WRITECOPY;
+                }
+            }
+            view.setVprot(p, Protection.COMMITTED | v);
+        }
         space.invalidate();
     }
 

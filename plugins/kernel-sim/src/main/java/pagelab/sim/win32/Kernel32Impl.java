@@ -22,7 +22,6 @@ import static pagelab.sim.trace.Win32Format.hex;
 import static pagelab.sim.trace.Win32Format.protect;
 import static pagelab.sim.trace.Win32Format.size;
 
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import pagelab.kernel.EXCEPTION_RECORD;
@@ -34,14 +33,11 @@ import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.kernel.SYSTEM_INFO;
 import pagelab.kernel.ThreadProc;
-import pagelab.kernel.inspect.AddressSpaceSnapshot;
-import pagelab.kernel.inspect.KernelCall;
 import pagelab.sim.SimMachine;
 import pagelab.sim.SimProcess;
 import pagelab.sim.thread.KernelObject;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.thread.ThreadObject;
-import pagelab.sim.trace.Callers;
 
 /**
  * The Win32 facade of one process (Wine's kernelbase over ntdll): each method converts its arguments, runs the
@@ -49,73 +45,44 @@ import pagelab.sim.trace.Callers;
  * into last-error through {@link NtStatus}'s table, and records the call for the inspector.
  */
 public final class Kernel32Impl implements Kernel32 {
-    /** Snapshots after each call stop being taken beyond this many allocations (they would cost too much). */
-    private static final int SNAPSHOT_VIEW_LIMIT = 4096;
-
     private final SimProcess p;
     private final SimMachine m;
     private final ReentrantLock lock;
     private final SystemCalls system;
+    private final Calls calls;
+    private final FileCalls files;
+    private final MappingCalls mappings;
 
     public Kernel32Impl(SimProcess process) {
         this.p = process;
         this.m = process.simMachine();
         this.lock = process.lock();
         this.system = new SystemCalls(process);
+        this.calls = new Calls(process);
+        this.files = new FileCalls(calls);
+        this.mappings = new MappingCalls(calls);
     }
 
-    // ---------------------------------------------------------------- call plumbing
+    // ---------------------------------------------------------------- call plumbing (see Calls)
 
     private SimThread begin() {
-        SimThread t = p.enter();
-        p.counters().kernelCall();
-        return t;
+        return calls.begin();
     }
 
-    /** Runs a core operation unless fault injection fails it; returns the Win32 error, 0 on success. */
     private int run(String function, Supplier<NtStatus> op) {
-        int injected = m.faults().check(function);
-        if (injected != 0) {
-            return injected;
-        }
-        lock.lock();
-        try {
-            return op.get().win32Error();
-        } finally {
-            lock.unlock();
-        }
+        return calls.run(function, op);
     }
 
     private static void finish(SimThread t, int error) {
-        if (error != 0) {
-            t.setLastError(error);
-        }
+        Calls.finish(t, error);
     }
 
     private void trace(SimThread t, String function, int error, String result, boolean mutates, String... args) {
-        long seq = m.tracer().nextSequence();
-        AddressSpaceSnapshot after = null;
-        if (mutates && error == 0) {
-            lock.lock();
-            try {
-                if (p.space().viewCount() <= SNAPSHOT_VIEW_LIMIT) {
-                    after = p.space().snapshot(seq);
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
-        m.tracer().add(new KernelCall(seq, p.id(), t.threadId(), function, List.of(args), result, error != 0,
-                error != 0 ? error : t.lastError(), Callers.caller(), after));
+        calls.trace(t, function, error, result, mutates, args);
     }
 
     private <T> T notImplemented(String function, T failure, String result) {
-        SimThread t = begin();
-        finish(t, ERROR_CALL_NOT_IMPLEMENTED);
-        if (m.tracing()) {
-            trace(t, function, ERROR_CALL_NOT_IMPLEMENTED, result, false);
-        }
-        return failure;
+        return calls.notImplemented(function, failure, result);
     }
 
     // ---------------------------------------------------------------- chapter 14
@@ -306,74 +273,79 @@ public final class Kernel32Impl implements Kernel32 {
         return err == 0;
     }
 
-    // ---------------------------------------------------------------- chapter 17 (part 2 of the kernel)
+    // ---------------------------------------------------------------- chapter 17: files (see FileCalls)
 
     @Override
     public long CreateFile(String lpFileName, int dwDesiredAccess, int dwShareMode,
                            SECURITY_ATTRIBUTES lpSecurityAttributes, int dwCreationDisposition,
                            int dwFlagsAndAttributes, long hTemplateFile) {
-        return notImplemented("CreateFile", -1L, "INVALID_HANDLE_VALUE");
+        return files.createFile(lpFileName, dwDesiredAccess, dwShareMode, lpSecurityAttributes,
+                dwCreationDisposition, dwFlagsAndAttributes, hTemplateFile);
     }
 
     @Override
     public boolean GetFileSizeEx(long hFile, LongByReference lpFileSize) {
-        return notImplemented("GetFileSizeEx", false, "FALSE");
+        return files.getFileSizeEx(hFile, lpFileSize);
     }
 
     @Override
     public boolean ReadFile(long hFile, long lpBuffer, int nNumberOfBytesToRead, IntByReference lpNumberOfBytesRead,
                             long lpOverlapped) {
-        return notImplemented("ReadFile", false, "FALSE");
+        return files.readFile(hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead, lpOverlapped);
     }
 
     @Override
     public boolean WriteFile(long hFile, long lpBuffer, int nNumberOfBytesToWrite,
                              IntByReference lpNumberOfBytesWritten, long lpOverlapped) {
-        return notImplemented("WriteFile", false, "FALSE");
+        return files.writeFile(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten, lpOverlapped);
     }
 
     @Override
     public boolean SetFilePointerEx(long hFile, long liDistanceToMove, LongByReference lpNewFilePointer,
                                     int dwMoveMethod) {
-        return notImplemented("SetFilePointerEx", false, "FALSE");
+        return files.setFilePointerEx(hFile, liDistanceToMove, lpNewFilePointer, dwMoveMethod);
     }
 
     @Override
     public boolean SetEndOfFile(long hFile) {
-        return notImplemented("SetEndOfFile", false, "FALSE");
+        return files.setEndOfFile(hFile);
     }
+
+    // ---------------------------------------------------------------- chapter 17: file mappings (see MappingCalls)
 
     @Override
     public long CreateFileMapping(long hFile, SECURITY_ATTRIBUTES lpAttributes, int flProtect, int dwMaximumSizeHigh,
                                   int dwMaximumSizeLow, String lpName) {
-        return notImplemented("CreateFileMapping", 0L, "NULL");
+        return mappings.createFileMapping(hFile, lpAttributes, flProtect, dwMaximumSizeHigh, dwMaximumSizeLow, lpName);
     }
 
     @Override
     public long OpenFileMapping(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
-        return notImplemented("OpenFileMapping", 0L, "NULL");
+        return mappings.openFileMapping(dwDesiredAccess, bInheritHandle, lpName);
     }
 
     @Override
     public long MapViewOfFile(long hFileMappingObject, int dwDesiredAccess, int dwFileOffsetHigh,
                               int dwFileOffsetLow, long dwNumberOfBytesToMap) {
-        return notImplemented("MapViewOfFile", 0L, "NULL");
+        return mappings.mapViewOfFileEx("MapViewOfFile", hFileMappingObject, dwDesiredAccess, dwFileOffsetHigh,
+                dwFileOffsetLow, dwNumberOfBytesToMap, 0);
     }
 
     @Override
     public long MapViewOfFileEx(long hFileMappingObject, int dwDesiredAccess, int dwFileOffsetHigh,
                                 int dwFileOffsetLow, long dwNumberOfBytesToMap, long lpBaseAddress) {
-        return notImplemented("MapViewOfFileEx", 0L, "NULL");
+        return mappings.mapViewOfFileEx("MapViewOfFileEx", hFileMappingObject, dwDesiredAccess, dwFileOffsetHigh,
+                dwFileOffsetLow, dwNumberOfBytesToMap, lpBaseAddress);
     }
 
     @Override
     public boolean UnmapViewOfFile(long lpBaseAddress) {
-        return notImplemented("UnmapViewOfFile", false, "FALSE");
+        return mappings.unmapViewOfFile(lpBaseAddress);
     }
 
     @Override
     public boolean FlushViewOfFile(long lpBaseAddress, long dwNumberOfBytesToFlush) {
-        return notImplemented("FlushViewOfFile", false, "FALSE");
+        return mappings.flushViewOfFile(lpBaseAddress, dwNumberOfBytesToFlush);
     }
 
     // ---------------------------------------------------------------- chapter 18 (part 2 of the kernel)

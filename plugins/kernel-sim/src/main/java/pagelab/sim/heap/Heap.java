@@ -1,0 +1,424 @@
+package pagelab.sim.heap;
+
+import static pagelab.kernel.WinNT.HEAP_REALLOC_IN_PLACE_ONLY;
+import static pagelab.kernel.WinNT.HEAP_ZERO_MEMORY;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import pagelab.kernel.LongByReference;
+import pagelab.sim.win32.NtStatus;
+import pagelab.sim.vm.View;
+
+/**
+ * One heap (HeapCreate or the process's default heap), living in simulated memory as Wine's and Windows' do:
+ * a first segment that starts with the heap header, further segments for a growable heap, each committed in
+ * 64 KiB steps from its start and covered by adjacent blocks with headers in memory, and blocks too large for a
+ * segment in their own VirtualAlloc region. Free blocks are coalesced with their neighbours as soon as they are
+ * freed and found again by best fit.
+ *
+ * <p>The heap keeps its own records of every block ({@link Block}); headers in memory are written from them and
+ * checked against them, so an overrun that damages a header makes HeapValidate, HeapFree, HeapSize and
+ * HeapReAlloc fail as on Windows without ever corrupting the simulator. The caller holds the machine lock (and
+ * the heap's {@link #lock} unless the call is HEAP_NO_SERIALIZE).
+ */
+final class Heap {
+    final long handle;
+    /** The creation options (HEAP_NO_SERIALIZE, HEAP_GENERATE_EXCEPTIONS, HEAP_CREATE_ENABLE_EXECUTE). */
+    final int flags;
+    final boolean growable;
+    final boolean processHeap;
+    /** The heap's own lock: what HEAP_NO_SERIALIZE skips. */
+    final ReentrantLock lock = new ReentrantLock();
+    final HeapLayout layout;
+    private final HeapMemory memory;
+    private final HeapRegions regions;
+    private final BlockHeaders headers;
+    private final FreeIndex free = new FreeIndex();
+    private final HashMap<Long, Block> busy = new HashMap<>();
+    private final List<Segment> segments = new ArrayList<>();
+    private final Set<Segment> large = new LinkedHashSet<>();
+    private boolean destroyed;
+
+    /** Formats a heap in a fresh region whose first {@code commitEnd - base} bytes are committed. */
+    Heap(HeapLayout layout, HeapMemory memory, HeapRegions regions, View first, long commitEnd, int flags,
+         boolean growable, boolean processHeap) {
+        this.handle = first.base();
+        this.flags = flags;
+        this.growable = growable;
+        this.processHeap = processHeap;
+        this.layout = layout;
+        this.memory = memory;
+        this.regions = regions;
+        this.headers = new BlockHeaders(layout, memory, handle * 0x9E3779B97F4A7C15L);
+        addSegment(first, layout.heapHeader, commitEnd);
+    }
+
+    boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** The block whose data starts at {@code data}, or null if no busy block does (never allocated, or freed). */
+    Block busyBlock(long data) {
+        return busy.get(data);
+    }
+
+    long dataOf(Block b) {
+        return b.address + layout.header;
+    }
+
+    // ---------------------------------------------------------------- HeapAlloc
+
+    NtStatus alloc(int callFlags, long bytes, LongByReference out) {
+        long need = layout.blockSize(bytes);
+        if (need < 0) {
+            return NtStatus.NO_MEMORY;
+        }
+        Block b;
+        if (need > layout.maxBlock) {
+            // Windows: a fixed-size heap cannot hold a block this big; a growable one VirtualAllocs it.
+            b = growable ? allocLarge(bytes) : null;
+        } else {
+            b = takeFree(need);
+            if (b != null) {
+                b.requested = bytes;
+                headers.write(b);
+            }
+        }
+        if (b == null) {
+            return NtStatus.NO_MEMORY;
+        }
+        busy.put(dataOf(b), b);
+        if ((callFlags & HEAP_ZERO_MEMORY) != 0 && !b.segment.large) {
+            memory.fill(b.segment.view, dataOf(b), bytes, (byte) 0); // a fresh large region reads as zero already
+        }
+        out.setValue(dataOf(b));
+        return NtStatus.SUCCESS;
+    }
+
+    /** Best fit, growing the heap if nothing fits; the block comes back busy, split to {@code need}. */
+    private Block takeFree(long need) {
+        Block b = free.bestFit(need);
+        if (b == null) {
+            b = grow(need);
+            if (b == null) {
+                return null;
+            }
+        }
+        free.remove(b);
+        b.busy = true;
+        splitOff(b, need);
+        return b;
+    }
+
+    /** Cuts a busy block down to {@code need} bytes; a remainder big enough to be a block becomes free. */
+    private void splitOff(Block b, long need) {
+        long rest = b.size - need;
+        if (rest < layout.minBlock) {
+            return;
+        }
+        b.size = need;
+        Block r = new Block(b.address + need, rest, b.segment);
+        b.segment.linkAfter(b, r);
+        makeFree(r);
+    }
+
+    /** Marks a block free, merges it with free neighbours, writes the merged header and indexes it. */
+    private Block makeFree(Block b) {
+        b.busy = false;
+        b.requested = 0;
+        Segment s = b.segment;
+        if (b.prev != null && !b.prev.busy) {
+            Block p = b.prev;
+            free.remove(p);
+            p.size += b.size;
+            s.unlink(b);
+            b = p;
+        }
+        if (b.next != null && !b.next.busy) {
+            Block n = b.next;
+            free.remove(n);
+            b.size += n.size;
+            s.unlink(n);
+        }
+        free.add(b);
+        headers.write(b);
+        return b;
+    }
+
+    // ---------------------------------------------------------------- growing
+
+    /** Makes a free block of at least {@code need} bytes by committing more of a segment or adding one. */
+    private Block grow(long need) {
+        for (Segment s : segments) {
+            long tail = s.last != null && !s.last.busy ? s.last.size : 0;
+            if (need - tail <= s.uncommitted() && growTail(s, need - tail)) {
+                return s.last;
+            }
+        }
+        return growable ? newSegment(need) : null;
+    }
+
+    /** Commits at least {@code extra} more bytes at a segment's end (64 KiB steps); they join its last block. */
+    private boolean growTail(Segment s, long extra) {
+        long bytes = Math.min(HeapLayout.alignUp(Math.max(extra, 1), HeapLayout.COMMIT_STEP), s.uncommitted());
+        long start = s.commitEnd;
+        if (bytes < extra || !regions.commit(s.view, start, bytes)) {
+            return false;
+        }
+        s.commitEnd = start + bytes;
+        Block b = new Block(start, bytes, s);
+        s.linkAfter(s.last, b);
+        makeFree(b);
+        return true;
+    }
+
+    private Block newSegment(long need) {
+        long biggest = 0;
+        for (Segment s : segments) {
+            biggest = Math.max(biggest, s.reserved());
+        }
+        // Windows doubles the size of each new segment, so that a growing heap needs few of them.
+        long used = layout.segmentHeader + need;
+        long reserve = Math.max(Math.min(2 * biggest, HeapLayout.MAX_SEGMENT_RESERVE),
+                HeapLayout.alignUp(used, HeapLayout.COMMIT_STEP));
+        long commit = Math.min(HeapLayout.alignUp(used, HeapLayout.COMMIT_STEP), reserve);
+        View v = regions.reserve(reserve, commit);
+        if (v == null) {
+            return null;
+        }
+        Segment s = addSegment(v, layout.segmentHeader, v.base() + commit);
+        return s.first;
+    }
+
+    private Segment addSegment(View v, long headerBytes, long commitEnd) {
+        Segment s = new Segment(v, segments.size(), false, v.base() + headerBytes, commitEnd);
+        segments.add(s);
+        v.setDetail(detail(s.index == 0 ? "" : ", segment " + (s.index + 1)));
+        headers.writeSegmentHeader(s, handle, flags);
+        Block b = new Block(s.blocksStart, commitEnd - s.blocksStart, s);
+        s.linkAfter(null, b);
+        makeFree(b);
+        return s;
+    }
+
+    /** A block in its own region, as Windows does for blocks above the virtual-allocation threshold. */
+    private Block allocLarge(long bytes) {
+        long region = HeapLayout.alignUp(layout.largeHeader + bytes, pagelab.sim.vm.AddressSpace.PAGE_SIZE);
+        if (region <= 0) {
+            return null;
+        }
+        View v = regions.reserve(region, region);
+        if (v == null) {
+            return null;
+        }
+        v.setDetail(detail(", large block"));
+        long address = v.base() + layout.largeHeader - layout.header;
+        Segment s = new Segment(v, -1, true, address, v.end());
+        Block b = new Block(address, v.end() - address, s);
+        s.linkAfter(null, b);
+        b.busy = true;
+        b.requested = bytes;
+        large.add(s);
+        headers.write(b);
+        return b;
+    }
+
+    String detail(String suffix) {
+        return String.format("Heap %#010x (%s%s)", handle, processHeap ? "default" : "private", suffix);
+    }
+
+    // ---------------------------------------------------------------- HeapFree, HeapSize
+
+    /** Frees a busy block whose header was checked. */
+    void release(Block b) {
+        busy.remove(dataOf(b));
+        if (b.segment.large) {
+            large.remove(b.segment);
+            regions.release(b.segment.view);
+        } else {
+            makeFree(b);
+        }
+    }
+
+    /** The checked block at {@code data}, or null (not a busy block of this heap, or its header is damaged). */
+    Block checkedBlock(long data) {
+        Block b = busy.get(data);
+        return b != null && headers.matches(b) ? b : null;
+    }
+
+    // ---------------------------------------------------------------- HeapReAlloc
+
+    NtStatus realloc(int callFlags, Block b, long bytes, LongByReference out) {
+        long need = layout.blockSize(bytes);
+        if (need < 0) {
+            return NtStatus.NO_MEMORY;
+        }
+        long old = b.requested;
+        boolean inPlace = b.segment.large ? resizeLarge(b, bytes) : need <= layout.maxBlock && resize(b, need, bytes);
+        if (inPlace) {
+            if ((callFlags & HEAP_ZERO_MEMORY) != 0 && bytes > old) {
+                memory.fill(b.segment.view, dataOf(b) + old, bytes - old, (byte) 0);
+            }
+            out.setValue(dataOf(b));
+            return NtStatus.SUCCESS;
+        }
+        if ((callFlags & HEAP_REALLOC_IN_PLACE_ONLY) != 0) {
+            return NtStatus.NO_MEMORY;
+        }
+        LongByReference moved = new LongByReference();
+        NtStatus s = alloc(callFlags & ~HEAP_ZERO_MEMORY, bytes, moved);
+        if (s != NtStatus.SUCCESS) {
+            return s; // the old block is untouched, as Windows leaves it
+        }
+        Block nb = busy.get(moved.getValue());
+        byte[] data = new byte[(int) Math.min(old, bytes)];
+        memory.read(b.segment.view, dataOf(b), data, data.length);
+        memory.write(nb.segment.view, moved.getValue(), data, data.length);
+        if ((callFlags & HEAP_ZERO_MEMORY) != 0 && bytes > old) {
+            memory.fill(nb.segment.view, moved.getValue() + old, bytes - old, (byte) 0);
+        }
+        release(b);
+        out.setValue(moved.getValue());
+        return NtStatus.SUCCESS;
+    }
+
+    /** Resizes a segment block where it is: shrink, or grow into a free (or committable) next block. */
+    private boolean resize(Block b, long need, long bytes) {
+        if (need > b.size) {
+            Segment s = b.segment;
+            Block n = b.next;
+            long room = b.size + (n != null && !n.busy ? n.size : 0);
+            boolean atTail = n == null || !n.busy && n == s.last;
+            if (room < need && !(atTail && need - room <= s.uncommitted() && growTail(s, need - room))) {
+                return false;
+            }
+            n = b.next;
+            free.remove(n);
+            b.size += n.size;
+            s.unlink(n);
+        }
+        splitOff(b, need);
+        b.requested = bytes;
+        headers.write(b);
+        return true;
+    }
+
+    private boolean resizeLarge(Block b, long bytes) {
+        if (bytes > b.size - layout.header) {
+            return false;
+        }
+        b.requested = bytes;
+        headers.write(b);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- HeapValidate, HeapCompact, HeapDestroy
+
+    /** Checks the heap header, every segment header and every block header against the heap's records. */
+    boolean validate() {
+        for (Segment s : segments) {
+            if (!headers.segmentHeaderMatches(s, handle, flags)) {
+                return false;
+            }
+            long expected = s.blocksStart;
+            for (Block b = s.first; b != null; b = b.next) {
+                if (b.address != expected || !headers.matches(b)) {
+                    return false;
+                }
+                expected = b.end();
+            }
+            if (expected != s.commitEnd) {
+                throw new IllegalStateException("Heap.validate: blocks of segment " + s.index + " end at "
+                        + Long.toHexString(expected) + ", commit at " + Long.toHexString(s.commitEnd));
+            }
+        }
+        for (Segment s : large) {
+            if (!headers.matches(s.first)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * HeapCompact: free blocks are already coalesced, so what remains is to decommit the whole free pages at the
+     * end of each segment. Returns the usable size of the largest committed free block.
+     */
+    long compact() {
+        for (Segment s : segments) {
+            Block t = s.last;
+            long keep = t == null || t.busy ? s.commitEnd
+                    : HeapLayout.alignUp(t.address + layout.minBlock, pagelab.sim.vm.AddressSpace.PAGE_SIZE);
+            if (keep < s.commitEnd) {
+                regions.decommit(s.view, keep, s.commitEnd - keep);
+                free.remove(t);
+                t.size -= s.commitEnd - keep;
+                s.commitEnd = keep;
+                free.add(t);
+            }
+        }
+        Block big = free.largest();
+        return big == null ? 0 : big.size - layout.header;
+    }
+
+    /** Releases every region of the heap: sub-heaps and large blocks. */
+    void destroy() {
+        destroyed = true;
+        for (Segment s : large) {
+            regions.release(s.view);
+        }
+        for (Segment s : segments) {
+            regions.release(s.view);
+        }
+        large.clear();
+        segments.clear();
+        busy.clear();
+        free.clear();
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    HeapInfo info() {
+        long reserved = 0;
+        long committed = 0;
+        long busyBytes = 0;
+        int busyBlocks = 0;
+        for (Segment s : segments) {
+            reserved += s.reserved();
+            committed += s.commitEnd - s.base();
+        }
+        for (Segment s : large) {
+            reserved += s.reserved();
+            committed += s.reserved();
+        }
+        for (Block b : busy.values()) {
+            busyBlocks++;
+            busyBytes += b.requested;
+        }
+        long freeBytes = 0;
+        for (Block b : free.all()) {
+            freeBytes += b.size - layout.header;
+        }
+        Block big = free.largest();
+        return new HeapInfo(handle, processHeap, growable, (flags & pagelab.kernel.WinNT.HEAP_NO_SERIALIZE) == 0,
+                segments.size(), large.size(), reserved, committed, busyBlocks, busyBytes, free.count(), freeBytes,
+                big == null ? 0 : big.size - layout.header);
+    }
+
+    /** Every block in address order within each region: segments first, then large blocks. */
+    List<HeapBlockInfo> blocks() {
+        List<HeapBlockInfo> out = new ArrayList<>();
+        List<Segment> all = new ArrayList<>(segments);
+        all.addAll(large);
+        for (Segment s : all) {
+            for (Block b = s.first; b != null; b = b.next) {
+                out.add(new HeapBlockInfo(dataOf(b), b.size, b.requested, b.busy, s.large));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,124 @@
+package pagelab.sim.heap;
+
+import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import pagelab.sim.SimProcess;
+import pagelab.sim.vm.PrivateBacking;
+import pagelab.sim.vm.Protection;
+import pagelab.sim.vm.View;
+
+/**
+ * How the heap manager reads and writes its own pages: straight through the view's frames, never through
+ * {@code SimProcess.memory()}, because a fault there would run the program's SEH filters while the heap holds the
+ * machine lock. Each access checks what the MMU would (committed, accessible, no guard) and throws
+ * {@link HeapAccessException} instead of faulting. A released view has no committed pages left, so the same
+ * check catches a heap region the program freed behind the heap's back. The caller holds the machine lock.
+ */
+final class HeapMemory {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int OFFSET_MASK = PAGE_SIZE - 1;
+
+    private final SimProcess process;
+
+    HeapMemory(SimProcess process) {
+        this.process = process;
+    }
+
+    /** Reads an aligned 32-bit value (it never straddles a page). */
+    int readInt(View view, long address) {
+        return (int) INT.get(frame(view, address, false), (int) (address & OFFSET_MASK));
+    }
+
+    void writeInt(View view, long address, int value) {
+        INT.set(frame(view, address, true), (int) (address & OFFSET_MASK), value);
+    }
+
+    long readLong(View view, long address) {
+        return (long) LONG.get(frame(view, address, false), (int) (address & OFFSET_MASK));
+    }
+
+    void writeLong(View view, long address, long value) {
+        LONG.set(frame(view, address, true), (int) (address & OFFSET_MASK), value);
+    }
+
+    /** Reads {@code len} bytes starting at {@code address}, page by page. */
+    void read(View view, long address, byte[] dst, int len) {
+        int done = 0;
+        while (done < len) {
+            long a = address + done;
+            int off = (int) (a & OFFSET_MASK);
+            int n = Math.min(len - done, PAGE_SIZE - off);
+            System.arraycopy(frame(view, a, false), off, dst, done, n);
+            done += n;
+        }
+    }
+
+    void write(View view, long address, byte[] src, int len) {
+        int done = 0;
+        while (done < len) {
+            long a = address + done;
+            int off = (int) (a & OFFSET_MASK);
+            int n = Math.min(len - done, PAGE_SIZE - off);
+            System.arraycopy(src, done, frame(view, a, true), off, n);
+            done += n;
+        }
+    }
+
+    /** Sets {@code len} bytes to {@code value}; a page that still reads as zero is left alone when zeroing. */
+    void fill(View view, long address, long len, byte value) {
+        long done = 0;
+        while (done < len) {
+            long a = address + done;
+            int off = (int) (a & OFFSET_MASK);
+            int n = (int) Math.min(len - done, PAGE_SIZE - off);
+            if (value == 0 && view.backing().frameForRead(view.pageOf(a)) == null) {
+                check(view, a, true); // zero already, but the write must still be allowed
+            } else {
+                java.util.Arrays.fill(frame(view, a, true), off, off + n, value);
+            }
+            done += n;
+        }
+    }
+
+    private void check(View view, long address, boolean write) {
+        int vprot = view.vprot(view.pageOf(address));
+        if (Protection.isGuard(vprot) || !(write ? Protection.canWrite(vprot) : Protection.canRead(vprot))) {
+            throw new HeapAccessException(address);
+        }
+    }
+
+    /** The frame of the page holding {@code address}, with the MMU's bookkeeping (page faults, TLB invalidation). */
+    private byte[] frame(View view, long address, boolean write) {
+        if (!view.contains(address)) {
+            throw new IllegalStateException("HeapMemory.frame: " + Long.toHexString(address) + " outside " + view);
+        }
+        check(view, address, write);
+        long page = view.pageOf(address);
+        var backing = view.backing();
+        if (write) {
+            boolean hadFrame = backing.isDirty(page);
+            boolean wasResident = backing.isResident(page);
+            byte[] frame = backing.frameForWrite(page);
+            if (!wasResident) {
+                process.counters().pageFault();
+            }
+            if (!hadFrame) {
+                process.space().invalidate(); // the program's TLB may hold the shared zero frame for this page
+            }
+            return frame;
+        }
+        byte[] frame = backing.frameForRead(page);
+        if (frame == null) {
+            if (!backing.isResident(page)) {
+                backing.touch(page);
+                process.counters().pageFault();
+            }
+            return PrivateBacking.ZERO_FRAME;
+        }
+        return frame;
+    }
+}

@@ -1,0 +1,294 @@
+package pagelab.sim.section;
+
+import static pagelab.kernel.WinNT.FILE_MAP_COPY;
+import static pagelab.kernel.WinNT.FILE_MAP_EXECUTE;
+import static pagelab.kernel.WinNT.FILE_MAP_READ;
+import static pagelab.kernel.WinNT.FILE_MAP_WRITE;
+import static pagelab.kernel.WinNT.GENERIC_EXECUTE;
+import static pagelab.kernel.WinNT.GENERIC_READ;
+import static pagelab.kernel.WinNT.GENERIC_WRITE;
+import static pagelab.kernel.WinNT.MEM_MAPPED;
+import static pagelab.kernel.WinNT.PAGE_EXECUTE_READ;
+import static pagelab.kernel.WinNT.PAGE_EXECUTE_READWRITE;
+import static pagelab.kernel.WinNT.PAGE_EXECUTE_WRITECOPY;
+import static pagelab.kernel.WinNT.PAGE_NOACCESS;
+import static pagelab.kernel.WinNT.PAGE_READONLY;
+import static pagelab.kernel.WinNT.PAGE_READWRITE;
+import static pagelab.kernel.WinNT.PAGE_WRITECOPY;
+import static pagelab.kernel.WinNT.SEC_COMMIT;
+import static pagelab.kernel.WinNT.SEC_FILE;
+import static pagelab.kernel.WinNT.SEC_IMAGE;
+import static pagelab.kernel.WinNT.SEC_LARGE_PAGES;
+import static pagelab.kernel.WinNT.SEC_NOCACHE;
+import static pagelab.kernel.WinNT.SEC_RESERVE;
+import static pagelab.kernel.WinNT.SEC_WRITECOMBINE;
+import static pagelab.sim.vm.AddressSpace.GRANULARITY;
+import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import pagelab.kernel.LongByReference;
+import pagelab.sim.SimProcess;
+import pagelab.sim.fs.FileObject;
+import pagelab.sim.fs.SimFile;
+import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.thread.KernelObject;
+import pagelab.sim.vm.AddressSpace;
+import pagelab.sim.vm.MappedBacking;
+import pagelab.sim.vm.Protection;
+import pagelab.sim.vm.View;
+import pagelab.sim.win32.NtStatus;
+
+/**
+ * Chapter 17's file mappings, machine-wide: CreateFileMapping and OpenFileMapping with the named-object namespace,
+ * MapViewOfFileEx, UnmapViewOfFile and FlushViewOfFile. Every view of a section shares the section's pages, so
+ * views are coherent across processes; FILE_MAP_COPY views get private copies on write.
+ */
+public final class SectionManager {
+    private static final int SEC_FLAGS = SEC_FILE | SEC_IMAGE | SEC_RESERVE | SEC_COMMIT | SEC_NOCACHE
+            | SEC_WRITECOMBINE | SEC_LARGE_PAGES;
+
+    private final ReentrantLock lock;
+    private final PhysicalMemory phys;
+    private final Map<String, KernelObject> namespace = new HashMap<>();
+
+    public SectionManager(ReentrantLock lock, PhysicalMemory phys) {
+        this.lock = lock;
+        this.phys = phys;
+    }
+
+    static String objectName(String name) {
+        String n = name.startsWith("Local\\") ? name.substring(6) : name;
+        return n.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * CreateFileMapping. {@code file} is null for a paging-file-backed section. On success {@code out[0]} holds the
+     * section (new, or the existing one of that name with {@link NtStatus#OBJECT_NAME_EXISTS}).
+     */
+    public NtStatus create(FileObject file, int flProtect, long maximumSize, String name, Section[] out) {
+        int sec = flProtect & SEC_FLAGS;
+        int protect = flProtect & ~SEC_FLAGS;
+        if (!validSectionProtect(protect) || (sec & SEC_RESERVE) != 0 && (sec & SEC_COMMIT) != 0
+                || (sec & SEC_IMAGE) != 0 && file == null || maximumSize < 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if ((sec & SEC_LARGE_PAGES) != 0) {
+            return NtStatus.PRIVILEGE_NOT_HELD;
+        }
+        lock.lock();
+        try {
+            if (name != null) {
+                KernelObject existing = namespace.get(objectName(name));
+                if (existing instanceof Section) {
+                    out[0] = (Section) existing;
+                    return NtStatus.OBJECT_NAME_EXISTS;
+                }
+                if (existing != null) {
+                    return NtStatus.INVALID_HANDLE; // the name belongs to an object of another type
+                }
+            }
+            NtStatus s = file == null ? checkPagefile(sec, maximumSize) : checkFile(file, protect, sec, maximumSize);
+            if (s != NtStatus.SUCCESS) {
+                return s;
+            }
+            long size = file == null || maximumSize != 0 ? maximumSize : file.file().size();
+            boolean reserve = file == null && (sec & SEC_RESERVE) != 0;
+            Section section = new Section(this, size, protect, reserve, file == null ? null : file.file(), name);
+            if (file == null && !reserve) {
+                long pages = (size + PAGE_SIZE - 1) / PAGE_SIZE;
+                if (!phys.charge(pages)) {
+                    return NtStatus.COMMITMENT_LIMIT;
+                }
+                section.charge(pages);
+            }
+            if (file != null) {
+                SimFile f = file.file();
+                if (size > f.size()) {
+                    f.setSize(size); // a writable mapping larger than the file grows the file
+                }
+                f.setMappedSize(Math.max(f.mappedSize(), size));
+            }
+            if (name != null) {
+                namespace.put(objectName(name), section);
+            }
+            out[0] = section;
+            return NtStatus.SUCCESS;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean validSectionProtect(int p) {
+        return p == PAGE_READONLY || p == PAGE_READWRITE || p == PAGE_WRITECOPY || p == PAGE_EXECUTE_READ
+                || p == PAGE_EXECUTE_READWRITE || p == PAGE_EXECUTE_WRITECOPY;
+    }
+
+    private static NtStatus checkPagefile(int sec, long size) {
+        return size == 0 ? NtStatus.INVALID_PARAMETER : NtStatus.SUCCESS;
+    }
+
+    private static NtStatus checkFile(FileObject file, int protect, int sec, long maximumSize) {
+        if ((sec & SEC_RESERVE) != 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        int a = file.access();
+        boolean write = protect == PAGE_READWRITE || protect == PAGE_EXECUTE_READWRITE;
+        boolean exec = protect == PAGE_EXECUTE_READ || protect == PAGE_EXECUTE_READWRITE
+                || protect == PAGE_EXECUTE_WRITECOPY;
+        if ((a & GENERIC_READ) == 0 || write && (a & GENERIC_WRITE) == 0 || exec && (a & GENERIC_EXECUTE) == 0) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        long fileSize = file.file().size();
+        if (maximumSize == 0 && fileSize == 0) {
+            return NtStatus.MAPPED_FILE_SIZE_ZERO;
+        }
+        if (maximumSize > fileSize && !write) {
+            return NtStatus.SECTION_TOO_BIG; // only a writable mapping may grow the file
+        }
+        return NtStatus.SUCCESS;
+    }
+
+    /** OpenFileMapping: the named section, or a status. */
+    public NtStatus open(String name, Section[] out) {
+        if (name == null) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        lock.lock();
+        try {
+            KernelObject o = namespace.get(objectName(name));
+            if (o == null) {
+                return NtStatus.OBJECT_NAME_NOT_FOUND;
+            }
+            if (!(o instanceof Section)) {
+                return NtStatus.INVALID_HANDLE;
+            }
+            out[0] = (Section) o;
+            return NtStatus.SUCCESS;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The view protection MapViewOfFile gives for a desired access (kernelbase's rule). */
+    static int viewProtect(int access) {
+        int p = (access & FILE_MAP_WRITE) != 0 ? PAGE_READWRITE : (access & FILE_MAP_READ) != 0 ? PAGE_READONLY
+                : (access & FILE_MAP_COPY) != 0 ? PAGE_WRITECOPY : PAGE_NOACCESS;
+        return (access & FILE_MAP_EXECUTE) != 0 && p != PAGE_NOACCESS ? p << 4 : p;
+    }
+
+    /** Whether a view protection is allowed by the section's protection. */
+    private static boolean compatible(int section, int view) {
+        boolean sectionWrite = section == PAGE_READWRITE || section == PAGE_EXECUTE_READWRITE;
+        boolean sectionExec = section >= PAGE_EXECUTE_READ;
+        boolean viewWrite = view == PAGE_READWRITE || view == PAGE_EXECUTE_READWRITE;
+        boolean viewExec = view >= PAGE_EXECUTE_READ && view != PAGE_NOACCESS;
+        return (!viewWrite || sectionWrite) && (!viewExec || sectionExec);
+    }
+
+    /**
+     * MapViewOfFileEx in {@code process}; {@code handleAccess} is the access the handle was opened with (-1 for
+     * all). The caller holds the machine lock.
+     */
+    public NtStatus map(SimProcess process, Section s, int handleAccess, int access, long offset, long bytes,
+                        long baseHint, LongByReference out) {
+        int protect = viewProtect(access);
+        int needed = access & (FILE_MAP_READ | FILE_MAP_WRITE | FILE_MAP_EXECUTE);
+        if (handleAccess != -1 && (needed & ~handleAccess) != 0 || !compatible(s.protect(), protect)) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        if (offset < 0 || offset % GRANULARITY != 0) {
+            return NtStatus.MAPPED_ALIGNMENT;
+        }
+        if (bytes < 0 || offset >= s.size() || bytes > s.size() - offset) {
+            return NtStatus.ACCESS_DENIED; // STATUS_INVALID_VIEW_SIZE
+        }
+        long viewBytes = AddressSpace.alignUp(bytes == 0 ? s.size() - offset : bytes, PAGE_SIZE);
+        AddressSpace space = process.space();
+        long base;
+        if (baseHint == 0) {
+            base = space.findFree(viewBytes, GRANULARITY, false, space.minAddress(), space.maxAddress());
+            if (base < 0) {
+                return NtStatus.NO_MEMORY;
+            }
+        } else {
+            if (baseHint % GRANULARITY != 0) {
+                return NtStatus.MAPPED_ALIGNMENT;
+            }
+            if (baseHint < space.minAddress() || viewBytes - 1 > space.maxAddress() - baseHint) {
+                return NtStatus.INVALID_PARAMETER;
+            }
+            if (!space.isFree(baseHint, viewBytes)) {
+                return NtStatus.CONFLICTING_ADDRESSES;
+            }
+            base = baseHint;
+        }
+        long firstPage = offset / PAGE_SIZE;
+        View view = new View(base, viewBytes, MEM_MAPPED, protect, new MappedBacking(s.store(), firstPage, s),
+                s.name() != null ? s.name() : s.file() != null ? s.file().path() : "Paging-file section");
+        int vprot = Protection.COMMITTED | Protection.fromWin32(protect);
+        for (long p = 0; p < view.pages(); p++) {
+            if (s.isCommitted(firstPage + p)) {
+                view.setVprot(p, vprot);
+            }
+        }
+        space.insert(view);
+        s.retain();
+        s.views().add(view);
+        out.setValue(base);
+        return NtStatus.SUCCESS;
+    }
+
+    /** UnmapViewOfFile: any address inside a mapped view unmaps it. The caller holds the machine lock. */
+    public NtStatus unmap(SimProcess process, long address) {
+        View view = process.space().find(address);
+        if (view == null || !(view.backing() instanceof MappedBacking)
+                || !(((MappedBacking) view.backing()).owner() instanceof Section)) {
+            return NtStatus.NOT_MAPPED_VIEW;
+        }
+        process.releaseView(view);
+        return NtStatus.SUCCESS;
+    }
+
+    /** Called when a mapped view goes (unmap or process exit): the section loses the view's reference. */
+    public void viewReleased(View view) {
+        Section s = (Section) ((MappedBacking) view.backing()).owner();
+        s.views().remove(view);
+        s.release();
+    }
+
+    /** FlushViewOfFile: writes the view's dirty file pages; returns how many. The caller holds the lock. */
+    public NtStatus flush(SimProcess process, long address, long bytes, LongByReference flushed) {
+        View view = process.space().find(address);
+        if (view == null || !(view.backing() instanceof MappedBacking mb) || !(mb.owner() instanceof Section s)) {
+            return NtStatus.NOT_MAPPED_VIEW;
+        }
+        long first = view.pageOf(address);
+        long end = bytes == 0 ? view.pages() : Math.min(view.pages(), view.pageOf(address + bytes - 1) + 1);
+        flushed.setValue(s.file() == null ? 0 : s.file().flush(mb.firstPage() + first, end - first));
+        return NtStatus.SUCCESS;
+    }
+
+    boolean charge(long pages) {
+        return phys.charge(pages);
+    }
+
+    void destroyed(Section s) {
+        lock.lock();
+        try {
+            if (s.name() != null && namespace.get(objectName(s.name())) == s) {
+                namespace.remove(objectName(s.name()));
+            }
+            if (s.chargedPages() > 0) {
+                phys.uncharge(s.chargedPages());
+            }
+            if (s.file() != null) {
+                s.file().setMappedSize(0);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

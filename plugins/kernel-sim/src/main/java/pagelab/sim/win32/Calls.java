@@ -1,0 +1,94 @@
+package pagelab.sim.win32;
+
+import static pagelab.kernel.WinError.ERROR_CALL_NOT_IMPLEMENTED;
+
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.KernelCall;
+import pagelab.sim.SimMachine;
+import pagelab.sim.SimProcess;
+import pagelab.sim.thread.SimThread;
+import pagelab.sim.trace.Callers;
+
+/**
+ * The plumbing every Win32 call of one process shares: attach the calling thread, apply fault injection, run the
+ * core under the machine lock, set last-error, record the call in the trace.
+ */
+final class Calls {
+    /** Snapshots after each call stop being taken beyond this many allocations (they would cost too much). */
+    private static final int SNAPSHOT_VIEW_LIMIT = 4096;
+
+    final SimProcess p;
+    final SimMachine m;
+    final ReentrantLock lock;
+
+    Calls(SimProcess process) {
+        this.p = process;
+        this.m = process.simMachine();
+        this.lock = process.lock();
+    }
+
+    SimThread begin() {
+        SimThread t = p.enter();
+        p.counters().kernelCall();
+        return t;
+    }
+
+    boolean tracing() {
+        return m.tracing();
+    }
+
+    /** The error fault injection imposes on this call of {@code function}, or 0. */
+    int injected(String function) {
+        return m.faults().check(function);
+    }
+
+    /** Runs a core operation unless fault injection fails it; returns the Win32 error, 0 on success. */
+    int run(String function, Supplier<NtStatus> op) {
+        int injected = injected(function);
+        if (injected != 0) {
+            return injected;
+        }
+        lock.lock();
+        try {
+            return op.get().win32Error();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sets last-error for a failed call (successful calls leave it alone, as most Win32 calls do). */
+    static void finish(SimThread t, int error) {
+        if (error != 0) {
+            t.setLastError(error);
+        }
+    }
+
+    void trace(SimThread t, String function, int error, String result, boolean mutates, String... args) {
+        long seq = m.tracer().nextSequence();
+        AddressSpaceSnapshot after = null;
+        if (mutates && error == 0) {
+            lock.lock();
+            try {
+                if (p.space().viewCount() <= SNAPSHOT_VIEW_LIMIT) {
+                    after = p.space().snapshot(seq);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        m.tracer().add(new KernelCall(seq, p.id(), t.threadId(), function, List.of(args), result, error != 0,
+                error != 0 ? error : t.lastError(), Callers.caller(), after));
+    }
+
+    <T> T notImplemented(String function, T failure, String result) {
+        SimThread t = begin();
+        finish(t, ERROR_CALL_NOT_IMPLEMENTED);
+        if (tracing()) {
+            trace(t, function, ERROR_CALL_NOT_IMPLEMENTED, result, false);
+        }
+        return failure;
+    }
+}

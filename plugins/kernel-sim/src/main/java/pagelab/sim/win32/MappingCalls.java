@@ -1,0 +1,122 @@
+package pagelab.sim.win32;
+
+import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
+import static pagelab.kernel.WinNT.FILE_MAP_READ;
+import static pagelab.kernel.WinNT.FILE_MAP_WRITE;
+import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
+import static pagelab.sim.trace.Win32Format.bool;
+import static pagelab.sim.trace.Win32Format.hex;
+import static pagelab.sim.trace.Win32Format.protect;
+import static pagelab.sim.trace.Win32Format.size;
+
+import pagelab.kernel.LongByReference;
+import pagelab.kernel.SECURITY_ATTRIBUTES;
+import pagelab.sim.fs.FileObject;
+import pagelab.sim.section.Section;
+import pagelab.sim.thread.HandleTable;
+import pagelab.sim.thread.KernelObject;
+import pagelab.sim.thread.SimThread;
+
+/** CreateFileMapping, OpenFileMapping, MapViewOfFile(Ex), UnmapViewOfFile, FlushViewOfFile (chapter 17). */
+final class MappingCalls {
+    private final Calls c;
+
+    MappingCalls(Calls calls) {
+        this.c = calls;
+    }
+
+    long createFileMapping(long hFile, SECURITY_ATTRIBUTES sa, int flProtect, int high, int low, String name) {
+        SimThread t = c.begin();
+        long size = ((long) high << 32) | (low & 0xFFFFFFFFL);
+        FileObject file = null;
+        int err = c.injected("CreateFileMapping");
+        if (err == 0 && hFile != INVALID_HANDLE_VALUE) {
+            KernelObject o = c.p.handles().get(hFile);
+            if (o instanceof FileObject) {
+                file = (FileObject) o;
+            } else {
+                err = ERROR_INVALID_HANDLE;
+            }
+        }
+        long handle = 0;
+        if (err == 0) {
+            Section[] out = new Section[1];
+            FileObject f = file;
+            NtStatus s = c.m.sections().create(f, flProtect, size, name, out);
+            if (s.isSuccess()) {
+                handle = c.p.handles().add(out[0]);
+                t.setLastError(s == NtStatus.OBJECT_NAME_EXISTS ? s.win32Error() : 0);
+            } else {
+                err = s.win32Error();
+            }
+        }
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "CreateFileMapping", err, hex(handle), false,
+                    hFile == INVALID_HANDLE_VALUE ? "INVALID_HANDLE_VALUE" : hex(hFile), sa == null ? "NULL" : "&sa",
+                    protect(flProtect & 0xFFFF) + ((flProtect & ~0xFFFF) != 0 ? "|" + hex(flProtect & ~0xFFFFL) : ""),
+                    hex(high & 0xFFFFFFFFL), hex(low & 0xFFFFFFFFL), name == null ? "NULL" : '"' + name + '"');
+        }
+        return handle;
+    }
+
+    long openFileMapping(int access, boolean inherit, String name) {
+        SimThread t = c.begin();
+        Section[] out = new Section[1];
+        int err = c.injected("OpenFileMapping");
+        if (err == 0) {
+            err = c.m.sections().open(name, out).win32Error();
+        }
+        long handle = err == 0 ? c.p.handles().add(out[0], access) : 0;
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "OpenFileMapping", err, hex(handle), false, hex(access & 0xFFFFFFFFL), bool(inherit),
+                    name == null ? "NULL" : '"' + name + '"');
+        }
+        return handle;
+    }
+
+    long mapViewOfFileEx(String function, long hMapping, int access, int offHigh, int offLow, long bytes, long base) {
+        SimThread t = c.begin();
+        long offset = ((long) offHigh << 32) | (offLow & 0xFFFFFFFFL);
+        HandleTable.Entry e = c.p.handles().entry(hMapping);
+        LongByReference out = new LongByReference();
+        int err;
+        if (e == null || !(e.object() instanceof Section)) {
+            err = ERROR_INVALID_HANDLE;
+        } else {
+            int handleAccess = e.access() == -1 ? -1
+                    : (e.access() & FILE_MAP_WRITE) != 0 ? e.access() | FILE_MAP_READ : e.access();
+            err = c.run(function, () -> c.m.sections().map(c.p, (Section) e.object(), handleAccess, access, offset,
+                    bytes, base, out));
+        }
+        long result = err == 0 ? out.getValue() : 0;
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, function, err, hex(result), true, hex(hMapping), hex(access & 0xFFFFFFFFL),
+                    hex(offHigh & 0xFFFFFFFFL), hex(offLow & 0xFFFFFFFFL), size(bytes), hex(base));
+        }
+        return result;
+    }
+
+    boolean unmapViewOfFile(long address) {
+        SimThread t = c.begin();
+        int err = c.run("UnmapViewOfFile", () -> c.m.sections().unmap(c.p, address));
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "UnmapViewOfFile", err, bool(err == 0), true, hex(address));
+        }
+        return err == 0;
+    }
+
+    boolean flushViewOfFile(long address, long bytes) {
+        SimThread t = c.begin();
+        LongByReference flushed = new LongByReference();
+        int err = c.run("FlushViewOfFile", () -> c.m.sections().flush(c.p, address, bytes, flushed));
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "FlushViewOfFile", err, bool(err == 0), false, hex(address), size(bytes));
+        }
+        return err == 0;
+    }
+}
