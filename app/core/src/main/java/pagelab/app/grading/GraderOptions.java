@@ -1,6 +1,9 @@
 package pagelab.app.grading;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,8 +36,14 @@ public record GraderOptions(Path cacheDir, Duration checkTimeout, int heapMegaby
     /** 10 s per check, a 256 MB heap, the host's class path, caches under {@code dataDir/cache}. */
     public static GraderOptions defaults(Path dataDir) {
         String cp = System.getProperty(CHILD_CLASSPATH_PROPERTY, System.getProperty("java.class.path"));
-        return new GraderOptions(dataDir.resolve("cache"), Duration.ofSeconds(10), 256, cp, List.of(),
-                Duration.ofSeconds(20));
+        return new GraderOptions(dataDir.toAbsolutePath().resolve("cache"), Duration.ofSeconds(10), 256,
+                absolute(cp), List.of(), Duration.ofSeconds(20));
+    }
+
+    // The child runs in its own working folder, so a relative entry of the host's class path would not resolve.
+    private static String absolute(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
     }
 
     public GraderOptions withCheckTimeout(Duration timeout) {

@@ -1,0 +1,123 @@
+package pagelab.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import pagelab.app.grading.Grader;
+import pagelab.app.grading.GradingResult;
+import pagelab.app.plugins.LoadedExercise;
+import pagelab.app.results.ReportFormat;
+import pagelab.app.results.Reports;
+import pagelab.app.results.ResultBundle;
+import pagelab.app.results.Submissions;
+import pagelab.exercise.CheckRunner;
+import pagelab.exercise.SourceSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pagelab check ID [PATH]}: grades one solution and writes the report in the format asked. */
+@Command(name = "check", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+        description = "Grade one solution: a .java file or a folder of them (default: the current folder).")
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    PageLabCli cli;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The exercise id (see pagelab list).")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "PATH", arity = "0..1",
+            description = "The solution: a .java file or a folder (default: .).")
+    Path path;
+
+    @Option(names = "--reference", description = "Grade the exercise's shipped reference solution instead.")
+    boolean reference;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+            description = "text, json, junit or gradescope (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of the screen.")
+    Path out;
+
+    @Option(names = "--bundle", paramLabel = "ZIP",
+            description = "Also write a result bundle (sources, hashes, points) that verify-result can check.")
+    Path bundle;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Machine seed (default: the exercise's, "
+            + CheckRunner.Options.DEFAULT_SEED + ").")
+    Long seed;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit per check (default: 10).")
+    Integer timeoutSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+        if (reference && path != null) {
+            throw new CliException(ExitCodes.USAGE, "give either PATH or --reference, not both");
+        }
+        try (Grader grader = grader()) {
+            grader.prestart(); // the child JVM boots while the plugins load and the sources compile
+            LoadedExercise ex = cli.session().exercise(id);
+            SourceSet sources = reference ? ex.exercise().reference() : read(path == null ? Path.of(".") : path);
+            long s = seed == null ? CheckRunner.Options.DEFAULT_SEED : seed;
+            return report(ex, sources, grader.grade(ex, sources, s, r -> { }));
+        }
+    }
+
+    private int report(LoadedExercise ex, SourceSet sources, GradingResult result) throws IOException {
+        writeReport(result);
+        if (bundle != null) {
+            ResultBundle.of(result, sources, ex.pluginHash()).write(bundle);
+        }
+        if (!result.compile().success()) {
+            return ExitCodes.COMPILE_ERROR;
+        }
+        return result.report().fullScore() ? ExitCodes.OK : ExitCodes.NOT_PASSED;
+    }
+
+    private Grader grader() {
+        var options = cli.session().graderOptions();
+        if (timeoutSeconds != null) {
+            if (timeoutSeconds <= 0) {
+                throw new CliException(ExitCodes.USAGE, "--timeout must be positive");
+            }
+            options = options.withCheckTimeout(Duration.ofSeconds(timeoutSeconds));
+        }
+        return new Grader(options);
+    }
+
+    static SourceSet read(Path path) {
+        if (!Files.exists(path)) {
+            throw new CliException(ExitCodes.NOT_FOUND, "no such file or folder: " + path);
+        }
+        try {
+            return Submissions.read(path);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.NOT_FOUND, e.getMessage());
+        }
+    }
+
+    private void writeReport(GradingResult result) throws IOException {
+        if (out == null) {
+            PrintWriter w = cli.spec.commandLine().getOut();
+            Reports.write(result, format, w);
+            return;
+        }
+        StringWriter text = new StringWriter();
+        Reports.write(result, format, text);
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        InitCommand.writeAtomically(out.toAbsolutePath(), text.toString());
+        Writer screen = cli.spec.commandLine().getOut();
+        screen.write(result.exerciseId() + ": " + result.points() + "/" + result.maxPoints() + " points; report in "
+                + out + System.lineSeparator());
+        screen.flush();
+    }
+}

@@ -1,0 +1,61 @@
+package pagelab.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import pagelab.app.plugins.LoadedExercise;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pagelab init ID [DIR]}: writes the starter sources and the instructions, never over a student's work. */
+@Command(name = "init", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+        description = "Write an exercise's starter files and INSTRUCTIONS.md into DIR (default: ./ID).")
+final class InitCommand implements Callable<Integer> {
+    @ParentCommand
+    PageLabCli cli;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The exercise id (see pagelab list).")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "DIR", arity = "0..1", description = "Target folder (default: ./ID).")
+    Path dir;
+
+    @Option(names = "--force", description = "Overwrite files that exist already.")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedExercise ex = cli.session().exercise(id);
+        Path target = dir != null ? dir : Path.of(id);
+        Map<String, String> files = new LinkedHashMap<>(ex.exercise().starter().files());
+        files.put("INSTRUCTIONS.md", ex.exercise().instructions(null));
+        List<String> existing = files.keySet().stream().filter(f -> Files.exists(target.resolve(f))).toList();
+        if (!existing.isEmpty() && !force) {
+            throw new CliException(ExitCodes.WOULD_OVERWRITE, "not overwriting " + existing + " in " + target
+                    + " (your work?); use --force to replace them");
+        }
+        Files.createDirectories(target);
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            writeAtomically(target.resolve(f.getKey()), f.getValue());
+        }
+        PrintWriter out = cli.spec.commandLine().getOut();
+        out.println("Wrote " + files.keySet() + " to " + target.toAbsolutePath());
+        out.println("Edit the TODOs, then run: pagelab check " + id + " " + target);
+        return ExitCodes.OK;
+    }
+
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".pagelab-", ".tmp");
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

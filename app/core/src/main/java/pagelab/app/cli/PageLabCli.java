@@ -1,0 +1,160 @@
+package pagelab.app.cli;
+
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import pagelab.exercise.ExerciseApi;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code pagelab} command. {@link #run} parses and executes a command line and returns its exit code (see
+ * {@link ExitCodes}); it never exits the JVM. {@link #main} opens the desktop when called without arguments on a
+ * machine with a display, and otherwise exits with {@link #run}'s code.
+ */
+@Command(name = "pagelab", mixinStandardHelpOptions = true, versionProvider = PageLabCli.Version.class,
+        description = "PageLab: exercises on the Windows memory manager, graded against a simulated kernel.",
+        footer = ExitCodes.FOOTER,
+        subcommands = {ListCommand.class, InitCommand.class, CheckCommand.class, GradeCommand.class,
+            VerifyPluginCommand.class, VerifyResultCommand.class, CommandLine.HelpCommand.class})
+public final class PageLabCli implements Callable<Integer> {
+    /** The desktop's main class, in module app/desktop, which this module cannot depend on. */
+    static final String DESKTOP_CLASS = "pagelab.app.desktop.PageLabDesktop";
+
+    @Mixin
+    HostOptions hostOptions = new HostOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+    private Session session;
+
+    PageLabCli(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Runs {@code args} with the process's standard streams and environment. */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** Runs {@code args} writing to {@code out} and {@code err}, with {@code env} as the environment. */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        PageLabCli cli = new PageLabCli(env);
+        CommandLine cmd = new CommandLine(cli);
+        cmd.setOut(out).setErr(err);
+        cmd.setExecutionExceptionHandler((e, line, parsed) -> handle(e, line));
+        try {
+            return cmd.execute(args);
+        } finally {
+            cli.closeSession();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int handle(Exception e, CommandLine line) {
+        PrintWriter err = line.getErr();
+        if (e instanceof CliException c) {
+            err.println("pagelab: " + c.getMessage());
+            return c.exitCode();
+        }
+        if (e instanceof UncheckedIOException || e instanceof IOException) {
+            err.println("pagelab: " + e.getMessage());
+            return ExitCodes.IO_ERROR;
+        }
+        err.println("pagelab: internal error, please report it: " + e);
+        e.printStackTrace(err);
+        return ExitCodes.INTERNAL;
+    }
+
+    /** Without arguments: the desktop if there is a display and it is installed, else how to use the CLI. */
+    public static void main(String[] args) {
+        if (args.length == 0 && launchDesktop()) {
+            return; // the desktop runs on the EDT; exiting here would close it
+        }
+        System.exit(run(args));
+    }
+
+    private static boolean launchDesktop() {
+        if (GraphicsEnvironment.isHeadless()) {
+            return false;
+        }
+        try {
+            Class.forName(DESKTOP_CLASS).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        } catch (InvocationTargetException e) {
+            System.err.println("pagelab: the desktop failed to start (" + e.getCause()
+                    + "); the command line still works:");
+            return false;
+        } catch (ReflectiveOperationException e) {
+            System.err.println("pagelab: the desktop cannot be started (" + e + ")");
+            return false;
+        }
+    }
+
+    /** {@code pagelab} alone, headless: how to use the command line. */
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("No display (or no desktop module): PageLab's command line works without one.");
+        out.println("Start with: pagelab list, then pagelab init ID, then pagelab check ID.");
+        out.println();
+        spec.commandLine().usage(out);
+        return ExitCodes.OK;
+    }
+
+    Session session() {
+        if (session == null) {
+            session = new Session(hostOptions, env);
+        }
+        return session;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    /** The application version, from the build. */
+    static String version() {
+        try (InputStream in = PageLabCli.class.getResourceAsStream("/pagelab/app/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** {@code --version}: PageLab, the exercise API it offers to plugins, the Java runtime. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"PageLab " + version(), "exercise API " + ExerciseApi.VERSION,
+                "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"};
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package pagelab.app.cli;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import pagelab.app.grading.Grader;
+import pagelab.app.grading.GraderOptions;
+import pagelab.app.plugins.LoadedExercise;
+import pagelab.app.plugins.PluginHost;
+import pagelab.app.plugins.PluginLocations;
+import pagelab.app.plugins.PluginStatus;
+
+/** What a command works with, opened on first use and closed when the command ends. */
+final class Session implements AutoCloseable {
+    private final HostOptions options;
+    private final Map<String, String> env;
+    private PluginHost host;
+    private Grader grader;
+
+    Session(HostOptions options, Map<String, String> env) {
+        this.options = options;
+        this.env = env;
+    }
+
+    PluginHost host() {
+        if (host == null) {
+            host = PluginHost.load(PluginLocations.standard(options.dataDir(env), options.sourceTrees(),
+                    options.plugins, env));
+        }
+        return host;
+    }
+
+    GraderOptions graderOptions() {
+        return GraderOptions.defaults(options.dataDir(env));
+    }
+
+    Grader grader() {
+        if (grader == null) {
+            grader = new Grader(graderOptions());
+        }
+        return grader;
+    }
+
+    /** The exercise, or a {@link ExitCodes#NOT_FOUND} that lists what is installed and what failed. */
+    LoadedExercise exercise(String id) {
+        return host().exercise(id).orElseThrow(() -> {
+            String known = host().exercises().stream().map(LoadedExercise::id).collect(Collectors.joining(", "));
+            String failed = host().plugins().stream().filter(p -> !p.isLoaded())
+                    .map(p -> p.label() + ": " + p.reason()).collect(Collectors.joining("; "));
+            return new CliException(ExitCodes.NOT_FOUND, "no exercise '" + id + "'. Installed: "
+                    + (known.isEmpty() ? "none" : known) + (failed.isEmpty() ? "" : ". Failed plugins: " + failed)
+                    + (known.isEmpty() ? ". Put plugin jars in " + options.dataDir(env).resolve("plugins")
+                    + ", or pass --plugins PATH or --dev ROOT." : ""));
+        });
+    }
+
+    static String describe(PluginStatus p) {
+        return p.label() + " (" + p.path() + "): " + p.reason();
+    }
+
+    @Override
+    public void close() {
+        if (grader != null) {
+            grader.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+}

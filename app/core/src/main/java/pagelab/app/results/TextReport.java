@@ -1,0 +1,49 @@
+package pagelab.app.results;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+import pagelab.app.grading.CompileDiagnostic;
+import pagelab.app.grading.GradingResult;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.CheckStatus;
+
+/** The terminal form: a score line, one line per check, and the message and hint of each check not passed. */
+final class TextReport {
+    private static final String NL = System.lineSeparator();
+
+    private TextReport() {
+    }
+
+    static void write(GradingResult r, Writer out) throws IOException {
+        long passed = r.report().results().stream().filter(c -> c.status() == CheckStatus.PASS).count();
+        out.write(String.format(Locale.ROOT, "%s: %d/%d points (%d of %d checks passed) in %.1f s%n",
+                r.exerciseId(), r.points(), r.maxPoints(), passed, r.report().results().size(), r.millis() / 1000.0));
+        if (!r.compile().success()) {
+            out.write("The sources do not compile:" + NL);
+            for (CompileDiagnostic d : r.compile().errors()) {
+                out.write("  " + d + NL);
+            }
+        }
+        for (CheckResult c : r.report().results()) {
+            out.write(String.format(Locale.ROOT, "  %-7s %3d/%-3d %s%n", c.status(), c.points(), c.maxPoints(),
+                    c.title()));
+            if (c.status() != CheckStatus.PASS && r.compile().success()) {
+                indent(out, c.message());
+                if (c.hint() != null) {
+                    indent(out, "hint: " + c.hint());
+                }
+            }
+            String printed = r.output().get(c.checkId());
+            if (printed != null && c.status() != CheckStatus.PASS) {
+                indent(out, "printed: " + printed.lines().limit(5).reduce((a, b) -> a + NL + b).orElse(""));
+            }
+        }
+    }
+
+    private static void indent(Writer out, String text) throws IOException {
+        for (String line : text.split("\\R")) {
+            out.write("                " + line + NL);
+        }
+    }
+}

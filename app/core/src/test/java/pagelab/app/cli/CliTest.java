@@ -1,0 +1,217 @@
+package pagelab.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import pagelab.app.grading.tiny.TinyExercise;
+import pagelab.app.plugins.TestPluginJars;
+
+/** The command line end to end, on a plugin jar of the tiny test exercise, with real child JVMs. */
+class CliTest {
+    @TempDir
+    static Path home;
+    static Path plugin;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void buildPlugin() throws Exception {
+        plugin = TestPluginJars.tinyPlugin(home.resolve("tiny.jar"));
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new java.util.ArrayList<>(List.of("--plugins", plugin.toString()));
+        all.addAll(List.of(args));
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("nonsense"))) {
+            all = List.of(args);
+        }
+        int code = PageLabCli.run(new PrintWriter(out), new PrintWriter(err), Map.of("PAGELAB_HOME",
+                home.resolve("data").toString()), all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Path solution(String name, String text) throws IOException {
+        Path dir = Files.createDirectories(home.resolve("solutions").resolve(name));
+        Files.writeString(dir.resolve("Solution.java"), text);
+        return dir;
+    }
+
+    static String answer(int value) {
+        return "public class Solution implements pagelab.app.grading.tiny.TinySolution {\n"
+                + "    public int answer() { return " + value + "; }\n}\n";
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        Run r = run("--help");
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("check", "grade", "verify-plugin", "verify-result", "Exit codes:",
+                "3  the solution does not compile");
+        assertThat(run("check", "--help").out()).contains("--reference", "--format", "Exit codes:");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Run r = run("nonsense");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("nonsense");
+    }
+
+    @Test
+    void listShowsExercisesAndFailedPluginsWithTheirReason() throws IOException {
+        Path broken = Files.write(home.resolve("broken.jar"), new byte[]{1, 2, 3});
+        Run r = run("--plugins", broken.toString(), "list");
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("tiny", "The answer", "tiny-plugin 1.0.0")
+                .contains("Plugins that failed to load:").contains("broken.jar").contains("not a readable jar");
+        JsonNode json = new ObjectMapper().readTree(run("list", "--format", "json").out());
+        assertThat(json.get("exercises").get(0).get("descriptor").get("id").asText()).isEqualTo("tiny");
+    }
+
+    @Test
+    void checkExitCodesSayFullMarksPartialCompileErrorAndNotFound() throws IOException {
+        assertThat(run("check", "tiny", "--reference").code()).isEqualTo(ExitCodes.OK);
+        assertThat(run("check", "tiny", solution("good", answer(42)).toString()).code()).isEqualTo(ExitCodes.OK);
+        Run wrong = run("check", "tiny", solution("wrong", answer(41)).toString());
+        assertThat(wrong.code()).isEqualTo(ExitCodes.NOT_PASSED);
+        assertThat(wrong.out()).contains("1/3 points").contains("FAIL").contains("got 41");
+        Run broken = run("check", "tiny", solution("broken", "public class Solution {").toString());
+        assertThat(broken.code()).isEqualTo(ExitCodes.COMPILE_ERROR);
+        assertThat(broken.out()).contains("Solution.java:1:");
+        assertThat(run("check", "no-such-exercise", "--reference").code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(run("check", "tiny", home.resolve("nowhere").toString()).code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(run("check", "tiny", "x", "--reference").code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void junitReportIsWellFormedXmlWithOneTestcasePerCheck() throws Exception {
+        Path xml = home.resolve("reports/junit.xml");
+        Run r = run("check", "tiny", solution("junit", answer(7)).toString(), "--format", "junit", "--out",
+                xml.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.NOT_PASSED);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(2);
+        assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(1);
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+    }
+
+    @Test
+    void gradescopeReportFollowsTheResultsJsonSchema() throws IOException {
+        Run r = run("check", "tiny", solution("gs", answer(7)).toString(), "--format", "gradescope");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("score").asInt()).isEqualTo(1);
+        assertThat(json.get("max_score").asInt()).isEqualTo(3);
+        JsonNode first = json.get("tests").get(0);
+        assertThat(first.get("name").asText()).isEqualTo("Answers 42");
+        assertThat(first.get("status").asText()).isEqualTo("failed");
+        assertThat(first.get("max_score").asInt()).isEqualTo(2);
+        assertThat(first.get("output").asText()).contains("got 7");
+        assertThat(json.get("tests").get(1).get("status").asText()).isEqualTo("passed");
+    }
+
+    @Test
+    void jsonReportCarriesTheFullResult() throws IOException {
+        Run r = run("check", "tiny", "--reference", "--format", "json");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("report").get("results").get(0).get("checkId").asText()).isEqualTo("answers");
+        assertThat(json.get("sourcesSha256").asText()).hasSize(64);
+    }
+
+    @Test
+    void initWritesTheStarterAndNeverOverwritesWithoutForce() throws IOException {
+        Path dir = home.resolve("init/tiny");
+        assertThat(run("init", "tiny", dir.toString()).code()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(dir.resolve("Solution.java"))).isEqualTo(new TinyExercise().starter()
+                .text("Solution.java"));
+        assertThat(dir.resolve("INSTRUCTIONS.md")).exists();
+        Files.writeString(dir.resolve("Solution.java"), "my work");
+        Run again = run("init", "tiny", dir.toString());
+        assertThat(again.code()).isEqualTo(ExitCodes.WOULD_OVERWRITE);
+        assertThat(again.err()).contains("--force");
+        assertThat(Files.readString(dir.resolve("Solution.java"))).isEqualTo("my work");
+        assertThat(run("init", "tiny", dir.toString(), "--force").code()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void gradeWritesOneCsvRowPerStudentAndOneColumnPerCheck() throws IOException {
+        Path subs = home.resolve("class");
+        Files.createDirectories(subs.resolve("ada"));
+        Files.writeString(subs.resolve("ada/Solution.java"), answer(42));
+        Files.createDirectories(subs.resolve("bob"));
+        Files.writeString(subs.resolve("bob/Solution.java"), answer(1));
+        Files.createDirectories(subs.resolve("cy"));
+        Files.writeString(subs.resolve("cy/Solution.java"), "class Solution {");
+        Files.createDirectories(subs.resolve("dee"));
+        Path csv = home.resolve("grades.csv");
+        Run r = run("grade", "tiny", subs.toString(), "--out", csv.toString(), "--jobs", "2", "--bundles",
+                home.resolve("bundles").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("Graded 3 of 4").contains("not graded: dee");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).startsWith("student,points,max_points,percent,status,answers (2),independent (1)");
+        assertThat(rows.get(1)).startsWith("ada,3,3,100.0,graded,2,1,");
+        assertThat(rows.get(2)).startsWith("bob,1,3,33.3,graded,0,1,");
+        assertThat(rows.get(3)).startsWith("cy,0,3,0.0,compile-error,0,0,");
+        assertThat(rows.get(4)).startsWith("dee,0,3,0.0,not-graded");
+        try (Stream<Path> b = Files.list(home.resolve("bundles"))) {
+            assertThat(b.count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void verifyResultConfirmsAnHonestBundleAndRefutesATamperedOne() throws IOException {
+        Path bundle = home.resolve("honest.zip");
+        assertThat(run("check", "tiny", solution("bundled", answer(41)).toString(), "--bundle", bundle.toString())
+                .code()).isEqualTo(ExitCodes.NOT_PASSED);
+        Run ok = run("verify-result", bundle.toString());
+        assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(ExitCodes.OK);
+        assertThat(ok.out()).startsWith("CONFIRMED: tiny 1/3");
+
+        Path tampered = TestPluginJars.rewriteEntry(bundle, home.resolve("tampered.zip"), "pagelab-result.json",
+                s -> s.replace("\"points\" : 1,", "\"points\" : 3,").replace("\"status\" : \"FAIL\"",
+                        "\"status\" : \"PASS\"").replace("\"points\" : 0,", "\"points\" : 2,"));
+        Run refuted = run("verify-result", tampered.toString());
+        assertThat(refuted.code()).as(refuted.out()).isEqualTo(ExitCodes.REFUTED);
+        assertThat(refuted.out()).contains("re-grading gives FAIL 0/2");
+
+        Path swapped = TestPluginJars.rewriteEntry(bundle, home.resolve("swapped.zip"), "sources/Solution.java",
+                s -> s.replace("41", "42"));
+        Run changed = run("verify-result", swapped.toString());
+        assertThat(changed.code()).isEqualTo(ExitCodes.REFUTED);
+        assertThat(changed.out()).contains("Solution.java was changed after grading");
+
+        assertThat(run("verify-result", plugin.toString()).code()).isEqualTo(ExitCodes.IO_ERROR);
+    }
+
+    @Test
+    void verifyPluginProvesTheTinyExercise() {
+        Run r = run("verify-plugin", plugin.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("ok    load: plugin tiny-plugin").contains("reference").contains("verified");
+    }
+
+    @Test
+    void verifyPluginRefusesABrokenJar() throws IOException {
+        Path broken = Files.write(home.resolve("broken2.jar"), new byte[]{9});
+        Run r = run("verify-plugin", broken.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.PLUGIN_INVALID);
+        assertThat(r.out()).contains("not a readable jar");
+    }
+}
