@@ -300,6 +300,23 @@ class VirtualAllocTest extends KernelTestSupport {
         assertThat(hex(k.VirtualAlloc(a, 0x1000, MEM_COMMIT, protect))).isEqualTo(hex(a));
     }
 
+    @Test
+    void copyOnWriteCommitOfFreeMemoryFailsWithInvalidAddress() {
+        // NtAllocateVirtualMemory (WRK / ReactOS): a commit looks up the reservation first
+        // (STATUS_CONFLICTING_ADDRESSES) and only then refuses copy-on-write for private memory
+        long free = freeAddress(0x10000);
+        failingAlloc(free, 0x1000, MEM_COMMIT, PAGE_WRITECOPY, ERROR_INVALID_ADDRESS);
+        failingAlloc(free, 0x1000, MEM_COMMIT, PAGE_EXECUTE_WRITECOPY, ERROR_INVALID_ADDRESS);
+    }
+
+    @Test
+    void malformedProtectionIsRejectedBeforeTheAddressIsLookedAt() {
+        // NtAllocateVirtualMemory validates the protection (MiMakeProtectionMask) before any address check
+        long free = freeAddress(0x10000);
+        failingAlloc(free, 0x1000, MEM_COMMIT, PAGE_READONLY | PAGE_READWRITE, ERROR_INVALID_PARAMETER);
+        failingAlloc(free, 0x1000, MEM_COMMIT, 0, ERROR_INVALID_PARAMETER);
+    }
+
     // ---- allocation types ----
 
     static Stream<Arguments> invalidAllocationTypes() {

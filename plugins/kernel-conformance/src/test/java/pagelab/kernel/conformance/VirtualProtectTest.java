@@ -222,4 +222,28 @@ class VirtualProtectTest extends KernelTestSupport {
         assertThat(hex(protect(a + 0x1000, 0x1000, PAGE_READONLY))).isEqualTo(hex(PAGE_READWRITE));
         assertRegion(a + 0x1000, a + 0x1000, a, PAGE_READWRITE, 0x1000, MEM_COMMIT, PAGE_READONLY, MEM_PRIVATE);
     }
+
+    @Test
+    void copyOnWriteOnFreeMemoryFailsWithInvalidAddress() {
+        // NtProtectVirtualMemory (WRK / ReactOS MiProtectVirtualMemory): the allocation lookup comes before the
+        // private-memory copy-on-write check, so no allocation -> STATUS_CONFLICTING_ADDRESSES
+        long free = freeAddress(0x10000);
+        failingProtect(free, 0x1000, PAGE_WRITECOPY, ERROR_INVALID_ADDRESS);
+    }
+
+    @Test
+    void copyOnWriteOnReservedPrivatePagesFailsWithInvalidParameter() {
+        // MiProtectVirtualMemory: for private memory the copy-on-write check (STATUS_INVALID_PAGE_PROTECTION) comes
+        // before the committed check (STATUS_NOT_COMMITTED)
+        long a = reserve(0x10000, PAGE_READWRITE);
+        failingProtect(a, 0x1000, PAGE_WRITECOPY, ERROR_INVALID_PARAMETER);
+    }
+
+    @Test
+    void invalidProtectionOnFreeMemoryFailsWithInvalidParameter() {
+        // NtProtectVirtualMemory validates the protection (MiMakeProtectionMask) before looking at the address
+        long free = freeAddress(0x10000);
+        failingProtect(free, 0x1000, PAGE_READONLY | PAGE_READWRITE, ERROR_INVALID_PARAMETER);
+        failingProtect(free, 0x1000, PAGE_GUARD | PAGE_NOACCESS, ERROR_INVALID_PARAMETER);
+    }
 }
