@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# PageLab kernel benchmarks (issues 2 and 3, Performance): builds the JMH module, compiles the C baselines,
+# runs everything and prints one table: benchmark, simulator, baseline, ratio, target, PASS/FAIL/SKIP.
+#
+#   bench/run.sh                      build, measure (about 4 minutes on 2 cores), print the table
+#   bench/run.sh --skip-build         reuse plugins/kernel-bench/target/benchmarks.jar
+#   bench/run.sh --quick              1 short iteration per benchmark: checks the script, not the figures
+#   bench/run.sh --profile REGEX      only JMH -prof gc and -prof stack for the benchmarks matching REGEX
+#
+# Raw results go to bench-results/<date-time>/ (git-ignored; bench-results/latest points at the newest run).
+# Environment: MVN_ARGS (e.g. -o) is passed to Maven; JAVA (default java) runs the benchmarks.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=$ROOT/plugins/kernel-bench/target/benchmarks.jar
+JAVA=${JAVA:-java}
+JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+BUILD=yes
+PROFILE=
+
+usage() {
+    sed -n '2,11s/^# \{0,1\}//p' "$0"
+}
+
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --skip-build) BUILD=no ;;
+        --quick) JMH_OPTS=(-f 1 -wi 0 -i 1 -r 200ms) ;;
+        --profile)
+            [[ $# -ge 2 ]] || { echo "run.sh: --profile needs a benchmark REGEX" >&2; exit 2; }
+            PROFILE=$2
+            shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+
+for tool in "$JAVA" gcc; do
+    command -v "$tool" >/dev/null || { echo "run.sh: '$tool' is needed and not on the PATH" >&2; exit 2; }
+done
+
+if [[ $BUILD == yes ]]; then
+    echo "== building plugins/kernel-bench (and the kernel modules it needs)"
+    (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -Pbench -pl plugins/kernel-bench -am package -DskipTests)
+fi
+[[ -f $JAR ]] || { echo "run.sh: $JAR is missing; run without --skip-build" >&2; exit 2; }
+
+OUT=$ROOT/bench-results/$(date -u +%Y%m%d-%H%M%S)${PROFILE:+-profile}
+mkdir -p "$OUT/bin"
+PROPS=$OUT/measurements.properties
+: > "$PROPS"
+
+if [[ -n $PROFILE ]]; then
+    echo "== JMH -prof gc -prof stack for '$PROFILE' (raw output: $OUT/profile.log)"
+    "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -prof gc -prof "stack:lines=6;top=15" "$PROFILE" > "$OUT/profile.log" 2>&1 \
+        || echo "(JMH exited with an error: see $OUT/profile.log)"
+    awk '/^# Benchmark:/ || /^# Parameters:/ {print} /Stack profiler:/ {n = 40} n > 0 {print; n--}' "$OUT/profile.log"
+    sed -n '/^Benchmark .*Mode/,$p' "$OUT/profile.log"
+    exit 0
+fi
+ln -sfn "$(basename "$OUT")" "$ROOT/bench-results/latest"
+
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "host: $(uname -srm), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM"
+    echo "cpu: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+    echo "java: $("$JAVA" -version 2>&1 | head -1)"
+    echo "gcc: $(gcc --version | head -1)"
+    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "jmh options: ${JMH_OPTS[*]}"
+} > "$OUT/environment.txt"
+cat "$OUT/environment.txt"
+
+echo "== C baselines (gcc -O2)"
+gcc -O2 -Wall -Wextra -o "$OUT/bin/mmap_pair" "$ROOT/bench/c/mmap_pair.c"
+gcc -O2 -Wall -Wextra -o "$OUT/bin/malloc_pair" "$ROOT/bench/c/malloc_pair.c"
+"$OUT/bin/mmap_pair" private 65536 | tee -a "$PROPS"
+"$OUT/bin/mmap_pair" shared 1048576 | tee -a "$PROPS"
+"$OUT/bin/malloc_pair" | tee -a "$PROPS"
+
+echo "== which kernel families are implemented"
+"$JAVA" -cp "$JAR" pagelab.bench.KernelFeatures | awk '{print "feature." $1 "=" $2}' | tee -a "$PROPS"
+
+echo "== heap footprint (-Xmx64m; an OutOfMemoryError is a failure, then re-measured with -Xmx1g)"
+for trace in false true; do
+    mode=$([[ $trace == true ]] && echo trace || echo notrace)
+    log=$OUT/footprint-$mode.log
+    if ! "$JAVA" -Xmx64m -XX:+UseSerialGC -cp "$JAR" pagelab.bench.FootprintMeasure $trace > "$log" 2>&1; then
+        grep -q OutOfMemoryError "$log" && echo "footprint.$mode.oomAt64m=true" >> "$PROPS"
+        "$JAVA" -Xmx1g -XX:+UseSerialGC -cp "$JAR" pagelab.bench.FootprintMeasure $trace > "$log.1g" 2>&1 || true
+        log=$log.1g
+    fi
+    grep '^footprint\.' "$log" | tee -a "$PROPS" || true
+done
+
+echo "== 3 GiB file through 64 KiB views"
+"$JAVA" -Xmx1g -cp "$JAR" pagelab.bench.BigFileScan > "$OUT/bigfile.log" 2>&1 || true
+grep '^bigfile\.' "$OUT/bigfile.log" | tee -a "$PROPS" || echo "(no result: see $OUT/bigfile.log)"
+
+benches='MemoryAccess|ByteArrayBaseline|VirtualAllocPair|VirtualQuery'
+grep -q '^feature.heap=yes' "$PROPS" && benches="$benches|HeapPair"
+grep -q '^feature.mapping=yes' "$PROPS" && benches="$benches|MapViewPair"
+echo "== JMH ${JMH_OPTS[*]}: $benches (log: $OUT/jmh.log)"
+"$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf csv -rff "$OUT/jmh.csv" "pagelab\.bench\.($benches)Bench\." \
+    > "$OUT/jmh.log" 2>&1 || echo "(JMH exited with an error: see $OUT/jmh.log)"
+sed -n '/^Benchmark .*Mode/,$p' "$OUT/jmh.log" | grep -v '^Benchmark result is saved' || true
+
+echo
+"$JAVA" -cp "$JAR" pagelab.bench.ResultTable "$OUT" | tee "$OUT/table.txt"
+echo
+echo "raw results: $OUT"

@@ -1,0 +1,261 @@
+package pagelab.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Turns one run's raw results into the table bench/run.sh prints: benchmark, simulator figure, baseline figure,
+ * ratio, target, PASS/FAIL/SKIP. Inputs are the JMH scores ({@code jmh.csv}) and the {@code key=value} lines of
+ * the C baselines, the one-shot measurements and the feature probe ({@code measurements.properties}).
+ * A missing figure gives a FAIL that says so, never an exception: a half-finished run still prints its table.
+ */
+public final class ResultTable {
+    private static final String[] ARCHES = {"x64", "x86"};
+    private static final boolean[] TRACES = {false, true};
+
+    private final JmhCsv jmh;
+    private final Properties values;
+
+    public ResultTable(JmhCsv jmh, Properties values) {
+        this.jmh = jmh;
+        this.values = values;
+    }
+
+    /** Reads {@code dir/jmh.csv} and {@code dir/measurements.properties}; either may be missing. */
+    public static ResultTable load(Path dir) throws IOException {
+        Path csv = dir.resolve("jmh.csv");
+        Path props = dir.resolve("measurements.properties");
+        String csvText = Files.exists(csv) ? Files.readString(csv, StandardCharsets.UTF_8) : "";
+        String propsText = Files.exists(props) ? Files.readString(props, StandardCharsets.UTF_8) : "";
+        return new ResultTable(JmhCsv.parse(csvText), properties(propsText));
+    }
+
+    static Properties properties(String text) {
+        Properties p = new Properties();
+        try (Reader r = new StringReader(text)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from a string cannot fail", e);
+        }
+        return p;
+    }
+
+    /** Every row, in the order of the issues' performance sections. */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (String arch : ARCHES) {
+            for (boolean trace : TRACES) {
+                rows.add(memoryRow(arch, trace));
+            }
+        }
+        for (String arch : ARCHES) {
+            for (boolean trace : TRACES) {
+                rows.add(allocPairRow(arch, trace));
+            }
+        }
+        for (boolean trace : TRACES) {
+            rows.add(queryRow(trace));
+        }
+        for (boolean trace : TRACES) {
+            rows.addAll(footprintRows(trace));
+        }
+        for (boolean trace : TRACES) {
+            rows.add(heapRow(trace));
+        }
+        for (boolean trace : TRACES) {
+            rows.add(mapViewRow(trace));
+        }
+        rows.add(bigFileRow());
+        return rows;
+    }
+
+    private static String config(String arch, boolean trace) {
+        return arch + (trace ? ", trace on" : ", trace off");
+    }
+
+    private Row memoryRow(String arch, boolean trace) {
+        Double sim = jmh.score("MemoryAccessBench:arch=" + arch + ",trace=" + trace);
+        Double base = jmh.score("ByteArrayBaselineBench:");
+        return higherIsBetter("Memory set+getInt, 4 KiB page (" + config(arch, trace) + ")", sim, base, "ns/page",
+                1.0 / 3, ">= 0.33 (byte[] VarHandle)", null);
+    }
+
+    private Row allocPairRow(String arch, boolean trace) {
+        Double sim = jmh.score("VirtualAllocPairBench:arch=" + arch + ",trace=" + trace);
+        Double base = number("c.mmap.private.65536.nsPerPair");
+        return higherIsBetter("VirtualAlloc+VirtualFree 64 KiB (" + config(arch, trace) + ")", sim, base, "ns",
+                1.0, ">= 1.00 (mmap+munmap)", null);
+    }
+
+    private Row queryRow(boolean trace) {
+        Double many = jmh.score("VirtualQueryBench:regions=100000,trace=" + trace);
+        Double few = jmh.score("VirtualQueryBench:regions=100,trace=" + trace);
+        String name = "VirtualQuery 100,000 vs 100 regions (" + config("x64", trace) + ")";
+        if (many == null || few == null) {
+            return missing(name, "<= 2.00", "no JMH score (see bench-results/jmh.log)");
+        }
+        double ratio = many / few;
+        String verdict = ratio <= 2.0 ? "PASS" : String.format(Locale.ROOT, "FAIL (%.1fx over)", ratio / 2.0);
+        return new Row(name, ns(many), ns(few), fixed(ratio), "<= 2.00", verdict);
+    }
+
+    private List<Row> footprintRows(boolean trace) {
+        String prefix = "footprint." + (trace ? "trace" : "notrace") + ".";
+        String suffix = " (x64, " + (trace ? "trace on)" : "trace off)");
+        List<Row> rows = new ArrayList<>();
+        Double heap = number(prefix + "heapAfterReserveAllMiB");
+        boolean oom = "true".equals(values.getProperty(prefix + "oomAt64m"));
+        String name = "Reserve all x64 user space in 1 GiB pieces" + suffix;
+        if (heap == null) {
+            rows.add(missing(name, "< 64 MiB heap", oom ? "OutOfMemoryError under -Xmx64m"
+                    : "no result (see bench-results/footprint-*.log)"));
+        } else {
+            String made = values.getProperty(prefix + "reservations", "?") + " reservations";
+            String verdict = heap < 64 && !oom ? "PASS" : String.format(Locale.ROOT, "FAIL (%s%.1f MiB over)",
+                    oom ? "OutOfMemoryError under -Xmx64m; " : "", heap - 64);
+            rows.add(new Row(name, fixed(heap) + " MiB", made, "-", "< 64 MiB heap", verdict));
+        }
+        Double commit = number(prefix + "commit1GiBDeltaKiB");
+        Double write = number(prefix + "writeOnePageDeltaKiB");
+        String commitName = "Commit 1 GiB, heap growth" + suffix;
+        if (commit == null || write == null) {
+            rows.add(missing(commitName, "< 1024 KiB", "no result (see bench-results/footprint-*.log)"));
+        } else {
+            rows.add(new Row(commitName, fixed(commit) + " KiB", "-", "-", "< 1024 KiB",
+                    commit < 1024 ? "PASS" : "FAIL (commit takes host memory before any write)"));
+            rows.add(new Row("  then write 1 page, heap growth" + suffix, fixed(write) + " KiB", "-", "-",
+                    "about 4 KiB", "INFO"));
+        }
+        return rows;
+    }
+
+    private Row heapRow(boolean trace) {
+        Double sim = jmh.score("HeapPairBench:trace=" + trace);
+        Double base = number("c.malloc.16-256.nsPerPair");
+        return higherIsBetter("HeapAlloc+HeapFree 16-256 B (" + config("x64", trace) + ")", sim, base, "ns", 0.2,
+                ">= 0.20 (malloc+free)", skipReason("feature.heap", "Heap", "HeapAlloc"));
+    }
+
+    private Row mapViewRow(boolean trace) {
+        Double sim = jmh.score("MapViewPairBench:trace=" + trace);
+        Double base = number("c.mmap.shared.1048576.nsPerPair");
+        return higherIsBetter("MapViewOfFile+Unmap 1 MiB named (" + config("x64", trace) + ")", sim, base, "ns",
+                1.0, ">= 1.00 (shared mmap)", skipReason("feature.mapping", "File mapping", "CreateFileMapping"));
+    }
+
+    private Row bigFileRow() {
+        String name = "Count zero bytes of a 3 GiB file, 64 KiB views (x64)";
+        String skipped = values.getProperty("bigfile.skipped");
+        if (skipped != null) {
+            return new Row(name, "-", "-", "-", "< 30 s", "SKIP: " + skipped);
+        }
+        Double seconds = number("bigfile.scanSeconds");
+        if (seconds == null) {
+            String error = values.getProperty("bigfile.error", "no result (see bigfile log)");
+            return missing(name, "< 30 s", error);
+        }
+        String zeros = values.getProperty("bigfile.zeros", "?");
+        if (!zeros.equals(values.getProperty("bigfile.expectedZeros"))) {
+            return new Row(name, fixed(seconds) + " s", "-", "-", "< 30 s", "FAIL (counted " + zeros + " zeros, "
+                    + "expected " + values.getProperty("bigfile.expectedZeros") + ")");
+        }
+        String verdict = seconds < 30 ? "PASS" : String.format(Locale.ROOT, "FAIL (%.1fx over)", seconds / 30);
+        return new Row(name, fixed(seconds) + " s", "-", "-", "< 30 s", verdict);
+    }
+
+    /** A row whose ratio is baseline time over simulator time: 1.0 means as fast as the host. */
+    private static Row higherIsBetter(String name, Double sim, Double base, String unit, double target,
+                                      String targetText, String skip) {
+        if (sim == null && skip != null) {
+            return new Row(name, "-", base == null ? "-" : fixed(base) + " " + unit, "-", targetText, "SKIP: " + skip);
+        }
+        if (sim == null || base == null) {
+            String what = sim == null ? "no JMH score (see bench-results/jmh.log)" : "no baseline figure";
+            return missing(name, targetText, what);
+        }
+        double ratio = base / sim;
+        String verdict = ratio >= target ? "PASS"
+                : String.format(Locale.ROOT, "FAIL (needs %.1fx faster)", target / ratio);
+        return new Row(name, fixed(sim) + " " + unit, fixed(base) + " " + unit, fixed(ratio), targetText, verdict);
+    }
+
+    /** The skip message when the feature probe found the family unimplemented; null otherwise. */
+    private String skipReason(String feature, String family, String call) {
+        return "no".equals(values.getProperty(feature)) ? KernelFeatures.notImplemented(family, call) : null;
+    }
+
+    private static Row missing(String name, String target, String why) {
+        return new Row(name, "-", "-", "-", target, "FAIL: " + why);
+    }
+
+    private Double number(String key) {
+        String v = values.getProperty(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String ns(double v) {
+        return fixed(v) + " ns";
+    }
+
+    private static String fixed(double v) {
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
+    }
+
+    /** The rows as an aligned plain-text table, one header line and a rule. */
+    public String format() {
+        List<Row> rows = rows();
+        String[] head = {"benchmark", "simulator", "baseline", "ratio", "target", "result"};
+        int[] width = new int[head.length];
+        List<String[]> cells = new ArrayList<>();
+        cells.add(head);
+        for (Row r : rows) {
+            cells.add(new String[] {r.benchmark(), r.simulator(), r.baseline(), r.ratio(), r.target(), r.result()});
+        }
+        for (String[] line : cells) {
+            for (int c = 0; c < line.length; c++) {
+                width[c] = Math.max(width[c], line[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            appendLine(out, cells.get(i), width);
+            if (i == 0) {
+                int ruleWidth = "result".length();
+                for (int c = 0; c < width.length - 1; c++) {
+                    ruleWidth += width[c] + 2;
+                }
+                out.append("-".repeat(ruleWidth)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendLine(StringBuilder out, String[] line, int[] width) {
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c < line.length; c++) {
+            text.append(c == line.length - 1 ? line[c] : String.format("%-" + width[c] + "s  ", line[c]));
+        }
+        out.append(text.toString().stripTrailing()).append('\n');
+    }
+
+    /** {@code ResultTable DIR}: prints the table of the run whose raw results are in DIR. */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "bench-results");
+        System.out.print(load(dir).format());
+    }
+}

@@ -1,0 +1,117 @@
+package pagelab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ResultTableTest {
+    private static final String HEADER = "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\","
+            + "\"Score Error (99.9%)\",\"Unit\",\"Param: arch\",\"Param: regions\",\"Param: trace\"\n";
+
+    private static String line(String bench, double score, String arch, String regions, String trace) {
+        return "\"pagelab.bench." + bench + "\",\"avgt\",1,5," + score + ",1.0,\"ns/op\"," + arch + "," + regions
+                + "," + trace + "\n";
+    }
+
+    private static Row row(ResultTable table, String prefix) {
+        return table.rows().stream().filter(r -> r.benchmark().startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void memoryRowPassesAtAThirdOfTheBaselineAndSaysHowFarOffOtherwise() {
+        JmhCsv csv = JmhCsv.parse(HEADER + line("ByteArrayBaselineBench.setThenGetPage", 1000, "", "", "")
+                + line("MemoryAccessBench.setThenGetPage", 2900, "x64", "", "false")
+                + line("MemoryAccessBench.setThenGetPage", 6000, "x64", "", "true"));
+        ResultTable table = new ResultTable(csv, new Properties());
+
+        assertThat(row(table, "Memory set+getInt, 4 KiB page (x64, trace off)").result()).isEqualTo("PASS");
+        Row slow = row(table, "Memory set+getInt, 4 KiB page (x64, trace on)");
+        assertThat(slow.ratio()).isEqualTo("0.17");
+        assertThat(slow.result()).isEqualTo("FAIL (needs 2.0x faster)");
+    }
+
+    @Test
+    void allocPairRowComparesWithTheMmapBaseline() {
+        JmhCsv csv = JmhCsv.parse(HEADER + line("VirtualAllocPairBench.allocFreePair", 3000, "x86", "", "false"));
+        Properties values = ResultTable.properties("c.mmap.private.65536.nsPerPair=6000.0\n");
+
+        Row r = row(new ResultTable(csv, values), "VirtualAlloc+VirtualFree 64 KiB (x86, trace off)");
+
+        assertThat(r.simulator()).isEqualTo("3000 ns");
+        assertThat(r.baseline()).isEqualTo("6000 ns");
+        assertThat(r.ratio()).isEqualTo("2.00");
+        assertThat(r.result()).isEqualTo("PASS");
+    }
+
+    @Test
+    void queryRowFailsWhenManyRegionsCostMoreThanTwiceAFew() {
+        JmhCsv csv = JmhCsv.parse(HEADER + line("VirtualQueryBench.query", 100, "", "100", "false")
+                + line("VirtualQueryBench.query", 500, "", "100000", "false"));
+
+        Row r = row(new ResultTable(csv, new Properties()), "VirtualQuery 100,000 vs 100 regions (x64, trace off)");
+
+        assertThat(r.ratio()).isEqualTo("5.00");
+        assertThat(r.result()).isEqualTo("FAIL (2.5x over)");
+    }
+
+    @Test
+    void missingScoresAreFailuresThatSayWhy() {
+        Row r = row(new ResultTable(JmhCsv.parse(""), new Properties()), "VirtualQuery");
+
+        assertThat(r.result()).startsWith("FAIL: no JMH score");
+    }
+
+    @Test
+    void unimplementedKernelFamiliesAreSkippedWithTheReason() {
+        Properties values = ResultTable.properties("feature.heap=no\nfeature.mapping=no\n"
+                + "bigfile.skipped=Big-file benchmarks skipped: CreateFile answers ERROR_CALL_NOT_IMPLEMENTED (120)\n");
+        ResultTable table = new ResultTable(JmhCsv.parse(""), values);
+
+        assertThat(row(table, "HeapAlloc+HeapFree").result()).startsWith("SKIP: Heap benchmarks skipped")
+                .contains("(120)");
+        assertThat(row(table, "MapViewOfFile").result()).startsWith("SKIP: File mapping benchmarks skipped");
+        assertThat(row(table, "Count zero bytes").result()).startsWith("SKIP: Big-file");
+    }
+
+    @Test
+    void footprintRowsJudgeHeapAfterReservingAllAndAfterCommitting() {
+        Properties values = ResultTable.properties("footprint.notrace.heapAfterReserveAllMiB=26.1\n"
+                + "footprint.notrace.reservations=131067\nfootprint.notrace.commit1GiBDeltaKiB=256.2\n"
+                + "footprint.notrace.writeOnePageDeltaKiB=21.5\nfootprint.trace.heapAfterReserveAllMiB=67.4\n"
+                + "footprint.trace.oomAt64m=true\n");
+        ResultTable table = new ResultTable(JmhCsv.parse(""), values);
+
+        Row reserve = row(table, "Reserve all x64 user space in 1 GiB pieces (x64, trace off)");
+        assertThat(reserve.simulator()).isEqualTo("26.10 MiB");
+        assertThat(reserve.baseline()).isEqualTo("131067 reservations");
+        assertThat(reserve.result()).isEqualTo("PASS");
+        assertThat(row(table, "Commit 1 GiB, heap growth (x64, trace off)").result()).isEqualTo("PASS");
+        assertThat(row(table, "Reserve all x64 user space in 1 GiB pieces (x64, trace on)").result())
+                .isEqualTo("FAIL (OutOfMemoryError under -Xmx64m; 3.4 MiB over)");
+    }
+
+    @Test
+    void bigFileRowChecksTheCountAndTheTime() {
+        String expected = "bigfile.expectedZeros=3221225460\n";
+        Properties ok = ResultTable.properties(expected + "bigfile.scanSeconds=12.5\nbigfile.zeros=3221225460\n");
+        Properties wrong = ResultTable.properties(expected + "bigfile.scanSeconds=12.5\nbigfile.zeros=7\n");
+        Properties slow = ResultTable.properties(expected + "bigfile.scanSeconds=45\nbigfile.zeros=3221225460\n");
+
+        assertThat(row(new ResultTable(JmhCsv.parse(""), ok), "Count zero").result()).isEqualTo("PASS");
+        assertThat(row(new ResultTable(JmhCsv.parse(""), wrong), "Count zero").result()).startsWith("FAIL (counted 7");
+        assertThat(row(new ResultTable(JmhCsv.parse(""), slow), "Count zero").result()).isEqualTo("FAIL (1.5x over)");
+    }
+
+    @Test
+    void formatAlignsColumnsUnderAHeaderAndARule() {
+        List<String> lines = new ResultTable(JmhCsv.parse(""), new Properties()).format().lines().toList();
+
+        assertThat(lines.get(0)).startsWith("benchmark").contains("simulator", "baseline", "ratio", "target", "result");
+        assertThat(lines.get(1)).matches("-+");
+        int resultColumn = lines.get(0).indexOf("result");
+        assertThat(lines.subList(2, lines.size())).allSatisfy(l -> assertThat(l.substring(resultColumn))
+                .matches("(PASS|FAIL|SKIP|INFO).*"));
+    }
+}
