@@ -1,0 +1,2 @@
+/** The exercise plugin ${artifactId}. */
+package ${package};
