@@ -1,0 +1,40 @@
+package pagelab.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import pagelab.kernel.EXCEPTION_RECORD;
+import pagelab.kernel.ProcessTerminatedException;
+import pagelab.kernel.UnhandledSehException;
+import pagelab.kernel.WinNT;
+
+class FailuresTest {
+    @Test
+    void anUnhandledAccessViolationIsTheStudentsFailureNamingAccessAndAddress() {
+        EXCEPTION_RECORD r = new EXCEPTION_RECORD();
+        r.ExceptionCode = WinNT.EXCEPTION_ACCESS_VIOLATION;
+        r.NumberParameters = 2;
+        r.ExceptionInformation[0] = 0;
+        r.ExceptionInformation[1] = 0x00411000L;
+
+        CheckResult c = Failures.describe(new UnhandledSehException(r, "unhandled"), name -> false);
+
+        assertThat(c.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(c.message()).contains("EXCEPTION_ACCESS_VIOLATION (0xC0000005) reading 0x00411000");
+        assertThat(c.hint()).isNotBlank();
+    }
+
+    @Test
+    void aTerminatedProcessIsTheStudentsFailure() {
+        CheckResult c = Failures.describe(new ProcessTerminatedException(3, "ended"), name -> false);
+
+        assertThat(c.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(c.message()).contains("exit code 0x00000003");
+    }
+
+    @Test
+    void aStackOverflowIsTheStudentsFailure() {
+        assertThat(Failures.describe(new StackOverflowError(), name -> false).message())
+                .contains("recursed without end");
+    }
+}
