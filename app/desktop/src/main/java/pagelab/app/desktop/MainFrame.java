@@ -42,6 +42,7 @@ public final class MainFrame extends JFrame {
     private JTabbedPane tabbedPane;
     private JLabel status;
     private Runnable firstPaint;
+    private boolean painted;
 
     public MainFrame(UserDataStore store, Settings settings) {
         super(Messages.get("app.title"));
@@ -62,6 +63,7 @@ public final class MainFrame extends JFrame {
             }
         });
         setJMenuBar(initMenuBar());
+        tabs.build();
         JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill", "[grow]", "[grow][]"));
         content.add(initTabs(), "grow, wrap");
         content.add(initStatusBar(), "growx");
@@ -77,6 +79,10 @@ public final class MainFrame extends JFrame {
         file.add(Ui.item("menu.file.exit", "ctrl Q", this::closeWindow));
         bar.add(file);
         bar.add(initViewMenu());
+        JMenu exercise = Ui.menu("menu.exercise");
+        exercise.add(Ui.item("menu.exercise.check", "ctrl ENTER", tabs::check));
+        exercise.add(Ui.item("menu.exercise.cancel", "ctrl PERIOD", tabs::cancel));
+        bar.add(exercise);
         JMenu help = Ui.menu("menu.help");
         help.add(Ui.item("menu.help.about", "F1", this::aboutActionPerformed));
         bar.add(help);
@@ -151,6 +157,16 @@ public final class MainFrame extends JFrame {
         return tabs.runViewer();
     }
 
+    /** The exercises tab. */
+    public Workbench workbench() {
+        return tabs.workbench();
+    }
+
+    /** The plugin manager tab. */
+    public pagelab.app.desktop.plugins.PluginManagerPanel pluginManager() {
+        return tabs.pluginManager();
+    }
+
     /** The playground tab. */
     public pagelab.app.desktop.playground.PlaygroundPanel playground() {
         return tabs.playground();
@@ -173,6 +189,16 @@ public final class MainFrame extends JFrame {
         return settings;
     }
 
+    /** Remembers the open exercise for the next start (saved with the other settings). */
+    public void rememberLastExercise(String id) {
+        settings = settings.withLastExercise(id);
+    }
+
+    /** Runs {@code action} on the EDT once the plugins are loaded and the catalog shows them. */
+    void onPluginsLoaded(Runnable action) {
+        tabs.onPluginsLoaded(action);
+    }
+
     /** Runs {@code action} once, on the event-dispatch thread, after the frame first painted. */
     void onFirstPaint(Runnable action) {
         this.firstPaint = action;
@@ -181,6 +207,10 @@ public final class MainFrame extends JFrame {
     @Override
     public void paint(Graphics g) {
         super.paint(g);
+        if (!painted) {
+            painted = true;
+            SwingUtilities.invokeLater(tabs::loadPlugins);
+        }
         Runnable once = firstPaint;
         if (once != null) {
             firstPaint = null;

@@ -18,6 +18,7 @@ public final class Messages {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private static volatile ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.getDefault(), CONTROL);
+    private static volatile Locale requested = Locale.getDefault();
 
     private Messages() {
     }
@@ -39,6 +40,12 @@ public final class Messages {
     /** Switches the UI language; windows built afterwards use it. */
     public static void use(Locale locale) {
         bundle = ResourceBundle.getBundle(BUNDLE, locale, CONTROL);
+        requested = locale;
+    }
+
+    /** The UI language chosen, e.g. for picking an exercise's translated instructions. */
+    public static Locale uiLocale() {
+        return requested;
     }
 
     /** The locale of the strings in use ({@link Locale#ROOT} for the English base bundle). */

@@ -68,9 +68,14 @@ public final class PageLabDesktop {
             if (options.printStartupTime()) {
                 System.out.println("startup-ms " + StartupClock.sinceJvmStart());
             }
-            if (options.quitAfterPaint()) {
-                frame.closeWindow();
-            }
+            frame.onPluginsLoaded(() -> {
+                if (options.printStartupTime()) {
+                    System.out.println("plugins-loaded-ms " + StartupClock.sinceJvmStart());
+                }
+                if (options.quitAfterPaint()) {
+                    frame.closeWindow();
+                }
+            });
         });
         frame.setVisible(true);
         if (lafError != null) {

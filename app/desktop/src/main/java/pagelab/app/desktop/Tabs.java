@@ -1,43 +1,137 @@
 package pagelab.app.desktop;
 
-import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.memorymap.RunViewer;
 import pagelab.app.desktop.playground.PlaygroundPanel;
+import pagelab.app.desktop.plugins.PluginManagerPanel;
+import pagelab.app.desktop.store.Progress;
 import pagelab.app.desktop.store.UserDataStore;
+import pagelab.app.plugins.PluginHost;
+import pagelab.app.plugins.PluginStatus;
 
-import javax.swing.JComponent;
-import javax.swing.JLabel;
-import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
+import javax.swing.SwingWorker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Builds the main window's tabs, one per screen area, and closes them (flushing autosaves, ending background
- * work) when the window closes.
+ * Builds the main window's tabs, one per screen area, loads the plugins off the EDT after the window is up, and
+ * closes everything (flushing autosaves, ending the grader's child JVM and the playground) when the window closes.
  */
 final class Tabs {
     private final MainFrame frame;
     private final UserDataStore store;
+    private final HostServices services;
+    private final List<Runnable> pluginsLoaded = new ArrayList<>();
     private RunViewer runViewer;
     private PlaygroundPanel playground;
+    private Workbench workbench;
+    private PluginManagerPanel pluginManager;
+    private boolean loaded;
+    private boolean started;
 
     Tabs(MainFrame frame, UserDataStore store) {
         this.frame = frame;
         this.store = store;
+        this.services = new HostServices(store);
+    }
+
+    /** Creates the panels; {@link #addTo} places them. */
+    void build() {
+        runViewer = new RunViewer("runViewer", frame::rememberSplit);
+        workbench = new Workbench(frame, store, services, runViewer);
+        playground = new PlaygroundPanel(store.sessionsDir(), frame::rememberSplit);
+        pluginManager = new PluginManagerPanel(this::install);
     }
 
     void addTo(JTabbedPane pane) {
-        pane.addTab(Messages.get("tab.exercises"), placeholder("exercises.none"));
-        runViewer = new RunViewer("runViewer", frame::rememberSplit);
+        pane.addTab(Messages.get("tab.exercises"), workbench);
         pane.addTab(Messages.get("tab.memoryMap"), runViewer);
-        playground = new PlaygroundPanel(store.sessionsDir(), frame::rememberSplit);
         pane.addTab(Messages.get("tab.playground"), playground);
-        pane.addTab(Messages.get("tab.plugins"), placeholder("plugins.none"));
+        pane.addTab(Messages.get("tab.plugins"), pluginManager);
     }
 
-    private static JComponent placeholder(String key) {
-        JPanel p = new JPanel(new MigLayout("fill"));
-        p.add(new JLabel(Messages.get(key)), "align center");
-        return p;
+    /**
+     * Loads the plugins and the progress file on a worker thread. Started once the window has painted, so that
+     * the work does not compete with the first paint for the CPU.
+     */
+    void loadPlugins() {
+        if (started) {
+            return;
+        }
+        started = true;
+        new SwingWorker<PluginHost, Void>() {
+            private Progress progress;
+
+            @Override
+            protected PluginHost doInBackground() {
+                progress = store.loadProgress();
+                return services.loadPlugins();
+            }
+
+            @Override
+            protected void done() {
+                try {
+                    PluginHost host = get();
+                    pluginManager.setPlugins(host.plugins(), host.locations().userDir(), null);
+                    workbench.pluginsLoaded(host, progress);
+                    long failed = host.plugins().stream().filter(p -> !p.isLoaded()).count();
+                    frame.showStatus(Messages.format("plugins.loaded", host.exercises().size(), failed));
+                } catch (Exception e) {
+                    Throwable why = e.getCause() != null ? e.getCause() : e;
+                    frame.showStatus(Messages.format("plugins.loadFailed", why.toString()));
+                }
+                loaded = true;
+                pluginsLoaded.forEach(Runnable::run);
+                pluginsLoaded.clear();
+            }
+        }.execute();
+    }
+
+    /** Runs {@code action} on the EDT when plugin loading has ended (at once if it has). */
+    void onPluginsLoaded(Runnable action) {
+        if (loaded) {
+            action.run();
+        } else {
+            pluginsLoaded.add(action);
+        }
+    }
+
+    private void install(Path jar) {
+        PluginHost host = services.host();
+        if (host == null) {
+            return;
+        }
+        pluginManager.setBusy(true);
+        new SwingWorker<PluginStatus, Void>() {
+            @Override
+            protected PluginStatus doInBackground() throws Exception {
+                return host.install(jar);
+            }
+
+            @Override
+            protected void done() {
+                pluginManager.setBusy(false);
+                try {
+                    PluginStatus s = get();
+                    pluginManager.setPlugins(host.plugins(), host.locations().userDir(), s);
+                    workbench.pluginsLoaded(host, null);
+                    frame.showStatus(s.isLoaded() ? Messages.format("plugins.installed", s.label())
+                            : Messages.format("plugins.installFailed", s.label(), s.reason()));
+                } catch (Exception e) {
+                    Throwable why = e.getCause() != null ? e.getCause() : e;
+                    frame.showStatus(Messages.format("plugins.installFailed", jar.getFileName(), why.getMessage()));
+                }
+            }
+        }.execute();
+    }
+
+    void check() {
+        workbench.checkActionPerformed();
+    }
+
+    void cancel() {
+        workbench.cancelActionPerformed();
     }
 
     /** The memory map, trace and fault explainer of the last run. */
@@ -49,7 +143,19 @@ final class Tabs {
         return playground;
     }
 
+    Workbench workbench() {
+        return workbench;
+    }
+
+    PluginManagerPanel pluginManager() {
+        return pluginManager;
+    }
+
     void close() {
+        workbench.close();
         playground.close();
+        Thread closer = new Thread(services::close, "host-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The user's data folder: {@code settings.json}, {@code progress.json}, {@code solutions/<exercise>/<File>.java},
+ * The user's data folder: {@code settings.properties}, {@code progress.json}, {@code solutions/<exercise>/<File>.java},
  * {@code sessions/} (playground sessions) and {@code plugins/} (plugins the user installed).
  *
  * <p>Every write is atomic ({@link AtomicFiles}). A settings or progress file that cannot be parsed is moved aside
@@ -37,7 +37,7 @@ public final class UserDataStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path root;
-    private final ObjectMapper json;
+    private ObjectMapper json;
     private final List<String> warnings = new ArrayList<>();
 
     /** Opens (and creates) the data folder at {@code root}, removing temporary files a crash left behind. */
@@ -45,9 +45,16 @@ public final class UserDataStore {
         this.root = root.toAbsolutePath().normalize();
         Files.createDirectories(this.root);
         AtomicFiles.removeLeftovers(this.root);
-        this.json = new ObjectMapper()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    // Created on first use: Jackson's class loading is too slow for the path to the first painted window.
+    private synchronized ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        return json;
     }
 
     /**
@@ -69,7 +76,7 @@ public final class UserDataStore {
     }
 
     public Path settingsFile() {
-        return root.resolve("settings.json");
+        return root.resolve("settings.properties");
     }
 
     public Path progressFile() {
@@ -95,11 +102,29 @@ public final class UserDataStore {
     }
 
     public Settings loadSettings() {
-        return load(settingsFile(), Settings.class, Settings.defaults());
+        Path file = settingsFile();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (NoSuchFileException e) {
+            return Settings.defaults();
+        } catch (IOException e) {
+            warn("Cannot read " + file + " (" + e.getMessage() + "); using defaults");
+            return Settings.defaults();
+        }
+        try {
+            return SettingsFormat.read(text);
+        } catch (IOException | RuntimeException e) {
+            moveAside(file, e);
+            return Settings.defaults();
+        }
     }
 
     public void saveSettings(Settings settings) throws IOException {
-        save(settingsFile(), settings);
+        byte[] bytes = SettingsFormat.write(settings).getBytes(StandardCharsets.ISO_8859_1);
+        synchronized (this) {
+            AtomicFiles.write(settingsFile(), bytes);
+        }
     }
 
     public Progress loadProgress() {
@@ -137,7 +162,7 @@ public final class UserDataStore {
 
     /** Writes {@code value} as JSON to {@code file} atomically. */
     public void save(Path file, Object value) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(value);
+        byte[] bytes = json().writeValueAsBytes(value);
         synchronized (this) {
             AtomicFiles.write(file, bytes);
         }
@@ -155,7 +180,7 @@ public final class UserDataStore {
             return fallback;
         }
         try {
-            T value = json.readValue(bytes, type);
+            T value = json().readValue(bytes, type);
             if (value == null) {
                 throw new JsonProcessingException("the file holds null") { };
             }

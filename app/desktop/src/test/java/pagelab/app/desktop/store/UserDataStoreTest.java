@@ -48,15 +48,15 @@ class UserDataStoreTest {
 
     @Test
     void aCorruptSettingsFileIsMovedAsideWithAWarningAndDefaultsAreUsed() throws Exception {
-        Files.writeString(dir.resolve("settings.json"), "{\"theme\": \"dark\", \"fontSi");
+        Files.writeString(dir.resolve("settings.properties"), "{\"theme\": \"dark\", \"fontSi");
         UserDataStore store = new UserDataStore(dir);
 
         assertThat(store.loadSettings()).isEqualTo(Settings.defaults());
 
-        assertThat(store.warnings()).singleElement().asString().contains("settings.json").contains("moved");
-        assertThat(dir.resolve("settings.json")).doesNotExist();
+        assertThat(store.warnings()).singleElement().asString().contains("settings.properties").contains("moved");
+        assertThat(dir.resolve("settings.properties")).doesNotExist();
         try (var files = Files.list(dir)) {
-            Path aside = files.filter(p -> p.getFileName().toString().startsWith("settings.json.corrupt-"))
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("settings.properties.corrupt-"))
                     .findFirst().orElseThrow();
             assertThat(aside).hasContent("{\"theme\": \"dark\", \"fontSi");
         }
@@ -72,12 +72,13 @@ class UserDataStoreTest {
 
     @Test
     void outOfRangeSettingsFallBackToDefaultsOneByOne() throws Exception {
-        Files.writeString(dir.resolve("settings.json"), "{\"theme\":\"purple\",\"fontSize\":99,\"language\":\"fr\","
-                + "\"future\":true}");
+        Files.writeString(dir.resolve("settings.properties"), "pagelab.settings=1\ntheme=purple\nfontSize=99\n"
+                + "language=fr\nwindow.width=abc\nfuture=true\n");
         Settings s = new UserDataStore(dir).loadSettings();
         assertThat(s.theme()).isEqualTo("light");
         assertThat(s.fontSize()).isEqualTo(Settings.DEFAULT_FONT);
         assertThat(s.language()).isEqualTo("system");
+        assertThat(s.window().isSet()).isFalse();
     }
 
     @Test
@@ -103,7 +104,7 @@ class UserDataStoreTest {
 
     @Test
     void leftoverTemporaryFilesAreRemovedWhenTheStoreOpens() throws Exception {
-        Path stale = dir.resolve(".settings.json.123" + AtomicFiles.TEMP_SUFFIX);
+        Path stale = dir.resolve(".settings.properties.123" + AtomicFiles.TEMP_SUFFIX);
         Files.writeString(stale, "half a fi");
         new UserDataStore(dir);
         assertThat(stale).doesNotExist();

@@ -1,0 +1,2 @@
+/** The exercise catalog: exercises grouped by chapter with each one's status and best score, filterable by text. */
+package pagelab.app.desktop.catalog;
