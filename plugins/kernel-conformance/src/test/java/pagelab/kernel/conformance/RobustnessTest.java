@@ -1,0 +1,204 @@
+package pagelab.kernel.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
+import static pagelab.kernel.WinNT.WAIT_FAILED;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+import pagelab.kernel.Kernel32;
+import pagelab.kernel.Machine;
+import pagelab.kernel.MachineConfig;
+import pagelab.kernel.ProcessTerminatedException;
+import pagelab.kernel.UnhandledSehException;
+import pagelab.kernel.WinProcess;
+
+/**
+ * Random and hostile arguments to every Kernel32 method (kernel-spi.md: "No call ever lets a Java exception escape for
+ * bad arguments: negative or huge sizes, wrapped address ranges, unknown flags and null structs all get a Win32
+ * error"). A call may only end in its return value, or in UnhandledSehException / ProcessTerminatedException when the
+ * program itself faulted (an Interlocked* on a bad address, RaiseException, a NULL out-parameter the kernel writes
+ * through). A call that returns its documented failure value must have set the last error (not 0, not the 0xDEADBEEF
+ * planted before it); functions documented not to call SetLastError on failure (HeapAlloc, HeapReAlloc, HeapSize,
+ * HeapValidate) are exempt. ERROR_CALL_NOT_IMPLEMENTED is an acceptable error for functions of later issues.
+ */
+class RobustnessTest {
+    private static final int CALLS_PER_METHOD = Integer.getInteger("pagelab.robustness.calls", 150);
+
+    /** One Kernel32 method: how to call it with hostile arguments, and what its failure value is. */
+    private record Probe(Call call, Predicate<Object> failed, boolean setsLastError) {
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Object invoke(Kernel32 k, HostileArguments h);
+    }
+
+    private static Predicate<Object> falseFails() {
+        return r -> Boolean.FALSE.equals(r);
+    }
+
+    private static Predicate<Object> zeroFails() {
+        return r -> r instanceof Number n && n.longValue() == 0;
+    }
+
+    private static Predicate<Object> never() {
+        return r -> false;
+    }
+
+    private static Map<String, Probe> probes() {
+        Map<String, Probe> p = new LinkedHashMap<>();
+        p.put("GetSystemInfo", new Probe((k, h) -> {
+            k.GetSystemInfo(h.systemInfo());
+            return null;
+        }, never(), false));
+        p.put("GlobalMemoryStatusEx", new Probe((k, h) -> k.GlobalMemoryStatusEx(h.memoryStatus()), falseFails(), true));
+        p.put("VirtualQuery", new Probe((k, h) -> k.VirtualQuery(h.address(), h.mbi()), zeroFails(), true));
+        p.put("VirtualAlloc", new Probe((k, h) -> k.VirtualAlloc(h.address(), h.size(), h.flags(), h.flags()),
+                zeroFails(), true));
+        p.put("VirtualFree", new Probe((k, h) -> k.VirtualFree(h.address(), h.size(), h.flags()), falseFails(), true));
+        p.put("VirtualProtect", new Probe((k, h) -> k.VirtualProtect(h.address(), h.size(), h.flags(), h.intRef()),
+                falseFails(), true));
+        p.put("CreateThread", new Probe((k, h) -> k.CreateThread(h.security(), h.size(), h.threadProc(), h.address(),
+                h.flags() & ~pagelab.kernel.WinNT.CREATE_SUSPENDED, h.intRef()), zeroFails(), true));
+        p.put("GetCurrentThreadStackLimits", new Probe((k, h) -> {
+            k.GetCurrentThreadStackLimits(h.longRef(), h.longRef());
+            return null;
+        }, never(), false));
+        p.put("WaitForSingleObject", new Probe((k, h) -> k.WaitForSingleObject(h.handle(), h.shortWait()),
+                r -> Integer.valueOf(WAIT_FAILED).equals(r), true));
+        p.put("CreateFile", new Probe((k, h) -> k.CreateFile(h.string(), h.flags(), h.flags(), h.security(), h.flags(),
+                h.flags(), h.handle()), r -> Long.valueOf(INVALID_HANDLE_VALUE).equals(r), true));
+        p.put("GetFileSizeEx", new Probe((k, h) -> k.GetFileSizeEx(h.handle(), h.longRef()), falseFails(), true));
+        p.put("ReadFile", new Probe((k, h) -> k.ReadFile(h.handle(), h.address(), h.flags(), h.intRef(), h.address()),
+                falseFails(), true));
+        p.put("WriteFile", new Probe((k, h) -> k.WriteFile(h.handle(), h.address(), h.flags(), h.intRef(), h.address()),
+                falseFails(), true));
+        p.put("SetFilePointerEx", new Probe((k, h) -> k.SetFilePointerEx(h.handle(), h.size(), h.longRef(), h.flags()),
+                falseFails(), true));
+        p.put("SetEndOfFile", new Probe((k, h) -> k.SetEndOfFile(h.handle()), falseFails(), true));
+        p.put("CreateFileMapping", new Probe((k, h) -> k.CreateFileMapping(h.handle(), h.security(), h.flags(),
+                h.flags(), h.flags(), h.string()), zeroFails(), true));
+        p.put("OpenFileMapping", new Probe((k, h) -> k.OpenFileMapping(h.flags(), h.bool(), h.string()), zeroFails(),
+                true));
+        p.put("MapViewOfFile", new Probe((k, h) -> k.MapViewOfFile(h.handle(), h.flags(), h.flags(), h.flags(),
+                h.size()), zeroFails(), true));
+        p.put("MapViewOfFileEx", new Probe((k, h) -> k.MapViewOfFileEx(h.handle(), h.flags(), h.flags(), h.flags(),
+                h.size(), h.address()), zeroFails(), true));
+        p.put("UnmapViewOfFile", new Probe((k, h) -> k.UnmapViewOfFile(h.address()), falseFails(), true));
+        p.put("FlushViewOfFile", new Probe((k, h) -> k.FlushViewOfFile(h.address(), h.size()), falseFails(), true));
+        p.put("CloseHandle", new Probe((k, h) -> k.CloseHandle(h.handle()), falseFails(), true));
+        p.put("GetProcessHeap", new Probe((k, h) -> k.GetProcessHeap(), zeroFails(), true));
+        p.put("GetProcessHeaps", new Probe((k, h) -> k.GetProcessHeaps(h.flags(), h.longs()), never(), false));
+        p.put("HeapCreate", new Probe((k, h) -> k.HeapCreate(h.flags(), h.size(), h.size()), zeroFails(), true));
+        p.put("HeapDestroy", new Probe((k, h) -> k.HeapDestroy(h.handle()), falseFails(), true));
+        p.put("HeapAlloc", new Probe((k, h) -> k.HeapAlloc(h.handle(), h.flags(), h.size()), zeroFails(), false));
+        p.put("HeapReAlloc", new Probe((k, h) -> k.HeapReAlloc(h.handle(), h.flags(), h.address(), h.size()),
+                zeroFails(), false));
+        p.put("HeapSize", new Probe((k, h) -> k.HeapSize(h.handle(), h.flags(), h.address()), never(), false));
+        p.put("HeapFree", new Probe((k, h) -> k.HeapFree(h.handle(), h.flags(), h.address()), falseFails(), true));
+        p.put("HeapValidate", new Probe((k, h) -> k.HeapValidate(h.handle(), h.flags(), h.address()), never(), false));
+        p.put("HeapCompact", new Probe((k, h) -> k.HeapCompact(h.handle(), h.flags()), never(), false));
+        p.put("LoadLibrary", new Probe((k, h) -> k.LoadLibrary(h.string()), zeroFails(), true));
+        p.put("FreeLibrary", new Probe((k, h) -> k.FreeLibrary(h.handle()), falseFails(), true));
+        p.put("GetModuleHandle", new Probe((k, h) -> k.GetModuleHandle(h.string()), zeroFails(), true));
+        p.put("RaiseException", new Probe((k, h) -> {
+            k.RaiseException(h.flags(), h.flags(), h.longs());
+            return null;
+        }, never(), false));
+        p.put("GetLastError", new Probe((k, h) -> k.GetLastError(), never(), false));
+        p.put("SetLastError", new Probe((k, h) -> {
+            k.SetLastError(h.flags());
+            return null;
+        }, never(), false));
+        p.put("InterlockedIncrement", new Probe((k, h) -> k.InterlockedIncrement(h.address()), never(), false));
+        p.put("InterlockedDecrement", new Probe((k, h) -> k.InterlockedDecrement(h.address()), never(), false));
+        p.put("InterlockedExchangeAdd", new Probe((k, h) -> k.InterlockedExchangeAdd(h.address(), h.flags()), never(),
+                false));
+        p.put("InterlockedCompareExchange", new Probe((k, h) -> k.InterlockedCompareExchange(h.address(), h.flags(),
+                h.flags()), never(), false));
+        p.put("GetCurrentProcessId", new Probe((k, h) -> k.GetCurrentProcessId(), never(), false));
+        p.put("GetCurrentThreadId", new Probe((k, h) -> k.GetCurrentThreadId(), never(), false));
+        return p;
+    }
+
+    @Test
+    void everyKernel32MethodIsProbed() {
+        Set<String> declared = Arrays.stream(Kernel32.class.getMethods()).map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new TreeSet<>(probes().keySet())).isEqualTo(declared);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hostileArgumentsNeverLetAJavaExceptionEscape() {
+        return probes().entrySet().stream().flatMap(e -> Stream.of(
+                DynamicTest.dynamicTest(e.getKey() + " on x86", () -> hammer(e.getKey(), e.getValue(),
+                        MachineConfig.x86(), e.getKey().hashCode())),
+                DynamicTest.dynamicTest(e.getKey() + " on x64", () -> hammer(e.getKey(), e.getValue(),
+                        MachineConfig.x64(), 31L * e.getKey().hashCode()))));
+    }
+
+    private static void hammer(String name, Probe probe, MachineConfig config, long seed) {
+        HostileArguments h = new HostileArguments(seed);
+        try (Machine m = Machine.create(config.seed(seed))) {
+            WinProcess p = m.createProcess();
+            for (int i = 0; i < CALLS_PER_METHOD; i++) {
+                if (!p.isAlive()) {
+                    p = m.createProcess();
+                }
+                Kernel32 k = p.kernel32();
+                if (i % 10 == 0) {
+                    plantAllocation(k, h);
+                }
+                k.SetLastError(KernelTestSupport.DEADBEEF);
+                Object result;
+                try {
+                    result = probe.call().invoke(k, h);
+                } catch (UnhandledSehException | ProcessTerminatedException programFaulted) {
+                    h.drainLog();
+                    continue;
+                } catch (Throwable t) {
+                    AssertionFailedError f = new AssertionFailedError(String.format("%s(%s) threw %s (seed %d, call %d)",
+                            name, h.drainLog(), t, seed, i));
+                    f.initCause(t);
+                    throw f;
+                }
+                String args = h.drainLog();
+                if (result instanceof Long l) {
+                    h.remember(l);
+                }
+                if (probe.setsLastError() && probe.failed().test(result)) {
+                    int error = k.GetLastError();
+                    if (error == KernelTestSupport.DEADBEEF || error == 0) {
+                        throw new AssertionFailedError(String.format("%s(%s) returned its failure value %s without "
+                                + "setting the last error (%s) (seed %d, call %d)", name, args, result,
+                                KernelTestSupport.errorName(error), seed, i));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Now and then a real allocation, so later hostile calls meet committed, reserved and guarded memory too. */
+    private static void plantAllocation(Kernel32 k, HostileArguments h) {
+        try {
+            long a = k.VirtualAlloc(0, 0x3000, pagelab.kernel.WinNT.MEM_RESERVE | pagelab.kernel.WinNT.MEM_COMMIT,
+                    pagelab.kernel.WinNT.PAGE_READWRITE);
+            h.remember(a);
+        } catch (ProcessTerminatedException ended) {
+            // the next iteration starts a new process
+        }
+        h.drainLog();
+    }
+}
