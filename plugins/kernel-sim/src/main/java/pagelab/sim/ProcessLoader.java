@@ -1,18 +1,20 @@
 package pagelab.sim;
 
-import static pagelab.kernel.WinNT.MEM_IMAGE;
-import static pagelab.kernel.WinNT.PAGE_EXECUTE_WRITECOPY;
 import static pagelab.kernel.WinNT.PAGE_READONLY;
 import static pagelab.kernel.WinNT.PAGE_READWRITE;
 import static pagelab.sim.vm.AddressSpace.GRANULARITY;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.util.SplittableRandom;
+import pagelab.kernel.host.ImageBuilder;
+import pagelab.kernel.host.ImageFile;
+import pagelab.sim.image.Module;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.PrivateBacking;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
+import pagelab.sim.win32.NtStatus;
 
 /**
  * Lays out a fresh process as chapter 14's VMMap tour shows one: the exe image at its preferred base, the system
@@ -22,108 +24,94 @@ import pagelab.sim.vm.View;
  * The caller holds the machine lock.
  */
 final class ProcessLoader {
+    static final String NTDLL = "C:\\Windows\\System32\\ntdll.dll";
+    static final String KERNEL32 = "C:\\Windows\\System32\\kernel32.dll";
     private static final long KUSER_SHARED_DATA = 0x7FFE0000L;
 
-    /** A section of a built-in image: pages and their protection. */
-    private record Section(String name, int pages, int vprot) {
-    }
-
-    private static final Section[] BLANK_EXE = {
-        new Section("headers", 1, Protection.READONLY), new Section(".text", 1, Protection.EXECUTE_READ),
-        new Section(".rdata", 1, Protection.READONLY), new Section(".data", 1, Protection.WRITECOPY)};
-    private static final Section[] NTDLL = {
-        new Section("headers", 1, Protection.READONLY), new Section(".text", 0x7F, Protection.EXECUTE_READ),
-        new Section(".data", 0x8, Protection.WRITECOPY), new Section(".rsrc", 0x20, Protection.READONLY)};
-    private static final Section[] KERNEL32 = {
-        new Section("headers", 1, Protection.READONLY), new Section(".text", 0x5F, Protection.EXECUTE_READ),
-        new Section(".data", 0x4, Protection.WRITECOPY), new Section(".rsrc", 0x10, Protection.READONLY)};
-
     private final SimMachine machine;
-    private final long exeBase;
-    private final long ntdllBase;
-    private final long kernel32Base;
 
     ProcessLoader(SimMachine machine) {
         this.machine = machine;
-        // Image bases are chosen once per boot, as Windows does with ASLR: every process of a machine agrees.
-        SplittableRandom boot = new SplittableRandom(machine.config().seed() ^ 0x5EEDBA5EL);
-        boolean aslr = machine.config().aslr();
-        if (machine.config().is64Bit()) {
-            exeBase = 0x140000000L + (aslr ? boot.nextLong(1, 0x800) * GRANULARITY : 0);
-            ntdllBase = 0x7FFEE0000000L - (aslr ? boot.nextLong(0, 0x4000) * GRANULARITY : 0);
-            kernel32Base = ntdllBase - 0x10000000L;
-        } else {
-            exeBase = 0x00400000L + (aslr ? boot.nextLong(1, 0x100) * GRANULARITY : 0);
-            ntdllBase = 0x7C900000L - (aslr ? boot.nextLong(1, 0x400) * GRANULARITY : 0);
-            kernel32Base = ntdllBase - 0x00100000L;
-        }
     }
 
+    /** Puts the built-in images in the file system: blank.exe and the two system DLLs every process maps. */
+    void installSystemImages() {
+        boolean x64 = machine.config().is64Bit();
+        ImageFile blank = ImageBuilder.exe("blank.exe").preferredBase(x64 ? 0x140000000L : 0x00400000L)
+                .code(0x1000).readOnlyData(".rdata", 0x1000).data(".data", 0x1000).build();
+        ImageFile kernel32 = ImageBuilder.dll("kernel32.dll").preferredBase(x64 ? 0x7FFED0000000L : 0x7C800000L)
+                .code(0x5F000).data(".data", 0x4000).readOnlyData(".rsrc", 0x10000).build();
+        ImageFile ntdll = ImageBuilder.dll("ntdll.dll").preferredBase(x64 ? 0x7FFEE0000000L : 0x7C900000L)
+                .code(0x7F000).data(".data", 0x8000).readOnlyData(".rsrc", 0x20000).build();
+        machine.files().write(SimMachine.BLANK_EXE, blank.toBytes());
+        machine.files().write(KERNEL32, kernel32.toBytes());
+        machine.files().write(NTDLL, ntdll.toBytes());
+    }
+
+    /**
+     * Maps the exe and its DLLs and builds the process's private regions.
+     *
+     * @throws IllegalArgumentException if the image is missing or cannot be loaded, with CreateProcess's reason
+     */
     void load(SimProcess p) {
+        Module[] exe = new Module[1];
+        NtStatus s = machine.images().load(p, p.imagePath(), false, exe);
+        if (s != NtStatus.SUCCESS) {
+            throw new IllegalArgumentException("CreateProcess(\"" + p.imagePath() + "\") failed: " + describe(s));
+        }
+        p.setImageInfo(exe[0].base(), exe[0].base() + PAGE_SIZE);
+        for (String dll : new String[] {KERNEL32, NTDLL}) {
+            s = machine.images().load(p, dll, true, new Module[1]);
+            if (s != NtStatus.SUCCESS) {
+                throw new IllegalArgumentException("CreateProcess: cannot map " + dll + ": " + describe(s));
+            }
+        }
         SplittableRandom rnd = new SplittableRandom(machine.config().seed() * 31 + p.id());
         boolean aslr = machine.config().aslr();
-        View exe = mapImage(p, "blank.exe", SimMachine.BLANK_EXE, exeBase, BLANK_EXE);
-        p.setImageInfo(exe.base(), exe.base() + PAGE_SIZE);
-        mapImage(p, "kernel32.dll", "C:\\Windows\\System32\\kernel32.dll", kernel32Base, KERNEL32);
-        mapImage(p, "ntdll.dll", "C:\\Windows\\System32\\ntdll.dll", ntdllBase, NTDLL);
-
         AddressSpace space = p.space();
         if (space.isFree(KUSER_SHARED_DATA, PAGE_SIZE)) {
             p.mapPrivate(KUSER_SHARED_DATA, PAGE_SIZE, PAGE_SIZE, PAGE_READONLY, "Shared user data");
         }
-        long peb = pebAddress(aslr, rnd);
-        p.mapPrivate(peb, PAGE_SIZE, PAGE_SIZE, PAGE_READWRITE, "PEB");
+        p.mapPrivate(pebAddress(aslr, rnd), PAGE_SIZE, PAGE_SIZE, PAGE_READWRITE, "PEB");
 
         long low = space.minAddress() + (aslr ? rnd.nextLong(0, 0x100) * GRANULARITY : 0);
-        placeLow(p, low, PAGE_SIZE, PAGE_SIZE, "Environment block");
-        placeLow(p, low, PAGE_SIZE, PAGE_SIZE, "Process parameters");
-        SimThread main = createThread(p, 0, 0, false);
+        placeLow(p, low, PAGE_SIZE, "Environment block");
+        placeLow(p, low, PAGE_SIZE, "Process parameters");
+        SimThread main = createThread(p, exe[0].image().image().stackReserve(), 0, true);
         if (main == null) {
-            throw new IllegalStateException("ProcessLoader: no room for the main thread's stack");
+            throw new IllegalArgumentException("CreateProcess: no room or commit for the main thread's stack");
         }
         p.setMainThread(main);
         p.setLowPlacement(low);
         p.heaps().createDefaultHeap();
     }
 
-    private long pebAddress(boolean aslr, SplittableRandom rnd) {
-        if (machine.config().is64Bit()) {
-            return 0x7FFFFFFDF000L - (aslr ? rnd.nextLong(0, 16) * PAGE_SIZE : 0);
+    private static String describe(NtStatus s) {
+        switch (s) {
+            case DLL_NOT_FOUND: return "the image file was not found (ERROR_FILE_NOT_FOUND / ERROR_MOD_NOT_FOUND)";
+            case INVALID_IMAGE_FORMAT: return "not a valid image of that kind (ERROR_BAD_EXE_FORMAT)";
+            case CONFLICTING_ADDRESSES: return "a /FIXED image's base is taken (ERROR_INVALID_ADDRESS)";
+            default: return s.name() + " (Win32 error " + s.win32Error() + ")";
         }
-        return 0x7FFDF000L - (aslr ? rnd.nextLong(0, 16) * PAGE_SIZE : 0);
     }
 
-    private View placeLow(SimProcess p, long from, long size, long commitTop, String detail) {
+    private long pebAddress(boolean aslr, SplittableRandom rnd) {
+        long peb = machine.config().is64Bit() ? 0x7FFFFFFDF000L : 0x7FFDF000L;
+        return peb - (aslr ? rnd.nextLong(0, 16) * PAGE_SIZE : 0);
+    }
+
+    private void placeLow(SimProcess p, long from, long size, String detail) {
         AddressSpace space = p.space();
         long base = space.findFree(size, GRANULARITY, false, from, space.maxAddress());
-        if (base < 0) {
-            base = space.findFree(size, GRANULARITY, false, space.minAddress(), space.maxAddress());
+        if (base >= 0) {
+            p.mapPrivate(base, size, size, PAGE_READWRITE, detail);
         }
-        return base < 0 ? null : p.mapPrivate(base, size, commitTop, PAGE_READWRITE, detail);
-    }
-
-    private View mapImage(SimProcess p, String name, String path, long base, Section[] sections) {
-        int pages = 0;
-        for (Section s : sections) {
-            pages += s.pages();
-        }
-        long size = (long) pages * PAGE_SIZE;
-        View v = new View(base, size, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, new PrivateBacking(machine.phys(), pages),
-                path);
-        long page = 0;
-        for (Section s : sections) {
-            v.fillVprot(page, s.pages(), Protection.COMMITTED | s.vprot());
-            page += s.pages();
-        }
-        p.space().insert(v);
-        p.addModule(name, base, size);
-        return v;
     }
 
     /**
      * Chapter 16: a thread's stack is a reservation (1 MiB by default) whose top page is committed with a guard
      * page below it. {@code commit}, when given, is the committed size instead (CreateThread's dwStackSize);
-     * with {@code reservationGiven} it is the reservation's size.
+     * with {@code reservationGiven} {@code requested} is the reservation's size.
      */
     SimThread createThread(SimProcess p, long requested, long commit, boolean reservationGiven) {
         long reserve = machine.defaultStackReserve();
@@ -133,13 +121,14 @@ final class ProcessLoader {
         } else if (commit > 0) {
             commitBytes = AddressSpace.alignUp(commit, PAGE_SIZE);
             if (commitBytes >= reserve) {
+                // Windows: a commit size above the default reserve rounds the reserve up to a multiple of 1 MiB.
                 reserve = AddressSpace.alignUp(commitBytes + 2 * PAGE_SIZE, 0x100000);
             }
         }
         AddressSpace space = p.space();
         long base = space.findFree(reserve, GRANULARITY, false, space.minAddress(), space.maxAddress());
         long pages = reserve / PAGE_SIZE;
-        long committed = Math.min(commitBytes / PAGE_SIZE, pages - 3);
+        long committed = Math.max(1, Math.min(commitBytes / PAGE_SIZE, pages - 3));
         if (base < 0 || !machine.phys().charge(committed + 1)) {
             return null;
         }
@@ -152,21 +141,13 @@ final class ProcessLoader {
         space.insert(stack);
         p.vm().addPrivateCommit(committed + 1);
         t.setStack(base, base + reserve - committed * PAGE_SIZE, base + reserve);
-        long teb = space.findFree(PAGE_SIZE, PAGE_SIZE, true, space.minAddress(), tebCeiling(p));
-        if (teb > 0) {
-            View tebView = p.mapPrivate(teb, PAGE_SIZE, PAGE_SIZE, PAGE_READWRITE, "TEB (TID " + id + ")");
-            if (tebView != null) {
-                t.setTeb(teb);
-            }
+        long ceiling = (machine.config().is64Bit() ? 0x7FFFFFFDF000L : 0x7FFDF000L) - 1;
+        long teb = space.findFree(PAGE_SIZE, PAGE_SIZE, true, space.minAddress(), ceiling);
+        if (teb > 0 && p.mapPrivate(teb, PAGE_SIZE, PAGE_SIZE, PAGE_READWRITE, "TEB (TID " + id + ")") != null) {
+            t.setTeb(teb);
         }
         p.addThread(t);
         machine.processEvent(p, id, "THREAD_CREATED", String.format("stack %#x-%#x", base, base + reserve));
         return t;
-    }
-
-    /** TEBs go just below the PEB, top-down, as on 32-bit Windows. */
-    private long tebCeiling(SimProcess p) {
-        long peb = machine.config().is64Bit() ? 0x7FFFFFFDF000L : 0x7FFDF000L;
-        return peb - 0x10 * PAGE_SIZE - 1 + 0x10 * PAGE_SIZE;
     }
 }

@@ -10,6 +10,7 @@ import pagelab.kernel.WinProcess;
 import pagelab.kernel.control.FaultInjection;
 import pagelab.kernel.host.HostFiles;
 import pagelab.sim.fs.SimFileSystem;
+import pagelab.sim.image.ImageLoader;
 import pagelab.sim.section.SectionManager;
 import pagelab.kernel.inspect.MachineInspector;
 import pagelab.kernel.inspect.ProcessEvent;
@@ -38,6 +39,7 @@ public final class SimMachine implements Machine {
     private final ProcessLoader loader;
     private final SimFileSystem files;
     private final SectionManager sections;
+    private final ImageLoader images;
 
     public SimMachine(MachineConfig config) {
         this.config = config;
@@ -45,9 +47,11 @@ public final class SimMachine implements Machine {
         this.tracer = new Tracer(config.traceCapacity());
         this.faults = new SimFaultInjection(this);
         this.inspector = new SimMachineInspector(this);
-        this.files = new SimFileSystem(lock);
-        this.sections = new SectionManager(lock, phys);
+        this.files = new SimFileSystem(lock, this::invalidateAllSpaces);
+        this.sections = new SectionManager(lock, phys, this::invalidateAllSpaces);
+        this.images = new ImageLoader(this);
         this.loader = new ProcessLoader(this);
+        loader.installSystemImages();
     }
 
     @Override
@@ -62,14 +66,24 @@ public final class SimMachine implements Machine {
 
     @Override
     public WinProcess createProcess(String exePath) {
-        if (exePath == null || !exePath.equalsIgnoreCase(BLANK_EXE)) {
-            throw new IllegalArgumentException("CreateProcess: no image at \"" + exePath
-                    + "\" (ERROR_FILE_NOT_FOUND); this machine knows " + BLANK_EXE);
+        if (exePath == null || exePath.isBlank()) {
+            throw new IllegalArgumentException("CreateProcess: no image path given");
         }
-        SimProcess p = new SimProcess(this, nextId(), BLANK_EXE);
+        SimProcess p;
         lock.lock();
         try {
-            loader.load(p);
+            String path = images.resolve(exePath, false);
+            if (path == null) {
+                throw new IllegalArgumentException("CreateProcess(\"" + exePath + "\") failed: no such file "
+                        + "(ERROR_FILE_NOT_FOUND); files: " + files.list());
+            }
+            p = new SimProcess(this, nextId(), path);
+            try {
+                loader.load(p);
+            } catch (RuntimeException e) {
+                p.terminate(0, "failed to start");
+                throw e;
+            }
         } finally {
             lock.unlock();
         }
@@ -99,6 +113,10 @@ public final class SimMachine implements Machine {
 
     public SimFileSystem fileSystem() {
         return files;
+    }
+
+    public ImageLoader images() {
+        return images;
     }
 
     public SectionManager sections() {
@@ -158,6 +176,13 @@ public final class SimMachine implements Machine {
      */
     public SimThread newThread(SimProcess p, long reserve, long commit, boolean reservationGiven) {
         return loader.createThread(p, reserve, commit, reservationGiven);
+    }
+
+    /** A shared page appeared: no process may keep a cached translation of the page it replaces. */
+    public void invalidateAllSpaces() {
+        for (SimProcess p : processes) {
+            p.space().invalidate();
+        }
     }
 
     public long defaultStackReserve() {

@@ -35,6 +35,7 @@ import pagelab.sim.seh.SimSeh;
 import pagelab.sim.thread.HandleTable;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.trace.Callers;
+import pagelab.sim.image.Module;
 import pagelab.sim.section.Section;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
@@ -74,8 +75,7 @@ public final class SimProcess implements WinProcess {
     private long codeAddress;
     private long exeBase;
     private long lowPlacement = 0x10000;
-    private final List<long[]> modules = new ArrayList<>();
-    private final List<String> moduleNames = new ArrayList<>();
+    private final List<Module> modules = new ArrayList<>();
 
     SimProcess(SimMachine machine, int id, String imagePath) {
         this.machine = machine;
@@ -328,6 +328,11 @@ public final class SimProcess implements WinProcess {
         if (v.backing() instanceof MappedBacking mb && mb.owner() instanceof Section) {
             machine.sections().viewReleased(v);
         }
+        if (v.type() == WinNT.MEM_IMAGE) {
+            Module m = moduleAt(v.base());
+            modules.remove(m);
+            machine.images().viewReleased(m);
+        }
     }
 
     // ---------------------------------------------------------------- stacks
@@ -400,22 +405,32 @@ public final class SimProcess implements WinProcess {
         this.lowPlacement = address;
     }
 
-    void addModule(String name, long base, long size) {
-        modules.add(new long[] {base, size});
-        moduleNames.add(name.toLowerCase(java.util.Locale.ROOT));
+    /** The images loaded in this process, exe first. Caller holds the lock. */
+    public List<Module> modules() {
+        return modules;
     }
 
-    /** The base of a loaded module by file name (case-insensitive, with or without ".dll"), or 0. */
-    public long moduleBase(String name) {
+    /** The module of a name (case-insensitive, with or without ".dll", with or without a path), or null. */
+    public Module module(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT).replace('/', '\\');
         n = n.substring(n.lastIndexOf('\\') + 1);
-        for (int i = 0; i < moduleNames.size(); i++) {
-            String m = moduleNames.get(i);
-            if (m.equals(n) || m.equals(n + ".dll")) {
-                return modules.get(i)[0];
+        for (Module m : modules) {
+            String mn = m.name().toLowerCase(java.util.Locale.ROOT);
+            if (mn.equals(n) || mn.equals(n + ".dll")) {
+                return m;
             }
         }
-        return 0;
+        return null;
+    }
+
+    /** The module whose image is mapped at {@code base}, or null. */
+    public Module moduleAt(long base) {
+        for (Module m : modules) {
+            if (m.base() == base) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** Maps a loader-made private allocation (stack, heap, PEB...). Caller holds the lock. */

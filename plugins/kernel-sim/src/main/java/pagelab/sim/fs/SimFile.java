@@ -23,8 +23,12 @@ public final class SimFile implements PageStore {
     /** Bytes that sections mapping this file require it to keep (SetEndOfFile may not cut below). */
     private long mappedSize;
 
-    SimFile(String path) {
+    private final Runnable shared;
+
+    /** @param shared called when a page is created, so every address space re-reads its cached translations */
+    SimFile(String path, Runnable shared) {
         this.path = path;
+        this.shared = shared;
     }
 
     public String path() {
@@ -90,6 +94,7 @@ public final class SimFile implements PageStore {
             byte[] initial = read(page);
             p = initial == null ? new byte[PAGE] : initial.clone();
             pages.put(page, p);
+            shared.run();
         }
         if (page < Integer.MAX_VALUE) {
             dirty.set((int) page);

@@ -34,8 +34,12 @@ public final class SimFileSystem implements HostFiles {
     private final Map<String, SimFile> files = new TreeMap<>();
     private final Map<SimFile, List<FileObject>> open = new java.util.HashMap<>();
 
-    public SimFileSystem(ReentrantLock lock) {
+    private final Runnable shared;
+
+    /** @param shared called when a file page is created (see {@link SimFile}) */
+    public SimFileSystem(ReentrantLock lock, Runnable shared) {
         this.lock = lock;
+        this.shared = shared;
     }
 
     static String key(String path) {
@@ -86,7 +90,7 @@ public final class SimFileSystem implements HostFiles {
                 file.setSize(0);
             }
             if (!existed) {
-                file = new SimFile(path);
+                file = new SimFile(path, shared);
                 files.put(key, file);
             }
             FileObject object = new FileObject(this, file, access, shareMode,
@@ -165,7 +169,7 @@ public final class SimFileSystem implements HostFiles {
     public void write(String path, byte[] content) {
         lock.lock();
         try {
-            SimFile f = files.computeIfAbsent(key(path), k -> new SimFile(path));
+            SimFile f = files.computeIfAbsent(key(path), k -> new SimFile(path, shared));
             f.setSize(0);
             f.write(0, content, 0, content.length);
             f.flush(0, Integer.MAX_VALUE);
@@ -181,7 +185,7 @@ public final class SimFileSystem implements HostFiles {
         }
         lock.lock();
         try {
-            files.computeIfAbsent(key(path), k -> new SimFile(path)).generate(size, content);
+            files.computeIfAbsent(key(path), k -> new SimFile(path, shared)).generate(size, content);
         } finally {
             lock.unlock();
         }

@@ -8,6 +8,11 @@ import pagelab.sim.vm.PageStore;
 /** The pages of a paging-file-backed section: zero until written, shared by every view. */
 final class AnonymousStore implements PageStore {
     private final Map<Long, byte[]> pages = new HashMap<>();
+    private final Runnable shared;
+
+    AnonymousStore(Runnable shared) {
+        this.shared = shared;
+    }
 
     @Override
     public byte[] read(long page) {
@@ -16,7 +21,13 @@ final class AnonymousStore implements PageStore {
 
     @Override
     public byte[] write(long page) {
-        return pages.computeIfAbsent(page, p -> new byte[AddressSpace.PAGE_SIZE]);
+        byte[] p = pages.get(page);
+        if (p == null) {
+            p = new byte[AddressSpace.PAGE_SIZE];
+            pages.put(page, p);
+            shared.run(); // views that cached the zero page must see this one
+        }
+        return p;
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class Section extends KernelObject implements SharedCommit {
         this.protect = protect;
         this.reserveOnly = reserveOnly;
         this.file = file;
-        this.store = file != null ? file : new AnonymousStore();
+        this.store = file != null ? file : new AnonymousStore(manager.sharedPageCreated());
         this.name = name;
     }
 

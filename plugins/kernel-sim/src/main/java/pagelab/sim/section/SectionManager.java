@@ -54,9 +54,17 @@ public final class SectionManager {
     private final PhysicalMemory phys;
     private final Map<String, KernelObject> namespace = new HashMap<>();
 
-    public SectionManager(ReentrantLock lock, PhysicalMemory phys) {
+    private final Runnable sharedPageCreated;
+
+    /** @param sharedPageCreated invalidates every address space's cached translations (see PageStore) */
+    public SectionManager(ReentrantLock lock, PhysicalMemory phys, Runnable sharedPageCreated) {
         this.lock = lock;
         this.phys = phys;
+        this.sharedPageCreated = sharedPageCreated;
+    }
+
+    Runnable sharedPageCreated() {
+        return sharedPageCreated;
     }
 
     static String objectName(String name) {

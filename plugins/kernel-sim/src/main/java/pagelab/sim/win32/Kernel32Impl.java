@@ -495,18 +495,46 @@ public final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long LoadLibrary(String lpLibFileName) {
-        return notImplemented("LoadLibrary", 0L, "NULL");
+        SimThread t = begin();
+        pagelab.sim.image.Module[] out = new pagelab.sim.image.Module[1];
+        int err = run("LoadLibrary", () -> m.images().load(p, lpLibFileName, true, out));
+        long base = err == 0 ? out[0].base() : 0;
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "LoadLibrary", err, hex(base), true, lpLibFileName == null ? "NULL" : '"' + lpLibFileName + '"');
+        }
+        return base;
     }
 
     @Override
     public boolean FreeLibrary(long hLibModule) {
-        return notImplemented("FreeLibrary", false, "FALSE");
+        SimThread t = begin();
+        int err = run("FreeLibrary", () -> {
+            pagelab.sim.image.Module module = p.moduleAt(hLibModule);
+            if (module == null || module.base() == p.exeBase()) {
+                return NtStatus.DLL_NOT_FOUND;
+            }
+            m.images().unload(p, module);
+            return NtStatus.SUCCESS;
+        });
+        finish(t, err);
+        if (m.tracing()) {
+            trace(t, "FreeLibrary", err, bool(err == 0), true, hex(hLibModule));
+        }
+        return err == 0;
     }
 
     @Override
     public long GetModuleHandle(String lpModuleName) {
         SimThread t = begin();
-        long base = lpModuleName == null ? p.exeBase() : p.moduleBase(lpModuleName);
+        long base;
+        lock.lock();
+        try {
+            pagelab.sim.image.Module module = lpModuleName == null ? null : p.module(lpModuleName);
+            base = lpModuleName == null ? p.exeBase() : module == null ? 0 : module.base();
+        } finally {
+            lock.unlock();
+        }
         int err = base == 0 ? ERROR_MOD_NOT_FOUND : 0;
         finish(t, err);
         if (m.tracing()) {
