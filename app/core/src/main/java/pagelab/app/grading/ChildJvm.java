@@ -1,6 +1,5 @@
 package pagelab.app.grading;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,23 +25,21 @@ final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuilder stderrTail = new StringBuilder();
-    private final ObjectMapper mapper;
     private final long startupMillis;
     private boolean ready;
     private boolean exiting;
 
-    private ChildJvm(Process process, ObjectMapper mapper, long startupMillis) {
+    private ChildJvm(Process process, long startupMillis) {
         this.process = process;
-        this.mapper = mapper;
         this.startupMillis = startupMillis;
     }
 
     /** Launches the child; returns at once (the first {@link #call} waits until it is ready). */
-    static ChildJvm start(List<String> command, Path workDir, ObjectMapper mapper, long startupMillis)
+    static ChildJvm start(List<String> command, Path workDir, long startupMillis)
             throws ChildFailure {
         try {
             Process p = new ProcessBuilder(command).directory(workDir.toFile()).start();
-            ChildJvm child = new ChildJvm(p, mapper, startupMillis);
+            ChildJvm child = new ChildJvm(p, startupMillis);
             daemon("pagelab-child-out-" + p.pid(), () -> child.readProtocol(p.getInputStream()));
             daemon("pagelab-child-err-" + p.pid(), () -> child.readStderr(p.getErrorStream()));
             return child;
@@ -65,7 +62,7 @@ final class ChildJvm implements AutoCloseable {
         awaitReady();
         try {
             OutputStream in = process.getOutputStream();
-            in.write((mapper.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
+            in.write((RecordJson.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
             in.flush();
         } catch (IOException e) {
             throw died();
@@ -121,9 +118,9 @@ final class ChildJvm implements AutoCloseable {
 
     private ChildReply parse(String json) {
         try {
-            return mapper.readValue(json, ChildReply.class);
-        } catch (IOException e) {
-            return null;
+            return RecordJson.read(json, ChildReply.class);
+        } catch (RuntimeException e) {
+            return null; // a reply the host cannot read is treated as no reply: the time limit then applies
         }
     }
 

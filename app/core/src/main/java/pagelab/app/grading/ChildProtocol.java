@@ -1,11 +1,9 @@
 package pagelab.app.grading;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * The line protocol between the host and a grading child. Replies are prefixed with {@link #MARKER} so that bytes
- * a solution writes straight to file descriptor 1 can never be mistaken for a reply.
+ * The line protocol between the host and a grading child: one JSON line per message ({@link RecordJson}).
+ * Replies are prefixed with {@link #MARKER} so that bytes a solution writes straight to file descriptor 1 can
+ * never be mistaken for a reply.
  */
 final class ChildProtocol {
     /** Starts every protocol line the child writes. */
@@ -18,9 +16,5 @@ final class ChildProtocol {
     static final String REPLY = MARKER + "reply ";
 
     private ChildProtocol() {
-    }
-
-    static ObjectMapper mapper() {
-        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 }

@@ -1,6 +1,5 @@
 package pagelab.app.grading;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +38,6 @@ public final class Grader implements AutoCloseable {
 
     private final GraderOptions options;
     private final SourceCompiler compiler;
-    private final ObjectMapper mapper = ChildProtocol.mapper();
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<String, CheckPlan> plans = new HashMap<>();
     private ChildJvm child;
@@ -138,7 +136,7 @@ public final class Grader implements AutoCloseable {
     public void prestart() {
         if (child == null || !child.isAlive()) {
             try {
-                child = ChildJvm.start(command(), workDir(), mapper, options.startupTimeout().toMillis());
+                child = ChildJvm.start(command(), workDir(), options.startupTimeout().toMillis());
             } catch (ChildFailure e) {
                 child = null;
             }
@@ -147,7 +145,7 @@ public final class Grader implements AutoCloseable {
 
     private ChildJvm child() throws ChildFailure {
         if (child == null || !child.isAlive()) {
-            child = ChildJvm.start(command(), workDir(), mapper, options.startupTimeout().toMillis());
+            child = ChildJvm.start(command(), workDir(), options.startupTimeout().toMillis());
         }
         return child;
     }

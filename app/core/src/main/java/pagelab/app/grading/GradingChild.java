@@ -1,6 +1,5 @@
 package pagelab.app.grading;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
@@ -42,22 +41,21 @@ public final class GradingChild {
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> send(protocol, ChildProtocol.EXITING)));
 
-        ObjectMapper mapper = ChildProtocol.mapper();
         CheckWorker worker = new CheckWorker(machines(), capture);
         send(protocol, ChildProtocol.READY);
-        warmUp(mapper);
+        warmUp();
         for (String line; (line = requests.readLine()) != null; ) {
             if (line.isBlank()) {
                 continue;
             }
             ChildReply reply;
             try {
-                reply = worker.run(mapper.readValue(line, ChildRequest.class));
-            } catch (IOException | RuntimeException e) {
+                reply = worker.run(RecordJson.read(line, ChildRequest.class));
+            } catch (RuntimeException e) {
                 reply = new ChildReply(-1, CheckResult.error("The grading child could not read the request: " + e),
                         "", 0, true);
             }
-            send(protocol, ChildProtocol.REPLY + mapper.writeValueAsString(reply));
+            send(protocol, ChildProtocol.REPLY + RecordJson.write(reply));
             if (reply.tainted()) {
                 break;
             }
@@ -68,14 +66,14 @@ public final class GradingChild {
     }
 
     /**
-     * Loads and runs the kernel and JSON code once on a daemon thread while the host is still compiling or loading
+     * Loads and runs the kernel and protocol code once on a daemon thread while the host is still compiling or loading
      * plugins, so the first check does not pay for class loading. Failures are ignored: the real check reports them.
      */
-    private static void warmUp(ObjectMapper mapper) {
+    private static void warmUp() {
         Thread t = new Thread(() -> {
             try (Machine m = Machine.create(MachineConfig.x86().seed(0))) {
                 m.createProcess().kernel32().GetCurrentProcessId();
-                mapper.writeValueAsString(CheckResult.pass("warm-up"));
+                RecordJson.read(RecordJson.write(CheckResult.pass("warm-up")), CheckResult.class);
             } catch (Exception | LinkageError e) {
                 // the first real check will meet the same problem and report it
             }

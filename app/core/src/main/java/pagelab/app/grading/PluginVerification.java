@@ -64,8 +64,8 @@ public final class PluginVerification {
                     + "): does a shipped solution call System.exit?");
         }
         try {
-            return ChildProtocol.mapper().readValue(reply.get(), VerificationReport.class);
-        } catch (IOException e) {
+            return RecordJson.read(reply.get(), VerificationReport.class);
+        } catch (RuntimeException e) {
             return failed(exercise, "unreadable verification report: " + e.getMessage());
         }
     }

@@ -40,7 +40,7 @@ public final class VerifierChild {
             report = new VerificationReport(args.length > 0 ? args[0] : "?",
                     java.util.List.of(new Finding("load", false, "cannot instantiate the exercise: " + e)));
         }
-        protocol.print("\n" + ChildProtocol.REPLY + ChildProtocol.mapper().writeValueAsString(report) + "\n");
+        protocol.print("\n" + ChildProtocol.REPLY + RecordJson.write(report) + "\n");
         protocol.flush();
         Runtime.getRuntime().halt(0);
     }

@@ -85,7 +85,9 @@ class GraderHostileTest {
     void exhaustingTheHeapFails() throws IOException {
         CheckResult r = gradeHostile("oom");
         assertThat(r.status()).isIn(CheckStatus.FAIL, CheckStatus.ERROR);
-        assertThat(r.message()).containsAnyOf("out of memory", "OutOfMemoryError", "stopped abruptly");
+        // on a loaded machine the collector's last gasps can outlast the time limit: also a clear failure
+        assertThat(r.message()).containsAnyOf("out of memory", "OutOfMemoryError", "stopped abruptly",
+                "did not finish");
     }
 
     @Test

@@ -1,0 +1,65 @@
+package pagelab.app.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import pagelab.exercise.CheckInfo;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Evidence;
+import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.Allocation;
+import pagelab.kernel.inspect.Region;
+
+class RecordJsonTest {
+    static CheckResult sample() {
+        Region block = new Region(0x00390000L, 0x1000, 0x00390000L, 4, 0x1000, 4, 0x20000);
+        AddressSpaceSnapshot snap = new AddressSpaceSnapshot(7, 0x10000, 0x7FFEFFFFL,
+                List.of(new Allocation(0x00390000L, 0x640000, 0x20000, 4, "sheet", List.of(block))));
+        return CheckResult.fail("Expected \"1 page\",\n but\t2 \u0001 \u4e2d\u6587 \\ end", "1", "2")
+                .hint("decommit").evidence(Evidence.note("note", "a", "b"), Evidence.snapshot("map", snap))
+                .scored(new CheckInfo("c1", "Title", 10, List.of(), 0));
+    }
+
+    @Test
+    void checkResultWithSnapshotEvidenceRoundTrips() {
+        CheckResult r = sample();
+        assertThat(RecordJson.read(RecordJson.write(r), CheckResult.class)).isEqualTo(r);
+    }
+
+    @Test
+    void outputIsJsonThatJacksonReadsToTheSameValue() throws Exception {
+        ChildReply reply = new ChildReply(3, sample(), "printed\n", 8, false);
+        String json = RecordJson.write(reply);
+        assertThat(json).doesNotContain("\n");
+        ObjectMapper jackson = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        assertThat(jackson.readValue(json, ChildReply.class)).isEqualTo(reply);
+        assertThat(RecordJson.read(jackson.writeValueAsString(reply), ChildReply.class)).isEqualTo(reply);
+    }
+
+    record Mixed(Map<String, Integer> map, Set<String> set, long[] longs, Boolean flag, String missing) {
+    }
+
+    @Test
+    void mapsSetsArraysAndNullsAreSupported() {
+        Mixed m = new Mixed(Map.of("a", 1), Set.of("x"), new long[]{1, -2}, null, null);
+        Mixed back = RecordJson.read(RecordJson.write(m), Mixed.class);
+        assertThat(back.map()).isEqualTo(Map.of("a", 1));
+        assertThat(back.set()).containsExactly("x");
+        assertThat(back.longs()).containsExactly(1, -2);
+        assertThat(back.flag()).isNull();
+    }
+
+    @Test
+    void malformedTextIsRefusedWithAnException() {
+        assertThatThrownBy(() -> RecordJson.read("{\"id\": 1,", ChildRequest.class))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecordJson.read("{} trailing", ChildRequest.class))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
