@@ -4,8 +4,10 @@
 #
 #   bench/run.sh                      build, measure (about 4 minutes on 2 cores), print the table
 #   bench/run.sh --skip-build         reuse plugins/kernel-bench/target/benchmarks.jar
+#   bench/run.sh --installed-kernel   build only kernel-bench, against the kernel jars installed in ~/.m2
 #   bench/run.sh --quick              1 short iteration per benchmark: checks the script, not the figures
-#   bench/run.sh --profile REGEX      only JMH -prof gc and -prof stack for the benchmarks matching REGEX
+#   bench/run.sh --profile REGEX      only JMH -prof gc and -prof stack for the benchmarks matching REGEX;
+#                                     JMH options may follow after --, e.g. -- -p trace=false -p arch=x64
 #
 # Raw results go to bench-results/<date-time>/ (git-ignored; bench-results/latest points at the newest run).
 # Environment: MVN_ARGS (e.g. -o) is passed to Maven; JAVA (default java) runs the benchmarks.
@@ -17,20 +19,23 @@ JAVA=${JAVA:-java}
 JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
 BUILD=yes
 PROFILE=
+JMH_EXTRA=()
 
 usage() {
-    sed -n '2,11s/^# \{0,1\}//p' "$0"
+    sed -n '2,13s/^# \{0,1\}//p' "$0"
 }
 
 while [[ $# -gt 0 ]]; do
     case $1 in
         --skip-build) BUILD=no ;;
+        --installed-kernel) BUILD=installed ;;
         --quick) JMH_OPTS=(-f 1 -wi 0 -i 1 -r 200ms) ;;
         --profile)
             [[ $# -ge 2 ]] || { echo "run.sh: --profile needs a benchmark REGEX" >&2; exit 2; }
             PROFILE=$2
             shift ;;
         -h|--help) usage; exit 0 ;;
+        --) shift; JMH_EXTRA=("$@"); break ;;
         *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
     esac
     shift
@@ -40,9 +45,21 @@ for tool in "$JAVA" gcc; do
     command -v "$tool" >/dev/null || { echo "run.sh: '$tool' is needed and not on the PATH" >&2; exit 2; }
 done
 
+KERNEL="kernel modules built from the source tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 if [[ $BUILD == yes ]]; then
-    echo "== building plugins/kernel-bench (and the kernel modules it needs)"
-    (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -Pbench -pl plugins/kernel-bench -am package -DskipTests)
+    echo "== building plugins/kernel-bench and the kernel modules it needs, from the source tree"
+    if ! (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -Pbench -pl plugins/kernel-bench -am package -DskipTests); then
+        echo "run.sh: the build failed (see above). To measure the kernel installed in ~/.m2 instead, run" >&2
+        echo "        bench/run.sh --installed-kernel" >&2
+        exit 1
+    fi
+elif [[ $BUILD == installed ]]; then
+    echo "== building plugins/kernel-bench against the kernel jars installed in ~/.m2"
+    (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -Pbench -pl plugins/kernel-bench package -DskipTests)
+    SIM=$HOME/.m2/repository/org/pagelab/kernel-sim/0.1.0-SNAPSHOT/kernel-sim-0.1.0-SNAPSHOT.jar
+    KERNEL="kernel-sim installed in ~/.m2 on $(date -u -r "$SIM" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
+else
+    KERNEL="whatever $JAR was built with (--skip-build)"
 fi
 [[ -f $JAR ]] || { echo "run.sh: $JAR is missing; run without --skip-build" >&2; exit 2; }
 
@@ -53,7 +70,7 @@ PROPS=$OUT/measurements.properties
 
 if [[ -n $PROFILE ]]; then
     echo "== JMH -prof gc -prof stack for '$PROFILE' (raw output: $OUT/profile.log)"
-    "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -prof gc -prof "stack:lines=6;top=15" "$PROFILE" > "$OUT/profile.log" 2>&1 \
+    "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" ${JMH_EXTRA[@]+"${JMH_EXTRA[@]}"} -prof gc -prof "stack:lines=6;top=15" "$PROFILE" > "$OUT/profile.log" 2>&1 \
         || echo "(JMH exited with an error: see $OUT/profile.log)"
     awk '/^# Benchmark:/ || /^# Parameters:/ {print} /Stack profiler:/ {n = 40} n > 0 {print; n--}' "$OUT/profile.log"
     sed -n '/^Benchmark .*Mode/,$p' "$OUT/profile.log"
@@ -68,6 +85,7 @@ ln -sfn "$(basename "$OUT")" "$ROOT/bench-results/latest"
     echo "java: $("$JAVA" -version 2>&1 | head -1)"
     echo "gcc: $(gcc --version | head -1)"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "kernel: $KERNEL"
     echo "jmh options: ${JMH_OPTS[*]}"
 } > "$OUT/environment.txt"
 cat "$OUT/environment.txt"
@@ -98,7 +116,7 @@ echo "== 3 GiB file through 64 KiB views"
 "$JAVA" -Xmx1g -cp "$JAR" pagelab.bench.BigFileScan > "$OUT/bigfile.log" 2>&1 || true
 grep '^bigfile\.' "$OUT/bigfile.log" | tee -a "$PROPS" || echo "(no result: see $OUT/bigfile.log)"
 
-benches='MemoryAccess|ByteArrayBaseline|VirtualAllocPair|VirtualQuery'
+benches='MemoryAccess|ByteArrayBaseline|VirtualAllocPair|VirtualQuery|VirtualQueryWalk'
 grep -q '^feature.heap=yes' "$PROPS" && benches="$benches|HeapPair"
 grep -q '^feature.mapping=yes' "$PROPS" && benches="$benches|MapViewPair"
 echo "== JMH ${JMH_OPTS[*]}: $benches (log: $OUT/jmh.log)"

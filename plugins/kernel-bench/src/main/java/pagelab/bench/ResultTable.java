@@ -62,8 +62,9 @@ public final class ResultTable {
             }
         }
         for (boolean trace : TRACES) {
-            rows.add(queryRow(trace));
+            rows.add(queryRow("VirtualQueryBench", "random", trace));
         }
+        rows.add(queryRow("VirtualQueryWalkBench", "walk", false));
         for (boolean trace : TRACES) {
             rows.addAll(footprintRows(trace));
         }
@@ -95,10 +96,11 @@ public final class ResultTable {
                 1.0, ">= 1.00 (mmap+munmap)", null);
     }
 
-    private Row queryRow(boolean trace) {
-        Double many = jmh.score("VirtualQueryBench:regions=100000,trace=" + trace);
-        Double few = jmh.score("VirtualQueryBench:regions=100,trace=" + trace);
-        String name = "VirtualQuery 100,000 vs 100 regions (" + config("x64", trace) + ")";
+    private Row queryRow(String bench, String pattern, boolean trace) {
+        String traceParam = bench.equals("VirtualQueryBench") ? ",trace=" + trace : "";
+        Double many = jmh.score(bench + ":regions=100000" + traceParam);
+        Double few = jmh.score(bench + ":regions=100" + traceParam);
+        String name = "VirtualQuery 100,000 vs 100 regions, " + pattern + " (" + config("x64", trace) + ")";
         if (many == null || few == null) {
             return missing(name, "<= 2.00", "no JMH score (see bench-results/jmh.log)");
         }

@@ -60,6 +60,21 @@ class BenchmarksAgainstTheSimulatorTest {
     }
 
     @Test
+    void queryWalkVisitsEveryReservationInTurnAndWrapsAround() {
+        VirtualQueryWalkBench bench = new VirtualQueryWalkBench();
+        bench.regions = 100;
+        bench.setup();
+        try {
+            for (int i = 1; i <= 100; i++) {
+                assertThat(bench.queryNext()).isEqualTo(VirtualQueryBench.FIRST + i * VirtualQueryBench.GRANULE);
+            }
+            assertThat(bench.queryNext()).isEqualTo(VirtualQueryBench.FIRST + VirtualQueryBench.GRANULE);
+        } finally {
+            bench.tearDown();
+        }
+    }
+
+    @Test
     void heapSizesSpanSixteenToTwoHundredFiftySixBytes() {
         long min = Long.MAX_VALUE;
         long max = 0;

@@ -50,10 +50,21 @@ class ResultTableTest {
         JmhCsv csv = JmhCsv.parse(HEADER + line("VirtualQueryBench.query", 100, "", "100", "false")
                 + line("VirtualQueryBench.query", 500, "", "100000", "false"));
 
-        Row r = row(new ResultTable(csv, new Properties()), "VirtualQuery 100,000 vs 100 regions (x64, trace off)");
+        Row r = row(new ResultTable(csv, new Properties()), "VirtualQuery 100,000 vs 100 regions, random (x64, trace off)");
 
         assertThat(r.ratio()).isEqualTo("5.00");
         assertThat(r.result()).isEqualTo("FAIL (2.5x over)");
+    }
+
+    @Test
+    void walkingQueryRowHasNoTraceParameter() {
+        JmhCsv csv = JmhCsv.parse(HEADER + line("VirtualQueryWalkBench.queryNext", 100, "", "100", "")
+                + line("VirtualQueryWalkBench.queryNext", 150, "", "100000", ""));
+
+        Row r = row(new ResultTable(csv, new Properties()), "VirtualQuery 100,000 vs 100 regions, walk");
+
+        assertThat(r.ratio()).isEqualTo("1.50");
+        assertThat(r.result()).isEqualTo("PASS");
     }
 
     @Test
