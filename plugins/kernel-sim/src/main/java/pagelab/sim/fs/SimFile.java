@@ -110,11 +110,11 @@ public final class SimFile implements PageStore {
     /** FlushViewOfFile / the lazy writer: the pages are on disk now. Returns how many were dirty. */
     public int flush(long fromPage, long count) {
         int n = 0;
-        for (long p = fromPage; p < fromPage + count && p < Integer.MAX_VALUE; p++) {
-            if (dirty.get((int) p)) {
-                dirty.clear((int) p);
-                n++;
-            }
+        long end = Math.min(fromPage + count, Integer.MAX_VALUE);
+        for (int p = dirty.nextSetBit((int) Math.min(fromPage, Integer.MAX_VALUE)); p >= 0 && p < end;
+             p = dirty.nextSetBit(p + 1)) {
+            dirty.clear(p);
+            n++;
         }
         return n;
     }
