@@ -9,8 +9,8 @@ import java.util.TreeSet;
  * its size or address changes. Guarded by the machine lock.
  */
 final class FreeIndex {
-    private static final Comparator<Block> ORDER = Comparator.<Block>comparingLong(b -> b.size)
-            .thenComparingLong(b -> b.address);
+    private static final Comparator<Block> ORDER = (x, y) -> x.size != y.size ? Long.compare(x.size, y.size)
+            : Long.compare(x.address, y.address);
 
     private final TreeSet<Block> blocks = new TreeSet<>(ORDER);
     private final Block probe = new Block(Long.MIN_VALUE, 0, null);

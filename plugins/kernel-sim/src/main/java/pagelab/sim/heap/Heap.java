@@ -380,45 +380,21 @@ final class Heap {
         free.clear();
     }
 
-    // ---------------------------------------------------------------- inspection
+    // ---------------------------------------------------------------- read-only access for HeapCensus
 
-    HeapInfo info() {
-        long reserved = 0;
-        long committed = 0;
-        long busyBytes = 0;
-        int busyBlocks = 0;
-        for (Segment s : segments) {
-            reserved += s.reserved();
-            committed += s.commitEnd - s.base();
-        }
-        for (Segment s : large) {
-            reserved += s.reserved();
-            committed += s.reserved();
-        }
-        for (Block b : busy.values()) {
-            busyBlocks++;
-            busyBytes += b.requested;
-        }
-        long freeBytes = 0;
-        for (Block b : free.all()) {
-            freeBytes += b.size - layout.header;
-        }
-        Block big = free.largest();
-        return new HeapInfo(handle, processHeap, growable, (flags & pagelab.kernel.WinNT.HEAP_NO_SERIALIZE) == 0,
-                segments.size(), large.size(), reserved, committed, busyBlocks, busyBytes, free.count(), freeBytes,
-                big == null ? 0 : big.size - layout.header);
+    List<Segment> segments() {
+        return segments;
     }
 
-    /** Every block in address order within each region: segments first, then large blocks. */
-    List<HeapBlockInfo> blocks() {
-        List<HeapBlockInfo> out = new ArrayList<>();
-        List<Segment> all = new ArrayList<>(segments);
-        all.addAll(large);
-        for (Segment s : all) {
-            for (Block b = s.first; b != null; b = b.next) {
-                out.add(new HeapBlockInfo(dataOf(b), b.size, b.requested, b.busy, s.large));
-            }
-        }
-        return out;
+    Iterable<Segment> largeRegions() {
+        return large;
+    }
+
+    Iterable<Block> busyBlocks() {
+        return busy.values();
+    }
+
+    FreeIndex freeBlocks() {
+        return free;
     }
 }

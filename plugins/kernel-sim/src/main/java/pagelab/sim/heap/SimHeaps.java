@@ -229,7 +229,7 @@ public final class SimHeaps implements HeapManager {
         try {
             List<HeapInfo> out = new ArrayList<>(order.size());
             for (Heap h : order) {
-                out.add(h.info());
+                out.add(HeapCensus.info(h));
             }
             return List.copyOf(out);
         } finally {
@@ -242,7 +242,7 @@ public final class SimHeaps implements HeapManager {
         process.lock().lock();
         try {
             Heap h = byHandle.get(heap);
-            return h == null || h.isDestroyed() ? List.of() : List.copyOf(h.blocks());
+            return h == null || h.isDestroyed() ? List.of() : List.copyOf(HeapCensus.blocks(h));
         } finally {
             process.lock().unlock();
         }

@@ -283,8 +283,8 @@ class HeapApiTest {
                 for (int i = 0; i < 200; i++) {
                     long a = k.HeapAlloc(heap, 0, 16 + i % 64);
                     good &= a != 0 && seen.add(a);
+                    seen.remove(a); // before the free: another thread may get the same block right after it
                     good &= k.HeapFree(heap, 0, a);
-                    seen.remove(a);
                 }
                 ok[id] = good;
             });

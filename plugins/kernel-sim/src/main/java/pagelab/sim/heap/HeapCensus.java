@@ -1,0 +1,55 @@
+package pagelab.sim.heap;
+
+import static pagelab.kernel.WinNT.HEAP_NO_SERIALIZE;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the read-only pictures of a heap ({@link HeapInfo}, {@link HeapBlockInfo}). Caller holds the machine lock. */
+final class HeapCensus {
+    private HeapCensus() {
+    }
+
+    static HeapInfo info(Heap h) {
+        long reserved = 0;
+        long committed = 0;
+        int largeCount = 0;
+        for (Segment s : h.segments()) {
+            reserved += s.reserved();
+            committed += s.commitEnd - s.base();
+        }
+        for (Segment s : h.largeRegions()) {
+            reserved += s.reserved();
+            committed += s.reserved();
+            largeCount++;
+        }
+        long busyBytes = 0;
+        int busyBlocks = 0;
+        for (Block b : h.busyBlocks()) {
+            busyBlocks++;
+            busyBytes += b.requested;
+        }
+        int header = h.layout.header;
+        long freeBytes = 0;
+        for (Block b : h.freeBlocks().all()) {
+            freeBytes += b.size - header;
+        }
+        Block big = h.freeBlocks().largest();
+        return new HeapInfo(h.handle, h.processHeap, h.growable, (h.flags & HEAP_NO_SERIALIZE) == 0,
+                h.segments().size(), largeCount, reserved, committed, busyBlocks, busyBytes, h.freeBlocks().count(),
+                freeBytes, big == null ? 0 : big.size - header);
+    }
+
+    /** Every block in address order within each region: segments first, then large blocks. */
+    static List<HeapBlockInfo> blocks(Heap h) {
+        List<Segment> all = new ArrayList<>(h.segments());
+        h.largeRegions().forEach(all::add);
+        List<HeapBlockInfo> out = new ArrayList<>();
+        for (Segment s : all) {
+            for (Block b = s.first; b != null; b = b.next) {
+                out.add(new HeapBlockInfo(h.dataOf(b), b.size, b.requested, b.busy, s.large));
+            }
+        }
+        return out;
+    }
+}
