@@ -102,6 +102,16 @@ abstract class KernelTestSupport {
         return a;
     }
 
+    /** Calls VirtualAlloc after SetLastError(0xDEADBEEF) and asserts NULL and the exact last error. */
+    long failingAlloc(long address, long size, int type, int protect, int expectedError) {
+        k.SetLastError(DEADBEEF);
+        long r = k.VirtualAlloc(address, size, type, protect);
+        String call = String.format("VirtualAlloc(%s, %s, %#x, %#x)", hex(address), hex(size), type, protect);
+        assertThat(hex(r)).as("%s must fail", call).isEqualTo(hex(0L));
+        assertLastError(expectedError, call);
+        return r;
+    }
+
     // ---- VirtualQuery helpers ----
 
     long mbiSize() {
