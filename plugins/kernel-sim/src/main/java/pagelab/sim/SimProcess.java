@@ -242,16 +242,17 @@ public final class SimProcess implements WinProcess {
         SimThread thread = enter();
         boolean tracing = machine.tracing();
         var caller = tracing ? Callers.caller() : null;
-        boolean continued = ExceptionDispatcher.dispatch(thread.seh(), record, (r, filters, disposition) -> {
+        EXCEPTION_RECORD unhandled = ExceptionDispatcher.dispatch(thread.seh(), record, (r, filters, disposition) -> {
             if (tracing) {
                 machine.tracer().add(new FaultEvent(machine.tracer().nextSequence(), id, thread.threadId(), r, before,
                         filters, disposition, caller));
             }
         });
-        if (!continued) {
-            String reason = String.format("unhandled exception %#010x (%s)", record.ExceptionCode, describe(record));
-            terminate(record.ExceptionCode, reason);
-            throw new UnhandledSehException(record, "process " + id + ": " + reason);
+        if (unhandled != null) {
+            String reason = String.format("unhandled exception %#010x (%s)", unhandled.ExceptionCode,
+                    describe(unhandled));
+            terminate(unhandled.ExceptionCode, reason);
+            throw new UnhandledSehException(unhandled, "process " + id + ": " + reason);
         }
     }
 

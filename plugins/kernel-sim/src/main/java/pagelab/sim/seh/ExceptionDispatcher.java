@@ -39,11 +39,12 @@ public final class ExceptionDispatcher {
     }
 
     /**
-     * Dispatches {@code record} on the calling thread's chain. Returns if a filter answered
+     * Dispatches {@code record} on the calling thread's chain. Returns null if a filter answered
      * {@code EXCEPTION_CONTINUE_EXECUTION} (the caller re-executes the faulting access); throws {@link SehUnwind}
-     * if a filter chose its handler; returns false if no filter handled it (the caller ends the process).
+     * if a filter chose its handler; returns the record no filter handled (the caller ends the process with its
+     * code: the original exception, or EXCEPTION_NONCONTINUABLE_EXCEPTION if a filter tried to continue it).
      */
-    public static boolean dispatch(SehChain chain, EXCEPTION_RECORD record, Listener listener) {
+    public static EXCEPTION_RECORD dispatch(SehChain chain, EXCEPTION_RECORD record, Listener listener) {
         List<FilterOutcome> outcomes = new ArrayList<>();
         int top = Math.min(chain.frames.size(), chain.searchLimit);
         for (int i = top - 1; i >= 0; i--) {
@@ -66,21 +67,21 @@ public final class ExceptionDispatcher {
                     // Continuing a noncontinuable exception raises a new one, searched from the top again.
                     listener.dispatched(record, outcomes, "NONCONTINUABLE");
                     if (nesting(record) >= MAX_NESTING) {
-                        return false;
+                        return record;
                     }
                     EXCEPTION_RECORD nested = new EXCEPTION_RECORD();
                     nested.ExceptionCode = STATUS_NONCONTINUABLE_EXCEPTION;
                     nested.ExceptionFlags = EXCEPTION_NONCONTINUABLE;
                     nested.ExceptionRecord = record.copy();
                     nested.ExceptionAddress = record.ExceptionAddress;
-                    dispatch(chain, nested, listener);
-                    return false;
+                    EXCEPTION_RECORD unhandled = dispatch(chain, nested, listener);
+                    return unhandled != null ? unhandled : nested;
                 }
                 listener.dispatched(record, outcomes, "CONTINUED");
-                return true;
+                return null;
             }
         }
         listener.dispatched(record, outcomes, "UNHANDLED");
-        return false;
+        return record;
     }
 }

@@ -73,16 +73,19 @@ public final class VirtualMemory {
             return NtStatus.INVALID_PARAMETER;
         }
         int vprot = Protection.fromWin32(protect);
-        if (vprot < 0 || Protection.isWriteCopyBase(vprot)) {
-            // Private memory cannot be copy-on-write: there is nothing to copy from.
+        if (vprot < 0) {
             return NtStatus.INVALID_PARAMETER;
         }
         if ((type & (MEM_RESET | MEM_RESET_UNDO)) != 0) {
             return reset(address, size, (type & MEM_RESET_UNDO) != 0, out);
         }
         if ((type & MEM_RESERVE) != 0 || address == 0) {
+            if (Protection.isWriteCopyBase(vprot)) {
+                return NtStatus.INVALID_PARAMETER; // new private memory has nothing to copy from
+            }
             return reserve(address, size, type, protect, vprot, out);
         }
+        // A commit looks the reservation up first, and only then refuses copy-on-write for private memory.
         return commit(address, size, vprot, out);
     }
 
@@ -172,6 +175,9 @@ public final class VirtualMemory {
             }
             return NtStatus.CONFLICTING_ADDRESSES;
         }
+        if (Protection.isWriteCopyBase(vprot)) {
+            return NtStatus.INVALID_PARAMETER;
+        }
         long fresh = count - view.countCommitted(first, count);
         if (!phys.charge(fresh)) {
             return NtStatus.COMMITMENT_LIMIT;
@@ -228,7 +234,10 @@ public final class VirtualMemory {
             release(view);
             return NtStatus.SUCCESS;
         }
-        // Size 0 decommits from the address to the end of the allocation (the whole region when at its base).
+        // Size 0 decommits the whole region, and only from its base (Wine's tests: STATUS_FREE_VM_NOT_AT_BASE).
+        if (size == 0 && base != view.base()) {
+            return NtStatus.FREE_VM_NOT_AT_BASE;
+        }
         long end = size == 0 ? view.end() : alignUp(address + size, PAGE_SIZE);
         if (end > view.end() || end < base) {
             return NtStatus.UNABLE_TO_FREE_VM;
