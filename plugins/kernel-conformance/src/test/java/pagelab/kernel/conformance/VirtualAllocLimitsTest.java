@@ -25,8 +25,9 @@ class VirtualAllocLimitsTest extends KernelTestSupport {
     @ParameterizedTest(name = "address {0}")
     @ValueSource(longs = {0x1000, 0x8000, 0xF000, 0xFFFF})
     void addressInTheNullPointerPartitionFailsWithInvalidParameter(long address) {
-        // Book ch. 13: 0x00000000-0x0000FFFF can never be allocated; Wine ntdll/unix/virtual.c
-        // NtAllocateVirtualMemory "disallow low 64k" answers STATUS_INVALID_PARAMETER -> ERROR_INVALID_PARAMETER
+        // Book ch. 13: 0x00000000-0x0000FFFF can never be allocated; kernel32 VirtualAllocEx refuses a non-NULL
+        // address below the allocation granularity with ERROR_INVALID_PARAMETER before calling the kernel (ReactOS
+        // kernel32 VirtualAllocEx; Wine ntdll NtAllocateVirtualMemory "disallow low 64k" answers the same)
         failingAlloc(address, 0x1000, MEM_RESERVE, PAGE_READWRITE, ERROR_INVALID_PARAMETER);
         failingAlloc(address, 0x1000, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE, ERROR_INVALID_PARAMETER);
     }
