@@ -100,6 +100,10 @@ final class HeapMemory {
         long page = view.pageOf(address);
         var backing = view.backing();
         if (write) {
+            byte[] own = backing.frameForRead(page);
+            if (own != null && !backing.isShared(page)) {
+                return own; // a private page already written: the common case, no bookkeeping to do
+            }
             boolean hadFrame = backing.isDirty(page);
             boolean wasResident = backing.isResident(page);
             byte[] frame = backing.frameForWrite(page);
