@@ -25,7 +25,8 @@ public final class SimMachineInspector implements MachineInspector {
             PhysicalMemory p = machine.phys();
             long page = PhysicalMemory.PAGE_SIZE;
             return new MachineCounters(p.commitPages() * page, p.commitLimitPages() * page, p.peakCommitPages() * page,
-                    p.ramPages() * page, p.framesInUse() * page, 0, p.pageFileReads(), p.pageFileWrites());
+                    p.ramPages() * page, p.framesInUse() * page, p.pageFileInUse() * page, p.pageFileReads(),
+                    p.pageFileWrites());
         } finally {
             machine.lock().unlock();
         }

@@ -92,6 +92,10 @@ public final class Mmu {
     }
 
     private byte[] frame(View view, long page, Access kind) {
+        view.backing().markReferenced(page);
+        if (view.backing().isPagedOut(page)) {
+            process.counters().hardFault();
+        }
         if (kind == Access.WRITE) {
             boolean wasResident = view.backing().isResident(page);
             byte[] before = view.backing().frameForRead(page);

@@ -1,19 +1,31 @@
 package pagelab.sim.phys;
 
+import java.util.ArrayDeque;
+import pagelab.sim.vm.PrivateBacking;
+
 /**
- * The machine's physical storage, in the style of xv6's kalloc: RAM frames in use and the commit charge
- * (committed memory promised backing in RAM or the paging file) against the commit limit (RAM + paging file).
- * The caller holds the machine lock.
+ * The machine's physical storage, in the style of xv6's kalloc: RAM frames holding private pages, the paging file,
+ * and the commit charge (memory promised backing in RAM or the paging file) against the commit limit (RAM +
+ * paging file). When every frame is in use, a clock (second-chance) replacement takes a frame back: dirty pages
+ * are written to the paging file, MEM_RESET and zero pages are dropped unwritten. The caller holds the machine lock.
+ *
+ * <p>Pages of files and sections live in the file cache and are not counted against RAM here.
  */
 public final class PhysicalMemory {
     public static final int PAGE_SIZE = 4096;
 
+    /** A resident private page, as the clock sees it. */
+    private record Frame(PrivateBacking backing, long page) {
+    }
+
     private final long ramPages;
     private final long pageFilePages;
+    private final ArrayDeque<Frame> clock = new ArrayDeque<>();
     private long commitLimitPages;
     private long commitPages;
     private long peakCommitPages;
     private long framesInUse;
+    private long pageFileInUse;
     private long pageFileReads;
     private long pageFileWrites;
 
@@ -40,8 +52,33 @@ public final class PhysicalMemory {
         commitPages -= pages;
     }
 
-    public void frameIn() {
+    /** A private page takes a frame; if RAM is full the clock first takes one back. */
+    public void frameIn(PrivateBacking backing, long page) {
+        if (framesInUse >= ramPages) {
+            evictOne();
+        }
         framesInUse++;
+        clock.addLast(new Frame(backing, page));
+        if (clock.size() > 2 * framesInUse + 1024) {
+            clock.removeIf(f -> !f.backing().isResident(f.page()));
+        }
+    }
+
+    /** Second chance: a referenced page goes to the back of the queue with its bit cleared. */
+    private void evictOne() {
+        long budget = 2L * clock.size() + 1;
+        while (!clock.isEmpty() && budget-- > 0) {
+            Frame f = clock.pollFirst();
+            if (!f.backing().isResident(f.page())) {
+                continue; // decommitted or already paged out: a stale entry
+            }
+            if (f.backing().testAndClearReferenced(f.page())) {
+                clock.addLast(f);
+                continue;
+            }
+            f.backing().pageOut(f.page());
+            return;
+        }
     }
 
     public void frameOut() {
@@ -49,6 +86,21 @@ public final class PhysicalMemory {
             throw new IllegalStateException("PhysicalMemory.frameOut: no frame in use");
         }
         framesInUse--;
+    }
+
+    public void pageFileWrite() {
+        pageFileWrites++;
+        pageFileInUse++;
+    }
+
+    public void pageFileRead() {
+        pageFileReads++;
+        pageFileInUse--;
+    }
+
+    /** A paged-out page was decommitted: its paging-file slot is free again. */
+    public void pageFileFreed() {
+        pageFileInUse--;
     }
 
     public long ramPages() {
@@ -84,9 +136,12 @@ public final class PhysicalMemory {
         return framesInUse;
     }
 
-    /** Frames not holding a page, never below zero (RAM is not overcommitted in part 1 of the kernel). */
     public long freeFrames() {
         return Math.max(0, ramPages - framesInUse);
+    }
+
+    public long pageFileInUse() {
+        return pageFileInUse;
     }
 
     public long pageFileReads() {

@@ -76,6 +76,7 @@ public final class AddressSpace {
             throw new IllegalStateException("AddressSpace.insert: " + view + " overlaps " + find(view.base()));
         }
         views.put(view.base(), view);
+        view.backing().attach(this);
         invalidate();
     }
 

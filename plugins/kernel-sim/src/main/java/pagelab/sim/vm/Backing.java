@@ -41,6 +41,23 @@ public interface Backing {
     /** MEM_RESET: the pages' contents may be thrown away instead of being written to the paging file. */
     void reset(long from, long count);
 
+    /** Called when the view joins an address space, so paging can invalidate the space's cached translations. */
+    default void attach(AddressSpace owner) {
+    }
+
+    /** Whether the page's contents are in the paging file (touching it is a hard fault). */
+    default boolean isPagedOut(long page) {
+        return false;
+    }
+
+    /** The MMU used the page: the clock will give it a second chance. */
+    default void markReferenced(long page) {
+    }
+
+    /** MEM_RESET_UNDO: the contents matter again. */
+    default void resetUndo(long from, long count) {
+    }
+
     /** Pages of this backing that are resident (in the working set). */
     long residentPages();
 }

@@ -1,14 +1,22 @@
 package pagelab.sim.vm;
 
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import pagelab.sim.phys.PhysicalMemory;
 
 /**
  * Storage of private (paging-file backed) pages: one frame per written page, in lazily allocated chunks.
- * A page touched only by reads is marked resident with the shared {@link #ZERO_FRAME} and costs no host memory.
+ * A page touched only by reads is resident with the shared {@link #ZERO_FRAME} and costs no host memory.
+ * When RAM runs short the machine's clock takes pages away: a dirty page goes to the paging file (and comes back
+ * on the next touch, a hard fault); a MEM_RESET page or a zero page is simply dropped, without a paging-file write.
+ * The caller holds the machine lock.
  */
 public final class PrivateBacking implements Backing {
     /** What a demand-zero page reads as. Never written to. */
     public static final byte[] ZERO_FRAME = new byte[AddressSpace.PAGE_SIZE];
+    /** Marks a page whose contents are in the paging file. */
+    private static final byte[] PAGED_OUT = new byte[0];
 
     private static final int SHIFT = PageStates.CHUNK_SHIFT;
     private static final int MASK = PageStates.CHUNK_PAGES - 1;
@@ -17,7 +25,10 @@ public final class PrivateBacking implements Backing {
     private final long pages;
     private byte[][][] chunks;
     private long resident;
-    private java.util.BitSet dirtyOrReset;
+    private final BitSet reset = new BitSet();
+    private final BitSet referenced = new BitSet();
+    private final Map<Long, byte[]> pageFile = new HashMap<>();
+    private AddressSpace space;
 
     public PrivateBacking(PhysicalMemory phys, long pages) {
         this.phys = phys;
@@ -25,8 +36,16 @@ public final class PrivateBacking implements Backing {
     }
 
     @Override
+    public void attach(AddressSpace owner) {
+        this.space = owner;
+    }
+
+    @Override
     public byte[] frameForRead(long page) {
-        byte[] f = slot(page, false);
+        byte[] f = slot(page);
+        if (f == PAGED_OUT) {
+            f = pageIn(page);
+        }
         return f == ZERO_FRAME ? null : f;
     }
 
@@ -35,31 +54,62 @@ public final class PrivateBacking implements Backing {
         byte[][] c = chunk(page, true);
         int i = (int) (page & MASK);
         byte[] f = c[i];
+        if (f == PAGED_OUT) {
+            f = pageIn(page);
+        }
+        if (page < Integer.MAX_VALUE) {
+            reset.clear((int) page); // written again: the contents matter once more
+        }
         if (f == null || f == ZERO_FRAME) {
+            byte[] fresh = new byte[AddressSpace.PAGE_SIZE];
+            c[i] = fresh;
             if (f == null) {
                 resident++;
-                phys.frameIn();
+                phys.frameIn(this, page);
             }
-            f = new byte[AddressSpace.PAGE_SIZE];
-            c[i] = f;
+            f = fresh;
         }
         return f;
     }
 
     @Override
     public boolean isResident(long page) {
-        return slot(page, false) != null;
+        byte[] f = slot(page);
+        return f != null && f != PAGED_OUT;
+    }
+
+    @Override
+    public boolean isPagedOut(long page) {
+        return slot(page) == PAGED_OUT;
     }
 
     @Override
     public void touch(long page) {
         byte[][] c = chunk(page, true);
         int i = (int) (page & MASK);
-        if (c[i] == null) {
+        if (c[i] == PAGED_OUT) {
+            pageIn(page);
+        } else if (c[i] == null) {
             c[i] = ZERO_FRAME;
             resident++;
-            phys.frameIn();
+            phys.frameIn(this, page);
         }
+    }
+
+    @Override
+    public void markReferenced(long page) {
+        if (page < Integer.MAX_VALUE) {
+            referenced.set((int) page);
+        }
+    }
+
+    /** The clock's question: was the page used since the hand last passed? Clears the bit. */
+    public boolean testAndClearReferenced(long page) {
+        if (page >= Integer.MAX_VALUE || !referenced.get((int) page)) {
+            return false;
+        }
+        referenced.clear((int) page);
+        return true;
     }
 
     @Override
@@ -69,8 +119,8 @@ public final class PrivateBacking implements Backing {
 
     @Override
     public boolean isDirty(long page) {
-        byte[] f = slot(page, false);
-        return f != null && f != ZERO_FRAME;
+        byte[] f = slot(page);
+        return f != null && f != ZERO_FRAME && f != PAGED_OUT && !isReset(page);
     }
 
     @Override
@@ -85,29 +135,75 @@ public final class PrivateBacking implements Backing {
                 continue;
             }
             int i = (int) (p & MASK);
-            if (c[i] != null) {
-                c[i] = null;
+            if (c[i] == PAGED_OUT) {
+                pageFile.remove(p);
+                phys.pageFileFreed();
+            } else if (c[i] != null) {
                 resident--;
                 phys.frameOut();
+            }
+            c[i] = null;
+            if (p < Integer.MAX_VALUE) {
+                reset.clear((int) p);
             }
         }
     }
 
     @Override
     public void reset(long from, long count) {
-        // With RAM to spare Windows keeps the contents; they are only dropped, unwritten, under memory pressure.
-        // The simulator has no pressure in part 1, so a reset page keeps its frame and is merely marked clean.
-        if (dirtyOrReset == null) {
-            dirtyOrReset = new java.util.BitSet();
-        }
+        // With RAM to spare Windows keeps the contents; they are dropped, unwritten, only when the page is trimmed.
         for (long p = from; p < from + count && p < Integer.MAX_VALUE; p++) {
-            dirtyOrReset.set((int) p);
+            reset.set((int) p);
         }
     }
 
-    /** Whether MEM_RESET marked the page as discardable (for the paging statistics of part 2). */
+    @Override
+    public void resetUndo(long from, long count) {
+        for (long p = from; p < from + count && p < Integer.MAX_VALUE; p++) {
+            reset.clear((int) p);
+        }
+    }
+
+    /** Whether MEM_RESET marked the page as discardable. */
     public boolean isReset(long page) {
-        return dirtyOrReset != null && page < Integer.MAX_VALUE && dirtyOrReset.get((int) page);
+        return page < Integer.MAX_VALUE && reset.get((int) page);
+    }
+
+    /**
+     * The clock chose this page: a reset or zero page is dropped (it will read as zero), a dirty one is written to
+     * the paging file. Either way it leaves RAM and every cached translation of the space.
+     */
+    public void pageOut(long page) {
+        byte[][] c = chunk(page, false);
+        int i = (int) (page & MASK);
+        byte[] f = c == null ? null : c[i];
+        if (f == null || f == PAGED_OUT) {
+            return;
+        }
+        if (f == ZERO_FRAME || isReset(page)) {
+            c[i] = null;
+            if (page < Integer.MAX_VALUE) {
+                reset.clear((int) page);
+            }
+        } else {
+            pageFile.put(page, f);
+            c[i] = PAGED_OUT;
+            phys.pageFileWrite();
+        }
+        resident--;
+        phys.frameOut();
+        if (space != null) {
+            space.invalidate();
+        }
+    }
+
+    private byte[] pageIn(long page) {
+        byte[] f = pageFile.remove(page);
+        chunk(page, true)[(int) (page & MASK)] = f;
+        resident++;
+        phys.pageFileRead();
+        phys.frameIn(this, page);
+        return f;
     }
 
     @Override
@@ -115,8 +211,8 @@ public final class PrivateBacking implements Backing {
         return resident;
     }
 
-    private byte[] slot(long page, boolean create) {
-        byte[][] c = chunk(page, create);
+    private byte[] slot(long page) {
+        byte[][] c = chunk(page, false);
         return c == null ? null : c[(int) (page & MASK)];
     }
 

@@ -203,8 +203,14 @@ public final class VirtualMemory {
         if (alignUp(address + size, PAGE_SIZE) > view.end()) {
             return NtStatus.CONFLICTING_ADDRESSES;
         }
-        if (end > base && !undo) {
-            view.backing().reset(view.pageOf(base), (end - base) >>> PAGE_SHIFT);
+        if (end > base) {
+            long first = view.pageOf(base);
+            long count = (end - base) >>> PAGE_SHIFT;
+            if (undo) {
+                view.backing().resetUndo(first, count);
+            } else {
+                view.backing().reset(first, count);
+            }
         }
         out.setValue(base);
         return NtStatus.SUCCESS;
