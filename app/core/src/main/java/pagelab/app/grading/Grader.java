@@ -35,6 +35,11 @@ import pagelab.kernel.Machine;
 public final class Grader implements AutoCloseable {
     /** Time the host allows beyond the check limit before it kills a silent child (the child times out first). */
     static final long GRACE_MILLIS = 1500;
+    /**
+     * System property naming a {@code Function<MachineConfig, Machine>} class the children use instead of
+     * {@code Machine.create}; passed on to every child (another kernel implementation, or a stub in tests).
+     */
+    public static final String MACHINES_PROPERTY = "pagelab.child.machines";
 
     private final GraderOptions options;
     private final SourceCompiler compiler;
@@ -163,6 +168,10 @@ public final class Grader implements AutoCloseable {
         cmd.addAll(List.of("-Xmx" + options.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8"));
+        String machines = System.getProperty(MACHINES_PROPERTY);
+        if (machines != null && !machines.isBlank()) {
+            cmd.add("-D" + MACHINES_PROPERTY + "=" + machines);
+        }
         cmd.addAll(options.childJvmArgs());
         cmd.addAll(List.of("-cp", options.childClasspath(), GradingChild.class.getName()));
         return cmd;

@@ -41,9 +41,12 @@ public final class GradingChild {
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> send(protocol, ChildProtocol.EXITING)));
 
-        CheckWorker worker = new CheckWorker(machines(), capture);
+        Function<MachineConfig, Machine> machines = machines();
+        CheckWorker worker = new CheckWorker(machines, capture);
+        // READY only after the warm-up, so no check runs while the kernel's classes are still being initialised
+        // (two threads initialising them at once can deadlock); the host starts children early to hide this
+        awaitWarmUp(warmUp(machines));
         send(protocol, ChildProtocol.READY);
-        warmUp();
         for (String line; (line = requests.readLine()) != null; ) {
             if (line.isBlank()) {
                 continue;
@@ -66,12 +69,12 @@ public final class GradingChild {
     }
 
     /**
-     * Loads and runs the kernel and protocol code once on a daemon thread while the host is still compiling or loading
-     * plugins, so the first check does not pay for class loading. Failures are ignored: the real check reports them.
+     * Loads and runs the kernel and protocol code once, while the host is still compiling or loading plugins, so the
+     * first check does not pay for class loading. Failures are ignored: the real check meets and reports them.
      */
-    private static void warmUp() {
+    private static Thread warmUp(Function<MachineConfig, Machine> machines) {
         Thread t = new Thread(() -> {
-            try (Machine m = Machine.create(MachineConfig.x86().seed(0))) {
+            try (Machine m = machines.apply(MachineConfig.x86().seed(0))) {
                 m.createProcess().kernel32().GetCurrentProcessId();
                 RecordJson.read(RecordJson.write(CheckResult.pass("warm-up")), CheckResult.class);
             } catch (Exception | LinkageError e) {
@@ -80,6 +83,16 @@ public final class GradingChild {
         }, "pagelab-warm-up");
         t.setDaemon(true);
         t.start();
+        return t;
+    }
+
+    /** Waits for the warm-up, but not for ever: a kernel that hangs is reported by the check that meets it. */
+    private static void awaitWarmUp(Thread warmUp) {
+        try {
+            warmUp.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void send(PrintStream protocol, String line) {
@@ -90,9 +103,10 @@ public final class GradingChild {
         }
     }
 
+    /** {@link Machine#create}, or the factory named by {@code -Dpagelab.child.machines}. */
     @SuppressWarnings("unchecked")
-    private static Function<MachineConfig, Machine> machines() {
-        String name = System.getProperty("pagelab.child.machines");
+    static Function<MachineConfig, Machine> machines() {
+        String name = System.getProperty(Grader.MACHINES_PROPERTY);
         if (name == null || name.isBlank()) {
             return Machine::create;
         }

@@ -33,6 +33,10 @@ public final class PluginVerification {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-Xmx" + Math.max(512, options.heapMegabytes()) + "m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"));
+        String machines = System.getProperty(Grader.MACHINES_PROPERTY);
+        if (machines != null && !machines.isBlank()) {
+            cmd.add("-D" + Grader.MACHINES_PROPERTY + "=" + machines);
+        }
         cmd.addAll(options.childJvmArgs());
         cmd.addAll(List.of("-cp", options.childClasspath(), VerifierChild.class.getName(),
                 exercise.exerciseClassName()));

@@ -8,9 +8,11 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import pagelab.exercise.CheckRunner;
 import pagelab.exercise.Exercise;
 import pagelab.testkit.ExerciseVerifier;
 import pagelab.testkit.Finding;
+import pagelab.testkit.SourceCompiler;
 import pagelab.testkit.VerificationReport;
 
 /**
@@ -35,7 +37,9 @@ public final class VerifierChild {
             }
             ClassLoader loader = new URLClassLoader("plugin", urls, VerifierChild.class.getClassLoader());
             Exercise exercise = (Exercise) Class.forName(args[0], true, loader).getConstructor().newInstance();
-            report = new ExerciseVerifier().verify(exercise);
+            CheckRunner runner = new CheckRunner(new CheckRunner.Options(CheckRunner.Options.DEFAULT_SEED,
+                    ExerciseVerifier.CHECK_TIMEOUT), GradingChild.machines());
+            report = new ExerciseVerifier(runner, new SourceCompiler()).verify(exercise);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             report = new VerificationReport(args.length > 0 ? args[0] : "?",
                     java.util.List.of(new Finding("load", false, "cannot instantiate the exercise: " + e)));

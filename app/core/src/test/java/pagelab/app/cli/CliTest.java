@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import pagelab.app.grading.Grader;
+import pagelab.app.grading.tiny.StubMachines;
 import pagelab.app.grading.tiny.TinyExercise;
 import pagelab.app.plugins.TestPluginJars;
 
@@ -32,6 +35,13 @@ class CliTest {
     @BeforeAll
     static void buildPlugin() throws Exception {
         plugin = TestPluginJars.tinyPlugin(home.resolve("tiny.jar"));
+        // the tiny exercise never touches its machine: keep these tests independent of the simulator's state
+        System.setProperty(Grader.MACHINES_PROPERTY, StubMachines.class.getName());
+    }
+
+    @AfterAll
+    static void forgetStub() {
+        System.clearProperty(Grader.MACHINES_PROPERTY);
     }
 
     static Run run(String... args) {

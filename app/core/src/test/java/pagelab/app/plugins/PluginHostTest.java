@@ -21,8 +21,9 @@ class PluginHostTest {
     Path dir;
 
     private Path good(String name, String pluginId, String exerciseId) throws IOException {
-        return TestPlugins.jar(dir.resolve(name), "p." + pluginId.replace('-', '_'),
-                TestPlugins.exercise("p." + pluginId.replace('-', '_'), exerciseId, ""), TestPlugins.manifest(pluginId));
+        String pkg = "p." + pluginId.replace('-', '_');
+        return TestPlugins.jar(dir.resolve(name), pkg, TestPlugins.exercise(pkg, exerciseId, ""),
+                TestPlugins.manifest(pluginId));
     }
 
     private static PluginStatus status(PluginHost host, String fileName) {
