@@ -4,7 +4,6 @@ import static pagelab.kernel.WinNT.HEAP_REALLOC_IN_PLACE_ONLY;
 import static pagelab.kernel.WinNT.HEAP_ZERO_MEMORY;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +37,7 @@ final class Heap {
     private final HeapRegions regions;
     private final BlockHeaders headers;
     private final FreeIndex free = new FreeIndex();
-    private final HashMap<Long, Block> busy = new HashMap<>();
+    private final BlockTable busy = new BlockTable();
     private final List<Segment> segments = new ArrayList<>();
     private final Set<Segment> large = new LinkedHashSet<>();
     private boolean destroyed;
@@ -390,8 +389,8 @@ final class Heap {
         return large;
     }
 
-    Iterable<Block> busyBlocks() {
-        return busy.values();
+    BlockTable busyBlocks() {
+        return busy;
     }
 
     FreeIndex freeBlocks() {

@@ -23,12 +23,9 @@ final class HeapCensus {
             committed += s.reserved();
             largeCount++;
         }
-        long busyBytes = 0;
-        int busyBlocks = 0;
-        for (Block b : h.busyBlocks()) {
-            busyBlocks++;
-            busyBytes += b.requested;
-        }
+        long[] busyBytes = {0};
+        h.busyBlocks().forEach(b -> busyBytes[0] += b.requested);
+        int busyBlocks = h.busyBlocks().size();
         int header = h.layout.header;
         long freeBytes = 0;
         for (Block b : h.freeBlocks().all()) {
@@ -36,7 +33,7 @@ final class HeapCensus {
         }
         Block big = h.freeBlocks().largest();
         return new HeapInfo(h.handle, h.processHeap, h.growable, (h.flags & HEAP_NO_SERIALIZE) == 0,
-                h.segments().size(), largeCount, reserved, committed, busyBlocks, busyBytes, h.freeBlocks().count(),
+                h.segments().size(), largeCount, reserved, committed, busyBlocks, busyBytes[0], h.freeBlocks().count(),
                 freeBytes, big == null ? 0 : big.size - header);
     }
 

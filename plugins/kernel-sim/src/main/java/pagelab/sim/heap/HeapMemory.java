@@ -1,5 +1,6 @@
 package pagelab.sim.heap;
 
+import static pagelab.sim.vm.AddressSpace.PAGE_SHIFT;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.lang.invoke.MethodHandles;
@@ -23,6 +24,14 @@ final class HeapMemory {
     private static final int OFFSET_MASK = PAGE_SIZE - 1;
 
     private final SimProcess process;
+    /**
+     * A one-entry TLB, as the MMU keeps: the last written page's frame, valid while the address space's
+     * generation is unchanged (every protection change, decommit, release or new frame bumps it).
+     */
+    private View lastView;
+    private long lastPage = -1;
+    private long lastGeneration = -1;
+    private byte[] lastFrame;
 
     HeapMemory(SimProcess process) {
         this.process = process;
@@ -93,6 +102,21 @@ final class HeapMemory {
 
     /** The frame of the page holding {@code address}, with the MMU's bookkeeping (page faults, TLB invalidation). */
     private byte[] frame(View view, long address, boolean write) {
+        long gen = process.space().generation();
+        if (view == lastView && address >>> PAGE_SHIFT == lastPage && gen == lastGeneration) {
+            return lastFrame; // cached only for pages that were writable: fine for reads and writes
+        }
+        byte[] frame = translate(view, address, write);
+        if (write) {
+            lastView = view;
+            lastPage = address >>> PAGE_SHIFT;
+            lastGeneration = process.space().generation();
+            lastFrame = frame;
+        }
+        return frame;
+    }
+
+    private byte[] translate(View view, long address, boolean write) {
         if (!view.contains(address)) {
             throw new IllegalStateException("HeapMemory.frame: " + Long.toHexString(address) + " outside " + view);
         }
