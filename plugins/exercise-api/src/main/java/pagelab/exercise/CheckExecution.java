@@ -60,11 +60,17 @@ final class CheckExecution {
         } catch (CheckFailedException e) {
             return e.result();
         } catch (Throwable t) {
-            CheckResult r = Failures.describe(t, isStudent);
+            CheckResult r = Failures.describe(t, isStudent, this::isChecker);
             return ctx == null ? r : withCrashEvidence(r, ctx);
         } finally {
             closeQuietly(machine);
         }
+    }
+
+    // The check class and its helpers live in the exercise's package.
+    private boolean isChecker(String className) {
+        String pkg = plan.checkClass().getPackageName();
+        return !pkg.isEmpty() && className.startsWith(pkg + ".") && !isStudent.test(className);
     }
 
     private static CheckResult withCrashEvidence(CheckResult r, CheckContext ctx) {

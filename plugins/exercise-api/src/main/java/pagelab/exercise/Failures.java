@@ -22,6 +22,13 @@ final class Failures {
      * @param isStudent whether a class name belongs to the student's sources
      */
     static CheckResult describe(Throwable t, Predicate<String> isStudent) {
+        return describe(t, isStudent, name -> true);
+    }
+
+    /**
+     * @param isChecker whether a class name belongs to the exercise's checker, to tell its bugs from the kernel's
+     */
+    static CheckResult describe(Throwable t, Predicate<String> isStudent, Predicate<String> isChecker) {
         List<String> frames = studentFrames(t, isStudent);
         String where = frames.isEmpty() ? "" : "\n" + String.join("\n", frames);
         if (t instanceof InvalidSolutionException) {
@@ -52,7 +59,11 @@ final class Failures {
         if (!frames.isEmpty()) {
             return CheckResult.fail("The solution threw " + t + where);
         }
-        return CheckResult.error("The checker failed (please report this to the exercise's author): " + t
+        boolean checkerInvolved = java.util.Arrays.stream(t.getStackTrace())
+                .anyMatch(e -> isChecker.test(e.getClassName()));
+        return CheckResult.error((checkerInvolved
+                ? "The checker failed (please report this to the exercise's author): "
+                : "The simulated kernel or the runner failed (please report this to PageLab): ") + t
                 + "\n" + topFrames(t));
     }
 

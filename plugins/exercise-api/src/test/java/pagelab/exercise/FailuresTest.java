@@ -37,4 +37,12 @@ class FailuresTest {
         assertThat(Failures.describe(new StackOverflowError(), name -> false).message())
                 .contains("recursed without end");
     }
+
+    @Test
+    void anExceptionOutsideStudentAndCheckerCodeBlamesTheKernelNotTheAuthor() {
+        CheckResult c = Failures.describe(new NoClassDefFoundError("pagelab/sim/Foo"), name -> false, name -> false);
+
+        assertThat(c.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(c.message()).startsWith("The simulated kernel or the runner failed");
+    }
 }

@@ -80,6 +80,7 @@ public final class ExerciseVerifier {
         }));
         out.add(attempt("sources", () -> sources(exercise)));
         out.add(attempt("known-wrong declarations", () -> knownWrongDeclarations(exercise)));
+        out.add(attempt("SDK boundary", () -> sdkBoundary(exercise)));
         return out;
     }
 
@@ -187,6 +188,19 @@ public final class ExerciseVerifier {
             }
         }
         return wrong.size() + " known-wrong solution(s)";
+    }
+
+    private static String sdkBoundary(Exercise exercise) {
+        try {
+            List<String> bad = SdkBoundary.violations(exercise.getClass());
+            if (!bad.isEmpty()) {
+                throw new IllegalStateException("these classes use the simulator's internals (pagelab.sim), not"
+                        + " just pagelab.kernel and pagelab.exercise: " + bad);
+            }
+            return "uses only pagelab.kernel and pagelab.exercise";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the plugin's classes: " + e.getMessage(), e);
+        }
     }
 
     private static List<String> ids(GradeReport r, CheckStatus status) {
