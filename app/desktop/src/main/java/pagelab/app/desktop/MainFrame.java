@@ -61,6 +61,12 @@ public final class MainFrame extends JFrame {
             public void windowClosing(WindowEvent e) {
                 closeWindow();
             }
+
+            @Override
+            public void windowOpened(WindowEvent e) {
+                // Not every platform routes the first paint through JFrame.paint; opening always happens.
+                SwingUtilities.invokeLater(tabs::loadPlugins);
+            }
         });
         setJMenuBar(initMenuBar());
         tabs.build();

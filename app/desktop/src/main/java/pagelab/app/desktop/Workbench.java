@@ -289,6 +289,11 @@ public final class Workbench extends JPanel {
         }
     }
 
+    /** The open exercise, or null. */
+    LoadedExercise openExercise() {
+        return open;
+    }
+
     EditorPanel editor() {
         return editor;
     }

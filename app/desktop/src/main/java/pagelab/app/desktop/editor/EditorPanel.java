@@ -88,6 +88,8 @@ public final class EditorPanel extends JPanel {
         area.setCodeFoldingEnabled(true);
         area.setTabSize(4);
         area.setTabsEmulated(true);
+        // RSyntaxTextArea binds Ctrl+Enter to word completion; PageLab's Ctrl+Enter is Check.
+        area.getInputMap().put(javax.swing.KeyStroke.getKeyStroke("ctrl ENTER"), "none");
         area.setText(text);
         area.setCaretPosition(0);
         area.discardAllEdits();
