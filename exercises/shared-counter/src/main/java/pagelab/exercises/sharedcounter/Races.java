@@ -1,0 +1,80 @@
+package pagelab.exercises.sharedcounter;
+
+import static pagelab.exercises.sharedcounter.InstanceCounter.COUNTER;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import pagelab.exercise.CheckFailedException;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.exercises.sharedcounter.AppHarness.Instance;
+import pagelab.kernel.UnhandledSehException;
+
+/**
+ * The race check: two instances start in lockstep, and the checker switches to the other one right after each
+ * load of the counter, so {@code g_lInstanceCount++} (load, add, store) loses an update every time, reproducibly.
+ */
+final class Races {
+    private Races() {
+    }
+
+    static CheckResult check(pagelab.exercise.CheckContext ctx, AppHarness h) {
+        Instance a = h.launch();
+        Instance b = h.launch();
+        int[] numbers = new int[2];
+        together(h, List.of(a, b), (i, memory) -> numbers[i.ordinal() - 1] = i.app().start(i.process().kernel32(),
+                memory), "start");
+        Tally t = new Tally();
+        int count = h.counter(a);
+        t.expect(2, count == 2, "two instances started at the same moment, and " + COUNTER + " at "
+                + Win32Names.hex(h.counterAddress(a)) + " reads " + count + ": the other's load came between this "
+                + "one's load and store, and one increment was lost");
+        TreeSet<Integer> distinct = new TreeSet<>(List.of(numbers[0], numbers[1]));
+        t.expect(1, distinct.equals(new TreeSet<>(List.of(1, 2))), "the two instances got the numbers " + numbers[0]
+                + " and " + numbers[1] + ", expected 1 and 2 (one each)");
+        together(h, List.of(a, b), (i, memory) -> i.app().exit(i.process().kernel32(), memory), "exit");
+        int after = h.counter(a);
+        t.expect(1, after == 0, "after both exited at the same moment " + COUNTER + " reads " + after
+                + ", expected 0");
+        return t.result(20, "Started and exited in lockstep, with a switch after every load of the counter, the two "
+                        + "instances still counted 2 and went back to 0.")
+                .hint("g_lInstanceCount++ is a load, an add and a store: another instance can run in between. "
+                        + "InterlockedIncrement / InterlockedDecrement do all three as one step.")
+                .evidence(h.trace());
+    }
+
+    interface Step {
+        void run(Instance i, PreemptingMemory memory);
+    }
+
+    // Runs `step` in each instance's process at once, the lockstep scheduler deciding who runs when.
+    private static void together(AppHarness h, List<Instance> instances, Step step, String what) {
+        List<Runnable> tasks = new ArrayList<>();
+        Lockstep[] scheduler = new Lockstep[1];
+        for (Instance i : instances) {
+            tasks.add(() -> step.run(i, new PreemptingMemory(i.process().memory(), h.counterAddress(i),
+                    scheduler[0])));
+        }
+        scheduler[0] = new Lockstep(tasks);
+        List<Throwable> failures;
+        try {
+            failures = scheduler[0].run();
+        } catch (IllegalStateException e) {
+            throw new CheckFailedException(CheckResult.fail(what + " of two concurrent instances: " + e.getMessage())
+                    .evidence(h.trace()));
+        }
+        for (int n = 0; n < failures.size(); n++) {
+            Throwable f = failures.get(n);
+            if (f instanceof UnhandledSehException e) {
+                throw new CheckFailedException(CheckResult.fail(what + " of " + instances.get(n).name()
+                        + " crashed the process: " + Win32Names.exception(e.record()) + ".").evidence(h.trace()));
+            } else if (f instanceof RuntimeException e) {
+                throw e;
+            } else if (f instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+}

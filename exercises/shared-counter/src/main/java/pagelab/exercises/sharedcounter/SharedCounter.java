@@ -1,0 +1,83 @@
+package pagelab.exercises.sharedcounter;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Chapter 17's AppInst: an image with a {@code Shared} section (RWS) that counts its running instances with
+ * interlocked operations, beside an ordinary {@code .data} global that stays per process. Sources and instructions
+ * are resources under {@code shared-counter/}.
+ */
+@Extension
+public final class SharedCounter implements Exercise {
+    private static final String DIR = "shared-counter";
+    private static final String FILE = "AppInst.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("shared-counter", "Counting instances in a shared section", 17,
+                Difficulty.MEDIUM, 45, List.of(
+                "Share data between every process of one image with a section marked shared (RWS)",
+                "See why ordinary globals stay per process: writable image pages are copy-on-write",
+                "Find a global at the image base plus its RVA (GetModuleHandle(NULL))",
+                "Make a read-modify-write of shared data atomic with InterlockedIncrement/Decrement"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(SharedCounter.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(SharedCounter.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(SharedCounter.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return InstanceCounter.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return SharedCounterChecks.class;
+    }
+
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("section-not-shared", "Puts the counter in a section named Shared but forgets "
+                        + "/SECTION:Shared,RWS, so the section is copy-on-write like .data.", "imageHasSharedSection",
+                        "countsSequentialInstances"),
+                wrong("counter-in-data", "Declares the counter without #pragma data_seg, so it lands in .data.",
+                        "imageHasSharedSection", "countsSequentialInstances"),
+                wrong("plus-plus", "Counts with g_lInstanceCount++ instead of InterlockedIncrement.",
+                        "atomicUnderPreemption"),
+                wrong("no-decrement", "Never decrements the counter when an instance exits.", "decrementsOnExit"),
+                wrong("everything-shared", "Puts the instance's own number in the Shared section too.",
+                        "imageHasSharedSection", "perInstanceDataStaysPrivate", "sharingMatchesSections", "worksOnX64"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(SharedCounter.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}
