@@ -155,6 +155,11 @@ public final class Grader implements AutoCloseable {
         return child;
     }
 
+    /** The current child's process id, or -1 when none runs (tests observe reuse with it). */
+    long childPid() {
+        return child == null || !child.isAlive() ? -1 : child.pid();
+    }
+
     private void discardChild() {
         if (child != null) {
             child.kill();

@@ -68,6 +68,19 @@ class GraderHostileTest {
     }
 
     @Test
+    void warmChildIsReusedWhileItBehavesAndReplacedAfterItDoesNot() throws IOException {
+        grader.grade(tiny, hostile("good"));
+        long first = grader.childPid();
+        grader.grade(tiny, hostile("good"));
+        assertThat(grader.childPid()).as("the child after a good solution").isEqualTo(first).isPositive();
+        grader.grade(tiny, hostile("exit"));
+        long afterExit = grader.childPid();
+        grader.grade(tiny, hostile("good"));
+        assertThat(grader.childPid()).as("the child after System.exit").isNotEqualTo(first);
+        assertThat(afterExit).isNotEqualTo(first);
+    }
+
+    @Test
     void endlessLoopFailsWithTheTimeLimit() throws IOException {
         CheckResult r = gradeHostile("loop");
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
