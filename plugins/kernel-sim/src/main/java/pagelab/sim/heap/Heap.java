@@ -274,9 +274,7 @@ final class Heap {
             return s; // the old block is untouched, as Windows leaves it
         }
         Block nb = busy.get(moved.getValue());
-        byte[] data = new byte[(int) Math.min(old, bytes)];
-        memory.read(b.segment.view, dataOf(b), data, data.length);
-        memory.write(nb.segment.view, moved.getValue(), data, data.length);
+        memory.copy(b.segment.view, dataOf(b), nb.segment.view, moved.getValue(), Math.min(old, bytes));
         if ((callFlags & HEAP_ZERO_MEMORY) != 0 && bytes > old) {
             memory.fill(nb.segment.view, moved.getValue() + old, bytes - old, (byte) 0);
         }

@@ -77,6 +77,16 @@ final class HeapMemory {
         }
     }
 
+    /** Copies {@code len} bytes in page-sized pieces: a large block on x64 may be bigger than a Java array. */
+    void copy(View from, long src, View to, long dst, long len) {
+        byte[] buf = new byte[(int) Math.min(len, PAGE_SIZE)];
+        for (long done = 0; done < len; done += buf.length) {
+            int n = (int) Math.min(buf.length, len - done);
+            read(from, src + done, buf, n);
+            write(to, dst + done, buf, n);
+        }
+    }
+
     /** Sets {@code len} bytes to {@code value}; a page that still reads as zero is left alone when zeroing. */
     void fill(View view, long address, long len, byte value) {
         long done = 0;
