@@ -77,7 +77,8 @@ class AddressSpaceLayoutTest extends KernelTestSupport {
         assertThat(hex(top.BaseAddress + top.RegionSize)).as("committed block ends at the top").isEqualTo(hex(hi));
         var guard = query(top.BaseAddress - 1);
         assertThat(hex(guard.State)).as("State below the committed top").isEqualTo(hex(MEM_COMMIT));
-        assertThat(hex(guard.Protect)).as("Protect below the committed top").isEqualTo(hex(PAGE_READWRITE | PAGE_GUARD));
+        assertThat(hex(guard.Protect)).as("Protect below the committed top")
+                .isEqualTo(hex(PAGE_READWRITE | PAGE_GUARD));
         assertThat(hex(guard.RegionSize)).as("one guard page").isEqualTo(hex(PAGE));
         var reserved = query(lo);
         assertThat(hex(reserved.State)).as("State at the stack's base").isEqualTo(hex(MEM_RESERVE));

@@ -117,7 +117,7 @@ abstract class ModelChecks {
     void compareQuery(long addr) {
         MEMORY_BASIC_INFORMATION m = new MEMORY_BASIC_INFORMATION();
         long n = k.VirtualQuery(addr, m);
-        expect("VirtualQuery return value", n, 28L);
+        expect("VirtualQuery return value", n, process.machine().config().is64Bit() ? 48L : 28L);
         Expected e = model.query(addr);
         if (!e.sameAs(m)) {
             throw fail("VirtualQuery = " + m + ", model " + e);

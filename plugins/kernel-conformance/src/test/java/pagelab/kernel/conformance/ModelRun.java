@@ -182,8 +182,8 @@ final class ModelRun extends ModelChecks {
         if (!ReferenceModel.validProtection(prot) || addr + size > model.end()) {
             // NtAllocateVirtualMemory: a range past the user-mode partition is STATUS_INVALID_PARAMETER_4
             expectFailure(r, ERROR_INVALID_PARAMETER);
-        } else if (addr + size > model.end() - ReferenceModel.GRANULARITY) {
-            // past MM_HIGHEST_VAD_ADDRESS (64 KiB below the top): parameter error or no allocation there
+        } else if ((a == null || end > a.end()) && addr + size > model.end() - ReferenceModel.GRANULARITY) {
+            // past MM_HIGHEST_VAD_ADDRESS (64 KiB below the top) and in no allocation: either error is accepted
             expectFailure(r, ERROR_INVALID_PARAMETER, ERROR_INVALID_ADDRESS);
         } else if ((a == null || end > a.end()) && ReferenceModel.copyOnWrite(prot)) {
             // two errors at once: the unit tests pin the order (allocation lookup first); here either is accepted
@@ -208,7 +208,7 @@ final class ModelRun extends ModelChecks {
         long r = k.VirtualAlloc(addr, size, MEM_RESET, PAGE_NOACCESS);
         if (addr + size > model.end()) {
             expectFailure(r, ERROR_INVALID_PARAMETER);
-        } else if (addr + size > model.end() - ReferenceModel.GRANULARITY) {
+        } else if ((a == null || end > a.end()) && addr + size > model.end() - ReferenceModel.GRANULARITY) {
             expectFailure(r, ERROR_INVALID_PARAMETER, ERROR_INVALID_ADDRESS);
         } else if (a == null || end > a.end()) {
             expectFailure(r, ERROR_INVALID_ADDRESS);

@@ -13,15 +13,17 @@ import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 /**
  * A deliberately simple model of one x86 address space, for {@link ModelBasedTest}: one protection per page of each
  * allocation the test made (0 = reserved), the bytes written, and the regions the process already had ("foreign",
- * never touched by the test). It encodes the same Windows rules as the unit tests, in the order NtAllocateVirtualMemory,
- * NtFreeVirtualMemory and NtProtectVirtualMemory check them: parameters first, then the allocation lookup.
+ * never touched by the test). It encodes the same Windows rules as the unit tests, in the order
+ * NtAllocateVirtualMemory, NtFreeVirtualMemory and NtProtectVirtualMemory check them: parameters first, then the
+ * allocation lookup.
  */
 final class ReferenceModel {
     static final long PAGE = 0x1000;
     static final long GRANULARITY = 0x10000;
 
     /** What VirtualQuery should report. */
-    record Expected(long base, long allocationBase, int allocationProtect, long size, int state, int protect, int type) {
+    record Expected(long base, long allocationBase, int allocationProtect, long size, int state, int protect,
+                    int type) {
         boolean sameAs(MEMORY_BASIC_INFORMATION m) {
             return m.BaseAddress == base && m.AllocationBase == allocationBase
                     && m.AllocationProtect == allocationProtect && m.RegionSize == size && m.State == state

@@ -63,7 +63,8 @@ class RobustnessTest {
             k.GetSystemInfo(h.systemInfo());
             return null;
         }, never(), false));
-        p.put("GlobalMemoryStatusEx", new Probe((k, h) -> k.GlobalMemoryStatusEx(h.memoryStatus()), falseFails(), true));
+        p.put("GlobalMemoryStatusEx", new Probe((k, h) -> k.GlobalMemoryStatusEx(h.memoryStatus()), falseFails(),
+                true));
         p.put("VirtualQuery", new Probe((k, h) -> k.VirtualQuery(h.address(), h.mbi()), zeroFails(), true));
         p.put("VirtualAlloc", new Probe((k, h) -> k.VirtualAlloc(h.address(), h.size(), h.flags(), h.flags()),
                 zeroFails(), true));
@@ -169,8 +170,8 @@ class RobustnessTest {
                     h.drainLog();
                     continue;
                 } catch (Throwable t) {
-                    AssertionFailedError f = new AssertionFailedError(String.format("%s(%s) threw %s (seed %d, call %d)",
-                            name, h.drainLog(), t, seed, i));
+                    AssertionFailedError f = new AssertionFailedError(String.format(
+                            "%s(%s) threw %s (seed %d, call %d)", name, h.drainLog(), t, seed, i));
                     f.initCause(t);
                     throw f;
                 }

@@ -118,4 +118,14 @@ class VirtualAllocLimitsTest extends KernelTestSupport {
         failingAlloc(0x800000000000L, 0x1000, MEM_RESERVE, PAGE_READWRITE, ERROR_INVALID_PARAMETER);
         failingAlloc(0, 1L << 47, MEM_RESERVE, PAGE_READWRITE, ERROR_INVALID_PARAMETER);
     }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("unconfirmed: WRK's MM_HIGHEST_VAD_ADDRESS keeps the 64 KiB below "
+            + "lpMaximumApplicationAddress out of every allocation, so a top-down x64 reservation should end at or "
+            + "below 0x7FFFFFFE0000; not confirmed on a real Windows 8.1+ machine")
+    void x64TopDownReservationsStayOutOfTheLast64KiBOfUserSpace() {
+        switchTo(MachineConfig.x64());
+        long topDown = alloc(0, 0x10000, MEM_RESERVE | MEM_TOP_DOWN, PAGE_READWRITE);
+        assertThat(topDown + 0x10000).isLessThanOrEqualTo(0x7FFFFFFE0000L);
+    }
 }

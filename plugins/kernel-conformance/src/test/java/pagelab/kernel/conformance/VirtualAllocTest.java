@@ -252,7 +252,8 @@ class VirtualAllocTest extends KernelTestSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidProtections")
     void invalidProtectionFailsWhenCommittingAReservation(String name, int protect) {
-        // Wine test_VirtualProtect: VirtualAlloc(base, page, MEM_COMMIT, bad) on a reservation -> ERROR_INVALID_PARAMETER
+        // Wine test_VirtualProtect: VirtualAlloc(base, page, MEM_COMMIT, bad) on a reservation ->
+        // ERROR_INVALID_PARAMETER
         long a = reserve(0x10000, PAGE_NOACCESS);
         failingAlloc(a, 0x1000, MEM_COMMIT, protect, ERROR_INVALID_PARAMETER);
         assertThat(hex(query(a).State)).as("nothing committed").isEqualTo(hex(MEM_RESERVE));

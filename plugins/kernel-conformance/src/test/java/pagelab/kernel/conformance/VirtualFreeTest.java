@@ -207,7 +207,8 @@ class VirtualFreeTest extends KernelTestSupport {
 
     @Test
     void decommitRunningPastTheAllocationFailsWithInvalidParameter() {
-        // NtFreeVirtualMemory: a range beyond the allocation's end is STATUS_UNABLE_TO_FREE_VM -> ERROR_INVALID_PARAMETER
+        // NtFreeVirtualMemory: a range beyond the allocation's end is STATUS_UNABLE_TO_FREE_VM ->
+        // ERROR_INVALID_PARAMETER
         long free = freeAddress(0x20000);
         alloc(free, 0x10000, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
         alloc(free + 0x10000, 0x10000, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
