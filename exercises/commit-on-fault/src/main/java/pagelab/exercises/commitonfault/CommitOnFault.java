@@ -1,0 +1,86 @@
+package pagelab.exercises.commitonfault;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Chapter 15's spreadsheet once more, but committed "the best and only way": an {@code __except} filter commits
+ * the page an access violation names and continues execution. Sources and instructions are resources under
+ * {@code commit-on-fault/}.
+ */
+@Extension
+public final class CommitOnFault implements Exercise {
+    private static final String DIR = "commit-on-fault";
+    private static final String FILE = "OnDemandSheet.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("commit-on-fault", "Commit on fault with an SEH filter", 15, Difficulty.HARD,
+                75, List.of(
+                "Commit reserved storage from an __except filter and resume with EXCEPTION_CONTINUE_EXECUTION",
+                "Read EXCEPTION_RECORD: the exception code, read or write, and the faulting address",
+                "Let every fault the filter cannot cure go on with EXCEPTION_CONTINUE_SEARCH",
+                "Tell a filter that resumes from a handler that unwinds, with nested __try blocks"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(CommitOnFault.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(CommitOnFault.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(CommitOnFault.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return DemandSheet.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return CommitOnFaultChecks.class;
+    }
+
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("handles-writes-only", "The filter commits only for write faults (ExceptionInformation[0] ="
+                        + " 1), so reading an untouched cell crashes.", "readsCommitOnDemand"),
+                wrong("commits-whole-granule", "The filter commits the whole 64 KiB allocation-granularity block"
+                        + " around the fault instead of one page.", "commitsOnlyFaultingPage"),
+                wrong("no-range-check", "The filter commits any reserved page that faults, even outside the sheet.",
+                        "foreignFaultsReachOuterHandler"),
+                wrong("ignores-commit-failure", "The filter returns EXCEPTION_CONTINUE_EXECUTION even when"
+                        + " VirtualAlloc failed, so the access faults again and again.", "incurableFaultsDoNotLoop"),
+                wrong("no-state-check", "The filter commits without asking VirtualQuery whether the page is only"
+                        + " reserved, so a write to a read-only page is 'cured' by making it writable.",
+                        "incurableFaultsDoNotLoop"),
+                wrong("retries-in-handler", "The filter answers EXCEPTION_EXECUTE_HANDLER and the handler runs the"
+                        + " body again, repeating its side effects and its __finally blocks.", "nestedTryBlocks"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(CommitOnFault.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}

@@ -1,0 +1,234 @@
+package pagelab.exercises.commitonfault;
+
+import static pagelab.exercises.commitonfault.DemandSheet.CELL_SIZE;
+import static pagelab.exercises.commitonfault.DemandSheet.SHEET_SIZE;
+import static pagelab.exercises.commitonfault.SheetProbe.PAGE;
+import static pagelab.exercises.commitonfault.SheetProbe.pattern;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import pagelab.exercise.Check;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Economy;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.IntByReference;
+import pagelab.kernel.Kernel32;
+import pagelab.kernel.WinError;
+import pagelab.kernel.WinNT;
+import pagelab.kernel.inspect.Allocation;
+import pagelab.kernel.inspect.FaultEvent;
+
+/**
+ * The checks of {@code commit-on-fault}. Each opens a fresh sheet on a fresh machine, drives it, and compares what
+ * happened with the kernel's ground truth: page states, the faults raised and where each one ended.
+ */
+public class CommitOnFaultChecks {
+    /** A software exception code of the checker's own ("E" = error, customer bit set), as RaiseException uses. */
+    static final int CHECKER_EXCEPTION = 0xE0000042;
+
+    @Check(points = 10, title = "open reserves the whole sheet and commits nothing", order = 1)
+    public CheckResult reservesOnOpen(DemandSheet sheet, CheckContext ctx) {
+        SheetProbe probe = SheetProbe.open(ctx, sheet);
+        Allocation a = ctx.snapshot().allocationAt(probe.base());
+        if (a.base() != probe.base() || a.size() < SHEET_SIZE) {
+            return CheckResult.fail("a region of at least " + Win32Names.bytes(SHEET_SIZE) + " whose base is base()",
+                    "base() is " + Win32Names.hex(probe.base()) + " in an allocation of " + Win32Names.bytes(a.size())
+                            + " at " + Win32Names.hex(a.base()))
+                    .hint("Reserve the whole sheet, SHEET_SIZE bytes, in one VirtualAlloc call.")
+                    .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
+        }
+        List<Long> committed = probe.committedPages();
+        CheckResult r = committed.isEmpty()
+                ? CheckResult.pass("Reserved " + Win32Names.bytes(SHEET_SIZE) + " at " + Win32Names.hex(a.base())
+                        + " and committed nothing: the filter will commit pages as they are touched.")
+                : CheckResult.partial(6, "Reserved the sheet at " + Win32Names.hex(a.base()) + ", but open already "
+                        + "committed " + Win32Names.pages(committed.size()) + ", starting at "
+                        + Win32Names.hex(committed.get(0)) + ".")
+                        .hint("Use MEM_RESERVE alone in open; the filter commits each page at its first touch.");
+        return r.evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
+    }
+
+    @Check(points = 15, title = "Writes to untouched pages are committed by the filter and stored",
+            after = "reservesOnOpen", order = 2)
+    public CheckResult writesCommitOnDemand(DemandSheet sheet, CheckContext ctx) {
+        SheetProbe probe = SheetProbe.open(ctx, sheet);
+        int[][] cells = {{0, 0}, {0, 40}, {57, 3}, {199, 255}};
+        Tally t = new Tally();
+        for (int[] c : cells) {
+            probe.set(c[0], c[1], pattern(c[0], c[1], CELL_SIZE));
+        }
+        for (int[] c : cells) {
+            long at = probe.cellAddress(c[0], c[1]);
+            String name = "cells[" + c[0] + "][" + c[1] + "]";
+            byte[] stored = probe.memoryAt(at, CELL_SIZE);
+            if (stored == null) {
+                t.expect(2, false, name + " at " + Win32Names.hex(at) + ": its page is "
+                        + Win32Names.mem(probe.state(at)) + ", not committed, after setCell");
+                continue;
+            }
+            t.expect(probe.protect(at) == WinNT.PAGE_READWRITE, "the page of " + name + " is "
+                    + Win32Names.protection(probe.protect(at)) + ", expected PAGE_READWRITE");
+            t.expect(Arrays.equals(stored, pattern(c[0], c[1], CELL_SIZE)), "the 128 bytes at " + Win32Names.hex(at)
+                    + " are not what setCell(" + c[0] + ", " + c[1] + ", ...) wrote");
+        }
+        return t.result(15, "Each write faulted once on its reserved page; the filter committed the page and the "
+                        + "write went through, for " + cells.length + " cells.")
+                .hint("Commit the page holding ExceptionInformation[1] with VirtualAlloc(page, dwPageSize, "
+                        + "MEM_COMMIT, PAGE_READWRITE) and return EXCEPTION_CONTINUE_EXECUTION.")
+                .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the writes"));
+    }
+
+    @Check(points = 10, title = "Reads of untouched pages are handled too", after = "reservesOnOpen", order = 3)
+    public CheckResult readsCommitOnDemand(DemandSheet sheet, CheckContext ctx) {
+        SheetProbe probe = SheetProbe.open(ctx, sheet);
+        probe.set(30, 0, pattern(30, 0, 64));
+        Tally t = new Tally();
+        byte[] unused = probe.get(150, 77);
+        t.expect(2, Arrays.equals(unused, new byte[CELL_SIZE]), "getCell(150, 77), never written, returned "
+                + describe(unused) + " instead of " + CELL_SIZE + " zero bytes");
+        byte[] written = probe.get(30, 0);
+        t.expect(written != null && Arrays.equals(Arrays.copyOf(written, 64), pattern(30, 0, 64)),
+                "getCell(30, 0) did not return the 64 bytes written to it");
+        long page = probe.pageOf(150, 77);
+        t.expect(probe.state(page) == WinNT.MEM_COMMIT, "the read of cells[150][77] left its page "
+                + Win32Names.hex(page) + " " + Win32Names.mem(probe.state(page)));
+        return t.result(10, "A read of a never-touched cell faulted (ExceptionInformation[0] = 0), the filter "
+                        + "committed page " + Win32Names.hex(page) + ", and the read returned zeros.")
+                .hint("ExceptionInformation[0] says read (0) or write (1); both are cured the same way.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "Each fault commits exactly the faulting page", after = "writesCommitOnDemand",
+            order = 4)
+    public CheckResult commitsOnlyFaultingPage(DemandSheet sheet, CheckContext ctx) {
+        SheetProbe probe = SheetProbe.open(ctx, sheet);
+        TreeSet<Long> touched = new TreeSet<>();
+        int[][] cells = {{0, 0}, {0, 31}, {0, 32}, {1, 0}, {10, 100}, {100, 64}, {100, 65}, {199, 255}};
+        for (int[] c : cells) {
+            probe.set(c[0], c[1], pattern(c[0], c[1], 16));
+            touched.add(probe.pageOf(c[0], c[1]));
+        }
+        List<Long> committed = probe.committedPages();
+        double ratio = (double) committed.size() / touched.size();
+        CheckResult r = Economy.score("Pages committed per page touched (" + Win32Names.pages(committed.size())
+                + " committed for " + Win32Names.pages(touched.size()) + " touched)", ratio, 4.0, 1.0, 15);
+        return r.hint(committed.size() > touched.size()
+                        ? "Commit one page, dwPageSize bytes at the faulting address rounded down, per fault."
+                        : "Every touched page must be committed.")
+                .evidence(Evidence.note("Pages touched", touched.stream().map(Win32Names::hex).toArray(String[]::new)),
+                        ctx.snapshotEvidence("Address space after " + cells.length + " setCell calls"));
+    }
+
+    @Check(points = 15, title = "Faults the sheet does not own reach the outer handler", after = "reservesOnOpen",
+            order = 5)
+    public CheckResult foreignFaultsReachOuterHandler(DemandSheet sheet, CheckContext ctx) {
+        SheetProbe probe = SheetProbe.open(ctx, sheet);
+        Kernel32 k = ctx.kernel32();
+        Tally t = new Tally();
+        SheetProbe.Outer nul = probe.outer(() -> sheet.guarded(() -> ctx.memory().getInt(0)));
+        t.expect(nul.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION), "a NULL-pointer read inside guarded(): expected "
+                + "EXCEPTION_ACCESS_VIOLATION reading 0x00000000 at the outer handler, but " + nul.describe());
+        long other = k.VirtualAlloc(0, 0x10000, WinNT.MEM_RESERVE, WinNT.PAGE_READWRITE);
+        SheetProbe.Outer foreign = probe.outer(() -> sheet.guarded(() -> ctx.memory().setInt(other + PAGE, 1)));
+        t.expect(2, foreign.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION) && probe.state(other + PAGE)
+                == WinNT.MEM_RESERVE, "a write to " + Win32Names.hex(other + PAGE) + ", reserved by someone else "
+                + "outside the sheet: " + foreign.describe() + ", and its page is now "
+                + Win32Names.mem(probe.state(other + PAGE)) + " (expected the violation outside and MEM_RESERVE)");
+        long guard = probe.pageOf(150, 0);
+        k.VirtualAlloc(guard, PAGE, WinNT.MEM_COMMIT, WinNT.PAGE_READWRITE | WinNT.PAGE_GUARD);
+        SheetProbe.Outer g = probe.outer(() -> sheet.guarded(() -> ctx.memory().getByte(guard)));
+        t.expect(g.caughtCode(WinNT.STATUS_GUARD_PAGE_VIOLATION), "a guard page at " + Win32Names.hex(guard)
+                + " inside the sheet: expected STATUS_GUARD_PAGE_VIOLATION at the outer handler, but "
+                + g.describe());
+        SheetProbe.Outer raised = probe.outer(() -> sheet.guarded(() -> k.RaiseException(CHECKER_EXCEPTION, 0,
+                null)));
+        t.expect(raised.caughtCode(CHECKER_EXCEPTION), "RaiseException(0xE0000042) inside guarded(): "
+                + raised.describe());
+        return t.result(15, "A NULL pointer, a foreign reservation, a guard page and a software exception all went"
+                        + " on to the outer handler with EXCEPTION_CONTINUE_SEARCH.")
+                .hint("Commit only for EXCEPTION_ACCESS_VIOLATION at an address inside [base, base + SHEET_SIZE) "
+                        + "whose page is MEM_RESERVE; return EXCEPTION_CONTINUE_SEARCH for everything else.")
+                .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space at the end"));
+    }
+
+    @Check(points = 15, title = "A fault that committing cannot cure goes on instead of looping",
+            after = "writesCommitOnDemand", order = 6)
+    public CheckResult incurableFaultsDoNotLoop(DemandSheet sheet, CheckContext ctx) {
+        SheetProbe probe = SheetProbe.open(ctx, sheet);
+        Tally t = new Tally();
+        long full = probe.cellAddress(120, 7);
+        ctx.faultInjection().failAllCalls("VirtualAlloc", WinError.ERROR_COMMITMENT_LIMIT);
+        SheetProbe.Outer noMemory = probe.outer(() -> sheet.setCell(120, 7, pattern(120, 7, 8)));
+        ctx.faultInjection().clear();
+        t.expect(2, noMemory.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION), "with every VirtualAlloc failing with "
+                + Win32Names.error(WinError.ERROR_COMMITMENT_LIMIT) + ", a write to " + Win32Names.hex(full)
+                + " should reach the outer handler once, but " + noMemory.describe());
+        t.expect(faultsAt(ctx, full) <= 2, "the write to " + Win32Names.hex(full) + " faulted " + faultsAt(ctx, full)
+                + " times: the filter kept answering EXCEPTION_CONTINUE_EXECUTION without committing");
+        if (noMemory.died() == null) {
+            probe.set(120, 7, pattern(120, 7, 8));
+            t.expect(Arrays.equals(probe.memoryAt(full, 8), pattern(120, 7, 8)), "once memory was available again,"
+                    + " setCell(120, 7, ...) did not store its data");
+        }
+        if (noMemory.died() == null) {
+            long ro = probe.pageOf(3, 0);
+            probe.set(3, 0, pattern(3, 0, 8));
+            ctx.kernel32().VirtualProtect(ro, PAGE, WinNT.PAGE_READONLY, new IntByReference());
+            long target = probe.cellAddress(3, 1);
+            SheetProbe.Outer readOnly = probe.outer(() -> sheet.setCell(3, 1, pattern(3, 1, 8)));
+            t.expect(2, readOnly.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION) && probe.protect(ro)
+                    == WinNT.PAGE_READONLY, "a write to " + Win32Names.hex(target) + " on a committed PAGE_READONLY "
+                    + "page: " + readOnly.describe() + ", and the page is now "
+                    + Win32Names.protection(probe.protect(ro)) + " (expected the violation outside and the page "
+                    + "still PAGE_READONLY)");
+        } else {
+            t.expect(2, false, "the read-only page case could not run: the process had ended");
+        }
+        return t.result(15, "A failed commit and a write to a read-only committed page both went on to the outer "
+                        + "handler after one fault each.")
+                .hint("Check VirtualAlloc's result and the page's State (VirtualQuery): only a MEM_RESERVE page that"
+                        + " you did commit is cured; otherwise return EXCEPTION_CONTINUE_SEARCH.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "Nested __try blocks run once, in order", after = "writesCommitOnDemand", order = 7)
+    public CheckResult nestedTryBlocks(DemandSheet sheet, CheckContext ctx) {
+        return NestedBlocks.check(SheetProbe.open(ctx, sheet), sheet, ctx);
+    }
+
+    @Check(points = 10, title = "close releases the whole region", after = "reservesOnOpen", order = 8)
+    public CheckResult closeReleasesRegion(DemandSheet sheet, CheckContext ctx) {
+        SheetProbe probe = SheetProbe.open(ctx, sheet);
+        probe.set(0, 0, pattern(0, 0, 10));
+        probe.set(120, 9, pattern(120, 9, 10));
+        probe.close();
+        int state = probe.state(probe.base());
+        Tally t = new Tally();
+        t.expect(3, state == WinNT.MEM_FREE, "after close the region at " + Win32Names.hex(probe.base())
+                + " is still " + Win32Names.mem(state) + "; expected MEM_FREE");
+        t.expect(1, sheet.base() == 0, "base() returned " + Win32Names.hex(sheet.base()) + " after close, not 0");
+        return t.result(10, "close released the region at " + Win32Names.hex(probe.base()) + ".")
+                .hint("VirtualFree(base, 0, MEM_RELEASE) frees the reservation and its committed pages at once.")
+                .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after close"));
+    }
+
+    private static long faultsAt(CheckContext ctx, long address) {
+        return ctx.faults().stream().map(FaultEvent::record)
+                .filter(r -> r.NumberParameters >= 2 && r.ExceptionInformation[1] == address).count();
+    }
+
+    static String describe(byte[] b) {
+        if (b == null) {
+            return "null";
+        }
+        int nonZero = 0;
+        for (byte x : b) {
+            nonZero += x != 0 ? 1 : 0;
+        }
+        return b.length + " bytes (" + nonZero + " non-zero)";
+    }
+}
