@@ -1,7 +1,10 @@
 package pagelab.kernel.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pagelab.kernel.WinNT.EXCEPTION_ACCESS_VIOLATION;
+import static pagelab.kernel.WinNT.EXCEPTION_EXECUTE_HANDLER;
 import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
+import static pagelab.kernel.WinNT.STATUS_GUARD_PAGE_VIOLATION;
 import static pagelab.kernel.WinNT.WAIT_FAILED;
 
 import java.lang.reflect.Method;
@@ -20,6 +23,7 @@ import org.opentest4j.AssertionFailedError;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
+import pagelab.kernel.Memory;
 import pagelab.kernel.ProcessTerminatedException;
 import pagelab.kernel.UnhandledSehException;
 import pagelab.kernel.WinProcess;
@@ -189,6 +193,69 @@ class RobustnessTest {
                 }
             }
         }
+    }
+
+    /** Memory calls: any address and length may fault, but only through SEH, never as a Java exception. */
+    private static Map<String, MemoryCall> memoryProbes() {
+        Map<String, MemoryCall> p = new LinkedHashMap<>();
+        p.put("getByte", (m, h) -> m.getByte(h.address()));
+        p.put("setByte", (m, h) -> m.setByte(h.address(), (byte) h.flags()));
+        p.put("getShort", (m, h) -> m.getShort(h.address()));
+        p.put("setShort", (m, h) -> m.setShort(h.address(), (short) h.flags()));
+        p.put("getInt", (m, h) -> m.getInt(h.address()));
+        p.put("setInt", (m, h) -> m.setInt(h.address(), h.flags()));
+        p.put("getLong", (m, h) -> m.getLong(h.address()));
+        p.put("setLong", (m, h) -> m.setLong(h.address(), h.size()));
+        p.put("read", (m, h) -> m.read(h.address(), new byte[64], 0, 64));
+        p.put("write", (m, h) -> m.write(h.address(), new byte[64], 0, 64));
+        p.put("setMemory", (m, h) -> m.setMemory(h.address(), h.size() & 0xFFFFFFFL, (byte) 1));
+        p.put("copy", (m, h) -> m.copy(h.address(), h.address(), h.size() & 0xFFFFFFFL));
+        p.put("getString", (m, h) -> m.getString(h.address()));
+        p.put("setString", (m, h) -> m.setString(h.address(), "hostile"));
+        p.put("execute", (m, h) -> m.execute(h.address()));
+        return p;
+    }
+
+    @FunctionalInterface
+    private interface MemoryCall {
+        void invoke(Memory m, HostileArguments h);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hostileAddressesFaultThroughSehOnly() {
+        return memoryProbes().entrySet().stream().map(e -> DynamicTest.dynamicTest("Memory." + e.getKey(), () -> {
+            long seed = 7L * e.getKey().hashCode();
+            HostileArguments h = new HostileArguments(seed);
+            try (Machine m = Machine.create(MachineConfig.x86().seed(seed))) {
+                WinProcess p = m.createProcess();
+                for (int i = 0; i < CALLS_PER_METHOD; i++) {
+                    if (i % 10 == 0) {
+                        plantAllocation(p.kernel32(), h);
+                    }
+                    int[] code = {0};
+                    try {
+                        WinProcess q = p;
+                        q.seh().tryExcept(() -> e.getValue().invoke(q.memory(), h), r -> {
+                            code[0] = r.ExceptionCode;
+                            return EXCEPTION_EXECUTE_HANDLER;
+                        }, r -> { });
+                    } catch (Throwable t) {
+                        AssertionFailedError f = new AssertionFailedError(String.format(
+                                "Memory.%s(%s) threw %s (seed %d, call %d)", e.getKey(), h.drainLog(), t, seed, i));
+                        f.initCause(t);
+                        throw f;
+                    }
+                    String args = h.drainLog();
+                    boolean memoryFault = code[0] == EXCEPTION_ACCESS_VIOLATION
+                            || code[0] == STATUS_GUARD_PAGE_VIOLATION;
+                    if (code[0] != 0 && !memoryFault) {
+                        throw new AssertionFailedError(String.format("Memory.%s(%s) raised %s, not an access "
+                                + "violation (seed %d, call %d)", e.getKey(), args, KernelTestSupport.hex(code[0]),
+                                seed, i));
+                    }
+                }
+            }
+        }));
     }
 
     /** Now and then a real allocation, so later hostile calls meet committed, reserved and guarded memory too. */
