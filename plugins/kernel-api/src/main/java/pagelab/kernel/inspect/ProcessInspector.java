@@ -21,6 +21,9 @@ public interface ProcessInspector {
 
     List<ThreadInfo> threads();
 
+    /** The process's heaps, default heap first: sizes, blocks in use and fragmentation (chapter 18). */
+    List<HeapInfo> heaps();
+
     /** This process's part of the machine's trace. */
     List<TraceEvent> trace();
 }

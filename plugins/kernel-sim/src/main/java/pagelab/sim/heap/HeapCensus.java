@@ -1,5 +1,6 @@
 package pagelab.sim.heap;
 
+import pagelab.kernel.inspect.HeapInfo;
 import static pagelab.kernel.WinNT.HEAP_NO_SERIALIZE;
 
 import java.util.ArrayList;

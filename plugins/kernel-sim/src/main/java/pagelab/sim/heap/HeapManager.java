@@ -39,6 +39,9 @@ public interface HeapManager {
     /** Whether the heap was created with HEAP_GENERATE_EXCEPTIONS (then every failing call raises). */
     boolean generatesExceptions(long heap);
 
+    /** A summary of every heap, default heap first, for the inspector. Takes the machine lock. */
+    java.util.List<pagelab.kernel.inspect.HeapInfo> heapInfos();
+
     /** Coalesces free blocks, decommits what it can; returns the largest free block's size in {@code largest}. */
     NtStatus compact(long heap, int flags, LongByReference largest);
 }

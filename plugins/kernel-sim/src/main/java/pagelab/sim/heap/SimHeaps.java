@@ -1,5 +1,6 @@
 package pagelab.sim.heap;
 
+import pagelab.kernel.inspect.HeapInfo;
 import static pagelab.kernel.WinNT.HEAP_CREATE_ENABLE_EXECUTE;
 import static pagelab.kernel.WinNT.HEAP_GENERATE_EXCEPTIONS;
 import static pagelab.kernel.WinNT.HEAP_NO_SERIALIZE;
@@ -224,6 +225,7 @@ public final class SimHeaps implements HeapManager {
     // ---------------------------------------------------------------- inspection (read-only)
 
     /** A summary of every heap of the process, the process heap first. */
+    @Override
     public List<HeapInfo> heapInfos() {
         process.lock().lock();
         try {

@@ -3,6 +3,7 @@ package pagelab.sim.inspect;
 import java.util.ArrayList;
 import java.util.List;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.HeapInfo;
 import pagelab.kernel.inspect.PageInfo;
 import pagelab.kernel.inspect.ProcessCounters;
 import pagelab.kernel.inspect.ProcessInspector;
@@ -81,6 +82,11 @@ public final class SimProcessInspector implements ProcessInspector {
                     t.deallocationStack(), t.getStackPointer()));
         }
         return out;
+    }
+
+    @Override
+    public List<HeapInfo> heaps() {
+        return process.heaps().heapInfos();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package pagelab.sim.heap;
 
+import pagelab.kernel.inspect.HeapInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static pagelab.kernel.WinError.ERROR_NOT_ENOUGH_MEMORY;
 import static pagelab.kernel.WinNT.*;

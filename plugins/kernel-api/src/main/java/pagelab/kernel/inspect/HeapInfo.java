@@ -1,4 +1,4 @@
-package pagelab.sim.heap;
+package pagelab.kernel.inspect;
 
 /**
  * A read-only summary of one heap at one instant, for the inspector and the memory map: how much is reserved and
