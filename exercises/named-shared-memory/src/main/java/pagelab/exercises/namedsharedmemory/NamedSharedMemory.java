@@ -1,0 +1,76 @@
+package pagelab.exercises.namedsharedmemory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Chapter 17's MMFShare: processes share a string through a paging-file-backed mapping named {@code MMFSharedData}.
+ * Sources and instructions are resources under {@code named-shared-memory/}.
+ */
+@Extension
+public final class NamedSharedMemory implements Exercise {
+    private static final String DIR = "named-shared-memory";
+    private static final String FILE = "MMFShare.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("named-shared-memory", "Sharing data through a named mapping", 17,
+                Difficulty.EASY, 40, List.of(
+                "Create a file mapping backed by the paging file (INVALID_HANDLE_VALUE)",
+                "Open a kernel object by name from another process (OpenFileMapping)",
+                "Recognise ERROR_ALREADY_EXISTS returned together with a valid handle",
+                "Know when a mapping object dies: its last handle and view gone"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(NamedSharedMemory.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(NamedSharedMemory.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(NamedSharedMemory.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return MemoShare.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return NamedSharedMemoryChecks.class;
+    }
+
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("null-file-handle", "Passes NULL instead of INVALID_HANDLE_VALUE for \"no file\".",
+                        "createsPagingFileMapping"),
+                wrong("ignores-already-exists", "Takes any handle from CreateFileMapping as a new mapping and "
+                        + "overwrites the data.", "reportsAlreadyExists"),
+                wrong("read-creates", "Reads with CreateFileMapping, which creates an empty mapping when none exists.",
+                        "readWithoutMappingFails", "mappingDiesWithLastHandle"),
+                wrong("never-closes-handle", "close forgets the handle without CloseHandle.",
+                        "mappingDiesWithLastHandle"),
+                wrong("leaks-view", "Never unmaps its views.", "viewsUnmapped", "mappingDiesWithLastHandle"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(NamedSharedMemory.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}
