@@ -2,7 +2,7 @@
 # PageLab kernel benchmarks (issues 2 and 3, Performance): builds the JMH module, compiles the C baselines,
 # runs everything and prints one table: benchmark, simulator, baseline, ratio, target, PASS/FAIL/SKIP.
 #
-#   bench/run.sh                      build, measure (about 4 minutes on 2 cores), print the table
+#   bench/run.sh                      build, measure (10 to 15 minutes on 2 busy cores), print the table
 #   bench/run.sh --skip-build         reuse plugins/kernel-bench/target/benchmarks.jar
 #   bench/run.sh --installed-kernel   build only kernel-bench, against the kernel jars installed in ~/.m2
 #   bench/run.sh --quick              1 short iteration per benchmark: checks the script, not the figures
@@ -46,6 +46,9 @@ for tool in "$JAVA" gcc; do
 done
 
 KERNEL="kernel modules built from the source tree at $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+if [[ -n $(git -C "$ROOT" status --porcelain -- plugins/kernel-api plugins/kernel-sim 2>/dev/null) ]]; then
+    KERNEL="$KERNEL, with uncommitted changes in plugins/kernel-api or plugins/kernel-sim"
+fi
 if [[ $BUILD == yes ]]; then
     echo "== building plugins/kernel-bench and the kernel modules it needs, from the source tree"
     if ! (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -Pbench -pl plugins/kernel-bench -am package -DskipTests); then
@@ -70,7 +73,8 @@ PROPS=$OUT/measurements.properties
 
 if [[ -n $PROFILE ]]; then
     echo "== JMH -prof gc -prof stack for '$PROFILE' (raw output: $OUT/profile.log)"
-    "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" ${JMH_EXTRA[@]+"${JMH_EXTRA[@]}"} -prof gc -prof "stack:lines=6;top=15" "$PROFILE" > "$OUT/profile.log" 2>&1 \
+    "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" ${JMH_EXTRA[@]+"${JMH_EXTRA[@]}"} -prof gc -prof "stack:lines=6;top=15" \
+        "$PROFILE" > "$OUT/profile.log" 2>&1 \
         || echo "(JMH exited with an error: see $OUT/profile.log)"
     awk '/^# Benchmark:/ || /^# Parameters:/ {print} /Stack profiler:/ {n = 40} n > 0 {print; n--}' "$OUT/profile.log"
     sed -n '/^Benchmark .*Mode/,$p' "$OUT/profile.log"
@@ -115,6 +119,10 @@ done
 echo "== 3 GiB file through 64 KiB views"
 "$JAVA" -Xmx1g -cp "$JAR" pagelab.bench.BigFileScan > "$OUT/bigfile.log" 2>&1 || true
 grep '^bigfile\.' "$OUT/bigfile.log" | tee -a "$PROPS" || echo "(no result: see $OUT/bigfile.log)"
+
+echo "== machine start-up time"
+"$JAVA" -cp "$JAR" pagelab.bench.StartupMeasure > "$OUT/startup.log" 2>&1 || true
+grep '^startup\.' "$OUT/startup.log" | tee -a "$PROPS" || echo "(no result: see $OUT/startup.log)"
 
 benches='MemoryAccess|ByteArrayBaseline|VirtualAllocPair|VirtualQuery|VirtualQueryWalk'
 grep -q '^feature.heap=yes' "$PROPS" && benches="$benches|HeapPair"

@@ -45,7 +45,8 @@ public class MemoryAccessBench {
         memory = machine.memory();
         page = machine.kernel32().VirtualAlloc(0, 4096, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
         if (page == 0) {
-            throw new IllegalStateException("VirtualAlloc of one page failed: error " + machine.kernel32().GetLastError());
+            throw new IllegalStateException("VirtualAlloc of one page failed: error "
+                    + machine.kernel32().GetLastError());
         }
         memory.setInt(page, 1); // the first store takes the demand-zero fault; the loop measures the steady state
     }

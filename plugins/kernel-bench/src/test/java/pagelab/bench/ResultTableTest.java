@@ -50,7 +50,8 @@ class ResultTableTest {
         JmhCsv csv = JmhCsv.parse(HEADER + line("VirtualQueryBench.query", 100, "", "100", "false")
                 + line("VirtualQueryBench.query", 500, "", "100000", "false"));
 
-        Row r = row(new ResultTable(csv, new Properties()), "VirtualQuery 100,000 vs 100 regions, random (x64, trace off)");
+        Row r = row(new ResultTable(csv, new Properties()),
+                "VirtualQuery 100,000 vs 100 regions, random (x64, trace off)");
 
         assertThat(r.ratio()).isEqualTo("5.00");
         assertThat(r.result()).isEqualTo("FAIL (2.5x over)");
@@ -113,6 +114,16 @@ class ResultTableTest {
         assertThat(row(new ResultTable(JmhCsv.parse(""), ok), "Count zero").result()).isEqualTo("PASS");
         assertThat(row(new ResultTable(JmhCsv.parse(""), wrong), "Count zero").result()).startsWith("FAIL (counted 7");
         assertThat(row(new ResultTable(JmhCsv.parse(""), slow), "Count zero").result()).isEqualTo("FAIL (1.5x over)");
+    }
+
+    @Test
+    void startupRowIsInformationOnly() {
+        Properties values = ResultTable.properties("startup.firstMs=20100.5\nstartup.medianMs=17500.0\n");
+
+        Row r = row(new ResultTable(JmhCsv.parse(""), values), "Machine.create");
+
+        assertThat(r.simulator()).isEqualTo("17500 ms");
+        assertThat(r.result()).isEqualTo("INFO (first run 20100.5 ms)");
     }
 
     @Test
