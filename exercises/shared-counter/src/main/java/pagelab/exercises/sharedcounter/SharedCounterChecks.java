@@ -60,9 +60,11 @@ public class SharedCounterChecks {
             t.expect(got == n, "start of " + i.name() + " returned " + got + ", expected " + n);
         }
         if (running.stream().allMatch(i -> h.counter(i) <= 1)) {
-            return CheckResult.fail("Each of the three processes reads " + COUNTER + " = " + h.counter(running.get(2))
-                    + " at " + Win32Names.hex(h.counterAddress(running.get(2))) + ": every instance counted only "
-                    + "itself, so the processes do not share the counter.", "3 in every process", "1 in each")
+            int seen = h.counter(running.get(2));
+            return CheckResult.fail("Each of the three processes reads " + COUNTER + " = " + seen + " at "
+                    + Win32Names.hex(h.counterAddress(running.get(2))) + (seen == 0 ? ": no instance incremented it."
+                    : ": every instance counted only itself, so the processes do not share the counter."),
+                    "3 in every process", seen + " in each")
                     .hint("A global in an ordinary section gets a private copy in each process on its first write. "
                             + "Put the counter in the section marked shared (ImageBuilder.sharedData).")
                     .evidence(h.trace(), snapshot(running.get(0), "Address space of " + running.get(0).name()));
