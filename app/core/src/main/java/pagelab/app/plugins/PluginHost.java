@@ -103,6 +103,10 @@ public final class PluginHost implements AutoCloseable {
         return status;
     }
 
+    /**
+     * Loads one candidate and records its status; null (nothing recorded) when it is a shipped copy of a plugin
+     * that was already loaded, at the same version, from the source tree.
+     */
     private synchronized PluginStatus loadCandidate(Candidate c) {
         Path path = c.path();
         if (path.getFileName().toString().toLowerCase().endsWith(".zip")) {
@@ -113,6 +117,9 @@ public final class PluginHost implements AutoCloseable {
         try {
             PluginDescriptor d = descriptors.find(path);
             if (manager.getPlugin(d.getPluginId()) != null) {
+                if (c.origin() == PluginOrigin.SHIPPED && loadedFromSourceTree(d.getPluginId(), d.getVersion())) {
+                    return null; // the same plugin, freshly built in the source tree: not a problem to report
+                }
                 return record(PluginStatus.failed(d.getPluginId(), d.getVersion(), path, c.origin(),
                         "a plugin with id '" + d.getPluginId() + "' is already loaded from "
                                 + pathOf(d.getPluginId()) + "; this copy is ignored"), List.of());
@@ -171,6 +178,16 @@ public final class PluginHost implements AutoCloseable {
             exercises = Collections.unmodifiableMap(map);
         }
         return status;
+    }
+
+    private boolean loadedFromSourceTree(String pluginId, String version) {
+        for (PluginStatus p : plugins) {
+            if (pluginId.equals(p.pluginId()) && p.origin() == PluginOrigin.DEVELOPMENT
+                    && java.util.Objects.equals(version, p.version())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String pathOf(String pluginId) {
