@@ -240,4 +240,22 @@ class VirtualQueryTest extends KernelTestSupport {
         }
         assertThat(hex(cursor)).as("end of the walk").isEqualTo(hex(0x7FFF0000L));
     }
+
+    @Test
+    void regionsTileTheLargerUserSpacesToo() {
+        // the walk ends at lpMaximumApplicationAddress + 1 for /3GB (0xBFFF0000) and x64 (0x7FFFFFFF0000)
+        switchTo(MachineConfig.x86().largeAddressAware(true));
+        List<MEMORY_BASIC_INFORMATION> laa = walk();
+        MEMORY_BASIC_INFORMATION last = laa.get(laa.size() - 1);
+        assertThat(hex(last.BaseAddress + last.RegionSize)).isEqualTo(hex(0xBFFF0000L));
+        switchTo(MachineConfig.x64());
+        List<MEMORY_BASIC_INFORMATION> x64 = walk();
+        last = x64.get(x64.size() - 1);
+        assertThat(hex(last.BaseAddress + last.RegionSize)).isEqualTo(hex(0x7FFFFFFF0000L));
+        long cursor = 0;
+        for (MEMORY_BASIC_INFORMATION m : x64) {
+            assertThat(hex(m.BaseAddress)).as("x64 region after %s", hex(cursor)).isEqualTo(hex(cursor));
+            cursor = m.BaseAddress + m.RegionSize;
+        }
+    }
 }
