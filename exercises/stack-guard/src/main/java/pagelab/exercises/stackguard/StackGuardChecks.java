@@ -1,0 +1,189 @@
+package pagelab.exercises.stackguard;
+
+import static pagelab.exercises.stackguard.StackProbe.PAGE;
+import static pagelab.exercises.stackguard.StackProbe.pageOf;
+
+import java.util.List;
+import pagelab.exercise.Check;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.ThreadContext;
+import pagelab.kernel.WinNT;
+
+/**
+ * The checks of {@code stack-guard}, run on the check's own simulated thread (a 1 MiB stack whose top page is
+ * committed with a guard page below it). The checker moves the stack pointer itself to play the program whose
+ * frames come and go, and compares the stack's pages with the kernel's ground truth.
+ */
+public class StackGuardChecks {
+    /** A frame bigger than the whole initially committed stack: 16 pages and a bit. */
+    static final long LARGE_FRAME = 64 * 1024 + 100;
+
+    @Check(points = 10, title = "A frame smaller than a page is allocated", order = 1)
+    public CheckResult smallFrame(StackTools tools, CheckContext ctx) {
+        StackProbe s = new StackProbe(ctx);
+        ThreadContext t = s.thread();
+        long sp = t.getStackPointer();
+        StackProbe.Outer o = s.outer(() -> tools.probeAndAllocate(ctx.memory(), t, 3000));
+        Tally tally = new Tally();
+        tally.expect(2, o.none(), "probeAndAllocate(3000) from ESP " + Win32Names.hex(sp) + " raised "
+                + o.describe());
+        tally.expect(2, t.getStackPointer() == sp - 3000, "ESP is " + Win32Names.hex(t.getStackPointer())
+                + ", expected " + Win32Names.hex(sp - 3000) + " (ESP - 3000)");
+        tally.expect(s.state(sp - 3000) == WinNT.MEM_COMMIT, "the page of the new ESP, " + Win32Names.hex(
+                pageOf(sp - 3000)) + ", is " + Win32Names.mem(s.state(sp - 3000)));
+        return tally.result(10, "ESP went from " + Win32Names.hex(sp) + " to " + Win32Names.hex(sp - 3000)
+                        + " without a fault reaching the caller.")
+                .hint("Lower the stack pointer by exactly frameSize, after the probes.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    // tag::largeFrame[]
+    @Check(points = 20, title = "A large frame is probed page by page, top down", after = "smallFrame", order = 2)
+    public CheckResult largeFrameProbedInOrder(StackTools tools, CheckContext ctx) {
+        StackProbe s = new StackProbe(ctx);
+        ThreadContext t = s.thread();
+        long sp = t.getStackPointer();
+        long newSp = sp - LARGE_FRAME;
+        StackProbe.Outer o = s.outer(() -> tools.probeAndAllocate(ctx.memory(), t, LARGE_FRAME));
+        Tally tally = new Tally();
+        tally.expect(3, o.none(), "probeAndAllocate(" + LARGE_FRAME + ") from ESP " + Win32Names.hex(sp) + " raised "
+                + o.describe() + (o.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION) ? ": a touch skipped the guard page "
+                + "at " + Win32Names.hex(pageOf(sp) - PAGE) : ""));
+        tally.expect(t.getStackPointer() == newSp, "ESP is " + Win32Names.hex(t.getStackPointer()) + ", expected "
+                + Win32Names.hex(newSp));
+        long uncommitted = 0;
+        for (long p = pageOf(newSp); p < sp; p += PAGE) {
+            uncommitted += s.state(p) == WinNT.MEM_COMMIT ? 0 : 1;
+        }
+        tally.expect(2, uncommitted == 0, Win32Names.pages(uncommitted) + " of the frame "
+                + Win32Names.hex(newSp) + ".." + Win32Names.hex(sp) + " are not committed");
+        List<Long> guards = s.guardPages();
+        tally.expect(2, guards.equals(List.of(pageOf(newSp) - PAGE)), "the stack's guard pages are "
+                + pages(guards) + "; expected exactly " + Win32Names.hex(pageOf(newSp) - PAGE) + ", just below the "
+                + "new ESP's page");
+        return tally.result(20, "All " + Win32Names.pages((sp - pageOf(newSp) + PAGE - 1) / PAGE) + " of the frame "
+                        + "were committed through the guard page, which now sits at "
+                        + Win32Names.hex(pageOf(newSp) - PAGE) + ".")
+                .hint("Only the guard page may be touched below the committed stack: walk down one page at a time, "
+                        + "from the page below ESP's page to the page of ESP - frameSize.")
+                .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the frame"));
+    }
+    // end::largeFrame[]
+
+    @Check(points = 15, title = "Running out of stack raises EXCEPTION_STACK_OVERFLOW", after = "largeFrameProbedInOrder",
+            order = 3)
+    public CheckResult overflowRaised(StackTools tools, CheckContext ctx) {
+        StackProbe s = new StackProbe(ctx);
+        ThreadContext t = s.thread();
+        StackProbe.Outer o = new StackProbe.Outer(null, null);
+        int frames = 0;
+        long before = t.getStackPointer();
+        // A probe that never touches memory would lower ESP forever; stop once ESP has left the stack.
+        for (; frames < 64 && o.none() && t.getStackPointer() > s.lowest(); frames++) {
+            before = t.getStackPointer();
+            o = s.outer(() -> tools.probeAndAllocate(ctx.memory(), t, 64 * 1024));
+        }
+        Tally tally = new Tally();
+        tally.expect(3, o.caughtCode(WinNT.EXCEPTION_STACK_OVERFLOW), "after " + frames + " frames of 64 KiB the "
+                + "caller's handler got " + o.describe() + "; expected EXCEPTION_STACK_OVERFLOW (0xC00000FD)");
+        tally.expect(o.none() || t.getStackPointer() == before, "the failing probeAndAllocate moved ESP from "
+                + Win32Names.hex(before) + " to " + Win32Names.hex(t.getStackPointer()));
+        tally.expect(s.state(s.lowest()) == WinNT.MEM_RESERVE, "the lowest page of the stack, "
+                + Win32Names.hex(s.lowest()) + ", is " + Win32Names.mem(s.state(s.lowest())) + "; it must stay "
+                + "MEM_RESERVE");
+        return tally.result(15, "Frame " + frames + " reached the last guard page: EXCEPTION_STACK_OVERFLOW, with "
+                        + "ESP left at " + Win32Names.hex(before) + ".")
+                .hint("The overflow is only raised if the guard page is touched; an access violation means a probe "
+                        + "went past it.")
+                .evidence(Evidence.faults("Exceptions during the check", ctx.trace()));
+    }
+
+    // tag::reset[]
+    @Check(points = 15, title = "_resetstkoflw re-arms the guard just below the stack pointer", order = 4)
+    public CheckResult resetRearmsGuard(StackTools tools, CheckContext ctx) {
+        StackProbe s = new StackProbe(ctx);
+        ThreadContext t = s.thread();
+        StackProbe.Outer first = s.overflowOnce();
+        if (!first.caughtCode(WinNT.EXCEPTION_STACK_OVERFLOW)) {
+            return CheckResult.error("The checker's own descent did not overflow: " + first.describe());
+        }
+        long sp = s.top() - 40 * 1024 + 123; // the handler unwound to a frame 40 KiB below the top
+        t.setStackPointer(sp);
+        boolean ok = tools.resetStackOverflow(ctx.kernel32(), t);
+        long want = pageOf(sp) - PAGE;
+        List<Long> guards = s.guardPages();
+        Tally tally = new Tally();
+        tally.expect(ok, "resetStackOverflow returned false with ESP at " + Win32Names.hex(sp));
+        tally.expect(3, guards.equals(List.of(want)), "after the reset the stack's guard pages are " + pages(guards)
+                + "; expected exactly " + Win32Names.hex(want) + ", the page below ESP's page "
+                + Win32Names.hex(pageOf(sp)));
+        tally.expect(s.state(s.lowest()) == WinNT.MEM_RESERVE, "the lowest page " + Win32Names.hex(s.lowest())
+                + " is " + Win32Names.mem(s.state(s.lowest())) + "; it must stay MEM_RESERVE");
+        return tally.result(15, "The guard page is back at " + Win32Names.hex(want) + " (PAGE_READWRITE|PAGE_GUARD).")
+                .hint("guard = (ESP & ~(dwPageSize - 1)) - dwPageSize; VirtualProtect it to PAGE_READWRITE | "
+                        + "PAGE_GUARD.")
+                .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the reset"));
+    }
+    // end::reset[]
+
+    @Check(points = 15, title = "A second overflow is caught too", after = "resetRearmsGuard", order = 5)
+    public CheckResult secondOverflowCaught(StackTools tools, CheckContext ctx) {
+        StackProbe s = new StackProbe(ctx);
+        ThreadContext t = s.thread();
+        s.overflowOnce();
+        Tally tally = new Tally();
+        for (int round = 2; round <= 3; round++) {
+            t.setStackPointer(s.top() - 40 * 1024);
+            tools.resetStackOverflow(ctx.kernel32(), t);
+            StackProbe.Outer again = s.descend();
+            tally.expect(round == 2 ? 3 : 1, again.caughtCode(WinNT.EXCEPTION_STACK_OVERFLOW), "overflow #" + round
+                    + " after resetStackOverflow reached the handler as " + again.describe()
+                    + "; expected EXCEPTION_STACK_OVERFLOW (0xC00000FD)");
+        }
+        return tally.result(15, "The second and third overflows were caught as EXCEPTION_STACK_OVERFLOW.")
+                .hint("Without a guard page below the stack pointer, a deep recursion runs into the lowest, reserved "
+                        + "page: an access violation, which Windows cannot report as a stack overflow.")
+                .evidence(Evidence.faults("Exceptions during the check", ctx.trace()));
+    }
+
+    @Check(points = 10, title = "_resetstkoflw refuses when no room is left", order = 6)
+    public CheckResult resetRefusesWithoutRoom(StackTools tools, CheckContext ctx) {
+        StackProbe s = new StackProbe(ctx);
+        ThreadContext t = s.thread();
+        s.overflowOnce();
+        Tally tally = new Tally();
+        long low = s.lowest() + PAGE + 100;
+        t.setStackPointer(low);
+        boolean refused = !tools.resetStackOverflow(ctx.kernel32(), t);
+        tally.expect(2, refused, "with ESP at " + Win32Names.hex(low) + " the guard would be the lowest page "
+                + Win32Names.hex(s.lowest()) + ", but resetStackOverflow returned true");
+        tally.expect(s.state(s.lowest()) == WinNT.MEM_RESERVE && s.guardPages().isEmpty(), "the refused reset "
+                + "changed the stack: lowest page " + Win32Names.mem(s.state(s.lowest())) + ", guard pages "
+                + pages(s.guardPages()));
+        long two = s.lowest() + 2 * PAGE + 8;
+        t.setStackPointer(two);
+        boolean armed = tools.resetStackOverflow(ctx.kernel32(), t);
+        tally.expect(2, armed, "with ESP at " + Win32Names.hex(two) + " the page " + Win32Names.hex(s.lowest() + PAGE)
+                + " can still be the guard, but resetStackOverflow returned false");
+        return tally.result(10, "The reset refused to guard the lowest page and accepted the one above it.")
+                .hint("The lowest page of the reservation is never committed; the guard page must be above it.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "The committed stack is measured with VirtualQuery", order = 7)
+    public CheckResult measuresCommittedStack(StackTools tools, CheckContext ctx) {
+        return StackMeter.check(tools, ctx, new StackProbe(ctx));
+    }
+
+    static String pages(List<Long> pages) {
+        if (pages.isEmpty()) {
+            return "none";
+        }
+        List<String> shown = pages.stream().limit(4).map(Win32Names::hex).toList();
+        return String.join(", ", shown) + (pages.size() > 4 ? ", ... (" + Win32Names.pages(pages.size()) + ")" : "");
+    }
+}

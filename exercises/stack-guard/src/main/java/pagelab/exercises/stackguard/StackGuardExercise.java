@@ -1,0 +1,82 @@
+package pagelab.exercises.stackguard;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Chapter 16's thread stack from the run time's side: {@code _chkstk}, {@code _resetstkoflw} and measuring the
+ * committed stack. Sources and instructions are resources under {@code stack-guard/}.
+ */
+@Extension
+public final class StackGuardExercise implements Exercise {
+    private static final String DIR = "stack-guard";
+    private static final String FILE = "StackGuard.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("stack-guard", "Stack probes and the guard page", 16, Difficulty.MEDIUM, 60,
+                List.of("Explain how a thread's stack grows through its guard page, one page at a time",
+                        "Write a _chkstk-style probe that never skips the guard page",
+                        "Catch EXCEPTION_STACK_OVERFLOW and re-arm the guard page as _resetstkoflw does",
+                        "Measure a thread's committed stack by walking its reservation with VirtualQuery"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(StackGuardExercise.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(StackGuardExercise.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(StackGuardExercise.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return StackTools.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return StackGuardChecks.class;
+    }
+
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("probes-bottom-up", "Probes the new frame from its lowest address upwards: the first touch"
+                        + " lands far below the guard page.", "largeFrameProbedInOrder", "overflowRaised"),
+                wrong("probes-every-8k", "Probes every 8 KiB instead of every page, so every other probe skips the"
+                        + " guard page.", "largeFrameProbedInOrder", "overflowRaised"),
+                wrong("forgets-guard-flag", "Re-commits the page below the stack pointer but never sets PAGE_GUARD"
+                        + " on it.", "resetRearmsGuard", "secondOverflowCaught"),
+                wrong("rearms-at-stack-pointer-page", "Puts the guard on the page holding the stack pointer instead"
+                        + " of the page below it.", "resetRearmsGuard", "secondOverflowCaught",
+                        "resetRefusesWithoutRoom"),
+                wrong("queries-one-block", "Takes the RegionSize of one VirtualQuery as the committed stack,"
+                        + " missing the guard page's block.", "measuresCommittedStack"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(StackGuardExercise.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}
