@@ -1,0 +1,149 @@
+package pagelab.exercises.filereverse;
+
+import static pagelab.exercises.filereverse.Reversal.firstDifference;
+import static pagelab.exercises.filereverse.Reversal.reversed;
+import static pagelab.exercises.filereverse.Reversal.text;
+
+import java.nio.charset.StandardCharsets;
+import pagelab.exercise.Check;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.host.FileContent;
+
+/**
+ * The checks of {@code file-reverse}. Each writes a file into the fresh machine's file system, runs the student's
+ * {@code reverse} on it once, and judges the file's bytes and size and the calls made, from outside.
+ */
+public class FileReverseChecks {
+    private static final byte[] HELLO = "Hello, FileRev!\r\nThe quick brown fox jumps over the lazy dog.\r\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    @Check(points = 20, title = "A small text file is reversed in place", order = 1)
+    public CheckResult reversesSmallFile(FileReverser solution, CheckContext ctx) {
+        Reversal r = Reversal.of(ctx, solution, "hello.txt", HELLO);
+        if (!r.returned) {
+            int error = ctx.kernel32().GetLastError();
+            return CheckResult.fail("reverse(\"" + r.path + "\") to return true", "it returned false"
+                    + (error != 0 ? " (GetLastError " + Win32Names.error(error) + ")" : ""))
+                    .hint("Open with GENERIC_READ | GENERIC_WRITE and OPEN_EXISTING; map with PAGE_READWRITE and "
+                            + "FILE_MAP_WRITE.")
+                    .evidence(ctx.traceEvidence());
+        }
+        int at = firstDifference(r.head(), reversed(HELLO));
+        return (at < 0 ? CheckResult.pass("The " + Win32Names.bytes(HELLO.length) + " of " + r.path
+                + " are reversed.") : CheckResult.partial(5, "The file's bytes are not reversed: the first "
+                + "difference is at offset " + at + " of " + Win32Names.bytes(HELLO.length) + ".")
+                .hint("Swap the byte at the start with the one before the terminating zero, and move both inwards."))
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "The file gets its old size back", after = "reversesSmallFile", order = 2)
+    public CheckResult restoresFileSize(FileReverser solution, CheckContext ctx) {
+        Tally t = new Tally();
+        for (int size : new int[] {HELLO.length, 4095, 5000}) {
+            Reversal r = Reversal.of(ctx, solution, "size" + size + ".txt", text(size));
+            t.expect(r.sizeNow() == size, r.path + " was " + Win32Names.bytes(size) + " and is "
+                    + r.describeSize() + " after reverse");
+        }
+        return t.result(15, "Files of 63, 4,095 and 5,000 bytes kept their sizes: the extra byte for the zero was cut"
+                        + " off again.")
+                .hint("The mapping one byte larger grows the file. Unmap the view and close the mapping first, then "
+                        + "SetFilePointerEx(hFile, size, NULL, FILE_BEGIN) and SetEndOfFile(hFile).")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "The mapping is one byte larger than the file", after = "reversesSmallFile", order = 3)
+    public CheckResult mappingOneByteLarger(FileReverser solution, CheckContext ctx) {
+        Reversal r = Reversal.of(ctx, solution, "hello.txt", HELLO);
+        long mapped = r.mappingSize();
+        if (mapped == HELLO.length + 1) {
+            return CheckResult.pass("CreateFileMapping asked for " + Win32Names.bytes(mapped) + ": the file's "
+                    + HELLO.length + " and one for the terminating zero.").evidence(ctx.traceEvidence());
+        }
+        return CheckResult.fail("a mapping of " + Win32Names.bytes(HELLO.length + 1) + " (file size + 1)",
+                        mapped < 0 ? "CreateFileMapping was never called" : "CreateFileMapping asked for "
+                        + (mapped == 0 ? "0 (the file's size)" : Win32Names.bytes(mapped)))
+                .hint("dwMaximumSizeHigh/Low = file size + 1: the string's zero must lie inside the mapping, not in "
+                        + "whatever follows the file in its last page.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "An empty file stays empty", after = "reversesSmallFile", order = 4)
+    public CheckResult emptyFile(FileReverser solution, CheckContext ctx) {
+        Reversal r = Reversal.of(ctx, solution, "empty.txt", new byte[0]);
+        Tally t = new Tally();
+        t.expect(2, r.returned, "reverse of an empty file returned false"
+                + (r.failed("CreateFileMapping") != null ? ": CreateFileMapping failed with "
+                + Win32Names.error(r.failed("CreateFileMapping").lastError()) + " (a mapping of 0 bytes of an empty "
+                + "file)" : ""));
+        t.expect(2, r.sizeNow() == 0, "the empty file is " + r.describeSize() + " afterwards");
+        return t.result(10, "The empty file was mapped with 1 byte and cut back to 0.")
+                .hint("CreateFileMapping refuses a size of 0 for an empty file (ERROR_FILE_INVALID); size + 1 is 1.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "A file of exactly two pages is reversed", after = "reversesSmallFile", order = 5)
+    public CheckResult handlesPageMultipleFile(FileReverser solution, CheckContext ctx) {
+        byte[] content = text(8192);
+        Reversal r = Reversal.of(ctx, solution, "pages.txt", content);
+        int at = firstDifference(r.head(), reversed(content));
+        Tally t = new Tally();
+        t.expect(r.returned, "reverse returned false");
+        t.expect(2, at < 0, "the 8,192 bytes are not reversed (first difference at offset " + at + ")");
+        return t.result(10, "The 8,192-byte file (no slack at the end of its last page) was reversed.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "A 2 MiB file is reversed", after = "reversesSmallFile", order = 6)
+    public CheckResult largeFile(FileReverser solution, CheckContext ctx) {
+        int size = 2 * 1024 * 1024 + 3;
+        FileContent content = (offset, page) -> {
+            for (int i = 0; i < page.length; i++) {
+                long at = offset + i;
+                page[i] = (byte) ('a' + (at * 31 + at / 4096) % 26);
+            }
+        };
+        ctx.machine().files().createGenerated(Reversal.DIR + "large.txt", size, content);
+        byte[] original = ctx.machine().files().read(Reversal.DIR + "large.txt");
+        Reversal r = Reversal.run(ctx, solution, Reversal.DIR + "large.txt", size);
+        int at = firstDifference(r.head(), reversed(original));
+        Tally t = new Tally();
+        t.expect(r.returned, "reverse returned false");
+        t.expect(3, at < 0, "the " + Win32Names.bytes(size) + " are not reversed (first difference at offset " + at
+                + ")");
+        return t.result(15, "The " + Win32Names.bytes(size) + " file (" + Win32Names.pages((size + 4095) / 4096)
+                        + ") was reversed through one view.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "Views are unmapped and handles closed", after = "reversesSmallFile", order = 7)
+    public CheckResult closesEverything(FileReverser solution, CheckContext ctx) {
+        Reversal r = Reversal.of(ctx, solution, "hello.txt", HELLO);
+        Tally t = new Tally();
+        t.expect(2, r.views() == 0, "after reverse the process still has " + r.views() + " mapped view(s)");
+        t.expect(2, r.openHandles().isEmpty(), "after reverse these handles are still open: " + r.openHandles());
+        t.expect(1, r.files().delete(r.path), "the file cannot be deleted after reverse: it is still open");
+        return t.result(15, "No view left, every handle closed, and the file could be deleted.")
+                .hint("Undo in reverse order: UnmapViewOfFile, CloseHandle(mapping), CloseHandle(file).")
+                .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after reverse"));
+    }
+
+    @Check(points = 5, title = "A missing file is reported, not created", order = 8)
+    public CheckResult missingFile(FileReverser solution, CheckContext ctx) {
+        Reversal r;
+        try {
+            r = Reversal.run(ctx, solution, Reversal.DIR + "missing.txt", -1);
+        } catch (RuntimeException e) {
+            return CheckResult.fail("reverse of a missing file to return false", "it threw " + e);
+        }
+        Tally t = new Tally();
+        t.expect(2, !r.returned, "reverse of " + r.path + ", which does not exist, returned true");
+        t.expect(1, !r.files().exists(r.path), "reverse created " + r.path);
+        return t.result(5, "The missing file was reported (CreateFile failed with ERROR_FILE_NOT_FOUND) and not "
+                        + "created.")
+                .hint("OPEN_EXISTING fails for a missing file; CREATE_ALWAYS or OPEN_ALWAYS would create it.")
+                .evidence(ctx.traceEvidence());
+    }
+}
