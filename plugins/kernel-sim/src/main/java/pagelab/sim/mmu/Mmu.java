@@ -39,9 +39,10 @@ public final class Mmu {
 
     /**
      * The frame for an access at {@code address}, after resolving every fault; {@link PrivateBacking#ZERO_FRAME}
-     * for a page that reads as zero. {@code tlbOut[0]} receives the generation the frame is valid for.
+     * for a page that reads as zero. With a {@code tlb}, the translation is installed in it while the lock is still
+     * held, so that no invalidation can slip between the two.
      */
-    public byte[] translate(long address, Access kind, long[] generationOut) {
+    public byte[] translate(long address, Access kind, SimMemory tlb) {
         int refaults = 0;
         EXCEPTION_RECORD previous = null;
         while (true) {
@@ -55,7 +56,9 @@ public final class Mmu {
                     int vprot = view.vprot(page);
                     if (allowed(vprot, kind)) {
                         byte[] frame = frame(view, page, kind);
-                        generationOut[0] = space.generation();
+                        if (tlb != null) {
+                            tlb.install(address, frame, kind);
+                        }
                         return frame;
                     }
                     fault = resolve(view, page, vprot, address, kind);

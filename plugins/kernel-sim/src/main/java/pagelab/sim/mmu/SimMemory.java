@@ -28,6 +28,28 @@ public final class SimMemory implements Memory {
     public SimMemory(Mmu mmu, AddressSpace space) {
         this.mmu = mmu;
         this.space = space;
+        space.setShootdown(this::flushTlb);
+    }
+
+    /**
+     * The TLB shootdown: the address space changed. Runs under the machine lock. The fields are plain, so a thread
+     * looping over memory without calling the kernel may use a stale entry until its next kernel call or fault,
+     * as a CPU may until its TLB is shot down; the calling thread itself always sees the change at once.
+     */
+    void flushTlb() {
+        readTlb = Tlb.EMPTY;
+        writeTlb = Tlb.EMPTY;
+    }
+
+    /** Installs a translation; called by the MMU under the machine lock. */
+    void install(long address, byte[] frame, Access kind) {
+        Tlb entry = new Tlb(address & ~(long) PAGE_MASK, frame);
+        if (kind == Access.WRITE) {
+            writeTlb = entry;
+            readTlb = entry;
+        } else if (kind == Access.READ) {
+            readTlb = entry;
+        }
     }
 
     // ---------------------------------------------------------------- fast paths
@@ -36,7 +58,7 @@ public final class SimMemory implements Memory {
     public byte getByte(long a) {
         Tlb t = readTlb;
         long off = a - t.pageBase;
-        if (off >= 0 && off < PAGE_SIZE && t.generation == space.generation()) {
+        if (off >= 0 && off < PAGE_SIZE && t.frame != null) {
             return t.frame[(int) off];
         }
         return frameFor(a, Access.READ)[(int) (a & PAGE_MASK)];
@@ -46,7 +68,7 @@ public final class SimMemory implements Memory {
     public void setByte(long a, byte v) {
         Tlb t = writeTlb;
         long off = a - t.pageBase;
-        if (off >= 0 && off < PAGE_SIZE && t.generation == space.generation()) {
+        if (off >= 0 && off < PAGE_SIZE && t.frame != null) {
             t.frame[(int) off] = v;
             return;
         }
@@ -57,7 +79,7 @@ public final class SimMemory implements Memory {
     public short getShort(long a) {
         Tlb t = readTlb;
         long off = a - t.pageBase;
-        if (off >= 0 && off <= PAGE_SIZE - 2 && t.generation == space.generation()) {
+        if (off >= 0 && off <= PAGE_SIZE - 2 && t.frame != null) {
             return (short) SHORT.get(t.frame, (int) off);
         }
         return (short) readSlow(a, 2);
@@ -67,7 +89,7 @@ public final class SimMemory implements Memory {
     public void setShort(long a, short v) {
         Tlb t = writeTlb;
         long off = a - t.pageBase;
-        if (off >= 0 && off <= PAGE_SIZE - 2 && t.generation == space.generation()) {
+        if (off >= 0 && off <= PAGE_SIZE - 2 && t.frame != null) {
             SHORT.set(t.frame, (int) off, v);
             return;
         }
@@ -78,7 +100,7 @@ public final class SimMemory implements Memory {
     public int getInt(long a) {
         Tlb t = readTlb;
         long off = a - t.pageBase;
-        if (off >= 0 && off <= PAGE_SIZE - 4 && t.generation == space.generation()) {
+        if (off >= 0 && off <= PAGE_SIZE - 4 && t.frame != null) {
             return (int) INT.get(t.frame, (int) off);
         }
         return (int) readSlow(a, 4);
@@ -88,7 +110,7 @@ public final class SimMemory implements Memory {
     public void setInt(long a, int v) {
         Tlb t = writeTlb;
         long off = a - t.pageBase;
-        if (off >= 0 && off <= PAGE_SIZE - 4 && t.generation == space.generation()) {
+        if (off >= 0 && off <= PAGE_SIZE - 4 && t.frame != null) {
             INT.set(t.frame, (int) off, v);
             return;
         }
@@ -99,7 +121,7 @@ public final class SimMemory implements Memory {
     public long getLong(long a) {
         Tlb t = readTlb;
         long off = a - t.pageBase;
-        if (off >= 0 && off <= PAGE_SIZE - 8 && t.generation == space.generation()) {
+        if (off >= 0 && off <= PAGE_SIZE - 8 && t.frame != null) {
             return (long) LONG.get(t.frame, (int) off);
         }
         return readSlow(a, 8);
@@ -109,7 +131,7 @@ public final class SimMemory implements Memory {
     public void setLong(long a, long v) {
         Tlb t = writeTlb;
         long off = a - t.pageBase;
-        if (off >= 0 && off <= PAGE_SIZE - 8 && t.generation == space.generation()) {
+        if (off >= 0 && off <= PAGE_SIZE - 8 && t.frame != null) {
             LONG.set(t.frame, (int) off, v);
             return;
         }
@@ -120,16 +142,7 @@ public final class SimMemory implements Memory {
 
     /** The frame of the page holding {@code a}, resolving faults, and refills the TLB for it. */
     byte[] frameFor(long a, Access kind) {
-        long[] generation = new long[1];
-        byte[] frame = mmu.translate(a, kind, generation);
-        Tlb entry = new Tlb(a & ~(long) PAGE_MASK, frame, generation[0]);
-        if (kind == Access.WRITE) {
-            writeTlb = entry;
-            readTlb = entry;
-        } else if (kind == Access.READ) {
-            readTlb = entry;
-        }
-        return frame;
+        return mmu.translate(a, kind, this);
     }
 
     /** Little-endian read of {@code len} (2, 4 or 8) bytes, page by page. */
@@ -165,10 +178,9 @@ public final class SimMemory implements Memory {
             return;
         }
         long second = (a | PAGE_MASK) + 1;
-        long[] g = new long[1];
-        mmu.translate(a, Access.WRITE, g);
-        byte[] f2 = mmu.translate(second, Access.WRITE, g);
-        byte[] f1 = mmu.translate(a, Access.WRITE, g);
+        mmu.translate(a, Access.WRITE, null);
+        byte[] f2 = mmu.translate(second, Access.WRITE, null);
+        byte[] f1 = mmu.translate(a, Access.WRITE, null);
         for (int i = 0; i < len; i++) {
             long addr = a + i;
             byte[] f = addr < second ? f1 : f2;
@@ -258,7 +270,7 @@ public final class SimMemory implements Memory {
 
     @Override
     public void execute(long a) {
-        mmu.translate(a, Access.EXECUTE, new long[1]);
+        mmu.translate(a, Access.EXECUTE, null);
     }
 
     // ---------------------------------------------------------------- interlocked operations

@@ -1,19 +1,18 @@
 package pagelab.sim.mmu;
 
 /**
- * A one-entry translation cache: the frame of one page, valid while the address space's generation is unchanged.
- * Immutable, so that a racy read of the field holding it is safe.
+ * A one-entry translation cache: the frame of one page. Entries are installed and emptied only under the machine
+ * lock (see {@link SimMemory}); immutable, so that a racy read of the field holding one is safe.
  */
 final class Tlb {
-    static final Tlb EMPTY = new Tlb(Long.MIN_VALUE, null, -1);
+    /** No translation: its null frame makes every fast-path check fail (even for address Long.MIN_VALUE). */
+    static final Tlb EMPTY = new Tlb(Long.MIN_VALUE, null);
 
     final long pageBase;
     final byte[] frame;
-    final long generation;
 
-    Tlb(long pageBase, byte[] frame, long generation) {
+    Tlb(long pageBase, byte[] frame) {
         this.pageBase = pageBase;
         this.frame = frame;
-        this.generation = generation;
     }
 }

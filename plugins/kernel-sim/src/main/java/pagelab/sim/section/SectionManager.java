@@ -237,9 +237,13 @@ public final class SectionManager {
         View view = new View(base, viewBytes, MEM_MAPPED, protect, new MappedBacking(s.store(), firstPage, s),
                 s.name() != null ? s.name() : s.file() != null ? s.file().path() : "Paging-file section");
         int vprot = Protection.COMMITTED | Protection.fromWin32(protect);
-        for (long p = 0; p < view.pages(); p++) {
-            if (s.isCommitted(firstPage + p)) {
-                view.setVprot(p, vprot);
+        if (!s.reserveOnly()) {
+            view.fillVprot(0, view.pages(), vprot);
+        } else {
+            for (long p = 0; p < view.pages(); p++) {
+                if (s.isCommitted(firstPage + p)) {
+                    view.setVprot(p, vprot);
+                }
             }
         }
         space.insert(view);

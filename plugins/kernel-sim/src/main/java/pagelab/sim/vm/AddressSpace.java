@@ -25,6 +25,8 @@ public final class AddressSpace {
      * so that the MMU's one-entry TLBs can be checked with a single volatile read.
      */
     private volatile long generation;
+    /** Empties the MMU's TLBs of this space (the simulator's TLB shootdown); set by the process's memory. */
+    private Runnable shootdown = () -> { };
 
     public AddressSpace(long minAddress, long maxAddress) {
         this.minAddress = minAddress;
@@ -45,8 +47,14 @@ public final class AddressSpace {
         return generation;
     }
 
+    /** Every cached translation of this space is now stale. Caller holds the machine lock. */
     public void invalidate() {
         generation++;
+        shootdown.run();
+    }
+
+    public void setShootdown(Runnable shootdown) {
+        this.shootdown = shootdown;
     }
 
     /** The view holding {@code address}, or null. */

@@ -80,8 +80,8 @@ public final class MappedBacking implements Backing {
 
     @Override
     public void discard(long from, long count) {
-        for (long p = from; p < from + count; p++) {
-            privateCopies.remove(p);
+        if (!privateCopies.isEmpty()) {
+            privateCopies.keySet().removeIf(p -> p >= from && p < from + count);
         }
         resident.clear((int) from, (int) Math.min(Integer.MAX_VALUE, from + count));
     }

@@ -110,7 +110,8 @@ public final class PageStates {
         }
         byte[] c = chunks[ci];
         if (c == null && create) {
-            c = new byte[CHUNK_PAGES];
+            // The last chunk is only as long as the view: a 16-page reservation costs 16 bytes, not 4 KiB.
+            c = new byte[(int) Math.min(CHUNK_PAGES, pages - ((long) ci << CHUNK_SHIFT))];
             chunks[ci] = c;
         }
         return c;

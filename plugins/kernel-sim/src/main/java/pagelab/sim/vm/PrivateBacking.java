@@ -229,7 +229,7 @@ public final class PrivateBacking implements Backing {
         }
         byte[][] c = chunks[ci];
         if (c == null && create) {
-            c = new byte[PageStates.CHUNK_PAGES][];
+            c = new byte[(int) Math.min(PageStates.CHUNK_PAGES, pages - ((long) ci << SHIFT))][];
             chunks[ci] = c;
         }
         return c;

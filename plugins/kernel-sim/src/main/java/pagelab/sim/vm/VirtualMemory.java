@@ -119,8 +119,9 @@ public final class VirtualMemory {
         long bytes;
         if (address == 0) {
             bytes = alignUp(size, PAGE_SIZE);
+            // MM_HIGHEST_VAD_ADDRESS: a search never hands out the last 64 KiB below the off-limits partition.
             base = space.findFree(bytes, GRANULARITY, (type & MEM_TOP_DOWN) != 0, space.minAddress(),
-                    space.maxAddress());
+                    space.maxAddress() - GRANULARITY);
             if (base < 0) {
                 return NtStatus.NO_MEMORY;
             }
@@ -173,7 +174,8 @@ public final class VirtualMemory {
                 }
                 return s;
             }
-            return NtStatus.CONFLICTING_ADDRESSES;
+            // Images and views of committed sections are backed by their file: there is nothing to commit.
+            return NtStatus.ACCESS_DENIED;
         }
         if (Protection.isWriteCopyBase(vprot)) {
             return NtStatus.INVALID_PARAMETER;
@@ -230,8 +232,11 @@ public final class VirtualMemory {
         }
         long base = alignDown(address, PAGE_SIZE);
         View view = space.find(base);
-        if (view == null || !view.isPrivate()) {
+        if (view == null) {
             return NtStatus.MEMORY_NOT_ALLOCATED;
+        }
+        if (!view.isPrivate()) {
+            return NtStatus.UNABLE_TO_DELETE_SECTION; // images and views go with UnmapViewOfFile / FreeLibrary
         }
         if (freeType == MEM_RELEASE) {
             if (base != view.base()) {
