@@ -1,0 +1,175 @@
+package pagelab.exercises.protection;
+
+import static pagelab.exercises.protection.TrackerProbe.PAGE;
+import static pagelab.exercises.protection.TrackerProbe.pages;
+import static pagelab.exercises.protection.WriteTracker.BUFFER_SIZE;
+
+import java.util.List;
+import pagelab.exercise.Check;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.IntByReference;
+import pagelab.kernel.Memory;
+import pagelab.kernel.WinNT;
+
+/**
+ * The checks of {@code protection}. Each opens a fresh tracker on a fresh machine, writes and reads through
+ * {@code watched}, and compares the tracker's answers with the page protections and faults the kernel saw.
+ */
+public class ProtectionChecks {
+
+    @Check(points = 10, title = "open commits the buffer and makes it PAGE_READONLY", order = 1)
+    public CheckResult openProtectsBuffer(WriteTracker tracker, CheckContext ctx) {
+        TrackerProbe t = TrackerProbe.open(ctx, tracker);
+        Tally tally = new Tally();
+        long committed = ctx.committedPages(t.base(), BUFFER_SIZE);
+        tally.expect(committed == WriteTracker.PAGES, "only " + Win32Names.pages(committed) + " of the buffer at "
+                + Win32Names.hex(t.base()) + " are committed, expected " + WriteTracker.PAGES);
+        String wrong = t.pagesNot(WinNT.PAGE_READONLY);
+        tally.expect(2, wrong.isEmpty(), "these pages are not PAGE_READONLY: " + wrong);
+        tally.expect(t.written().isEmpty(), "writtenPages() after open is " + pages(t.written()) + ", not empty");
+        return tally.result(10, "The buffer at " + Win32Names.hex(t.base()) + " is " + Win32Names.pages(
+                        WriteTracker.PAGES) + " of PAGE_READONLY: reads work, the first write to a page faults.")
+                .hint("Commit PAGE_READWRITE, then VirtualProtect(base, BUFFER_SIZE, PAGE_READONLY, &old).")
+                .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
+    }
+
+    // tag::writes[]
+    @Check(points = 20, title = "Each written page is recorded, with one fault per page", after = "openProtectsBuffer",
+            order = 2)
+    public CheckResult writesRecorded(WriteTracker tracker, CheckContext ctx) {
+        TrackerProbe t = TrackerProbe.open(ctx, tracker);
+        Memory mem = ctx.memory();
+        long mark = ctx.mark();
+        t.watched("watched(writes)", () -> {
+            mem.setInt(t.page(0) + 16, 0x11111111);
+            mem.setInt(t.page(3), 0x33333333);
+            mem.setInt(t.page(3) + 100, 0x33333334);
+            mem.setInt(t.page(7) + 4092, 0x77777777);
+            mem.setLong(t.page(9) - 4, 0x9999999988888888L); // spans pages 8 and 9
+            mem.setByte(t.page(15) + 4095, (byte) 0x55);
+        });
+        List<Long> want = List.of(t.page(0), t.page(3), t.page(7), t.page(8), t.page(9), t.page(15));
+        List<Long> got = t.written();
+        Tally tally = new Tally();
+        tally.expect(3, want.equals(got), "writtenPages() is " + pages(got) + "; expected " + pages(want));
+        tally.expect(mem.getInt(t.page(3) + 100) == 0x33333334 && mem.getLong(t.page(9) - 4) == 0x9999999988888888L
+                && mem.getByte(t.page(15) + 4095) == 0x55, "not every write inside watched() was stored");
+        long faults = t.violationsIn(mark, t.base(), BUFFER_SIZE);
+        tally.expect(faults == want.size(), Win32Names.pages(want.size()) + " were written, but the buffer raised "
+                + faults + " access violations (expected one per written page)");
+        return tally.result(20, "Six pages written, six faults, six pages recorded, every write stored.")
+                .hint("Make only the faulting page PAGE_READWRITE: the other pages must stay read-only to be seen.")
+                .evidence(ctx.traceEvidence());
+    }
+    // end::writes[]
+
+    @Check(points = 10, title = "Reads neither fault nor count as writes", after = "openProtectsBuffer", order = 3)
+    public CheckResult readsNotRecorded(WriteTracker tracker, CheckContext ctx) {
+        TrackerProbe t = TrackerProbe.open(ctx, tracker);
+        long mark = ctx.mark();
+        long[] sum = new long[1];
+        t.watched("watched(reads)", () -> {
+            for (int i = 0; i < WriteTracker.PAGES; i++) {
+                sum[0] += ctx.memory().getInt(t.page(i) + 8);
+            }
+        });
+        Tally tally = new Tally();
+        long faults = t.violationsIn(mark, t.base(), BUFFER_SIZE);
+        tally.expect(faults == 0, "reading every page raised " + faults + " access violations");
+        tally.expect(2, t.written().isEmpty(), "after reads only, writtenPages() is " + pages(t.written()));
+        return tally.result(10, "Reading all " + Win32Names.pages(WriteTracker.PAGES) + " raised nothing and "
+                        + "recorded nothing.")
+                .hint("PAGE_READONLY allows reads; PAGE_NOACCESS would fault on them too.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "Faults outside the buffer reach the outer handler", after = "writesRecorded",
+            order = 4)
+    public CheckResult foreignFaultsPassOn(WriteTracker tracker, CheckContext ctx) {
+        TrackerProbe t = TrackerProbe.open(ctx, tracker);
+        Tally tally = new Tally();
+        String nul = t.outer(() -> tracker.watched(() -> ctx.memory().setInt(0, 1)));
+        tally.expect(nul != null && nul.startsWith("EXCEPTION_ACCESS_VIOLATION"), "a NULL write inside watched(): "
+                + "the outer handler got " + (nul == null ? "nothing" : nul));
+        long other = ctx.kernel32().VirtualAlloc(0, PAGE, WinNT.MEM_RESERVE | WinNT.MEM_COMMIT, WinNT.PAGE_READONLY);
+        String foreign = t.outer(() -> tracker.watched(() -> ctx.memory().setInt(other, 1)));
+        int prot = t.protect(other);
+        tally.expect(2, foreign != null && prot == WinNT.PAGE_READONLY, "a write to " + Win32Names.hex(other)
+                + ", a PAGE_READONLY page outside the buffer: the outer handler got " + (foreign == null ? "nothing"
+                : foreign) + " and the page is now " + Win32Names.protection(prot) + "; expected the violation "
+                + "outside and the page still PAGE_READONLY");
+        tally.expect(!t.written().contains(other), "writtenPages() lists " + Win32Names.hex(other)
+                + ", which is not in the buffer");
+        return tally.result(15, "A NULL write and a write to someone else's read-only page went on to the outer "
+                        + "handler, untouched.")
+                .hint("Check that ExceptionInformation[1] is inside [base, base + BUFFER_SIZE) before touching any "
+                        + "protection.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    // tag::oldProtection[]
+    @Check(points = 15, title = "A page someone else protected keeps its protection", after = "writesRecorded",
+            order = 5)
+    public CheckResult respectsOldProtection(WriteTracker tracker, CheckContext ctx) {
+        TrackerProbe t = TrackerProbe.open(ctx, tracker);
+        long locked = t.page(5);
+        ctx.kernel32().VirtualProtect(locked, PAGE, WinNT.PAGE_NOACCESS, new IntByReference());
+        String got = t.outer(() -> tracker.watched(() -> ctx.memory().setInt(locked + 32, 5)));
+        Tally tally = new Tally();
+        tally.expect(2, got != null && got.startsWith("EXCEPTION_ACCESS_VIOLATION"), "a write to "
+                + Win32Names.hex(locked + 32) + " on a page of the buffer made PAGE_NOACCESS: the outer handler got "
+                + (got == null ? "nothing: the write went through" : got));
+        tally.expect(2, t.protect(locked) == WinNT.PAGE_NOACCESS, "page " + Win32Names.hex(locked) + " is now "
+                + Win32Names.protection(t.protect(locked)) + "; it must stay PAGE_NOACCESS");
+        tally.expect(!t.written().contains(locked), "writtenPages() lists the locked page " + Win32Names.hex(locked));
+        return tally.result(15, "The PAGE_NOACCESS page was left alone: its fault went on to the outer handler.")
+                .hint("VirtualProtect's *lpflOldProtect tells you what the page was. If it was not PAGE_READONLY, "
+                        + "restore it and return EXCEPTION_CONTINUE_SEARCH.")
+                .evidence(ctx.traceEvidence());
+    }
+    // end::oldProtection[]
+
+    @Check(points = 15, title = "reset makes written pages read-only again", after = "writesRecorded", order = 6)
+    public CheckResult resetRearms(WriteTracker tracker, CheckContext ctx) {
+        TrackerProbe t = TrackerProbe.open(ctx, tracker);
+        t.watched("watched(first writes)", () -> {
+            ctx.memory().setInt(t.page(2), 2);
+            ctx.memory().setInt(t.page(4), 4);
+        });
+        boolean ok = t.reset();
+        Tally tally = new Tally();
+        String wrong = t.pagesNot(WinNT.PAGE_READONLY);
+        tally.expect(2, wrong.isEmpty(), "after reset() these pages are not PAGE_READONLY: " + wrong);
+        tally.expect(ok == wrong.isEmpty(), "reset() returned " + ok + " although " + (wrong.isEmpty()
+                ? "every page was re-protected" : "some pages were not re-protected"));
+        tally.expect(t.written().isEmpty(), "after reset() writtenPages() is " + pages(t.written()));
+        t.watched("watched(second write)", () -> ctx.memory().setInt(t.page(4) + 8, 44));
+        tally.expect(2, t.written().equals(List.of(t.page(4))), "a write to page " + Win32Names.hex(t.page(4))
+                + " after reset() left writtenPages() at " + pages(t.written()));
+        return tally.result(15, "reset() re-protected pages " + Win32Names.hex(t.page(2)) + " and "
+                        + Win32Names.hex(t.page(4)) + ", and the next write was seen again.")
+                .hint("VirtualProtect fails with ERROR_NOACCESS when lpflOldProtect is NULL; check its result.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "close releases the buffer", after = "openProtectsBuffer", order = 7)
+    public CheckResult closeReleases(WriteTracker tracker, CheckContext ctx) {
+        TrackerProbe t = TrackerProbe.open(ctx, tracker);
+        t.watched("watched(write)", () -> ctx.memory().setInt(t.page(1), 1));
+        TrackerProbe.call(ctx, "close()", () -> {
+            tracker.close();
+            return null;
+        });
+        int state = ctx.page(t.base()).state();
+        Tally tally = new Tally();
+        tally.expect(3, state == WinNT.MEM_FREE, "after close the buffer at " + Win32Names.hex(t.base()) + " is "
+                + Win32Names.mem(state) + "; expected MEM_FREE");
+        tally.expect(tracker.base() == 0, "base() is " + Win32Names.hex(tracker.base()) + " after close");
+        return tally.result(15, "close released the buffer at " + Win32Names.hex(t.base()) + ".")
+                .hint("VirtualFree(base, 0, MEM_RELEASE) works whatever the pages' protection.")
+                .evidence(ctx.traceEvidence());
+    }
+}
