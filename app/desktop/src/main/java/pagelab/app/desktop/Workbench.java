@@ -75,11 +75,11 @@ public final class Workbench extends JPanel {
         JPanel code = new JPanel(new MigLayout("insets 4, fill", "[grow][]", "[][grow]"));
         title.setName("exerciseTitle");
         title.setFont(title.getFont().deriveFont(Font.BOLD));
-        code.add(title, "growx");
+        code.add(title, "growx, wmin 0");
         reset.setName("resetButton");
         reset.setEnabled(false);
         code.add(reset, "wrap");
-        code.add(editor, "span, grow");
+        code.add(editor, "span, grow, wmin 0");
         JSplitPane codeAndResults = new JSplitPane(JSplitPane.VERTICAL_SPLIT, code, results);
         codeAndResults.setResizeWeight(0.65);
         JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, instructions, codeAndResults);
@@ -182,7 +182,7 @@ public final class Workbench extends JPanel {
                 store.saveProgress(snapshot);
             } catch (IOException | RuntimeException e) {
                 javax.swing.SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed",
-                        id, e.getMessage())));
+                        id, e.toString())));
             }
         });
     }
@@ -232,7 +232,7 @@ public final class Workbench extends JPanel {
                 store.saveProgress(snapshot);
             } catch (IOException e) {
                 javax.swing.SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed",
-                        store.progressFile(), e.getMessage())));
+                        store.progressFile(), e.toString())));
             }
         });
         frame.showStatus(Messages.format("workbench.checked", r.points(), r.maxPoints(), r.millis()));

@@ -49,11 +49,12 @@ public final class MemoryMapPanel extends JPanel {
     }
 
     private void initComponents() {
-        add(initStepBar(), "growx, wrap");
+        // wmin 0 everywhere: long labels must be cut, not push the panel wider than its split pane.
+        add(initStepBar(), "growx, wmin 0, wrap");
         summary.setName("mapSummary");
-        add(summary, "growx, wrap");
-        add(strip, "growx, h 100::, wrap");
-        add(new Legend(), "growx, wrap");
+        add(summary, "growx, wmin 0, wrap");
+        add(strip, "growx, wmin 0, h 100::, wrap");
+        add(new Legend(), "growx, wmin 0, wrap");
         table.setName("mapTable");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setDefaultRenderer(Object.class, new MapCellRenderer(model));
@@ -63,7 +64,11 @@ public final class MemoryMapPanel extends JPanel {
             }
         });
         strip.onSelect(this::stripClicked);
-        add(new JScrollPane(table), "grow");
+        int[] widths = {150, 80, 80, 80, 110, 200, 260};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
+        add(new JScrollPane(table), "grow, wmin 0");
     }
 
     private JComponent initStepBar() {
@@ -77,7 +82,7 @@ public final class MemoryMapPanel extends JPanel {
                 () -> cursor.setStep(cursor.timeline().nextChange(cursor.step()))));
         bar.add(stepButton("memoryMap.last", "alt END", () -> cursor.setStep(cursor.timeline().lastStep())));
         position.setName("mapPosition");
-        bar.add(position, "growx, wmin 100");
+        bar.add(position, "growx, wmin 0");
         hideFree.setName("hideFree");
         Ui.label(hideFree, Messages.get("memoryMap.hideFree"));
         hideFree.addActionListener(e -> refresh(true));

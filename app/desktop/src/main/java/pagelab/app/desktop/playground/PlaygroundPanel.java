@@ -72,11 +72,11 @@ public final class PlaygroundPanel extends JPanel {
         bar.add(named(Ui.button("playground.open", this::openActionPerformed), "playgroundOpen"));
         bar.add(named(Ui.button("playground.save", this::saveActionPerformed), "playgroundSave"));
         bar.add(named(Ui.button("playground.copyJava", this::copyJavaActionPerformed), "playgroundCopyJava"));
-        p.add(bar, "wrap");
+        p.add(bar, "wmin 0, wrap");
         output.setName("playgroundOutput");
         output.setEditable(false);
         output.setFont(new Font(Font.MONOSPACED, Font.PLAIN, output.getFont().getSize()));
-        p.add(new JScrollPane(output), "grow, wrap");
+        p.add(new JScrollPane(output), "grow, wmin 0, wrap");
         input.setName("playgroundInput");
         input.setFont(output.getFont());
         input.putClientProperty("JTextField.placeholderText", Messages.get("playground.placeholder"));
@@ -88,7 +88,7 @@ public final class PlaygroundPanel extends JPanel {
         JLabel prompt = new JLabel(">");
         prompt.setLabelFor(input);
         p.add(prompt, "split 2");
-        p.add(input, "growx");
+        p.add(input, "growx, wmin 0");
         return p;
     }
 
@@ -218,6 +218,16 @@ public final class PlaygroundPanel extends JPanel {
             output.append(text + "\n");
             output.setCaretPosition(output.getDocument().getLength());
         }
+    }
+
+    /** Runs {@code line} as if the student typed it and pressed Enter. */
+    public void type(String line) {
+        input.setText(line);
+        runActionPerformed();
+    }
+
+    public String outputText() {
+        return output.getText();
     }
 
     public RunViewer viewer() {

@@ -59,7 +59,7 @@ public final class ResultsPanel extends JPanel {
         progress.setString("");
         add(check);
         add(cancel);
-        add(progress, "growx");
+        add(progress, "growx, wmin 0");
         totalLabel.setName("totalLabel");
         total.setName("totalBar");
         add(totalLabel, "split 2");
@@ -70,7 +70,7 @@ public final class ResultsPanel extends JPanel {
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(list),
                 new JScrollPane(details));
         split.setResizeWeight(0.45);
-        add(split, "span, grow");
+        add(split, "span, grow, wmin 0");
     }
 
     private void initList() {
@@ -195,6 +195,11 @@ public final class ResultsPanel extends JPanel {
                 : "\u2716";
         int points = r.points() < 0 ? r.maxPoints() : r.points();
         return mark + " " + (r.title() == null ? r.checkId() : r.title()) + "   " + points + "/" + r.maxPoints();
+    }
+
+    /** Whether a check is running (Cancel is enabled). */
+    public boolean isChecking() {
+        return cancel.isEnabled();
     }
 
     public JList<Object> resultList() {

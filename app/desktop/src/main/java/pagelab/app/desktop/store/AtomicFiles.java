@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Whole-file writes that a crash or a SIGKILL at any instant cannot tear: the new content goes to a temporary
@@ -50,14 +52,25 @@ public final class AtomicFiles {
         syncDirectory(dir);
     }
 
-    /** Removes temporary files a killed writer left in {@code dir}; never touches anything else. */
-    public static void removeLeftovers(Path dir) throws IOException {
+    /**
+     * Removes temporary files a killed writer left in {@code dir}; never touches anything else. Only files older
+     * than {@code minAge} go: a younger one may belong to a write in progress in another process (the command
+     * line and the desktop may share the folder).
+     */
+    public static void removeLeftovers(Path dir, Duration minAge) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
+        Instant cutoff = Instant.now().minus(minAge);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
             for (Path p : files) {
-                Files.deleteIfExists(p);
+                try {
+                    if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // Its writer renamed it meanwhile: nothing left to clean.
+                }
             }
         }
     }

@@ -33,6 +33,8 @@ public final class UserDataStore {
     /** The environment variable that overrides the default folder. */
     public static final String ENV_HOME = "PAGELAB_HOME";
 
+    /** Temporary files older than this are a crash's leftovers; younger ones may be another process's write. */
+    static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(2);
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -44,7 +46,7 @@ public final class UserDataStore {
     public UserDataStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         Files.createDirectories(this.root);
-        AtomicFiles.removeLeftovers(this.root);
+        AtomicFiles.removeLeftovers(this.root, LEFTOVER_AGE);
     }
 
     // Created on first use: Jackson's class loading is too slow for the path to the first painted window.

@@ -59,7 +59,7 @@ public final class TracePanel extends JPanel {
                 applyFilter();
             }
         });
-        add(filterText, "growx");
+        add(filterText, "growx, wmin 0");
         show.setName("traceShow");
         for (TraceFilter.Show s : TraceFilter.Show.values()) {
             show.addItem(Messages.get("trace.show." + s.name().toLowerCase(java.util.Locale.ROOT)));
@@ -75,7 +75,12 @@ public final class TracePanel extends JPanel {
                 rowSelected();
             }
         });
-        add(new JScrollPane(table), "span, grow");
+        table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        int[] widths = {50, 50, 190, 330, 110, 220, 260};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
+        add(new JScrollPane(table), "span, grow, wmin 0");
     }
 
     @Override

@@ -103,10 +103,17 @@ class UserDataStoreTest {
     }
 
     @Test
-    void leftoverTemporaryFilesAreRemovedWhenTheStoreOpens() throws Exception {
+    void oldLeftoverTemporaryFilesAreRemovedWhenTheStoreOpensButFreshOnesAreLeftToTheirWriter() throws Exception {
         Path stale = dir.resolve(".settings.properties.123" + AtomicFiles.TEMP_SUFFIX);
+        Path fresh = dir.resolve(".progress.json.456" + AtomicFiles.TEMP_SUFFIX);
         Files.writeString(stale, "half a fi");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(UserDataStore.LEFTOVER_AGE).minusSeconds(1)));
+        Files.writeString(fresh, "being writ");
+
         new UserDataStore(dir);
+
         assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
     }
 }

@@ -1,0 +1,114 @@
+package pagelab.app.desktop;
+
+import pagelab.app.desktop.store.Settings;
+import pagelab.app.desktop.store.UserDataStore;
+
+import javax.swing.SwingUtilities;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Takes the screenshots of docs/screenshots from the real app under Xvfb (not a test):
+ * {@code xvfb-run -a -s "-screen 0 1280x1024x24" java -cp ... pagelab.app.desktop.ScreenshotTour OUT_DIR ROOT}.
+ * Each picture is the whole X screen, captured with ImageMagick's {@code import -window root}.
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        System.setProperty("pagelab.dev.root", args[1]);
+        Files.createDirectories(out);
+        for (String theme : new String[] {"light", "dark"}) {
+            tour(out, theme);
+        }
+        System.exit(0);
+    }
+
+    private static void tour(Path out, String theme) throws Exception {
+        Path data = Files.createTempDirectory("pagelab-tour");
+        UserDataStore store = new UserDataStore(data);
+        store.saveSettings(Settings.defaults().withTheme(theme).withWindow(
+                new pagelab.app.desktop.store.WindowLayout(0, 0, 1280, 1000, false, java.util.Map.of(), 0)));
+        Messages.use(Locale.ENGLISH);
+        com.formdev.flatlaf.FlatLaf.registerCustomDefaultsSource("pagelab.app.desktop");
+        AtomicReference<MainFrame> ref = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            Settings s = store.loadSettings();
+            Themes.apply(s.dark(), s.fontSize());
+            MainFrame f = new MainFrame(store, s);
+            f.setVisible(true);
+            ref.set(f);
+        });
+        MainFrame frame = ref.get();
+        waitUntil(() -> frame.workbench().openExercise() != null);
+        SwingUtilities.invokeAndWait(() -> frame.workbench().checkActionPerformed());
+        waitUntil(() -> frame.workbench().results().resultList().getModel().getSize() > 0
+                && !frame.workbench().results().isChecking());
+        Thread.sleep(1500);
+        shot(out.resolve("workbench-" + theme + ".png"));
+
+        SwingUtilities.invokeAndWait(() -> frame.showTab(frame.playground()));
+        String[] session = {
+            "p = VirtualAlloc(NULL, 1M, MEM_RESERVE, PAGE_READWRITE)",
+            "VirtualAlloc(p, 16K, MEM_COMMIT, PAGE_READWRITE)",
+            "VirtualAlloc(p + 16K, 4K, MEM_COMMIT, PAGE_READWRITE | PAGE_GUARD)",
+            "setInt(p, 42)",
+            "getInt(p + 16K)",
+            "setInt(p + 64K, 1)",
+            "VirtualQuery(p + 16K)"};
+        for (String line : session) {
+            SwingUtilities.invokeAndWait(() -> frame.playground().type(line));
+        }
+        waitUntil(() -> frame.playground().outputText().contains("RegionSize"));
+        Thread.sleep(1000);
+        shot(out.resolve("playground-" + theme + ".png"));
+
+        SwingUtilities.invokeAndWait(() -> {
+            var viewer = frame.playground().viewer();
+            viewer.cursor().setStep(viewer.cursor().timeline().lastStep() - 1);
+        });
+        Thread.sleep(1000);
+        shot(out.resolve("fault-" + theme + ".png"));
+
+        SwingUtilities.invokeAndWait(() -> frame.showTab(frame.pluginManager()));
+        Thread.sleep(800);
+        shot(out.resolve("plugins-" + theme + ".png"));
+        SwingUtilities.invokeAndWait(frame::closeWindow);
+        Thread.sleep(500);
+    }
+
+    private static void shot(Path file) throws Exception {
+        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + file);
+        }
+        System.out.println("saved " + file);
+    }
+
+    private interface Test {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitUntil(Test test) throws Exception {
+        long end = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < end) {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            SwingUtilities.invokeAndWait(() -> {
+                try {
+                    ok.set(test.ok());
+                } catch (Exception e) {
+                    ok.set(false);
+                }
+            });
+            if (ok.get()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("tour: timed out");
+    }
+}
