@@ -173,6 +173,11 @@ public final class MainFrame extends JFrame {
         return tabs.pluginManager();
     }
 
+    /** Installs a plugin file as "Install from file..." does (off the EDT; the plugin tab shows the outcome). */
+    public void installPlugin(java.nio.file.Path jar) {
+        tabs.install(jar);
+    }
+
     /** The playground tab. */
     public pagelab.app.desktop.playground.PlaygroundPanel playground() {
         return tabs.playground();

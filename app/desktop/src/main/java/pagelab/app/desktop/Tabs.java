@@ -97,7 +97,7 @@ final class Tabs {
         }
     }
 
-    private void install(Path jar) {
+    void install(Path jar) {
         PluginHost host = services.host();
         if (host == null) {
             return;
