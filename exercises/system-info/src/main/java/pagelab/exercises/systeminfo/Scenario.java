@@ -1,0 +1,119 @@
+package pagelab.exercises.systeminfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckFailedException;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.Kernel32;
+import pagelab.kernel.MEMORYSTATUSEX;
+import pagelab.kernel.WinNT;
+
+/**
+ * Plays steps in the check's process: asks the forecast first, then makes the call and measures what
+ * {@code GlobalMemoryStatusEx} says before and after. One per check.
+ */
+final class Scenario {
+    static final long PAGE = 4096;
+
+    private final CheckContext ctx;
+    private final MemoryForecast forecast;
+    private final Kernel32 k;
+    private final List<Long> bases = new ArrayList<>();
+    private final Tally tally = new Tally();
+    private int played;
+
+    Scenario(CheckContext ctx, MemoryForecast forecast) {
+        this.ctx = ctx;
+        this.forecast = forecast;
+        this.k = ctx.kernel32();
+        call(() -> {
+            forecast.start(k);
+            return null;
+        }, "start(kernel)");
+    }
+
+    /** Predicts, makes and measures {@code step}, and records whether each figure was predicted right. */
+    void play(Step step) {
+        Change predicted = call(() -> forecast.predict(step), "predict(" + step + ")");
+        MEMORYSTATUSEX before = status();
+        make(step);
+        MEMORYSTATUSEX after = status();
+        Change actual = new Change(after.ullAvailVirtual - before.ullAvailVirtual,
+                after.ullAvailPageFile - before.ullAvailPageFile, after.ullAvailPhys - before.ullAvailPhys);
+        played++;
+        String where = "step " + played + " (" + step + "): ";
+        if (predicted == null) {
+            tally.expect(3, false, where + "predict returned null");
+            return;
+        }
+        tally.expect(predicted.availVirtual() == actual.availVirtual(), where + "ullAvailVirtual changed by "
+                + signed(actual.availVirtual()) + ", you predicted " + signed(predicted.availVirtual()));
+        tally.expect(predicted.availPageFile() == actual.availPageFile(), where + "ullAvailPageFile changed by "
+                + signed(actual.availPageFile()) + ", you predicted " + signed(predicted.availPageFile()));
+        tally.expect(predicted.availPhys() == actual.availPhys(), where + "ullAvailPhys changed by "
+                + signed(actual.availPhys()) + ", you predicted " + signed(predicted.availPhys()));
+    }
+
+    void playAll(List<Step> steps) {
+        steps.forEach(this::play);
+    }
+
+    Tally tally() {
+        return tally;
+    }
+
+    /** The region's base, or 0 if it does not exist (yet). */
+    long base(int region) {
+        return region < bases.size() ? bases.get(region) : 0;
+    }
+
+    int regions() {
+        return bases.size();
+    }
+
+    private void make(Step s) {
+        switch (s.kind()) {
+            case RESERVE -> bases.add(k.VirtualAlloc(0, s.size(), WinNT.MEM_RESERVE, WinNT.PAGE_READWRITE));
+            case ALLOCATE -> bases.add(k.VirtualAlloc(0, s.size(), WinNT.MEM_RESERVE | WinNT.MEM_COMMIT,
+                    WinNT.PAGE_READWRITE));
+            case COMMIT -> k.VirtualAlloc(base(s.region()) + s.offset(), s.size(), WinNT.MEM_COMMIT,
+                    WinNT.PAGE_READWRITE);
+            case TOUCH -> {
+                long from = base(s.region()) + s.offset();
+                for (long a = from; a < from + s.size(); a = (a & ~(PAGE - 1)) + PAGE) {
+                    ctx.memory().setByte(a, (byte) 1);
+                }
+            }
+            case DECOMMIT -> k.VirtualFree(base(s.region()) + s.offset(), s.size(), WinNT.MEM_DECOMMIT);
+            case RELEASE -> k.VirtualFree(base(s.region()), 0, WinNT.MEM_RELEASE);
+            default -> throw new IllegalStateException("Scenario.make: unknown step " + s);
+        }
+    }
+
+    private MEMORYSTATUSEX status() {
+        MEMORYSTATUSEX ms = new MEMORYSTATUSEX();
+        if (!k.GlobalMemoryStatusEx(ms)) {
+            throw new IllegalStateException("Scenario.status: GlobalMemoryStatusEx failed with "
+                    + Win32Names.error(k.GetLastError()));
+        }
+        return ms;
+    }
+
+    static String signed(long bytes) {
+        return String.format(Locale.ROOT, "%+,d bytes", bytes);
+    }
+
+    // A Java exception from the student's forecast is a wrong answer with a message, not a checker error.
+    private <T> T call(java.util.function.Supplier<T> action, String what) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            throw new CheckFailedException(CheckResult.fail(what + " threw " + e)
+                    .evidence(ctx.traceEvidence()));
+        }
+    }
+}

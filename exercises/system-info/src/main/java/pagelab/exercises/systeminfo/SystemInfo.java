@@ -1,0 +1,76 @@
+package pagelab.exercises.systeminfo;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Chapter 14's SysInfo and VMStat turned into predictions: what each reserve, commit, touch, decommit and release
+ * does to address space, commit charge and free RAM. Sources and instructions are under {@code system-info/}.
+ */
+@Extension
+public final class SystemInfo implements Exercise {
+    private static final String DIR = "system-info";
+    private static final String FILE = "Forecast.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("system-info", "System info and memory status", 14, Difficulty.MEDIUM, 45,
+                List.of("Read page size, allocation granularity and the user-mode range from GetSystemInfo",
+                        "Tell address space, commit charge and physical memory apart in GlobalMemoryStatusEx",
+                        "Predict what reserving, committing, touching, decommitting and releasing each cost"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(SystemInfo.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(SystemInfo.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(SystemInfo.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return MemoryForecast.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return SystemInfoChecks.class;
+    }
+
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("user-mode-two-gib", "Takes user mode as exactly 2 GiB, forgetting the 64 KiB partitions at"
+                        + " both ends.", "systemFacts"),
+                wrong("reserve-rounds-to-granularity", "Thinks a reservation uses whole 64 KiB units of address"
+                        + " space.", "reserveCostsAddressSpace", "releaseGivesBack", "randomSequence"),
+                wrong("commit-takes-ram", "Thinks committing takes RAM right away, not at the first touch.",
+                        "commitCharges", "touchTakesRam", "decommitGivesBack", "releaseGivesBack",
+                        "randomSequence"),
+                wrong("recommit-charges-again", "Charges every page of a commit, even pages already committed.",
+                        "commitCharges", "randomSequence"),
+                wrong("decommit-keeps-ram", "Thinks decommitted pages keep their RAM frames until release.",
+                        "decommitGivesBack", "randomSequence"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(SystemInfo.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}
