@@ -1,0 +1,72 @@
+package pagelab.exercises.addressspacewalk;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Chapters 13-14's VMMap: walk the address space with VirtualQuery, group blocks into regions, and name stacks, heaps,
+ * images and views. Sources and instructions are resources under {@code address-space-walk/}.
+ */
+@Extension
+public final class AddressSpaceWalk implements Exercise {
+    private static final String DIR = "address-space-walk";
+    private static final String FILE = "VMMap.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("address-space-walk", "Walking the address space", 14, Difficulty.MEDIUM, 50,
+                List.of("Walk an address space block by block with VirtualQuery",
+                        "Group blocks into regions by AllocationBase, as VMMap does",
+                        "Recognise thread stacks (a guard page), heaps (GetProcessHeaps), images and views",
+                        "Read MEMORY_BASIC_INFORMATION: State, Protect with modifiers, Type"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(AddressSpaceWalk.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(AddressSpaceWalk.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(AddressSpaceWalk.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return AddressSpaceWalker.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return AddressSpaceWalkChecks.class;
+    }
+
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("stops-at-first-free", "Ends the walk at the first free gap.", "tilesAddressSpace"),
+                wrong("blocks-as-regions", "Reports every block as a region, ignoring AllocationBase.",
+                        "matchesRegions", "blocksMatchVirtualQuery", "identifiesStacks", "identifiesImagesAndViews",
+                        "otherMachines"),
+                wrong("guard-equality", "Tests Protect == PAGE_GUARD instead of the PAGE_GUARD bit.",
+                        "identifiesStacks", "otherMachines"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(AddressSpaceWalk.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}

@@ -1,0 +1,185 @@
+package pagelab.exercises.addressspacewalk;
+
+import static pagelab.exercises.addressspacewalk.GroundTruth.at;
+import static pagelab.exercises.addressspacewalk.GroundTruth.describe;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import pagelab.exercise.Check;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.Machine;
+import pagelab.kernel.MachineConfig;
+import pagelab.kernel.WinNT;
+
+/**
+ * The checks of {@code address-space-walk}. Each prepares the check's process (a private heap, a partly committed
+ * reservation, a mapped view), takes the kernel's ground truth, runs the student's walk and compares.
+ */
+public class AddressSpaceWalkChecks {
+
+    @Check(points = 15, title = "The regions tile the whole address space", order = 1)
+    public CheckResult tilesAddressSpace(AddressSpaceWalker walker, CheckContext ctx) {
+        GroundTruth truth = GroundTruth.prepare(ctx.process());
+        List<VmRegion> got = truth.walk(walker);
+        if (got.isEmpty()) {
+            return CheckResult.fail("regions from 0x00000000 to " + Win32Names.hex(truth.end()), "walk returned none")
+                    .hint("Call VirtualQuery from address 0 until it returns 0.");
+        }
+        long cursor = 0;
+        for (VmRegion r : got) {
+            if (r == null || r.base() != cursor || r.size() <= 0) {
+                return CheckResult.fail("the next region at " + Win32Names.hex(cursor), r == null ? "a null region"
+                        : "the next one is " + describe(r)).hint("Each region starts where the previous one ends: "
+                        + "BaseAddress + RegionSize.");
+            }
+            cursor = r.base() + r.size();
+        }
+        if (cursor != truth.end()) {
+            return CheckResult.fail("The walk stopped at " + Win32Names.hex(cursor) + " after " + got.size()
+                            + " regions; VirtualQuery answers up to " + Win32Names.hex(truth.end()) + ".",
+                            Win32Names.hex(truth.end()), Win32Names.hex(cursor))
+                    .hint("A MEM_FREE block is not the end: keep querying until VirtualQuery returns 0.")
+                    .evidence(ctx.snapshotEvidence("The address space walked"));
+        }
+        return CheckResult.pass(got.size() + " regions tile 0x00000000 to " + Win32Names.hex(truth.end()) + ".");
+    }
+
+    @Check(points = 20, title = "Each region is one allocation (or free gap) with the right size and type",
+            after = "tilesAddressSpace", order = 2)
+    public CheckResult matchesRegions(AddressSpaceWalker walker, CheckContext ctx) {
+        GroundTruth truth = GroundTruth.prepare(ctx.process());
+        List<VmRegion> got = truth.walk(walker);
+        Tally t = new Tally();
+        for (VmRegion want : truth.regions) {
+            VmRegion r = at(got, want.base());
+            t.expect(r != null && r.size() == want.size() && r.type() == want.type(), "the region at "
+                    + Win32Names.hex(want.base()) + " should be " + Win32Names.bytes(want.size()) + " of "
+                    + Win32Names.mem(want.type()) + ", but " + (r == null ? "no region starts there"
+                    : "is " + Win32Names.bytes(r.size()) + " of " + Win32Names.mem(r.type())));
+        }
+        t.expect(got.size() == truth.regions.size(), "the walk found " + got.size() + " regions; there are "
+                + truth.regions.size());
+        return t.result(20, "All " + truth.regions.size() + " regions match the kernel's allocations and free gaps.")
+                .hint("Blocks with the same AllocationBase make one region; its size is the sum of their sizes.")
+                .evidence(ctx.snapshotEvidence("The address space walked"));
+    }
+
+    @Check(points = 15, title = "Each region's blocks are the VirtualQuery answers", after = "tilesAddressSpace",
+            order = 3)
+    public CheckResult blocksMatchVirtualQuery(AddressSpaceWalker walker, CheckContext ctx) {
+        GroundTruth truth = GroundTruth.prepare(ctx.process());
+        List<VmRegion> got = truth.walk(walker);
+        Tally t = new Tally();
+        for (VmRegion want : truth.regions) {
+            if (want.type() == WinNT.MEM_FREE) {
+                continue;
+            }
+            VmRegion r = at(got, want.base());
+            t.expect(r != null && Objects.equals(r.blocks(), want.blocks()), "the region at "
+                    + Win32Names.hex(want.base()) + " has " + want.blocks().size() + " block(s) "
+                    + blocks(want) + ", but the walk reported " + (r == null ? "no region there"
+                    : r.blocks().size() + ": " + blocks(r)));
+        }
+        return t.result(15, "Every block's base, size, state, protection and type match VirtualQuery.")
+                .hint("Record each VirtualQuery answer as a block: BaseAddress, RegionSize, State, Protect, Type.");
+    }
+
+    @Check(points = 10, title = "Thread stacks are found by their guard page", after = "tilesAddressSpace", order = 4)
+    public CheckResult identifiesStacks(AddressSpaceWalker walker, CheckContext ctx) {
+        return kinds(walker, ctx, RegionKind.STACK, "A private region with a block whose protection has the "
+                + "PAGE_GUARD bit is a thread stack: test (Protect & PAGE_GUARD) != 0.");
+    }
+
+    @Check(points = 10, title = "Heaps are found through GetProcessHeaps", after = "tilesAddressSpace", order = 5)
+    public CheckResult identifiesHeaps(AddressSpaceWalker walker, CheckContext ctx) {
+        return kinds(walker, ctx, RegionKind.HEAP, "GetProcessHeaps fills an array with heap handles; a heap's "
+                + "handle is the base of its region.");
+    }
+
+    @Check(points = 10, title = "Images and mapped views are told apart", after = "tilesAddressSpace", order = 6)
+    public CheckResult identifiesImagesAndViews(AddressSpaceWalker walker, CheckContext ctx) {
+        CheckResult images = kinds(walker, ctx, RegionKind.IMAGE, "MEM_IMAGE regions are exes and DLLs.");
+        CheckResult views = kinds(walker, ctx, RegionKind.MAPPED, "MEM_MAPPED regions are views of files.");
+        if (images.points() != 0 || views.points() != 0 || images.status() != views.status()) {
+            return images.status() != pagelab.exercise.CheckStatus.PASS ? images : views;
+        }
+        return CheckResult.pass("Every image and every mapped view was named as such.");
+    }
+
+    @Check(points = 10, title = "The walk is right on x64 and with ASLR", after = "tilesAddressSpace", order = 7)
+    public CheckResult otherMachines(AddressSpaceWalker walker, CheckContext ctx) {
+        Tally t = new Tally();
+        for (MachineConfig c : List.of(MachineConfig.x64(), MachineConfig.x64().aslr(true),
+                MachineConfig.x86().aslr(true))) {
+            try (Machine m = Machine.create(c.seed(ctx.seed() + 1))) {
+                GroundTruth truth = GroundTruth.prepare(m.createProcess());
+                List<VmRegion> got = truth.walk(walker);
+                String name = (c.is64Bit() ? "x64" : "x86") + (c.aslr() ? " with ASLR" : "");
+                VmRegion wrong = truth.regions.stream().filter(want -> !want.equals(at(got, want.base())))
+                        .findFirst().orElse(null);
+                t.expect(wrong == null && got.size() == truth.regions.size(), "on " + name + " "
+                        + (wrong == null ? "the walk found " + got.size() + " regions, not " + truth.regions.size()
+                        : "the region " + describe(wrong) + " is " + describeGot(at(got, wrong.base()))));
+            }
+        }
+        return t.result(10, "On x64, x64 with ASLR and x86 with ASLR every region, block and kind matched.")
+                .hint("Addresses on x64 go up to 0x00007FFFFFFEFFFF: keep them in long.");
+    }
+
+    @Check(points = 10, title = "The listing has a line for every region", after = "tilesAddressSpace", order = 8)
+    public CheckResult listingNamesEveryRegion(AddressSpaceWalker walker, CheckContext ctx) {
+        GroundTruth truth = GroundTruth.prepare(ctx.process());
+        List<VmRegion> got = truth.walk(walker);
+        String text = GroundTruth.call("listing", () -> walker.listing(got));
+        List<String> lines = text == null ? List.of() : text.lines().toList();
+        Tally t = new Tally();
+        for (VmRegion r : got) {
+            String base = Win32Names.hex(r.base());
+            String line = lines.stream().filter(l -> l.startsWith(base)).findFirst().orElse(null);
+            t.expect(line != null && line.contains(r.kind().name()) && line.toUpperCase()
+                    .contains(Long.toHexString(r.size()).toUpperCase()), "no line starts with " + base
+                    + " and names its size (0x" + Long.toHexString(r.size()).toUpperCase() + ") and kind " + r.kind()
+                    + (line == null ? "" : "; found: " + line.strip()));
+        }
+        return t.result(10, "The listing has one line per region with base, size and kind.")
+                .hint("String.format(\"0x%08X\", base) on x86; 16 digits when the address needs more than 32 bits.");
+    }
+
+    private static CheckResult kinds(AddressSpaceWalker walker, CheckContext ctx, RegionKind kind, String hint) {
+        GroundTruth truth = GroundTruth.prepare(ctx.process());
+        List<VmRegion> got = truth.walk(walker);
+        Set<Long> want = bases(truth.regions, kind);
+        Set<Long> found = bases(got, kind);
+        Tally t = new Tally();
+        for (long b : want) {
+            t.expect(found.contains(b), "the " + kind + " region at " + Win32Names.hex(b) + " was reported as "
+                    + (at(got, b) == null ? "nothing (no region starts there)" : at(got, b).kind()));
+        }
+        for (long b : found) {
+            t.expect(want.contains(b), "the region at " + Win32Names.hex(b) + " was reported as " + kind
+                    + ", but it is not one");
+        }
+        return t.result(10, "Found every " + kind + " region: " + want.stream().map(Win32Names::hex)
+                .collect(Collectors.joining(", ")) + ".").hint(hint);
+    }
+
+    private static Set<Long> bases(List<VmRegion> regions, RegionKind kind) {
+        return regions.stream().filter(r -> r != null && r.kind() == kind).map(VmRegion::base)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String blocks(VmRegion r) {
+        return r.blocks().stream().map(b -> Win32Names.hex(b.base()) + " " + Win32Names.mem(b.state()) + " "
+                + Win32Names.protection(b.protect())).limit(4).toList().toString();
+    }
+
+    private static String describeGot(VmRegion r) {
+        return r == null ? "missing" : describe(r) + " with " + r.blocks().size() + " block(s)";
+    }
+}
