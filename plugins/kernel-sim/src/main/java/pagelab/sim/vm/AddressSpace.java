@@ -20,6 +20,9 @@ public final class AddressSpace {
     private final long minAddress;
     private final long maxAddress;
     private final TreeMap<Long, View> views = new TreeMap<>();
+    private long[] flatBases;
+    private View[] flatViews;
+    private int lookupsSinceChange;
     /**
      * Bumped on every change that can invalidate a cached translation (protection, commit, release, a new frame),
      * so that the MMU's one-entry TLBs can be checked with a single volatile read.
@@ -59,6 +62,11 @@ public final class AddressSpace {
 
     /** The view holding {@code address}, or null. */
     public View find(long address) {
+        if (flatBases != null || ++lookupsSinceChange > 64 + views.size() / 8) {
+            int i = floorIndex(address);
+            View v = i < 0 ? null : flatViews[i];
+            return v != null && v.contains(address) ? v : null;
+        }
         Map.Entry<Long, View> e = views.floorEntry(address);
         if (e == null) {
             return null;
@@ -69,8 +77,47 @@ public final class AddressSpace {
 
     /** The first view whose base is above {@code address}, or null. */
     public View next(long address) {
+        if (flatBases != null) {
+            int i = floorIndex(address) + 1;
+            return i < flatViews.length ? flatViews[i] : null;
+        }
         Map.Entry<Long, View> e = views.higherEntry(address);
         return e == null ? null : e.getValue();
+    }
+
+    /**
+     * Lookups use a flat sorted copy of the tree's keys once the space has been read more than changed: a binary
+     * search over one {@code long[]} touches far fewer cache lines than a walk down a red-black tree of 100,000 nodes,
+     * which keeps VirtualQuery near logarithmic in practice too. Any insert or remove drops the copy; it is rebuilt
+     * only after n/8 further lookups, so its O(n) cost is amortised.
+     */
+    private int floorIndex(long address) {
+        if (flatBases == null) {
+            flatBases = new long[views.size()];
+            flatViews = new View[views.size()];
+            int i = 0;
+            for (View v : views.values()) {
+                flatBases[i] = v.base();
+                flatViews[i++] = v;
+            }
+        }
+        int lo = 0;
+        int hi = flatBases.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (flatBases[mid] <= address) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return hi;
+    }
+
+    private void changed() {
+        flatBases = null;
+        flatViews = null;
+        lookupsSinceChange = 0;
     }
 
     /** Whether [base, base+size) overlaps no view. */
@@ -84,6 +131,7 @@ public final class AddressSpace {
             throw new IllegalStateException("AddressSpace.insert: " + view + " overlaps " + find(view.base()));
         }
         views.put(view.base(), view);
+        changed();
         view.backing().attach(this);
         invalidate();
     }
@@ -92,6 +140,7 @@ public final class AddressSpace {
         if (views.remove(view.base()) != view) {
             throw new IllegalStateException("AddressSpace.remove: " + view + " not in the space");
         }
+        changed();
         invalidate();
     }
 
