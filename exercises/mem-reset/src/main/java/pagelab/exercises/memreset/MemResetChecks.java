@@ -1,0 +1,155 @@
+package pagelab.exercises.memreset;
+
+import static pagelab.exercises.memreset.CacheProbe.data;
+import static pagelab.exercises.memreset.PageCache.CACHE_SIZE;
+import static pagelab.exercises.memreset.PageCache.SLOTS;
+
+import java.util.Arrays;
+import pagelab.exercise.Check;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Economy;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.WinNT;
+
+/**
+ * The checks of {@code mem-reset}, on a machine with little RAM so that memory pressure pushes the cache out:
+ * the cache's answers, its page states, and the paging-file writes the pressure caused, compared with control runs.
+ */
+public class MemResetChecks {
+
+    @Check(points = 10, title = "open commits the whole cache", order = 1)
+    public CheckResult openCommitsCache(PageCache cache, CheckContext ctx) {
+        CacheProbe c = CacheProbe.open(ctx, cache);
+        long committed = ctx.committedPages(c.base(), CACHE_SIZE);
+        Tally t = new Tally();
+        t.expect(committed == SLOTS, "only " + Win32Names.pages(committed) + " of the cache at "
+                + Win32Names.hex(c.base()) + " are committed, expected " + SLOTS);
+        t.expect(c.get(0) == null && c.get(SLOTS - 1) == null, "get of a slot never put did not return null");
+        return t.result(10, "The cache at " + Win32Names.hex(c.base()) + " is " + Win32Names.pages(SLOTS)
+                        + " committed, every slot empty.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "Slots read back what was put", after = "openCommitsCache", order = 2)
+    public CheckResult roundTrip(PageCache cache, CheckContext ctx) {
+        CacheProbe c = CacheProbe.open(ctx, cache);
+        Tally t = new Tally();
+        for (int s : new int[] {0, 1, 31, 63}) {
+            c.put(s, data(s, 0));
+            t.expect(Arrays.equals(c.get(s), data(s, 0)), "get(" + s + ") did not return the 4,096 bytes put");
+        }
+        return t.result(10, "Four slots read back exactly.").evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "discardAll invalidates every slot and keeps the pages committed",
+            after = "roundTrip", order = 3)
+    public CheckResult discardAllInvalidates(PageCache cache, CheckContext ctx) {
+        CacheProbe c = CacheProbe.open(ctx, cache);
+        for (int s = 0; s < SLOTS; s++) {
+            c.put(s, data(s, 0));
+        }
+        c.discardAll();
+        Tally t = new Tally();
+        int stillValid = 0;
+        for (int s = 0; s < SLOTS; s++) {
+            stillValid += c.get(s) == null ? 0 : 1;
+        }
+        t.expect(2, stillValid == 0, stillValid + " slots still returned data after discardAll; after MEM_RESET a "
+                + "page's contents are undefined, so get must return null");
+        int gone = c.uncommittedPages();
+        t.expect(2, gone == 0, Win32Names.pages(gone) + " of the cache are no longer committed after discardAll; "
+                + "MEM_RESET keeps them committed (decommitting would cost a new commit for every reuse)");
+        c.put(9, data(9, 1));
+        t.expect(Arrays.equals(c.get(9), data(9, 1)), "put(9, ...) after discardAll did not read back");
+        return t.result(15, "All " + SLOTS + " slots invalid, all " + Win32Names.pages(SLOTS) + " still committed, "
+                        + "and slot 9 usable again.")
+                .hint("VirtualAlloc(base, CACHE_SIZE, MEM_RESET, PAGE_NOACCESS) and forget every slot.")
+                .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after discardAll"));
+    }
+
+    // tag::savings[]
+    @Check(points = 25, title = "A discarded cache is not written to the paging file", after = "roundTrip",
+            order = 4)
+    public CheckResult discardSavesWrites(PageCache cache, CheckContext ctx) {
+        CacheProbe c = CacheProbe.open(ctx, cache);
+        for (int s = 0; s < SLOTS; s++) {
+            c.put(s, data(s, 0));
+        }
+        c.discardAll();
+        long writes = c.pressure();
+        long without = ControlRuns.writesAfterDiscard(ctx.machine().config(), false);
+        long with = ControlRuns.writesAfterDiscard(ctx.machine().config(), true);
+        if (without <= with) {
+            return CheckResult.error("The control runs show no saving (" + without + " writes without MEM_RESET, "
+                    + with + " with it): the pressure is too small for this machine.");
+        }
+        return Economy.score("Paging-file writes while other memory pushed the discarded cache out of RAM ("
+                        + writes + "; " + without + " without MEM_RESET, " + with + " with it)", writes, without, with, 25)
+                .hint("Dirty pages must be saved before their frame is reused; a reset page is simply dropped. "
+                        + "Reset with VirtualAlloc(..., MEM_RESET, ...): VirtualFree does not know MEM_RESET, and "
+                        + "MEM_RESET combined with another flag fails with ERROR_INVALID_PARAMETER.")
+                .evidence(Evidence.calls("Kernel calls", ctx.calls("VirtualAlloc", "VirtualFree")));
+    }
+    // end::savings[]
+
+    @Check(points = 20, title = "discard resets one slot and keeps the others", after = "roundTrip", order = 5)
+    public CheckResult discardOneKeepsOthers(PageCache cache, CheckContext ctx) {
+        CacheProbe c = CacheProbe.open(ctx, cache);
+        for (int s = 0; s < 16; s++) {
+            c.put(s, data(s, 0));
+        }
+        c.discard(5);
+        c.pressure();
+        Tally t = new Tally();
+        t.expect(c.get(5) == null, "get(5) returned data after discard(5)");
+        StringBuilder lost = new StringBuilder();
+        for (int s = 0; s < 16; s++) {
+            if (s != 5 && !Arrays.equals(c.get(s), data(s, 0))) {
+                lost.append(lost.length() == 0 ? "" : ", ").append(s).append(" at ").append(Win32Names.hex(
+                        c.slotAddress(s)));
+            }
+        }
+        t.expect(3, lost.length() == 0, "slot " + lost + " lost its data while RAM was short: was its page reset?");
+        return t.result(20, "After discard(5) and memory pressure, slot 5 was invalid and the other 15 slots came "
+                        + "back from the paging file intact.")
+                .hint("Reset exactly the slot's page: base + slot * SLOT_SIZE, SLOT_SIZE bytes.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "A slot put after a reset survives memory pressure", after = "discardAllInvalidates",
+            order = 6)
+    public CheckResult reusedSlotSurvives(PageCache cache, CheckContext ctx) {
+        CacheProbe c = CacheProbe.open(ctx, cache);
+        for (int s = 0; s < SLOTS; s++) {
+            c.put(s, data(s, 0));
+        }
+        c.discardAll();
+        c.put(3, data(3, 2));
+        c.put(40, data(40, 2));
+        c.pressure();
+        Tally t = new Tally();
+        t.expect(Arrays.equals(c.get(3), data(3, 2)) && Arrays.equals(c.get(40), data(40, 2)), "slots 3 and 40, put "
+                + "after discardAll, did not come back intact after memory pressure");
+        return t.result(10, "Writing to a reset page made it dirty again: it was saved and came back.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "close releases the cache", after = "openCommitsCache", order = 7)
+    public CheckResult closeReleases(PageCache cache, CheckContext ctx) {
+        CacheProbe c = CacheProbe.open(ctx, cache);
+        c.put(1, data(1, 0));
+        CacheProbe.call(ctx, "close()", () -> {
+            cache.close();
+            return null;
+        });
+        int state = c.state(c.base());
+        Tally t = new Tally();
+        t.expect(3, state == WinNT.MEM_FREE, "after close the cache at " + Win32Names.hex(c.base()) + " is "
+                + Win32Names.mem(state) + "; expected MEM_FREE");
+        t.expect(cache.base() == 0, "base() is " + Win32Names.hex(cache.base()) + " after close");
+        return t.result(10, "close released the cache.").evidence(ctx.traceEvidence());
+    }
+}
