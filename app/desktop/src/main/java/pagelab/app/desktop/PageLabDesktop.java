@@ -66,11 +66,12 @@ public final class PageLabDesktop {
         MainFrame frame = new MainFrame(store, settings);
         frame.onFirstPaint(() -> {
             if (options.printStartupTime()) {
-                System.out.println("startup-ms " + StartupClock.sinceJvmStart());
+                System.out.println("startup-ms " + StartupClock.sinceJvmStart() + " cpu-ms " + StartupClock.cpuMillis());
             }
             frame.onPluginsLoaded(() -> {
                 if (options.printStartupTime()) {
-                    System.out.println("plugins-loaded-ms " + StartupClock.sinceJvmStart());
+                    System.out.println("plugins-loaded-ms " + StartupClock.sinceJvmStart() + " cpu-ms "
+                            + StartupClock.cpuMillis());
                 }
                 if (options.quitAfterPaint()) {
                     frame.closeWindow();

@@ -8,7 +8,12 @@ final class StartupClock {
     private StartupClock() {
     }
 
-    /** Milliseconds since the JVM process started, or since class loading if the OS does not say. */
+    /** CPU time the JVM used so far (all threads), in milliseconds, or -1 if the OS does not say. */
+    static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
+    /** Milliseconds since the JVM process started, or -1 if the OS does not say. */
     static long sinceJvmStart() {
         Instant start = ProcessHandle.current().info().startInstant().orElse(null);
         if (start == null) {

@@ -97,7 +97,8 @@ public final class Workbench extends JPanel {
         String stroke = "ctrl ENTER";
         getInputMap(WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(stroke), "check");
         getActionMap().put("check", Ui.action("results.check", this::checkActionPerformed));
-        instructions.show(Messages.get("workbench.loading"), null);
+        // Plain text until the plugins are in: Markdown and the HTML kit load later, off the path to first paint.
+        instructions.showPlain(Messages.get("workbench.loading"));
     }
 
     /**
@@ -113,7 +114,7 @@ public final class Workbench extends JPanel {
         host.exercises().forEach(e -> descriptors.add(e.descriptor()));
         catalog.setExercises(descriptors, progress);
         if (descriptors.isEmpty()) {
-            instructions.show(Messages.get("workbench.noExercises"), null);
+            instructions.showPlain(Messages.get("workbench.noExercises"));
             return;
         }
         String last = frame.settings().lastExercise();

@@ -20,7 +20,6 @@ public final class InstructionsPanel extends JPanel {
         super(new MigLayout("insets 0, fill"));
         setName("instructions");
         pane.setName("instructionsText");
-        pane.setContentType("text/html");
         pane.setEditable(false);
         add(new JScrollPane(pane), "grow");
     }
@@ -36,15 +35,26 @@ public final class InstructionsPanel extends JPanel {
         render();
     }
 
+    /** Shows a plain message (no Markdown). */
+    public void showPlain(String message) {
+        markdown = null;
+        pane.setContentType("text/plain");
+        pane.setText(message);
+    }
+
     @Override
     public void updateUI() {
         super.updateUI();
-        if (pane != null) {
+        if (pane != null && markdown != null) {
             render();
         }
     }
 
     private void render() {
+        if (!"text/html".equals(pane.getContentType())) {
+            // Set on first use: the HTML kit is costly to load and not needed for the first paint.
+            pane.setContentType("text/html");
+        }
         Color fg = UIManager.getColor("Label.foreground");
         Color bg = UIManager.getColor("TextArea.background");
         Color code = UIManager.getColor("Panel.background");

@@ -41,7 +41,7 @@ public final class ResultsPanel extends JPanel {
     private final JLabel totalLabel = new JLabel(" ");
     private final DefaultListModel<Object> items = new DefaultListModel<>();
     private final JList<Object> list = new JList<>(items);
-    private final JEditorPane details = new JEditorPane("text/html", "");
+    private final JEditorPane details = new JEditorPane();
     private BiConsumer<String, Long> onDiagnostic = (f, l) -> { };
     private Consumer<AddressSpaceSnapshot> onSnapshot = s -> { };
 
@@ -163,6 +163,9 @@ public final class ResultsPanel extends JPanel {
     }
 
     private void itemSelected(Object value) {
+        if (!"text/html".equals(details.getContentType())) {
+            details.setContentType("text/html"); // loaded on first use, not at startup
+        }
         if (value instanceof CompileDiagnostic) {
             CompileDiagnostic d = (CompileDiagnostic) value;
             details.setText("<html><body><pre>" + ResultHtml.esc(d.toString()) + "</pre></body></html>");

@@ -10,7 +10,7 @@ import javax.swing.JScrollPane;
 public final class EventDetailsPanel extends JPanel {
     private final TimeCursor cursor;
     private final Runnable cursorListener = this::cursorMoved;
-    private final JEditorPane pane = new JEditorPane("text/html", "");
+    private final JEditorPane pane = new JEditorPane();
 
     public EventDetailsPanel(TimeCursor cursor) {
         super(new MigLayout("insets 0, fill"));
@@ -18,6 +18,12 @@ public final class EventDetailsPanel extends JPanel {
         setName("eventDetails");
         pane.setName("eventDetailsText");
         pane.setEditable(false);
+        // Rendered only while showing: a hidden tab costs nothing at startup (the HTML kit loads on first use).
+        addHierarchyListener(e -> {
+            if ((e.getChangeFlags() & java.awt.event.HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing()) {
+                cursorMoved();
+            }
+        });
         pane.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, true);
         add(new JScrollPane(pane), "grow");
     }
@@ -36,11 +42,18 @@ public final class EventDetailsPanel extends JPanel {
     }
 
     private void cursorMoved() {
+        if (!isShowing()) {
+            return;
+        }
+        if (!"text/html".equals(pane.getContentType())) {
+            pane.setContentType("text/html");
+        }
         pane.setText(EventExplanation.html(cursor.timeline().eventAt(cursor.step()), cursor.timeline().is64()));
         pane.setCaretPosition(0);
     }
 
     public String text() {
+        cursorMoved();
         return pane.getText();
     }
 }
