@@ -1,0 +1,76 @@
+package pagelab.exercises.copyonwrite;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Chapter 17's copy-on-write: several instances of one image write its globals; predict, then observe with
+ * VirtualQuery, which pages each process copied. Sources and instructions are resources under
+ * {@code copy-on-write/}.
+ */
+@Extension
+public final class CopyOnWrite implements Exercise {
+    private static final String DIR = "copy-on-write";
+    private static final String FILE = "CowLab.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("copy-on-write", "Which pages get copied?", 17, Difficulty.EASY, 35, List.of(
+                "Explain why writable image sections are mapped PAGE_WRITECOPY",
+                "Predict that a copy is made per process, per page, on the first write only",
+                "Tell a copied page (PAGE_READWRITE) from an untouched one (PAGE_WRITECOPY) with VirtualQuery",
+                "Distinguish shared sections, which are never copied"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(CopyOnWrite.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(CopyOnWrite.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(CopyOnWrite.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return CopyOnWriteLab.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return CopyOnWriteChecks.class;
+    }
+
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("any-instance-copies", "Thinks one instance's write copies the page for every instance.",
+                        "predictsSingleWrite", "predictsPerInstance", "readsDoNotCopy", "sharedSectionIsNotCopied",
+                        "largeScenario"),
+                wrong("reads-copy", "Thinks a read already makes a private copy.", "readsDoNotCopy", "largeScenario"),
+                wrong("shared-counts-as-copy", "Counts PAGE_READWRITE pages of the shared section as copies.",
+                        "sharedSectionIsNotCopied", "observesCopies", "largeScenario", "worksOnX64"),
+                wrong("whole-section-copied", "Thinks the first write copies the whole section.",
+                        "predictsSingleWrite", "predictsPerInstance", "readsDoNotCopy", "sharedSectionIsNotCopied",
+                        "largeScenario"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(CopyOnWrite.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}

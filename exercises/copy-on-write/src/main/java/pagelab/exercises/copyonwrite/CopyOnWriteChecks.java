@@ -1,0 +1,124 @@
+package pagelab.exercises.copyonwrite;
+
+import static pagelab.exercises.copyonwrite.Lab.IMAGE;
+import static pagelab.exercises.copyonwrite.Lab.describe;
+import static pagelab.exercises.copyonwrite.Lab.pages;
+
+import java.util.List;
+import java.util.Set;
+import pagelab.exercise.Check;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.Machine;
+import pagelab.kernel.MachineConfig;
+
+/**
+ * The checks of {@code copy-on-write}. Predictions are compared with what actually happens when the checker starts
+ * the instances and performs the accesses; observations with the kernel's per-page ground truth.
+ */
+public class CopyOnWriteChecks {
+    private static Access w(int instance, String global) {
+        return new Access(instance, global, true);
+    }
+
+    private static Access r(int instance, String global) {
+        return new Access(instance, global, false);
+    }
+
+    @Check(points = 15, title = "One write copies one page", order = 1)
+    public CheckResult predictsSingleWrite(CopyOnWriteLab lab, CheckContext ctx) {
+        return predictions(lab, ctx, 2, List.of(w(0, "g_a")), 15, "A write copies the page holding the global, "
+                + "4 KiB, not the section.");
+    }
+
+    @Check(points = 15, title = "Each process copies only the pages it writes", order = 2)
+    public CheckResult predictsPerInstance(CopyOnWriteLab lab, CheckContext ctx) {
+        return predictions(lab, ctx, 2, List.of(w(0, "g_a"), w(1, "g_c"), w(1, "g_b")), 15, "A copy belongs to the "
+                + "process that wrote: the other process still maps the original page.");
+    }
+
+    @Check(points = 10, title = "Reading never copies", order = 3)
+    public CheckResult readsDoNotCopy(CopyOnWriteLab lab, CheckContext ctx) {
+        return predictions(lab, ctx, 2, List.of(r(0, "g_a"), r(0, "g_d"), r(1, "g_c"), w(1, "g_d")), 10,
+                "Reading a PAGE_WRITECOPY page maps the shared original; only a write makes a copy.");
+    }
+
+    @Check(points = 10, title = "The shared section is never copied", order = 4)
+    public CheckResult sharedSectionIsNotCopied(CopyOnWriteLab lab, CheckContext ctx) {
+        return predictions(lab, ctx, 2, List.of(w(0, "g_shared"), w(1, "g_total"), w(0, "g_b")), 10, "A SHARED "
+                + "section is mapped PAGE_READWRITE into every process: one set of pages, never copied.");
+    }
+
+    @Check(points = 20, title = "VirtualQuery shows which pages were copied", order = 5)
+    public CheckResult observesCopies(CopyOnWriteLab lab, CheckContext ctx) {
+        return observations(lab, ctx.machine(), List.of(w(0, "g_a"), w(0, "g_d"), w(1, "g_shared"), r(1, "g_c"),
+                w(2, "g_c")), 3, 20, "");
+    }
+
+    @Check(points = 15, title = "Predictions hold for a longer run of three instances", order = 6)
+    public CheckResult largeScenario(CopyOnWriteLab lab, CheckContext ctx) {
+        return predictions(lab, ctx, 3, Lab.random(ctx.seed(), 3, 12), 15, "Go through the accesses one by one: "
+                + "who wrote, which page, which section.");
+    }
+
+    @Check(points = 15, title = "Observing works on x64 with ASLR too", order = 7)
+    public CheckResult worksOnX64(CopyOnWriteLab lab, CheckContext ctx) {
+        try (Machine x64 = Machine.create(MachineConfig.x64().aslr(true).seed(ctx.seed()))) {
+            return observations(lab, x64, List.of(w(0, "g_b"), w(1, "g_total"), w(1, "g_d")), 2, 15, " on x64 with ASLR");
+        }
+    }
+
+    private static CheckResult predictions(CopyOnWriteLab lab, CheckContext ctx, int instances, List<Access> accesses,
+                                           int points, String hint) {
+        Set<Long>[] predicted = predictAll(lab, accesses, instances);
+        Lab run = new Lab(ctx.machine(), instances);
+        run.perform(accesses);
+        Tally t = new Tally();
+        for (int i = 0; i < instances; i++) {
+            Set<Long> truth = run.truth(i);
+            t.expect(truth.equals(predicted[i]), "instance #" + i + ": predicted " + pages(predicted[i])
+                    + ", but it copied " + pages(truth));
+        }
+        return t.result(points, "Every prediction held: " + describe(accesses) + ".").hint(hint)
+                .evidence(layout(), Evidence.note("Accesses", describe(accesses)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Long>[] predictAll(CopyOnWriteLab lab, List<Access> accesses, int instances) {
+        Set<Long>[] out = new Set[instances];
+        for (int i = 0; i < instances; i++) {
+            int instance = i;
+            out[i] = Lab.call("predict", () -> lab.predict(IMAGE, List.copyOf(accesses), instance));
+        }
+        return out;
+    }
+
+    private static CheckResult observations(CopyOnWriteLab lab, Machine machine, List<Access> accesses,
+                                            int instances, int points, String where) {
+        Lab run = new Lab(machine, instances);
+        run.perform(accesses);
+        Tally t = new Tally();
+        for (int i = 0; i < instances; i++) {
+            var p = run.process(i);
+            Set<Long> seen = Lab.call("observe in instance #" + i, () -> lab.observe(p.kernel32(), IMAGE));
+            Set<Long> truth = run.truth(i);
+            t.expect(truth.equals(seen), "instance #" + i + " (PID " + p.id() + ", image at "
+                    + Win32Names.hex(p.kernel32().GetModuleHandle(null)) + ")" + where + ": observed " + pages(seen)
+                    + ", but its private copies are " + pages(truth));
+        }
+        return t.result(points, "Every instance's observation matched its private copies" + where + ".")
+                .hint("Only pages of copy-on-write sections count: PAGE_READWRITE in a SHARED section is the shared "
+                        + "page itself.")
+                .evidence(layout(), Evidence.note("Accesses", describe(accesses)),
+                        Evidence.snapshot("Address space of instance #0", run.process(0).inspector().snapshot()));
+    }
+
+    private static Evidence layout() {
+        return Evidence.note("CowLab.exe", ".text 0x1000-0x2FFF (RX)", ".rdata 0x3000 (R): g_szTitle",
+                ".data 0x4000-0x6FFF (WRITECOPY): g_a 0x4000, g_b 0x4010, g_c 0x5000, g_d 0x6008",
+                "Shared 0x7000 (RWS): g_shared 0x7000, g_total 0x7004");
+    }
+}
