@@ -118,6 +118,9 @@ public final class Workbench extends JPanel {
             return;
         }
         String last = frame.settings().lastExercise();
+        // The first exercise as the catalog shows it: lowest chapter, then title.
+        descriptors.sort(java.util.Comparator.comparingInt(ExerciseDescriptor::chapter)
+                .thenComparing(ExerciseDescriptor::title));
         String first = host.exercise(last).isPresent() ? last : descriptors.get(0).id();
         if (open == null) {
             openExercise(first);
