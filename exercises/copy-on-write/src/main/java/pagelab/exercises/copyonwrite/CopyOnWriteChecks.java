@@ -67,7 +67,8 @@ public class CopyOnWriteChecks {
     @Check(points = 15, title = "Observing works on x64 with ASLR too", order = 7)
     public CheckResult worksOnX64(CopyOnWriteLab lab, CheckContext ctx) {
         try (Machine x64 = Machine.create(MachineConfig.x64().aslr(true).seed(ctx.seed()))) {
-            return observations(lab, x64, List.of(w(0, "g_b"), w(1, "g_total"), w(1, "g_d")), 2, 15, " on x64 with ASLR");
+            return observations(lab, x64, List.of(w(0, "g_b"), w(1, "g_total"), w(1, "g_d")), 2, 15,
+                    " on x64 with ASLR");
         }
     }
 

@@ -73,7 +73,8 @@ public final class SharedCounter implements Exercise {
                         "atomicUnderPreemption"),
                 wrong("no-decrement", "Never decrements the counter when an instance exits.", "decrementsOnExit"),
                 wrong("everything-shared", "Puts the instance's own number in the Shared section too.",
-                        "imageHasSharedSection", "perInstanceDataStaysPrivate", "sharingMatchesSections", "worksOnX64"));
+                        "imageHasSharedSection", "perInstanceDataStaysPrivate", "sharingMatchesSections",
+                        "worksOnX64"));
     }
 
     private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {

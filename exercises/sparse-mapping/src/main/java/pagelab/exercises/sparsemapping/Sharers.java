@@ -1,0 +1,143 @@
+package pagelab.exercises.sparsemapping;
+
+import static pagelab.exercises.sparsemapping.SparseSection.RECORD;
+import static pagelab.exercises.sparsemapping.SparseSection.SIZE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckFailedException;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.Machine;
+import pagelab.kernel.UnhandledSehException;
+import pagelab.kernel.WinNT;
+import pagelab.kernel.WinProcess;
+import pagelab.kernel.inspect.Allocation;
+import pagelab.kernel.inspect.TraceEvent;
+
+/**
+ * Processes sharing the student's section: the creator (the check's own process) and attached ones, each with its own
+ * instance of the student's class; ground truth about their views and the machine's commit charge. One per check.
+ */
+final class Sharers {
+    static final int PAGE = 4096;
+
+    private final CheckContext ctx;
+    private final Machine machine;
+    private final List<WinProcess> processes = new ArrayList<>();
+    private final List<SparseSection> sections = new ArrayList<>();
+    final long chargeBefore;
+
+    Sharers(CheckContext ctx, Machine machine) {
+        this.ctx = ctx;
+        this.machine = machine;
+        this.chargeBefore = machine.inspector().counters().commitChargeBytes();
+    }
+
+    /** Starts a process and creates the section in it; a failure ends the check. */
+    SparseSection create(WinProcess p) {
+        SparseSection s = (SparseSection) ctx.newSolution();
+        processes.add(p);
+        sections.add(s);
+        boolean ok = call("create", () -> s.create(p.kernel32(), p.memory()));
+        if (!ok || s.view() == 0 || view(p, s) == null) {
+            throw new CheckFailedException(CheckResult.fail("create to make the section and map a view",
+                    "create returned " + ok + " and view() " + Win32Names.hex(s.view()) + ", which is "
+                    + (view(p, s) == null ? "no mapped view" : "a view")).hint("CreateFileMapping(INVALID_HANDLE_VALUE,"
+                    + " NULL, PAGE_READWRITE | SEC_RESERVE, 0, SIZE, NAME), then MapViewOfFile(h, FILE_MAP_READ | "
+                    + "FILE_MAP_WRITE, 0, 0, 0).").evidence(trace()));
+        }
+        return s;
+    }
+
+    /** A second process that attaches to the section. */
+    SparseSection attach() {
+        WinProcess p = machine.createProcess();
+        SparseSection s = (SparseSection) ctx.newSolution();
+        processes.add(p);
+        sections.add(s);
+        boolean ok = call("attach", () -> s.attach(p.kernel32(), p.memory()));
+        if (!ok || s.view() == 0) {
+            throw new CheckFailedException(CheckResult.fail("attach in a second process to map the section",
+                    "attach returned " + ok).hint("OpenFileMapping(FILE_MAP_READ | FILE_MAP_WRITE, FALSE, NAME).")
+                    .evidence(trace()));
+        }
+        return s;
+    }
+
+    WinProcess process(SparseSection s) {
+        return processes.get(sections.indexOf(s));
+    }
+
+    /** The mapped view allocation at {@code s.view()}, or null. */
+    Allocation view(WinProcess p, SparseSection s) {
+        Allocation a = p.inspector().snapshot().allocationAt(s.view());
+        return a != null && a.type() == WinNT.MEM_MAPPED && a.base() == s.view() ? a : null;
+    }
+
+    /** Committed pages of the section's view in {@code s}'s process. */
+    long committedPages(SparseSection s) {
+        WinProcess p = process(s);
+        long n = 0;
+        for (long a = s.view(); a < s.view() + SIZE; a += PAGE) {
+            n += p.inspector().page(a).state() == WinNT.MEM_COMMIT ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The commit charge added since this check started, in pages. */
+    long chargedPages() {
+        return (machine.inspector().counters().commitChargeBytes() - chargeBefore) / PAGE;
+    }
+
+    boolean put(SparseSection s, int index, byte[] data) {
+        return call("put(" + index + ", ...)", () -> s.put(index, data));
+    }
+
+    byte[] get(SparseSection s, int index) {
+        return call("get(" + index + ")", () -> s.get(index));
+    }
+
+    void close(SparseSection s) {
+        call("close()", () -> {
+            s.close();
+            return null;
+        });
+    }
+
+    Evidence trace() {
+        List<TraceEvent> events = new ArrayList<>();
+        for (TraceEvent e : machine.inspector().trace()) {
+            if (processes.stream().anyMatch(p -> p.id() == e.processId())) {
+                events.add(e);
+            }
+        }
+        return Evidence.trace("Kernel calls and faults of the processes", events);
+    }
+
+    static byte[] pattern(int index, int length) {
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[i] = (byte) (index * 13 + i * 7 + 1);
+        }
+        return b;
+    }
+
+    static byte[] padded(byte[] b) {
+        return java.util.Arrays.copyOf(b, RECORD);
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (UnhandledSehException e) {
+            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
+                    + Win32Names.exception(e.record()) + ".")
+                    .hint("A SEC_RESERVE view is reserved, not committed: commit a page with VirtualAlloc(MEM_COMMIT) "
+                            + "before touching it, and read only committed pages.").evidence(trace()));
+        }
+    }
+}
