@@ -113,6 +113,7 @@ public final class Workbench extends JPanel {
         List<ExerciseDescriptor> descriptors = new ArrayList<>();
         host.exercises().forEach(e -> descriptors.add(e.descriptor()));
         catalog.setExercises(descriptors, progress);
+        catalog.setTrack(pagelab.app.plugins.WorkshopTrack.load(store.root()));
         if (descriptors.isEmpty()) {
             instructions.showPlain(Messages.get("workbench.noExercises"));
             return;

@@ -4,9 +4,11 @@ import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.store.ExerciseProgress;
 import pagelab.app.desktop.store.Progress;
+import pagelab.app.plugins.WorkshopTrack;
 import pagelab.exercise.ExerciseDescriptor;
 
 import javax.swing.DefaultListCellRenderer;
+import javax.swing.JComboBox;
 import javax.swing.DefaultListModel;
 import javax.swing.JLabel;
 import javax.swing.JList;
@@ -25,6 +27,9 @@ import java.util.function.Consumer;
 /** The catalog list with its filter field. Selecting an exercise calls the open handler with its id. */
 public final class CatalogPanel extends JPanel {
     private final JTextField filter = new JTextField();
+    private final JComboBox<String> view = new JComboBox<>(new String[] {
+        Messages.get("catalog.view.track"), Messages.get("catalog.view.chapters")});
+    private WorkshopTrack track;
     private final DefaultListModel<CatalogEntry> model = new DefaultListModel<>();
     private final JList<CatalogEntry> list = new JList<>(model);
     private List<ExerciseDescriptor> exercises = List.of();
@@ -33,7 +38,7 @@ public final class CatalogPanel extends JPanel {
     private boolean rebuilding;
 
     public CatalogPanel() {
-        super(new MigLayout("insets 6, fill", "[grow]", "[][grow]"));
+        super(new MigLayout("insets 6, fill", "[grow]", "[][][grow]"));
         setName("catalog");
         filter.setName("catalogFilter");
         filter.putClientProperty("JTextField.placeholderText", Messages.get("catalog.filter"));
@@ -54,6 +59,9 @@ public final class CatalogPanel extends JPanel {
             }
         });
         add(filter, "growx, wrap");
+        view.setName("catalogView");
+        view.addActionListener(e -> rebuild());
+        add(view, "growx, wrap");
         list.setName("catalogList");
         list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         list.setCellRenderer(new Renderer());
@@ -74,6 +82,13 @@ public final class CatalogPanel extends JPanel {
     public void setExercises(List<ExerciseDescriptor> value, Progress p) {
         exercises = List.copyOf(value);
         progress = p;
+        rebuild();
+    }
+
+    /** The workshop track to offer as the catalog's first view; null shows chapters only. */
+    public void setTrack(WorkshopTrack value) {
+        track = value == null || value.stages().isEmpty() ? null : value;
+        view.setVisible(track != null);
         rebuild();
     }
 
@@ -100,7 +115,11 @@ public final class CatalogPanel extends JPanel {
         rebuilding = true;
         try {
             model.clear();
-            for (CatalogEntry e : CatalogModel.build(exercises, progress, filter.getText())) {
+            List<CatalogEntry> lines = track != null && view.getSelectedIndex() == 0
+                    ? CatalogModel.buildTrack(exercises, progress, filter.getText(), track,
+                            Messages.get("catalog.track.other"))
+                    : CatalogModel.build(exercises, progress, filter.getText());
+            for (CatalogEntry e : lines) {
                 model.addElement(e);
             }
         } finally {
@@ -114,12 +133,13 @@ public final class CatalogPanel extends JPanel {
     /** The text of an exercise line, e.g. {@code "Sparse cells  ·  in progress  ·  60/100"}. */
     public static String describe(CatalogEntry e) {
         if (e.isHeading()) {
-            return Messages.format("catalog.chapter", e.chapter());
+            return e.heading() != null ? e.heading() : Messages.format("catalog.chapter", e.chapter());
         }
         ExerciseProgress p = e.progress();
         String status = Messages.get("catalog.status." + p.status().name());
         String score = p.maxPoints() > 0 ? "  \u00b7  " + p.bestPoints() + "/" + p.maxPoints() : "";
-        return e.descriptor().title() + "  \u00b7  " + status + score;
+        String step = e.heading() != null ? e.heading() : "";
+        return step + e.descriptor().title() + "  \u00b7  " + status + score;
     }
 
     private static final class Renderer extends DefaultListCellRenderer {
