@@ -22,7 +22,7 @@ public final class Protection implements Exercise {
 
     @Override
     public ExerciseDescriptor descriptor() {
-        return new ExerciseDescriptor("protection", "Page protection and a write tracker", 15, Difficulty.MEDIUM, 45,
+        return new ExerciseDescriptor("protection", "Page protection and a write tracker", 13, Difficulty.MEDIUM, 45,
                 List.of("Choose between PAGE_NOACCESS, PAGE_READONLY and PAGE_READWRITE for what should fault",
                         "Change protection page by page with VirtualProtect and use the old protection it returns",
                         "Turn write faults into a record of dirty pages, as GetWriteWatch does",
