@@ -1,0 +1,130 @@
+package pagelab.exercises.dllbase;
+
+import static pagelab.exercises.dllbase.Loader.dll;
+
+import java.util.List;
+import java.util.Map;
+import pagelab.exercise.Check;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.Machine;
+import pagelab.kernel.MachineConfig;
+import pagelab.kernel.WinProcess;
+import pagelab.kernel.host.ImageFile;
+
+/**
+ * The checks of {@code dll-base}. A prediction is made in a process, then the checker loads the DLLs into that very
+ * process and compares with what the loader did; chosen bases are rebuilt into the DLLs and loaded the same way.
+ */
+public class DllBaseChecks {
+
+    @Check(points = 10, title = "DLLs with free, distinct bases load where they want", order = 1)
+    public CheckResult predictsNoCollision(DllPlanner planner, CheckContext ctx) {
+        return predictions(planner, ctx.process(), List.of(dll("A.dll", 0x10000000L, 3, false),
+                dll("B.dll", 0x10100000L, 2, false)), 10, "Two DLLs whose ranges are free and apart both load at "
+                + "their preferred bases.");
+    }
+
+    @Check(points = 15, title = "Two DLLs with the same base: the second is relocated", order = 2)
+    public CheckResult predictsCollision(DllPlanner planner, CheckContext ctx) {
+        return predictions(planner, ctx.process(), List.of(dll("A.dll", 0x10000000L, 3, false),
+                dll("B.dll", 0x10000000L, 3, false)), 15, "Every DLL the linker builds prefers 0x10000000 unless told"
+                + " otherwise: the first one loaded gets it, the next is relocated.");
+    }
+
+    @Check(points = 15, title = "A DLL whose base the process already uses is relocated", order = 3)
+    public CheckResult predictsCollisionWithProcess(DllPlanner planner, CheckContext ctx) {
+        long exe = ctx.kernel32().GetModuleHandle(null);
+        return predictions(planner, ctx.process(), List.of(dll("Low.dll", exe, 2, false),
+                dll("Free.dll", 0x20000000L, 2, false)), 15, "The exe, the heaps and the stacks are in the address "
+                + "space before any DLL: ask VirtualQuery whether the whole range is MEM_FREE.");
+    }
+
+    @Check(points = 15, title = "A /FIXED DLL whose base is taken fails to load", order = 4)
+    public CheckResult predictsFixedFailure(DllPlanner planner, CheckContext ctx) {
+        return predictions(planner, ctx.process(), List.of(dll("A.dll", 0x10000000L, 3, false),
+                dll("Fixed.dll", 0x10000000L, 2, true), dll("FixedFree.dll", 0x30000000L, 2, true)), 15,
+                "/FIXED strips the relocations: the loader cannot move the image, so LoadLibrary fails (here with "
+                        + "ERROR_INVALID_ADDRESS) instead of relocating it.");
+    }
+
+    @Check(points = 10, title = "A DLL that reaches into the next one's range pushes it away", order = 5)
+    public CheckResult predictsOverlapBySize(DllPlanner planner, CheckContext ctx) {
+        return predictions(planner, ctx.process(), List.of(dll("Big.dll", 0x10000000L, 0x30, false),
+                dll("Next.dll", 0x10020000L, 2, false)), 10, "A DLL occupies [base, base + SizeOfImage): Big.dll's "
+                + "0x32000 bytes reach past 0x10020000.");
+    }
+
+    @Check(points = 20, title = "Chosen bases load every DLL without relocation", order = 6)
+    public CheckResult chosenBasesAvoidRelocation(DllPlanner planner, CheckContext ctx) {
+        return chosen(planner, ctx.process(), 20, "");
+    }
+
+    @Check(points = 15, title = "Predicting and choosing work on x64 too", order = 7)
+    public CheckResult worksOnX64(DllPlanner planner, CheckContext ctx) {
+        try (Machine x64 = Machine.create(MachineConfig.x64().seed(ctx.seed()))) {
+            WinProcess p = x64.createProcess();
+            CheckResult predicted = predictions(planner, p, List.of(dll("A.dll", 0x10000000L, 3, false),
+                    dll("B.dll", 0x10000000L, 3, false), dll("F.dll", 0x10000000L, 1, true)), 15, "");
+            if (predicted.points() == 0 && predicted.status() != pagelab.exercise.CheckStatus.PASS) {
+                return predicted;
+            }
+            try (Machine again = Machine.create(MachineConfig.x64().seed(ctx.seed()))) {
+                CheckResult bases = chosen(planner, again.createProcess(), 15, " on x64");
+                return predicted.status() == pagelab.exercise.CheckStatus.PASS ? bases : predicted;
+            }
+        }
+    }
+
+    private static CheckResult predictions(DllPlanner planner, WinProcess p, List<ImageFile> dlls, int points,
+                                           String hint) {
+        Map<String, LoadOutcome> predicted = Loader.call("predict", () -> planner.predict(p.kernel32(),
+                List.copyOf(dlls)));
+        Map<String, Loader.Loaded> truth = Loader.load(p, dlls);
+        Tally t = new Tally();
+        for (ImageFile dll : dlls) {
+            Loader.Loaded got = truth.get(dll.name());
+            LoadOutcome guess = predicted == null ? null : predicted.get(dll.name());
+            t.expect(got.outcome() == guess, dll.name() + " (base " + Win32Names.hex(dll.preferredBase()) + ", "
+                    + Win32Names.bytes(dll.sizeOfImage()) + (dll.fixed() ? ", /FIXED" : "") + "): predicted " + guess
+                    + ", but it " + got.describe(dll));
+        }
+        StringBuilder what = new StringBuilder();
+        truth.forEach((name, l) -> what.append(what.length() == 0 ? "" : "; ").append(name).append(" ")
+                .append(l.outcome()));
+        return t.result(points, "Every prediction held: " + what + ".").hint(hint.isEmpty() ? null : hint)
+                .evidence(Evidence.snapshot("Address space after loading", p.inspector().snapshot()));
+    }
+
+    private static CheckResult chosen(DllPlanner planner, WinProcess p, int points, String where) {
+        List<ImageFile> dlls = List.of(dll("Ui.dll", 0x10000000L, 8, false), dll("Net.dll", 0x10000000L, 20, false),
+                dll("Db.dll", 0x10000000L, 3, false), dll("Log.dll", 0x10000000L, 1, false),
+                dll("Core.dll", 0x10000000L, 40, false));
+        long[] bases = Loader.call("chooseBases", () -> planner.chooseBases(p.kernel32(), List.copyOf(dlls)));
+        if (bases == null || bases.length != dlls.size()) {
+            return CheckResult.fail("one base per DLL (" + dlls.size() + ")", "chooseBases returned "
+                    + (bases == null ? "null" : bases.length + " bases"));
+        }
+        Tally t = new Tally();
+        List<ImageFile> rebased = new java.util.ArrayList<>();
+        for (int i = 0; i < dlls.size(); i++) {
+            t.expect(bases[i] % 0x10000 == 0, dlls.get(i).name() + ": base " + Win32Names.hex(bases[i]) + " is not a "
+                    + "multiple of 64 KiB (the linker would round it down to " + Win32Names.hex(bases[i] & ~0xFFFFL)
+                    + ")");
+            rebased.add(Loader.rebased(dlls.get(i), bases[i] & ~0xFFFFL));
+        }
+        Map<String, Loader.Loaded> truth = Loader.load(p, rebased);
+        for (ImageFile dll : rebased) {
+            Loader.Loaded got = truth.get(dll.name());
+            t.expect(2, got.outcome() == LoadOutcome.AT_PREFERRED_BASE, dll.name() + where + " " + got.describe(dll));
+        }
+        return t.result(points, "All " + dlls.size() + " DLLs loaded at the bases chosen for them" + where
+                        + ": no relocation, every code page shareable.")
+                .hint("Give each DLL a 64 KiB-aligned range that is MEM_FREE in the process and does not overlap "
+                        + "the others; the next candidate starts at the previous end rounded up to 64 KiB.")
+                .evidence(Evidence.snapshot("Address space after loading" + where, p.inspector().snapshot()));
+    }
+}
