@@ -1,0 +1,72 @@
+package pagelab.exercises.privateheap;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Chapter 18's CSomeClass: a class-specific heap created on the first new and destroyed after the last delete,
+ * compared with one shared heap. Sources and instructions are resources under {@code private-heap/}.
+ */
+@Extension
+public final class PrivateHeap implements Exercise {
+    private static final String DIR = "private-heap";
+    private static final String FILE = "SomeClass.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("private-heap", "A heap for one class", 18, Difficulty.EASY, 35, List.of(
+                "Create a heap with HeapCreate and allocate from it with HeapAlloc",
+                "Tie a heap's lifetime to its objects: create on first new, destroy after last delete",
+                "Free a block into the heap it came from",
+                "See why per-type heaps avoid fragmenting the process heap"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(PrivateHeap.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(PrivateHeap.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(PrivateHeap.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return ClassHeap.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return PrivateHeapChecks.class;
+    }
+
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("heap-per-object", "Creates a new heap in every new.", "oneHeapForAllObjects"),
+                wrong("never-destroys", "Never destroys the class heap.", "destroysHeapAfterLastDelete",
+                        "recreatesHeapAfterDestroy", "fragmentationComparison", "worksOnX64"),
+                wrong("destroys-on-first-delete", "Destroys the heap in every delete.", "destroysHeapAfterLastDelete",
+                        "freesIntoClassHeap"),
+                wrong("frees-to-process-heap", "Frees objects into the process heap.", "freesIntoClassHeap"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(PrivateHeap.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}

@@ -1,0 +1,52 @@
+import pagelab.exercises.privateheap.ClassHeap;
+import pagelab.kernel.Kernel32;
+
+/**
+ * The reference solution, after the book's CSomeClass: the heap is created by the first operator new and destroyed
+ * by the operator delete that frees the last object.
+ */
+public class SomeClass implements ClassHeap {
+    private long s_hHeap;             // static HANDLE s_hHeap
+    private int s_uNumAllocsInHeap;   // static UINT s_uNumAllocsInHeap
+
+    // tag::new[]
+    @Override
+    public long allocate(Kernel32 kernel) {
+        if (s_hHeap == 0) {
+            // The first object of the class: create its heap (growable, no initial commitment asked).
+            s_hHeap = kernel.HeapCreate(0, 0, 0);
+            if (s_hHeap == 0) {
+                return 0;
+            }
+        }
+        long p = kernel.HeapAlloc(s_hHeap, 0, OBJECT_SIZE);
+        if (p != 0) {
+            s_uNumAllocsInHeap++;
+        } else if (s_uNumAllocsInHeap == 0) {
+            // Nothing lives in the heap we just made: do not leave it behind.
+            kernel.HeapDestroy(s_hHeap);
+            s_hHeap = 0;
+        }
+        return p;
+    }
+    // end::new[]
+
+    // tag::delete[]
+    @Override
+    public void free(Kernel32 kernel, long object) {
+        if (object == 0 || s_hHeap == 0) {
+            return;
+        }
+        if (kernel.HeapFree(s_hHeap, 0, object) && --s_uNumAllocsInHeap == 0) {
+            // The last object is gone: the whole heap goes, and with it every page it held.
+            kernel.HeapDestroy(s_hHeap);
+            s_hHeap = 0;
+        }
+    }
+    // end::delete[]
+
+    @Override
+    public long heap() {
+        return s_hHeap;
+    }
+}
