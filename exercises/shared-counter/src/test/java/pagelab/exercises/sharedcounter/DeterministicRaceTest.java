@@ -1,0 +1,69 @@
+package pagelab.exercises.sharedcounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import pagelab.exercise.CheckStatus;
+import pagelab.exercise.GradeReport;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.testkit.ExerciseVerifier;
+
+/** The race of a non-atomic increment is reproduced the same way on every run, not once in a while. */
+class DeterministicRaceTest {
+    @Test
+    void lockstepSwitchesTasksExactlyAtEachYield() {
+        List<String> steps = Collections.synchronizedList(new ArrayList<>());
+        Lockstep[] scheduler = new Lockstep[1];
+        Runnable a = () -> {
+            steps.add("a1");
+            scheduler[0].yieldTurn();
+            steps.add("a2");
+        };
+        Runnable b = () -> {
+            steps.add("b1");
+            scheduler[0].yieldTurn();
+            steps.add("b2");
+            scheduler[0].yieldTurn();
+            steps.add("b3");
+        };
+        scheduler[0] = new Lockstep(List.of(a, b));
+
+        List<Throwable> failures = scheduler[0].run();
+
+        assertThat(failures).containsOnlyNulls();
+        assertThat(steps).containsExactly("a1", "b1", "a2", "b2", "b3");
+    }
+
+    @Test
+    void lockstepReportsATaskFailureWithoutBlockingTheOthers() {
+        Lockstep[] scheduler = new Lockstep[1];
+        Runnable fails = () -> {
+            throw new IllegalStateException("boom");
+        };
+        Runnable yields = () -> scheduler[0].yieldTurn();
+        scheduler[0] = new Lockstep(List.of(fails, yields));
+
+        List<Throwable> failures = scheduler[0].run();
+
+        assertThat(failures.get(0)).hasMessage("boom");
+        assertThat(failures.get(1)).isNull();
+    }
+
+    @Test
+    void plusPlusLosesTheSameIncrementOnEveryGrading() {
+        SharedCounter exercise = new SharedCounter();
+        KnownWrongSolution plusPlus = exercise.knownWrong().stream().filter(w -> w.name().equals("plus-plus"))
+                .findFirst().orElseThrow();
+        ExerciseVerifier verifier = new ExerciseVerifier();
+
+        GradeReport first = verifier.grade(exercise, plusPlus.sources());
+        GradeReport second = verifier.grade(exercise, plusPlus.sources());
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.results()).filteredOn(r -> r.checkId().equals("atomicUnderPreemption"))
+                .singleElement().extracting(r -> r.status()).isEqualTo(CheckStatus.PARTIAL);
+    }
+}
