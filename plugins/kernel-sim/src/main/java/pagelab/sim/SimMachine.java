@@ -78,6 +78,7 @@ public final class SimMachine implements Machine {
                         + "(ERROR_FILE_NOT_FOUND); files: " + files.list());
             }
             p = new SimProcess(this, nextId(), path);
+            processEvent(p, 0, "PROCESS_CREATED", p.imagePath()); // before its first thread, as Windows orders them
             try {
                 loader.load(p);
             } catch (RuntimeException e) {
@@ -88,7 +89,6 @@ public final class SimMachine implements Machine {
             lock.unlock();
         }
         processes.add(p);
-        processEvent(p, 0, "PROCESS_CREATED", p.imagePath());
         return p;
     }
 

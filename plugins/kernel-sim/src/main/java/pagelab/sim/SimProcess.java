@@ -249,7 +249,7 @@ public final class SimProcess implements WinProcess {
             }
         });
         if (unhandled != null) {
-            String reason = String.format("unhandled exception %#010x (%s)", unhandled.ExceptionCode,
+            String reason = String.format("unhandled exception 0x%08X (%s)", unhandled.ExceptionCode,
                     describe(unhandled));
             terminate(unhandled.ExceptionCode, reason);
             throw new UnhandledSehException(unhandled, "process " + id + ": " + reason);
@@ -272,10 +272,10 @@ public final class SimProcess implements WinProcess {
         if (r.ExceptionCode == WinNT.EXCEPTION_ACCESS_VIOLATION && r.NumberParameters >= 2) {
             String what = r.ExceptionInformation[0] == 1 ? "write to" : r.ExceptionInformation[0] == 8
                     ? "execute at" : "read from";
-            return String.format("access violation: %s %#010x", what, r.ExceptionInformation[1]);
+            return String.format("access violation: %s 0x%08X", what, r.ExceptionInformation[1]);
         }
         if (r.ExceptionCode == WinNT.STATUS_GUARD_PAGE_VIOLATION) {
-            return String.format("guard page violation at %#010x", r.ExceptionInformation[1]);
+            return String.format("guard page violation at 0x%08X", r.ExceptionInformation[1]);
         }
         if (r.ExceptionCode == WinNT.EXCEPTION_STACK_OVERFLOW) {
             return "stack overflow";
@@ -309,7 +309,7 @@ public final class SimProcess implements WinProcess {
             lock.unlock();
         }
         handles.closeAll();
-        machine.processEvent(this, 0, "PROCESS_EXITED", String.format("exit code %#x: %s", code, reason));
+        machine.processEvent(this, 0, "PROCESS_EXITED", String.format("exit code 0x%X: %s", code, reason));
         for (SimThread t : threads) {
             Thread j = t.javaThread();
             if (j != null && j != Thread.currentThread()) {
