@@ -77,7 +77,9 @@ final class ProcessLoader {
         long low = space.minAddress() + (aslr ? rnd.nextLong(0, 0x100) * GRANULARITY : 0);
         placeLow(p, low, PAGE_SIZE, "Environment block");
         placeLow(p, low, PAGE_SIZE, "Process parameters");
-        SimThread main = createThread(p, exe[0].image().image().stackReserve(), 0, true);
+        long reserve = machine.faults().stackReserveSet() ? machine.defaultStackReserve()
+                : exe[0].image().image().stackReserve();
+        SimThread main = createThread(p, reserve, 0, true);
         if (main == null) {
             throw new IllegalArgumentException("CreateProcess: no room or commit for the main thread's stack");
         }

@@ -90,4 +90,16 @@ class ThreadStackTest {
             assertThat(k.WaitForSingleObject(h, 0)).isEqualTo(WAIT_FAILED);
         }
     }
+
+    @Test
+    void aCheckerCanShrinkTheStackReservationOfNewProcesses() {
+        try (Machine m = Machine.create(MachineConfig.x86())) {
+            m.faultInjection().setDefaultStackReserve(0x20000);
+            WinProcess p = m.createProcess();
+            assertThat(p.currentThread().stackBase() - p.currentThread().deallocationStack()).isEqualTo(0x20000);
+            m.faultInjection().clear();
+            WinProcess q = m.createProcess();
+            assertThat(q.currentThread().stackBase() - q.currentThread().deallocationStack()).isEqualTo(0x100000);
+        }
+    }
 }

@@ -14,6 +14,7 @@ public final class SimFaultInjection implements FaultInjection {
     private final Map<String, int[]> nth = new HashMap<>();
     private final Map<String, Integer> always = new HashMap<>();
     private volatile long stackReserve = DEFAULT_STACK_RESERVE;
+    private volatile boolean stackReserveSet;
     private volatile boolean any;
 
     public SimFaultInjection(SimMachine machine) {
@@ -54,6 +55,12 @@ public final class SimFaultInjection implements FaultInjection {
             throw new IllegalArgumentException("setDefaultStackReserve: at least 64 KiB, got " + bytes);
         }
         stackReserve = (bytes + 0xFFFF) & ~0xFFFFL;
+        stackReserveSet = true;
+    }
+
+    /** Whether a checker set the stack reservation: it then overrides the one an image asks for. */
+    public boolean stackReserveSet() {
+        return stackReserveSet;
     }
 
     public long stackReserve() {
@@ -66,6 +73,7 @@ public final class SimFaultInjection implements FaultInjection {
         always.clear();
         any = false;
         stackReserve = DEFAULT_STACK_RESERVE;
+        stackReserveSet = false;
         machine.lock().lock();
         try {
             machine.phys().restoreCommitLimit();
