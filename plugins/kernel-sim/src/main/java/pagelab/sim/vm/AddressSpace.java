@@ -20,7 +20,9 @@ public final class AddressSpace {
     private final long minAddress;
     private final long maxAddress;
     private final TreeMap<Long, View> views = new TreeMap<>();
+    private static final int TOP_STRIDE = 64;
     private long[] flatBases;
+    private long[] flatTop;
     private View[] flatViews;
     private int lookupsSinceChange;
     /**
@@ -93,30 +95,46 @@ public final class AddressSpace {
      */
     private int floorIndex(long address) {
         if (flatBases == null) {
-            flatBases = new long[views.size()];
-            flatViews = new View[views.size()];
+            int n = views.size();
+            flatBases = new long[n];
+            flatViews = new View[n];
             int i = 0;
             for (View v : views.values()) {
                 flatBases[i] = v.base();
                 flatViews[i++] = v;
             }
+            flatTop = new long[(n + TOP_STRIDE - 1) / TOP_STRIDE];
+            for (int t = 0; t < flatTop.length; t++) {
+                flatTop[t] = flatBases[t * TOP_STRIDE];
+            }
         }
-        int lo = 0;
-        int hi = flatBases.length - 1;
+        // Two levels: a small index of every 64th base (it stays in the L1 cache), then one 64-entry block.
+        int t = floor(flatTop, 0, flatTop.length - 1, address);
+        if (t < 0) {
+            return -1;
+        }
+        int from = t * TOP_STRIDE;
+        return floor(flatBases, from, Math.min(flatBases.length, from + TOP_STRIDE) - 1, address);
+    }
+
+    /** The last index in [lo, hi] whose value is at most {@code key}; lo - 1 if none. */
+    private static int floor(long[] sorted, int lo, int hi, long key) {
+        int start = lo;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (flatBases[mid] <= address) {
+            if (sorted[mid] <= key) {
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        return hi;
+        return hi < start ? start - 1 : hi;
     }
 
     private void changed() {
         flatBases = null;
         flatViews = null;
+        flatTop = null;
         lookupsSinceChange = 0;
     }
 

@@ -17,6 +17,8 @@ public final class View {
     private final int type;
     private final int allocationProtect;
     private final PageStates states;
+    /** False while every page is still reserved: then the page-state chunks need not be touched at all. */
+    private boolean touched;
     private final Backing backing;
     private String detail;
     private long version;
@@ -54,7 +56,7 @@ public final class View {
     }
 
     public long pages() {
-        return states.pages();
+        return size >>> AddressSpace.PAGE_SHIFT;
     }
 
     public int type() {
@@ -92,26 +94,28 @@ public final class View {
     }
 
     public int vprot(long page) {
-        return states.get(page);
+        return touched ? states.get(page) : 0;
     }
 
     public void setVprot(long page, int vprot) {
+        touched |= vprot != 0;
         states.set(page, vprot);
         version++;
     }
 
     public void fillVprot(long from, long count, int vprot) {
+        touched |= vprot != 0;
         states.fill(from, count, vprot);
         version++;
     }
 
     /** The first page after {@code from} (before {@code end}) whose vprot differs from page {@code from}'s. */
     public long runEnd(long from, long end) {
-        return states.runEnd(from, end, states.get(from));
+        return touched ? states.runEnd(from, end, states.get(from)) : end;
     }
 
     public long countCommitted(long from, long count) {
-        return states.countCommitted(from, count);
+        return touched ? states.countCommitted(from, count) : 0;
     }
 
     /** Changes whenever a page's state or the detail changes; lets snapshots reuse an unchanged allocation. */
