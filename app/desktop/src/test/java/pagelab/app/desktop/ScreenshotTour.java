@@ -22,18 +22,21 @@ public final class ScreenshotTour {
         Path out = Path.of(args[0]);
         System.setProperty("pagelab.dev.root", args[1]);
         Files.createDirectories(out);
+        // An optional third argument takes the tour in another UI language, e.g. zh-CN (files get a -zh-CN suffix).
+        Locale locale = args.length > 2 ? Locale.forLanguageTag(args[2]) : Locale.ENGLISH;
+        String suffix = args.length > 2 ? "-" + args[2] : "";
         for (String theme : new String[] {"light", "dark"}) {
-            tour(out, theme);
+            tour(out, theme, locale, suffix);
         }
         System.exit(0);
     }
 
-    private static void tour(Path out, String theme) throws Exception {
+    private static void tour(Path out, String theme, Locale locale, String suffix) throws Exception {
         Path data = Files.createTempDirectory("pagelab-tour");
         UserDataStore store = new UserDataStore(data);
         store.saveSettings(Settings.defaults().withTheme(theme).withWindow(
                 new pagelab.app.desktop.store.WindowLayout(0, 0, 1280, 1000, false, java.util.Map.of(), 0)));
-        Messages.use(Locale.ENGLISH);
+        Messages.use(locale);
         com.formdev.flatlaf.FlatLaf.registerCustomDefaultsSource("pagelab.app.desktop");
         AtomicReference<MainFrame> ref = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -49,7 +52,7 @@ public final class ScreenshotTour {
         waitUntil(() -> frame.workbench().results().resultList().getModel().getSize() > 0
                 && !frame.workbench().results().isChecking());
         Thread.sleep(1500);
-        shot(out.resolve("workbench-" + theme + ".png"));
+        shot(out.resolve("workbench-" + theme + suffix + ".png"));
 
         SwingUtilities.invokeAndWait(() -> frame.showTab(frame.playground()));
         String[] session = {
@@ -65,18 +68,18 @@ public final class ScreenshotTour {
         }
         waitUntil(() -> frame.playground().outputText().contains("RegionSize"));
         Thread.sleep(1000);
-        shot(out.resolve("playground-" + theme + ".png"));
+        shot(out.resolve("playground-" + theme + suffix + ".png"));
 
         SwingUtilities.invokeAndWait(() -> {
             var viewer = frame.playground().viewer();
             viewer.cursor().setStep(viewer.cursor().timeline().lastStep() - 1);
         });
         Thread.sleep(1000);
-        shot(out.resolve("fault-" + theme + ".png"));
+        shot(out.resolve("fault-" + theme + suffix + ".png"));
 
         SwingUtilities.invokeAndWait(() -> frame.showTab(frame.pluginManager()));
         Thread.sleep(800);
-        shot(out.resolve("plugins-" + theme + ".png"));
+        shot(out.resolve("plugins-" + theme + suffix + ".png"));
         SwingUtilities.invokeAndWait(frame::closeWindow);
         Thread.sleep(500);
     }
