@@ -51,14 +51,17 @@ final class CheckExecution {
             return CheckResult.error("Cannot create the simulated machine: " + e.getMessage());
         }
         CheckContext ctx = null;
+        pagelab.kernel.inspect.AddressSpaceSnapshot initial = null;
         try {
             WinProcess process = machine.createProcess();
+            initial = process.inspector().snapshot();
             ctx = new CheckContext(info, machine, process, this::newSolution, seed);
             Object result = CheckRunner.invoke(plan.method(info.id()), instance, arguments(ctx));
-            return result != null ? (CheckResult) result
-                    : CheckResult.error("The check " + info.id() + " returned null instead of a CheckResult.");
+            return withRun(result != null ? (CheckResult) result
+                    : CheckResult.error("The check " + info.id() + " returned null instead of a CheckResult."), ctx,
+                    initial);
         } catch (CheckFailedException e) {
-            return e.result();
+            return withRun(e.result(), ctx, initial);
         } catch (Throwable t) {
             CheckResult r = Failures.describe(t, isStudent, this::isChecker);
             return ctx == null ? r : withCrashEvidence(r, ctx);
@@ -78,6 +81,19 @@ final class CheckExecution {
             return r.evidence(ctx.traceEvidence());
         } catch (RuntimeException e) {
             return r; // the evidence is a courtesy; the failure message already says what happened
+        }
+    }
+
+    /** A check that did not pass carries its run, so the student can step through what their code did. */
+    private static CheckResult withRun(CheckResult r, CheckContext ctx,
+                                       pagelab.kernel.inspect.AddressSpaceSnapshot initial) {
+        if (r.status() == CheckStatus.PASS || r.status() == CheckStatus.SKIPPED) {
+            return r;
+        }
+        try {
+            return r.evidence(Evidence.run("The check's run", initial, ctx.machine().inspector().trace()));
+        } catch (RuntimeException e) {
+            return r; // the evidence is a courtesy; the result stands without it
         }
     }
 

@@ -19,7 +19,8 @@ import pagelab.kernel.inspect.TraceEvent;
  * @param snapshot the address space, for {@link EvidenceKind#SNAPSHOT}; otherwise null
  * @since 0.1
  */
-public record Evidence(EvidenceKind kind, String title, List<String> lines, AddressSpaceSnapshot snapshot) {
+public record Evidence(EvidenceKind kind, String title, List<String> lines, AddressSpaceSnapshot snapshot,
+                       List<RunStep> steps) {
 
     /** Evidence stays small: longer lists keep their last lines (the ones closest to the failure). */
     public static final int MAX_LINES = 200;
@@ -30,6 +31,30 @@ public record Evidence(EvidenceKind kind, String title, List<String> lines, Addr
         }
         title = title == null ? "" : title;
         lines = lines == null ? List.of() : List.copyOf(trim(lines));
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** Evidence without run steps (every kind but {@link EvidenceKind#RUN}). */
+    public Evidence(EvidenceKind kind, String title, List<String> lines, AddressSpaceSnapshot snapshot) {
+        this(kind, title, lines, snapshot, List.of());
+    }
+
+    /** How many events of a run are kept: enough for the check's story, small enough for the grading pipe. */
+    public static final int MAX_STEPS = 150;
+
+    /**
+     * The run of a check, to step through in the memory map: its first {@link #MAX_STEPS} calls, faults and process
+     * events, each address-space change as a difference.
+     */
+    public static Evidence run(String title, List<? extends TraceEvent> events) {
+        return run(title, null, events);
+    }
+
+    /** The same, starting from {@code initial}: the address space when the check began (its {@link #snapshot()}). */
+    public static Evidence run(String title, AddressSpaceSnapshot initial, List<? extends TraceEvent> events) {
+        List<RunStep> steps = RunStep.of(events, MAX_STEPS);
+        String line = steps.size() + " of " + events.size() + " kernel events; step through them in the memory map";
+        return new Evidence(EvidenceKind.RUN, title, List.of(line), initial, steps);
     }
 
     private static List<String> trim(List<String> lines) {

@@ -17,5 +17,7 @@ public enum EvidenceKind {
     /** Expected and actual values, one {@code expected: ... / actual: ...} pair per line. */
     EXPECTED_ACTUAL,
     /** Free text from the checker. */
-    NOTE
+    NOTE,
+    /** The check's run as steps ({@link Evidence#steps()}), which the desktop's memory map steps through. */
+    RUN
 }

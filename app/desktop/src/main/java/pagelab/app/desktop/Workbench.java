@@ -94,6 +94,8 @@ public final class Workbench extends JPanel {
         editor.onChange(this::autosave);
         results.onDiagnostic(editor::goTo);
         results.onSnapshot(this::showSnapshot);
+        results.onRun(this::showRun);
+        runViewer.cursor().addListener(this::showCallerLine);
         String stroke = "ctrl ENTER";
         getInputMap(WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(stroke), "check");
         getActionMap().put("check", Ui.action("results.check", this::checkActionPerformed));
@@ -272,6 +274,32 @@ public final class Workbench extends JPanel {
                 }
             }
         });
+    }
+
+    /** A failed check's run goes to the memory map, to be stepped through event by event. */
+    private void showRun(pagelab.exercise.Evidence run) {
+        boolean is64 = open != null && open.exercise().machineConfig().is64Bit();
+        runViewer.show(Timeline.of(run.snapshot(), pagelab.exercise.RunStep.toEvents(run.steps(), 0), is64));
+        frame.showStatus(Messages.get("workbench.runShown"));
+    }
+
+    /**
+     * While the map steps through a run, the editor shows the student's line that made the current call or fault
+     * (when it is in one of the exercise's files).
+     */
+    private void showCallerLine() {
+        pagelab.kernel.inspect.TraceEvent e = runViewer.cursor().timeline().eventAt(runViewer.cursor().step());
+        pagelab.kernel.inspect.SourceLocation at = e instanceof pagelab.kernel.inspect.KernelCall c ? c.caller()
+                : e instanceof pagelab.kernel.inspect.FaultEvent f ? f.caller() : null;
+        if (at == null || at.line() <= 0 || open == null) {
+            return;
+        }
+        String simple = at.className().substring(at.className().lastIndexOf('.') + 1);
+        int nested = simple.indexOf('$');
+        String file = (nested >= 0 ? simple.substring(0, nested) : simple) + ".java";
+        if (editor.sources().files().containsKey(file)) {
+            editor.goTo(file, at.line());
+        }
     }
 
     private void showSnapshot(AddressSpaceSnapshot snapshot) {

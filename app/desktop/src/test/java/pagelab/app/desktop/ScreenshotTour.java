@@ -54,6 +54,15 @@ public final class ScreenshotTour {
         Thread.sleep(1500);
         shot(out.resolve("workbench-" + theme + suffix + ".png"));
 
+        // The first failed check's run, stepped halfway through in the memory map.
+        SwingUtilities.invokeAndWait(() -> {
+            frame.showTab(frame.runViewer());
+            var cursor = frame.runViewer().cursor();
+            cursor.setStep(Math.max(1, cursor.timeline().lastStep() * 2 / 3));
+        });
+        Thread.sleep(1000);
+        shot(out.resolve("checkrun-" + theme + suffix + ".png"));
+
         SwingUtilities.invokeAndWait(() -> frame.showTab(frame.playground()));
         String[] session = {
             "p = VirtualAlloc(NULL, 1M, MEM_RESERVE, PAGE_READWRITE)",

@@ -68,6 +68,10 @@ class WorkbenchGuiTest extends GuiTestSupport {
         assertThat(starterTotal).isNotEqualTo("Total 100 / 100");
         assertThat(window.list("resultList").target().getSelectedIndex()).as("first failed check selected")
                 .isGreaterThanOrEqualTo(0);
+        waitFor("the failed check's run is in the memory map, to step through",
+                () -> !frame.runViewer().cursor().timeline().events().isEmpty());
+        GuiActionRunner.execute(() -> frame.runViewer().cursor().setStep(
+                frame.runViewer().cursor().timeline().lastStep()));
 
         SourceSet reference = ex.exercise().reference();
         GuiActionRunner.execute(() -> {

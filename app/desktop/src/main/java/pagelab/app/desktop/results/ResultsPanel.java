@@ -44,6 +44,7 @@ public final class ResultsPanel extends JPanel {
     private final JEditorPane details = new JEditorPane();
     private BiConsumer<String, Long> onDiagnostic = (f, l) -> { };
     private Consumer<AddressSpaceSnapshot> onSnapshot = s -> { };
+    private Consumer<Evidence> onRun = s -> { };
 
     public ResultsPanel(Runnable onCheck, Runnable onCancel) {
         super(new MigLayout("insets 6, fill", "[][][grow][]", "[][grow]"));
@@ -100,6 +101,11 @@ public final class ResultsPanel extends JPanel {
 
     public void onDiagnostic(BiConsumer<String, Long> handler) {
         onDiagnostic = handler;
+    }
+
+    /** Called with a failed check's run when it is selected, so the memory map can step through it. */
+    public void onRun(Consumer<Evidence> handler) {
+        onRun = handler;
     }
 
     public void onSnapshot(Consumer<AddressSpaceSnapshot> handler) {
@@ -174,11 +180,19 @@ public final class ResultsPanel extends JPanel {
             CheckResult r = (CheckResult) value;
             details.setText(ResultHtml.of(r));
             details.setCaretPosition(0);
+            Evidence run = null;
+            Evidence snapshot = null;
             for (Evidence e : r.evidence()) {
-                if (e.kind() == EvidenceKind.SNAPSHOT && e.snapshot() != null) {
-                    onSnapshot.accept(e.snapshot());
-                    break;
+                if (e.kind() == EvidenceKind.RUN && !e.steps().isEmpty() && run == null) {
+                    run = e;
+                } else if (e.kind() == EvidenceKind.SNAPSHOT && e.snapshot() != null && snapshot == null) {
+                    snapshot = e;
                 }
+            }
+            if (run != null) {
+                onRun.accept(run);
+            } else if (snapshot != null) {
+                onSnapshot.accept(snapshot.snapshot());
             }
         }
     }
