@@ -20,12 +20,13 @@ public record DesktopOptions(String dataDir, boolean printStartupTime, boolean q
 
     /**
      * Parses {@code args}; an unknown or incomplete option gives an error message instead of options.
-     * The system property {@code pagelab.startupTime=true} also turns on {@code --startup-time}.
+     * The system properties {@code pagelab.startupTime=true} and {@code pagelab.quitAfterPaint=true} also turn on
+     * {@code --startup-time} and {@code --quit-after-paint} (the launcher passes no arguments to the desktop).
      */
     public static Parsed parse(String[] args) {
         String dataDir = null;
         boolean time = Boolean.getBoolean("pagelab.startupTime");
-        boolean quit = false;
+        boolean quit = Boolean.getBoolean("pagelab.quitAfterPaint");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--data-dir")) {
