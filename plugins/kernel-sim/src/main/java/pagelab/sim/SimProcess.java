@@ -450,10 +450,6 @@ public final class SimProcess implements WinProcess {
         return v;
     }
 
-    static int readWrite() {
-        return PAGE_READWRITE;
-    }
-
     @Override
     public String toString() {
         return "SimProcess[" + id + " " + imagePath + (alive ? "" : " exited " + exitCode) + "]";

@@ -202,8 +202,4 @@ public final class ImageLoader {
             machine.phys().uncharge(m.relocatedPages());
         }
     }
-
-    static long pageAlign(long v) {
-        return AddressSpace.alignUp(v, PAGE_SIZE);
-    }
 }

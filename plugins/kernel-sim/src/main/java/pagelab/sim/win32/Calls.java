@@ -59,6 +59,12 @@ final class Calls {
         }
     }
 
+    /** The same for core operations that take the machine lock themselves (the heaps: see HeapManager). */
+    int runUnlocked(String function, Supplier<NtStatus> op) {
+        int injected = injected(function);
+        return injected != 0 ? injected : op.get().win32Error();
+    }
+
     /** Sets last-error for a failed call (successful calls leave it alone, as most Win32 calls do). */
     static void finish(SimThread t, int error) {
         if (error != 0) {

@@ -1,6 +1,5 @@
 package pagelab.sim.win32;
 
-import static pagelab.kernel.WinError.ERROR_CALL_NOT_IMPLEMENTED;
 import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
 import static pagelab.kernel.WinError.ERROR_INVALID_PARAMETER;
 import static pagelab.kernel.WinError.ERROR_MOD_NOT_FOUND;
@@ -23,7 +22,6 @@ import static pagelab.sim.trace.Win32Format.protect;
 import static pagelab.sim.trace.Win32Format.size;
 
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.Kernel32;
@@ -52,6 +50,7 @@ public final class Kernel32Impl implements Kernel32 {
     private final Calls calls;
     private final FileCalls files;
     private final MappingCalls mappings;
+    private final HeapCalls heaps;
 
     public Kernel32Impl(SimProcess process) {
         this.p = process;
@@ -61,46 +60,25 @@ public final class Kernel32Impl implements Kernel32 {
         this.calls = new Calls(process);
         this.files = new FileCalls(calls);
         this.mappings = new MappingCalls(calls);
-    }
-
-    // ---------------------------------------------------------------- call plumbing (see Calls)
-
-    private SimThread begin() {
-        return calls.begin();
-    }
-
-    private int run(String function, Supplier<NtStatus> op) {
-        return calls.run(function, op);
-    }
-
-    private static void finish(SimThread t, int error) {
-        Calls.finish(t, error);
-    }
-
-    private void trace(SimThread t, String function, int error, String result, boolean mutates, String... args) {
-        calls.trace(t, function, error, result, mutates, args);
-    }
-
-    private <T> T notImplemented(String function, T failure, String result) {
-        return calls.notImplemented(function, failure, result);
+        this.heaps = new HeapCalls(calls);
     }
 
     // ---------------------------------------------------------------- chapter 14
 
     @Override
     public void GetSystemInfo(SYSTEM_INFO info) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         if (info != null) {
             system.fill(info);
         }
         if (m.tracing()) {
-            trace(t, "GetSystemInfo", 0, "", false, info == null ? "NULL" : "&si");
+            calls.trace(t, "GetSystemInfo", 0, "", false, info == null ? "NULL" : "&si");
         }
     }
 
     @Override
     public boolean GlobalMemoryStatusEx(MEMORYSTATUSEX buffer) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         int err = buffer == null ? ERROR_NOACCESS
                 : buffer.dwLength != MEMORYSTATUSEX.SIZE ? ERROR_INVALID_PARAMETER : 0;
         if (err == 0) {
@@ -111,21 +89,21 @@ public final class Kernel32Impl implements Kernel32 {
                 lock.unlock();
             }
         }
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "GlobalMemoryStatusEx", err, bool(err == 0), false, buffer == null ? "NULL" : "&ms");
+            calls.trace(t, "GlobalMemoryStatusEx", err, bool(err == 0), false, buffer == null ? "NULL" : "&ms");
         }
         return err == 0;
     }
 
     @Override
     public long VirtualQuery(long lpAddress, MEMORY_BASIC_INFORMATION lpBuffer) {
-        SimThread t = begin();
-        int err = run("VirtualQuery", () -> p.vm().query(lpAddress, lpBuffer));
+        SimThread t = calls.begin();
+        int err = calls.run("VirtualQuery", () -> p.vm().query(lpAddress, lpBuffer));
         long result = err == 0 ? system.mbiSize() : 0;
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "VirtualQuery", err, size(result), false, hex(lpAddress), lpBuffer == null ? "NULL" : "&mbi");
+            calls.trace(t, "VirtualQuery", err, size(result), false, hex(lpAddress), lpBuffer == null ? "NULL" : "&mbi");
         }
         return result;
     }
@@ -134,13 +112,13 @@ public final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long VirtualAlloc(long lpAddress, long dwSize, int flAllocationType, int flProtect) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         LongByReference out = new LongByReference();
-        int err = run("VirtualAlloc", () -> p.vm().allocate(lpAddress, dwSize, flAllocationType, flProtect, out));
+        int err = calls.run("VirtualAlloc", () -> p.vm().allocate(lpAddress, dwSize, flAllocationType, flProtect, out));
         long result = err == 0 ? out.getValue() : 0;
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "VirtualAlloc", err, hex(result), true, hex(lpAddress), size(dwSize),
+            calls.trace(t, "VirtualAlloc", err, hex(result), true, hex(lpAddress), size(dwSize),
                     allocationType(flAllocationType), protect(flProtect));
         }
         return result;
@@ -148,27 +126,27 @@ public final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean VirtualFree(long lpAddress, long dwSize, int dwFreeType) {
-        SimThread t = begin();
-        int err = run("VirtualFree", () -> p.vm().free(lpAddress, dwSize, dwFreeType));
-        finish(t, err);
+        SimThread t = calls.begin();
+        int err = calls.run("VirtualFree", () -> p.vm().free(lpAddress, dwSize, dwFreeType));
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "VirtualFree", err, bool(err == 0), true, hex(lpAddress), size(dwSize), freeType(dwFreeType));
+            calls.trace(t, "VirtualFree", err, bool(err == 0), true, hex(lpAddress), size(dwSize), freeType(dwFreeType));
         }
         return err == 0;
     }
 
     @Override
     public boolean VirtualProtect(long lpAddress, long dwSize, int flNewProtect, IntByReference lpflOldProtect) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         LongByReference old = new LongByReference();
-        int err = run("VirtualProtect",
+        int err = calls.run("VirtualProtect",
                 () -> p.vm().protect(lpAddress, dwSize, flNewProtect, lpflOldProtect != null, old));
         if (err == 0) {
             lpflOldProtect.setValue((int) old.getValue());
         }
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "VirtualProtect", err, bool(err == 0), true, hex(lpAddress), size(dwSize), protect(flNewProtect),
+            calls.trace(t, "VirtualProtect", err, bool(err == 0), true, hex(lpAddress), size(dwSize), protect(flNewProtect),
                     lpflOldProtect == null ? "NULL" : err == 0 ? "&old=" + protect((int) old.getValue()) : "&old");
         }
         return err == 0;
@@ -179,7 +157,7 @@ public final class Kernel32Impl implements Kernel32 {
     @Override
     public long CreateThread(SECURITY_ATTRIBUTES lpThreadAttributes, long dwStackSize, ThreadProc lpStartAddress,
                              long lpParameter, int dwCreationFlags, IntByReference lpThreadId) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         int err = 0;
         long handle = 0;
         if (lpStartAddress == null || dwStackSize < 0
@@ -208,9 +186,9 @@ public final class Kernel32Impl implements Kernel32 {
                 }
             }
         }
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "CreateThread", err, hex(handle), true, lpThreadAttributes == null ? "NULL" : "&sa",
+            calls.trace(t, "CreateThread", err, hex(handle), true, lpThreadAttributes == null ? "NULL" : "&sa",
                     size(dwStackSize), "proc", hex(lpParameter), hex(dwCreationFlags & 0xFFFFFFFFL), "&tid");
         }
         return handle;
@@ -218,7 +196,7 @@ public final class Kernel32Impl implements Kernel32 {
 
     @Override
     public void GetCurrentThreadStackLimits(LongByReference lowLimit, LongByReference highLimit) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         if (lowLimit != null) {
             lowLimit.setValue(t.deallocationStack());
         }
@@ -226,13 +204,13 @@ public final class Kernel32Impl implements Kernel32 {
             highLimit.setValue(t.stackBase());
         }
         if (m.tracing()) {
-            trace(t, "GetCurrentThreadStackLimits", 0, "", false, hex(t.deallocationStack()), hex(t.stackBase()));
+            calls.trace(t, "GetCurrentThreadStackLimits", 0, "", false, hex(t.deallocationStack()), hex(t.stackBase()));
         }
     }
 
     @Override
     public int WaitForSingleObject(long hHandle, int dwMilliseconds) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         KernelObject o = p.handles().get(hHandle);
         int result;
         int err = 0;
@@ -250,9 +228,9 @@ public final class Kernel32Impl implements Kernel32 {
                 err = ERROR_INVALID_HANDLE;
             }
         }
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "WaitForSingleObject", err, result == WAIT_OBJECT_0 ? "WAIT_OBJECT_0"
+            calls.trace(t, "WaitForSingleObject", err, result == WAIT_OBJECT_0 ? "WAIT_OBJECT_0"
                     : result == WAIT_TIMEOUT ? "WAIT_TIMEOUT" : "WAIT_FAILED", false, hex(hHandle),
                     dwMilliseconds == INFINITE ? "INFINITE" : Integer.toUnsignedString(dwMilliseconds));
         }
@@ -261,14 +239,14 @@ public final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean CloseHandle(long hObject) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         int err = m.faults().check("CloseHandle");
         if (err == 0 && !p.handles().close(hObject)) {
             err = ERROR_INVALID_HANDLE;
         }
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "CloseHandle", err, bool(err == 0), false, hex(hObject));
+            calls.trace(t, "CloseHandle", err, bool(err == 0), false, hex(hObject));
         }
         return err == 0;
     }
@@ -352,164 +330,73 @@ public final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long GetProcessHeap() {
-        SimThread t = begin();
-        long heap = p.heaps().processHeap();
-        if (m.tracing()) {
-            trace(t, "GetProcessHeap", 0, hex(heap), false);
-        }
-        return heap;
+        return heaps.getProcessHeap();
     }
 
     @Override
     public int GetProcessHeaps(int NumberOfHeaps, long[] ProcessHeaps) {
-        SimThread t = begin();
-        int n = p.heaps().heaps(ProcessHeaps == null ? 0 : Math.min(NumberOfHeaps, ProcessHeaps.length), ProcessHeaps);
-        if (m.tracing()) {
-            trace(t, "GetProcessHeaps", 0, Integer.toString(n), false, Integer.toString(NumberOfHeaps), "heaps");
-        }
-        return n;
+        return heaps.getProcessHeaps(NumberOfHeaps, ProcessHeaps);
     }
 
     @Override
     public long HeapCreate(int flOptions, long dwInitialSize, long dwMaximumSize) {
-        SimThread t = begin();
-        LongByReference out = new LongByReference();
-        int err = heapCall("HeapCreate", () -> p.heaps().create(flOptions, dwInitialSize, dwMaximumSize, out));
-        long result = err == 0 ? out.getValue() : 0;
-        finish(t, err);
-        if (m.tracing()) {
-            trace(t, "HeapCreate", err, hex(result), true, hex(flOptions & 0xFFFFFFFFL), size(dwInitialSize),
-                    size(dwMaximumSize));
-        }
-        return result;
+        return heaps.heapCreate(flOptions, dwInitialSize, dwMaximumSize);
     }
 
     @Override
     public boolean HeapDestroy(long hHeap) {
-        SimThread t = begin();
-        int err = heapCall("HeapDestroy", () -> p.heaps().destroy(hHeap));
-        finish(t, err);
-        if (m.tracing()) {
-            trace(t, "HeapDestroy", err, bool(err == 0), true, hex(hHeap));
-        }
-        return err == 0;
+        return heaps.heapDestroy(hHeap);
     }
 
     @Override
     public long HeapAlloc(long hHeap, int dwFlags, long dwBytes) {
-        SimThread t = begin();
-        LongByReference out = new LongByReference();
-        int err = heapCall("HeapAlloc", () -> p.heaps().alloc(hHeap, dwFlags, dwBytes, out));
-        long result = err == 0 ? out.getValue() : 0;
-        finish(t, err);
-        if (m.tracing()) {
-            trace(t, "HeapAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), size(dwBytes));
-        }
-        raiseNoMemory(err, dwFlags, hHeap);
-        return result;
+        return heaps.heapAlloc(hHeap, dwFlags, dwBytes);
     }
 
     @Override
     public long HeapReAlloc(long hHeap, int dwFlags, long lpMem, long dwBytes) {
-        SimThread t = begin();
-        LongByReference out = new LongByReference();
-        int err = heapCall("HeapReAlloc", () -> p.heaps().realloc(hHeap, dwFlags, lpMem, dwBytes, out));
-        long result = err == 0 ? out.getValue() : 0;
-        finish(t, err);
-        if (m.tracing()) {
-            trace(t, "HeapReAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem),
-                    size(dwBytes));
-        }
-        raiseNoMemory(err, dwFlags, hHeap);
-        return result;
+        return heaps.heapReAlloc(hHeap, dwFlags, lpMem, dwBytes);
     }
 
     @Override
     public long HeapSize(long hHeap, int dwFlags, long lpMem) {
-        SimThread t = begin();
-        LongByReference out = new LongByReference();
-        int err = heapCall("HeapSize", () -> p.heaps().size(hHeap, dwFlags, lpMem, out));
-        long result = err == 0 ? out.getValue() : -1;
-        finish(t, err);
-        if (m.tracing()) {
-            trace(t, "HeapSize", err, size(result), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
-        }
-        return result;
+        return heaps.heapSize(hHeap, dwFlags, lpMem);
     }
 
     @Override
     public boolean HeapFree(long hHeap, int dwFlags, long lpMem) {
-        SimThread t = begin();
-        int err = heapCall("HeapFree", () -> p.heaps().free(hHeap, dwFlags, lpMem));
-        finish(t, err);
-        if (m.tracing()) {
-            trace(t, "HeapFree", err, bool(err == 0), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
-        }
-        return err == 0;
+        return heaps.heapFree(hHeap, dwFlags, lpMem);
     }
 
     @Override
     public boolean HeapValidate(long hHeap, int dwFlags, long lpMem) {
-        SimThread t = begin();
-        boolean ok = m.faults().check("HeapValidate") == 0 && p.heaps().validate(hHeap, dwFlags, lpMem);
-        if (m.tracing()) {
-            trace(t, "HeapValidate", 0, bool(ok), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
-        }
-        return ok;
+        return heaps.heapValidate(hHeap, dwFlags, lpMem);
     }
 
     @Override
     public long HeapCompact(long hHeap, int dwFlags) {
-        SimThread t = begin();
-        LongByReference out = new LongByReference();
-        int err = heapCall("HeapCompact", () -> p.heaps().compact(hHeap, dwFlags, out));
-        long result = err == 0 ? out.getValue() : 0;
-        finish(t, err);
-        if (m.tracing()) {
-            trace(t, "HeapCompact", err, size(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL));
-        }
-        return result;
-    }
-
-    /** Heap calls take the machine lock themselves (see HeapManager), so they run outside {@link #run}. */
-    private int heapCall(String function, Supplier<NtStatus> op) {
-        int injected = m.faults().check(function);
-        return injected != 0 ? injected : op.get().win32Error();
-    }
-
-    /** HEAP_GENERATE_EXCEPTIONS turns an allocation failure into STATUS_NO_MEMORY (or the corruption status). */
-    private void raiseNoMemory(int err, int flags, long heap) {
-        if (err == 0 || (flags & pagelab.kernel.WinNT.HEAP_GENERATE_EXCEPTIONS) == 0
-                && !p.heaps().generatesExceptions(heap)) {
-            return;
-        }
-        EXCEPTION_RECORD r = new EXCEPTION_RECORD();
-        r.ExceptionCode = err == pagelab.kernel.WinError.ERROR_NOT_ENOUGH_MEMORY
-                ? pagelab.kernel.WinNT.STATUS_NO_MEMORY : pagelab.kernel.WinNT.STATUS_ACCESS_VIOLATION;
-        r.ExceptionAddress = p.codeAddress();
-        r.NumberParameters = 0;
-        p.raise(r, null);
+        return heaps.heapCompact(hHeap, dwFlags);
     }
 
     // ---------------------------------------------------------------- images
 
     @Override
     public long LoadLibrary(String lpLibFileName) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         pagelab.sim.image.Module[] out = new pagelab.sim.image.Module[1];
-        int err = run("LoadLibrary", () -> m.images().load(p, lpLibFileName, true, out));
+        int err = calls.run("LoadLibrary", () -> m.images().load(p, lpLibFileName, true, out));
         long base = err == 0 ? out[0].base() : 0;
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "LoadLibrary", err, hex(base), true, lpLibFileName == null ? "NULL" : '"' + lpLibFileName + '"');
+            calls.trace(t, "LoadLibrary", err, hex(base), true, lpLibFileName == null ? "NULL" : '"' + lpLibFileName + '"');
         }
         return base;
     }
 
     @Override
     public boolean FreeLibrary(long hLibModule) {
-        SimThread t = begin();
-        int err = run("FreeLibrary", () -> {
+        SimThread t = calls.begin();
+        int err = calls.run("FreeLibrary", () -> {
             pagelab.sim.image.Module module = p.moduleAt(hLibModule);
             if (module == null || module.base() == p.exeBase()) {
                 return NtStatus.DLL_NOT_FOUND;
@@ -517,16 +404,16 @@ public final class Kernel32Impl implements Kernel32 {
             m.images().unload(p, module);
             return NtStatus.SUCCESS;
         });
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "FreeLibrary", err, bool(err == 0), true, hex(hLibModule));
+            calls.trace(t, "FreeLibrary", err, bool(err == 0), true, hex(hLibModule));
         }
         return err == 0;
     }
 
     @Override
     public long GetModuleHandle(String lpModuleName) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         long base;
         lock.lock();
         try {
@@ -536,9 +423,9 @@ public final class Kernel32Impl implements Kernel32 {
             lock.unlock();
         }
         int err = base == 0 ? ERROR_MOD_NOT_FOUND : 0;
-        finish(t, err);
+        Calls.finish(t, err);
         if (m.tracing()) {
-            trace(t, "GetModuleHandle", err, hex(base), false, lpModuleName == null ? "NULL" : '"' + lpModuleName + '"');
+            calls.trace(t, "GetModuleHandle", err, hex(base), false, lpModuleName == null ? "NULL" : '"' + lpModuleName + '"');
         }
         return base;
     }
@@ -547,7 +434,7 @@ public final class Kernel32Impl implements Kernel32 {
 
     @Override
     public void RaiseException(int dwExceptionCode, int dwExceptionFlags, long[] lpArguments) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         EXCEPTION_RECORD r = new EXCEPTION_RECORD();
         r.ExceptionCode = dwExceptionCode & ~0x10000000; // the system clears bit 28, reserved for its own use
         r.ExceptionFlags = dwExceptionFlags & EXCEPTION_NONCONTINUABLE;
@@ -558,7 +445,7 @@ public final class Kernel32Impl implements Kernel32 {
             r.ExceptionInformation[i] = lpArguments[i];
         }
         if (m.tracing()) {
-            trace(t, "RaiseException", 0, "", false, hex(dwExceptionCode & 0xFFFFFFFFL),
+            calls.trace(t, "RaiseException", 0, "", false, hex(dwExceptionCode & 0xFFFFFFFFL),
                     hex(dwExceptionFlags & 0xFFFFFFFFL), Integer.toString(n));
         }
         p.raise(r, null);
@@ -590,10 +477,10 @@ public final class Kernel32Impl implements Kernel32 {
     }
 
     private int interlocked(String function, long address, int delta) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         int old = p.simMemory().getAndAdd(address, delta);
         if (m.tracing()) {
-            trace(t, function, 0, Integer.toString(function.equals("InterlockedExchangeAdd") ? old : old + delta),
+            calls.trace(t, function, 0, Integer.toString(function.equals("InterlockedExchangeAdd") ? old : old + delta),
                     false, hex(address), Integer.toString(delta));
         }
         return old;
@@ -601,10 +488,10 @@ public final class Kernel32Impl implements Kernel32 {
 
     @Override
     public int InterlockedCompareExchange(long lpDestination, int exchange, int comparand) {
-        SimThread t = begin();
+        SimThread t = calls.begin();
         int old = p.simMemory().compareAndExchange(lpDestination, exchange, comparand);
         if (m.tracing()) {
-            trace(t, "InterlockedCompareExchange", 0, Integer.toString(old), false, hex(lpDestination),
+            calls.trace(t, "InterlockedCompareExchange", 0, Integer.toString(old), false, hex(lpDestination),
                     Integer.toString(exchange), Integer.toString(comparand));
         }
         return old;

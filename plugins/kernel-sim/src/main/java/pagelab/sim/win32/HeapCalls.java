@@ -1,0 +1,143 @@
+package pagelab.sim.win32;
+
+import static pagelab.sim.trace.Win32Format.bool;
+import static pagelab.sim.trace.Win32Format.hex;
+import static pagelab.sim.trace.Win32Format.size;
+
+import pagelab.kernel.EXCEPTION_RECORD;
+import pagelab.kernel.LongByReference;
+import pagelab.sim.thread.SimThread;
+
+/** The Win32 heap functions (chapter 18) over the process's HeapManager. */
+final class HeapCalls {
+    private final Calls c;
+
+    HeapCalls(Calls calls) {
+        this.c = calls;
+    }
+
+    long getProcessHeap() {
+        SimThread t = c.begin();
+        long heap = c.p.heaps().processHeap();
+        if (c.tracing()) {
+            c.trace(t, "GetProcessHeap", 0, hex(heap), false);
+        }
+        return heap;
+    }
+
+    int getProcessHeaps(int NumberOfHeaps, long[] ProcessHeaps) {
+        SimThread t = c.begin();
+        int n = c.p.heaps().heaps(ProcessHeaps == null ? 0 : Math.min(NumberOfHeaps, ProcessHeaps.length), ProcessHeaps);
+        if (c.tracing()) {
+            c.trace(t, "GetProcessHeaps", 0, Integer.toString(n), false, Integer.toString(NumberOfHeaps), "heaps");
+        }
+        return n;
+    }
+
+    long heapCreate(int flOptions, long dwInitialSize, long dwMaximumSize) {
+        SimThread t = c.begin();
+        LongByReference out = new LongByReference();
+        int err = c.runUnlocked("HeapCreate", () -> c.p.heaps().create(flOptions, dwInitialSize, dwMaximumSize, out));
+        long result = err == 0 ? out.getValue() : 0;
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapCreate", err, hex(result), true, hex(flOptions & 0xFFFFFFFFL), size(dwInitialSize),
+                    size(dwMaximumSize));
+        }
+        return result;
+    }
+
+    boolean heapDestroy(long hHeap) {
+        SimThread t = c.begin();
+        int err = c.runUnlocked("HeapDestroy", () -> c.p.heaps().destroy(hHeap));
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapDestroy", err, bool(err == 0), true, hex(hHeap));
+        }
+        return err == 0;
+    }
+
+    long heapAlloc(long hHeap, int dwFlags, long dwBytes) {
+        SimThread t = c.begin();
+        LongByReference out = new LongByReference();
+        int err = c.runUnlocked("HeapAlloc", () -> c.p.heaps().alloc(hHeap, dwFlags, dwBytes, out));
+        long result = err == 0 ? out.getValue() : 0;
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), size(dwBytes));
+        }
+        raiseNoMemory(err, dwFlags, hHeap);
+        return result;
+    }
+
+    long heapReAlloc(long hHeap, int dwFlags, long lpMem, long dwBytes) {
+        SimThread t = c.begin();
+        LongByReference out = new LongByReference();
+        int err = c.runUnlocked("HeapReAlloc", () -> c.p.heaps().realloc(hHeap, dwFlags, lpMem, dwBytes, out));
+        long result = err == 0 ? out.getValue() : 0;
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapReAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem),
+                    size(dwBytes));
+        }
+        raiseNoMemory(err, dwFlags, hHeap);
+        return result;
+    }
+
+    long heapSize(long hHeap, int dwFlags, long lpMem) {
+        SimThread t = c.begin();
+        LongByReference out = new LongByReference();
+        int err = c.runUnlocked("HeapSize", () -> c.p.heaps().size(hHeap, dwFlags, lpMem, out));
+        long result = err == 0 ? out.getValue() : -1;
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapSize", err, size(result), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
+        }
+        return result;
+    }
+
+    boolean heapFree(long hHeap, int dwFlags, long lpMem) {
+        SimThread t = c.begin();
+        int err = c.runUnlocked("HeapFree", () -> c.p.heaps().free(hHeap, dwFlags, lpMem));
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapFree", err, bool(err == 0), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
+        }
+        return err == 0;
+    }
+
+    boolean heapValidate(long hHeap, int dwFlags, long lpMem) {
+        SimThread t = c.begin();
+        boolean ok = c.m.faults().check("HeapValidate") == 0 && c.p.heaps().validate(hHeap, dwFlags, lpMem);
+        if (c.tracing()) {
+            c.trace(t, "HeapValidate", 0, bool(ok), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
+        }
+        return ok;
+    }
+
+    long heapCompact(long hHeap, int dwFlags) {
+        SimThread t = c.begin();
+        LongByReference out = new LongByReference();
+        int err = c.runUnlocked("HeapCompact", () -> c.p.heaps().compact(hHeap, dwFlags, out));
+        long result = err == 0 ? out.getValue() : 0;
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapCompact", err, size(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL));
+        }
+        return result;
+    }
+
+    /** HEAP_GENERATE_EXCEPTIONS turns an allocation failure into STATUS_NO_MEMORY (or the corruption status). */
+    private void raiseNoMemory(int err, int flags, long heap) {
+        if (err == 0 || (flags & pagelab.kernel.WinNT.HEAP_GENERATE_EXCEPTIONS) == 0
+                && !c.p.heaps().generatesExceptions(heap)) {
+            return;
+        }
+        EXCEPTION_RECORD r = new EXCEPTION_RECORD();
+        r.ExceptionCode = err == pagelab.kernel.WinError.ERROR_NOT_ENOUGH_MEMORY
+                ? pagelab.kernel.WinNT.STATUS_NO_MEMORY : pagelab.kernel.WinNT.STATUS_ACCESS_VIOLATION;
+        r.ExceptionAddress = c.p.codeAddress();
+        r.NumberParameters = 0;
+        c.p.raise(r, null);
+    }
+}
