@@ -115,16 +115,19 @@ public final class Workbench extends JPanel {
         List<ExerciseDescriptor> descriptors = new ArrayList<>();
         host.exercises().forEach(e -> descriptors.add(e.descriptor()));
         catalog.setExercises(descriptors, progress);
-        catalog.setTrack(pagelab.app.plugins.WorkshopTrack.load(store.root()));
+        pagelab.app.plugins.WorkshopTrack track = pagelab.app.plugins.WorkshopTrack.load(store.root());
+        catalog.setTrack(track);
         if (descriptors.isEmpty()) {
             instructions.showPlain(Messages.get("workbench.noExercises"));
             return;
         }
         String last = frame.settings().lastExercise();
-        // The first exercise as the catalog shows it: lowest chapter, then title.
+        // Chapter order, the fallback when no track names a loaded exercise.
         descriptors.sort(java.util.Comparator.comparingInt(ExerciseDescriptor::chapter)
                 .thenComparing(ExerciseDescriptor::title));
-        String first = host.exercise(last).isPresent() ? last : descriptors.get(0).id();
+        // On a first start, the track's first loaded exercise (the catalog opens on the track), else chapter order.
+        String first = host.exercise(last).isPresent() ? last : track.exerciseIds().stream()
+                .filter(id -> host.exercise(id).isPresent()).findFirst().orElse(descriptors.get(0).id());
         if (open == null) {
             openExercise(first);
             catalog.select(first);
