@@ -1,14 +1,21 @@
 package pagelab.sim.vm;
 
+import static pagelab.kernel.WinNT.MEM_COMMIT;
+import static pagelab.kernel.WinNT.MEM_FREE;
+import static pagelab.kernel.WinNT.MEM_RESERVE;
+import static pagelab.kernel.WinNT.PAGE_NOACCESS;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 
 /**
  * The views of one process's user-mode address space, keyed by base address so that finding the view holding
- * an address is one {@code floorEntry} (Wine's {@code find_view}). It also knows the partitions of chapter 13:
+ * an address is one {@code floorEntry} (Wine's {@code find_view}); a space read more than it changes is read
+ * through a {@link ViewIndex} instead. It also knows the partitions of chapter 13:
  * nothing below {@link #minAddress()} (the NULL-pointer partition) nor above {@link #maxAddress()} (the 64 KiB
  * off-limits partition and kernel mode) can be allocated. The caller holds the machine lock.
  */
@@ -20,10 +27,7 @@ public final class AddressSpace {
     private final long minAddress;
     private final long maxAddress;
     private final TreeMap<Long, View> views = new TreeMap<>();
-    private static final int TOP_STRIDE = 64;
-    private long[] flatBases;
-    private long[] flatTop;
-    private View[] flatViews;
+    private ViewIndex index;
     private int lookupsSinceChange;
     /**
      * Bumped on every change that can invalidate a cached translation (protection, commit, release, a new frame),
@@ -64,10 +68,10 @@ public final class AddressSpace {
 
     /** The view holding {@code address}, or null. */
     public View find(long address) {
-        if (flatBases != null || ++lookupsSinceChange > 64 + views.size() / 8) {
-            int i = floorIndex(address);
-            View v = i < 0 ? null : flatViews[i];
-            return v != null && v.contains(address) ? v : null;
+        ViewIndex ix = index();
+        if (ix != null) {
+            int i = ix.floor(address);
+            return i >= 0 && address < ix.end(i) ? ix.view(i) : null;
         }
         Map.Entry<Long, View> e = views.floorEntry(address);
         if (e == null) {
@@ -79,63 +83,83 @@ public final class AddressSpace {
 
     /** The first view whose base is above {@code address}, or null. */
     public View next(long address) {
-        if (flatBases != null) {
-            int i = floorIndex(address) + 1;
-            return i < flatViews.length ? flatViews[i] : null;
+        ViewIndex ix = index();
+        if (ix != null) {
+            int i = ix.floor(address) + 1;
+            return i < ix.size() ? ix.view(i) : null;
         }
         Map.Entry<Long, View> e = views.higherEntry(address);
         return e == null ? null : e.getValue();
     }
 
     /**
-     * Lookups use a flat sorted copy of the tree's keys once the space has been read more than changed: a binary
-     * search over one {@code long[]} touches far fewer cache lines than a walk down a red-black tree of 100,000 nodes,
-     * which keeps VirtualQuery near logarithmic in practice too. Any insert or remove drops the copy; it is rebuilt
-     * only after n/8 further lookups, so its O(n) cost is amortised.
+     * VirtualQuery's answer for the page at {@code page} (page aligned, at most {@link #maxAddress()}): the run of
+     * pages from it with one state and protection, inside one view or in the free gap between two.
      */
-    private int floorIndex(long address) {
-        if (flatBases == null) {
-            int n = views.size();
-            flatBases = new long[n];
-            flatViews = new View[n];
-            int i = 0;
-            for (View v : views.values()) {
-                flatBases[i] = v.base();
-                flatViews[i++] = v;
+    public void describe(long page, MEMORY_BASIC_INFORMATION info) {
+        ViewIndex ix = index();
+        View view;
+        if (ix != null) {
+            int i = ix.floor(page);
+            if (i >= 0 && page < ix.end(i)) {
+                long meta = ix.meta(i);
+                if (meta != ViewIndex.TOUCHED) { // every page reserved: answer without reading the view
+                    fill(info, page, ix.end(i) - page, ix.base(i), (int) meta, MEM_RESERVE, 0, (int) (meta >>> 32));
+                    return;
+                }
+                view = ix.view(i);
+            } else {
+                long end = i + 1 < ix.size() ? ix.base(i + 1) : maxAddress + 1;
+                fill(info, page, end - page, 0, 0, MEM_FREE, PAGE_NOACCESS, 0);
+                return;
             }
-            flatTop = new long[(n + TOP_STRIDE - 1) / TOP_STRIDE];
-            for (int t = 0; t < flatTop.length; t++) {
-                flatTop[t] = flatBases[t * TOP_STRIDE];
+        } else {
+            view = find(page);
+            if (view == null) {
+                View next = next(page);
+                long end = next == null ? maxAddress + 1 : next.base();
+                fill(info, page, end - page, 0, 0, MEM_FREE, PAGE_NOACCESS, 0);
+                return;
             }
         }
-        // Two levels: a small index of every 64th base (it stays in the L1 cache), then one 64-entry block.
-        int t = floor(flatTop, 0, flatTop.length - 1, address);
-        if (t < 0) {
-            return -1;
-        }
-        int from = t * TOP_STRIDE;
-        return floor(flatBases, from, Math.min(flatBases.length, from + TOP_STRIDE) - 1, address);
+        long first = view.pageOf(page);
+        int v = view.vprot(first);
+        long runEnd = view.runEnd(first, view.pages());
+        fill(info, page, (runEnd - first) << PAGE_SHIFT, view.base(), view.allocationProtect(),
+                Protection.isCommitted(v) ? MEM_COMMIT : MEM_RESERVE, Protection.toWin32(v), view.type());
     }
 
-    /** The last index in [lo, hi] whose value is at most {@code key}; lo - 1 if none. */
-    private static int floor(long[] sorted, int lo, int hi, long key) {
-        int start = lo;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= key) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
+    private static void fill(MEMORY_BASIC_INFORMATION info, long base, long size, long allocationBase,
+            int allocationProtect, int state, int protect, int type) {
+        info.BaseAddress = base;
+        info.AllocationBase = allocationBase;
+        info.AllocationProtect = allocationProtect;
+        info.RegionSize = size;
+        info.State = state;
+        info.Protect = protect;
+        info.Type = type;
+    }
+
+    /**
+     * The read-optimised index, once the space has been read more than changed: any change drops it, and it is
+     * rebuilt only after 64 + n/8 further lookups, so its O(n) build is amortised and a space that changes between
+     * every two lookups (a program allocating as it goes) keeps using the tree.
+     */
+    private ViewIndex index() {
+        if (index == null && ++lookupsSinceChange > 64 + views.size() / 8) {
+            index = new ViewIndex(views.values(), maxAddress);
         }
-        return hi < start ? start - 1 : hi;
+        return index;
     }
 
     private void changed() {
-        flatBases = null;
-        flatViews = null;
-        flatTop = null;
+        index = null;
         lookupsSinceChange = 0;
+    }
+
+    /** A view's pages stopped being all reserved: the index's record of it is stale. */
+    void viewTouched() {
+        changed();
     }
 
     /** Whether [base, base+size) overlaps no view. */
@@ -149,6 +173,7 @@ public final class AddressSpace {
             throw new IllegalStateException("AddressSpace.insert: " + view + " overlaps " + find(view.base()));
         }
         views.put(view.base(), view);
+        view.setSpace(this);
         changed();
         view.backing().attach(this);
         invalidate();
@@ -158,6 +183,7 @@ public final class AddressSpace {
         if (views.remove(view.base()) != view) {
             throw new IllegalStateException("AddressSpace.remove: " + view + " not in the space");
         }
+        view.setSpace(null);
         changed();
         invalidate();
     }

@@ -19,6 +19,8 @@ public final class View {
     private final PageStates states;
     /** False while every page is still reserved: then the page-state chunks need not be touched at all. */
     private boolean touched;
+    /** The space holding this view, told when the view is first touched (its read-optimised index reads that). */
+    private AddressSpace space;
     private final Backing backing;
     private String detail;
     private long version;
@@ -93,18 +95,36 @@ public final class View {
         return (address - base) >>> AddressSpace.PAGE_SHIFT;
     }
 
+    /** Whether any page has ever been committed or given a protection (false: every page is reserved). */
+    public boolean isTouched() {
+        return touched;
+    }
+
+    void setSpace(AddressSpace space) {
+        this.space = space;
+    }
+
+    private void touch(int vprot) {
+        if (vprot != 0 && !touched) {
+            touched = true;
+            if (space != null) {
+                space.viewTouched();
+            }
+        }
+    }
+
     public int vprot(long page) {
         return touched ? states.get(page) : 0;
     }
 
     public void setVprot(long page, int vprot) {
-        touched |= vprot != 0;
+        touch(vprot);
         states.set(page, vprot);
         version++;
     }
 
     public void fillVprot(long from, long count, int vprot) {
-        touched |= vprot != 0;
+        touch(vprot);
         states.fill(from, count, vprot);
         version++;
     }

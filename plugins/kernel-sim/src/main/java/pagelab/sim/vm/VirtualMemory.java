@@ -2,7 +2,6 @@ package pagelab.sim.vm;
 
 import static pagelab.kernel.WinNT.MEM_COMMIT;
 import static pagelab.kernel.WinNT.MEM_DECOMMIT;
-import static pagelab.kernel.WinNT.MEM_FREE;
 import static pagelab.kernel.WinNT.MEM_LARGE_PAGES;
 import static pagelab.kernel.WinNT.MEM_PHYSICAL;
 import static pagelab.kernel.WinNT.MEM_PRIVATE;
@@ -12,7 +11,6 @@ import static pagelab.kernel.WinNT.MEM_RESET;
 import static pagelab.kernel.WinNT.MEM_RESET_UNDO;
 import static pagelab.kernel.WinNT.MEM_TOP_DOWN;
 import static pagelab.kernel.WinNT.MEM_WRITE_WATCH;
-import static pagelab.kernel.WinNT.PAGE_NOACCESS;
 import static pagelab.sim.vm.AddressSpace.GRANULARITY;
 import static pagelab.sim.vm.AddressSpace.PAGE_SHIFT;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
@@ -379,30 +377,7 @@ public final class VirtualMemory {
         if (Long.compareUnsigned(address, space.maxAddress()) > 0) {
             return NtStatus.INVALID_PARAMETER;
         }
-        long page = alignDown(address, PAGE_SIZE);
-        View view = space.find(page);
-        if (view == null) {
-            View next = space.next(page);
-            long end = next == null ? space.maxAddress() + 1 : next.base();
-            info.BaseAddress = page;
-            info.AllocationBase = 0;
-            info.AllocationProtect = 0;
-            info.RegionSize = end - page;
-            info.State = MEM_FREE;
-            info.Protect = PAGE_NOACCESS;
-            info.Type = 0;
-            return NtStatus.SUCCESS;
-        }
-        long first = view.pageOf(page);
-        int v = view.vprot(first);
-        long runEnd = view.runEnd(first, view.pages());
-        info.BaseAddress = page;
-        info.AllocationBase = view.base();
-        info.AllocationProtect = view.allocationProtect();
-        info.RegionSize = (runEnd - first) << PAGE_SHIFT;
-        info.State = Protection.isCommitted(v) ? MEM_COMMIT : MEM_RESERVE;
-        info.Protect = Protection.toWin32(v);
-        info.Type = view.type();
+        space.describe(alignDown(address, PAGE_SIZE), info);
         return NtStatus.SUCCESS;
     }
 

@@ -59,6 +59,30 @@ final class Calls {
         }
     }
 
+    /** A core operation on {@code target} with an address and an out-structure: a call that allocates nothing. */
+    @FunctionalInterface
+    interface AddressOp<T, U> {
+        NtStatus apply(T target, long address, U out);
+    }
+
+    /**
+     * {@link #run(String, Supplier)} for the hottest calls (VirtualQuery): given a method reference that captures
+     * nothing, no lambda is allocated per call, so the call's speed does not depend on the JIT proving that a
+     * capturing lambda does not escape (when it could not, a query cost five times as much).
+     */
+    <T, U> int run(String function, T target, long address, U out, AddressOp<T, U> op) {
+        int injected = injected(function);
+        if (injected != 0) {
+            return injected;
+        }
+        lock.lock();
+        try {
+            return op.apply(target, address, out).win32Error();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The same for core operations that take the machine lock themselves (the heaps: see HeapManager). */
     int runUnlocked(String function, Supplier<NtStatus> op) {
         int injected = injected(function);

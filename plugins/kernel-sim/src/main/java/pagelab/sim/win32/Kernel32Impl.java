@@ -36,6 +36,7 @@ import pagelab.sim.SimProcess;
 import pagelab.sim.thread.KernelObject;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.thread.ThreadObject;
+import pagelab.sim.vm.VirtualMemory;
 
 /**
  * The Win32 facade of one process (Wine's kernelbase over ntdll): each method converts its arguments, runs the
@@ -99,7 +100,7 @@ public final class Kernel32Impl implements Kernel32 {
     @Override
     public long VirtualQuery(long lpAddress, MEMORY_BASIC_INFORMATION lpBuffer) {
         SimThread t = calls.begin();
-        int err = calls.run("VirtualQuery", () -> p.vm().query(lpAddress, lpBuffer));
+        int err = calls.run("VirtualQuery", p.vm(), lpAddress, lpBuffer, VirtualMemory::query);
         long result = err == 0 ? system.mbiSize() : 0;
         Calls.finish(t, err);
         if (m.tracing()) {
