@@ -2,13 +2,12 @@ package pagelab.sim;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Event counters of one process, bumped from any of its threads. */
+/** Event counters of one process, bumped from any of its threads (kernel calls are counted per thread). */
 public final class ProcessStats {
     private final AtomicLong pageFaults = new AtomicLong();
     private final AtomicLong hardFaults = new AtomicLong();
     private final AtomicLong accessViolations = new AtomicLong();
     private final AtomicLong guardPageFaults = new AtomicLong();
-    private final AtomicLong kernelCalls = new AtomicLong();
     private final AtomicLong peakWorkingSetPages = new AtomicLong();
 
     public void pageFault() {
@@ -25,10 +24,6 @@ public final class ProcessStats {
 
     public void guardPageFault() {
         guardPageFaults.incrementAndGet();
-    }
-
-    public void kernelCall() {
-        kernelCalls.incrementAndGet();
     }
 
     public void workingSet(long pages) {
@@ -49,10 +44,6 @@ public final class ProcessStats {
 
     public long guardPageFaults() {
         return guardPageFaults.get();
-    }
-
-    public long kernelCalls() {
-        return kernelCalls.get();
     }
 
     public long peakWorkingSetPages() {

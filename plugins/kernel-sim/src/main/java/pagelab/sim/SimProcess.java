@@ -194,11 +194,23 @@ public final class SimProcess implements WinProcess {
         }
     }
 
+    /** A Java thread and the simulated thread it acts as; immutable, so one plain read sees both. */
+    private record Binding(Thread java, SimThread sim) {
+    }
+
+    /** The binding of the Java thread that entered last: the common single-threaded case skips the ThreadLocal. */
+    private Binding lastBinding;
+
     /** The calling Java thread's simulated thread, attaching it on first use. */
     public SimThread enter() {
         checkAlive();
+        Binding last = lastBinding;
+        if (last != null && last.java == Thread.currentThread()) {
+            return last.sim; // the thread that called last, most often the only one: no ThreadLocal lookup
+        }
         SimThread t = current.get();
         if (t != null) {
+            lastBinding = new Binding(Thread.currentThread(), t);
             return t;
         }
         lock.lock();
@@ -217,6 +229,7 @@ public final class SimProcess implements WinProcess {
             lock.unlock();
         }
         current.set(t);
+        lastBinding = new Binding(Thread.currentThread(), t);
         return t;
     }
 
@@ -224,10 +237,20 @@ public final class SimProcess implements WinProcess {
     public void bindCurrent(SimThread thread) {
         thread.bind(Thread.currentThread());
         current.set(thread);
+        lastBinding = new Binding(Thread.currentThread(), thread);
     }
 
     void setMainThread(SimThread t) {
         this.mainThread = t;
+    }
+
+    /** Kernel calls made by all of the process's threads, alive or ended. */
+    public long kernelCalls() {
+        long total = 0;
+        for (SimThread t : threads) {
+            total += t.kernelCalls();
+        }
+        return total;
     }
 
     public void addThread(SimThread t) {

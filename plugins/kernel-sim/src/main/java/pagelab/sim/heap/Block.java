@@ -13,7 +13,10 @@ final class Block {
     long size;
     /** For a busy block, the bytes the program asked for (what HeapSize answers); 0 for a free block. */
     long requested;
+    /** Busy to the back end: in use by the program, or kept on a {@link Lookaside} list. */
     boolean busy;
+    /** On a lookaside list: free to the program (its header says free), not to the back end. */
+    boolean cached;
     /** Neighbours in address order within the segment. */
     Block prev;
     Block next;
@@ -31,6 +34,6 @@ final class Block {
 
     @Override
     public String toString() {
-        return String.format("Block[%#x +%#x %s req=%#x]", address, size, busy ? "busy" : "free", requested);
+        return String.format("Block[%#x +%#x %s req=%#x]", address, size, cached ? "lookaside" : busy ? "busy" : "free", requested);
     }
 }

@@ -31,11 +31,8 @@ final class BlockHeaders {
 
     void write(Block b) {
         View v = b.segment.view;
-        memory.writeInt(v, b.address, sizeWord(b));
-        memory.writeInt(v, b.address + 4, flagsWord(b));
-        if (layout.is64Bit) {
-            memory.writeLong(v, b.address + 8, b.address ^ cookie);
-        }
+        int size = sizeWord(b);
+        memory.writeHeader(v, b.address, size, flagsWord(b, size), layout.is64Bit, b.address ^ cookie);
         if (b.segment.large) {
             long base = b.segment.base();
             memory.writeLong(v, base, b.requested);
@@ -47,10 +44,8 @@ final class BlockHeaders {
     /** Whether the header in memory is exactly what the heap wrote. Throws HeapAccessException if unreadable. */
     boolean matches(Block b) {
         View v = b.segment.view;
-        if (memory.readInt(v, b.address) != sizeWord(b) || memory.readInt(v, b.address + 4) != flagsWord(b)) {
-            return false;
-        }
-        if (layout.is64Bit && memory.readLong(v, b.address + 8) != (b.address ^ cookie)) {
+        int size = sizeWord(b);
+        if (!memory.headerIs(v, b.address, size, flagsWord(b, size), layout.is64Bit, b.address ^ cookie)) {
             return false;
         }
         if (b.segment.large) {
@@ -94,19 +89,21 @@ final class BlockHeaders {
     }
 
     private int sizeWord(Block b) {
-        return b.segment.large ? 0 : (int) (b.size / layout.align);
+        return b.segment.large ? 0 : (int) (b.size >>> layout.alignShift);
     }
 
-    private int flagsWord(Block b) {
-        long unused = b.busy && !b.segment.large ? b.size - layout.header - b.requested : 0;
+    /** A block on a lookaside list is busy to the back end but free in its header, as the program sees it. */
+    private int flagsWord(Block b, int size) {
+        boolean busy = b.busy && !b.cached;
+        long unused = busy && !b.segment.large ? b.size - layout.header - b.requested : 0;
         if (unused < 0 || unused > 0xFFFF) {
             throw new IllegalStateException("BlockHeaders: " + b + " has " + unused + " unused bytes");
         }
-        int flags = (b.busy ? FLAG_BUSY : 0) | (b.segment.large ? FLAG_LARGE : 0);
+        int flags = (busy ? FLAG_BUSY : 0) | (b.segment.large ? FLAG_LARGE : 0);
         int low = (int) unused | flags << 16;
-        int size = sizeWord(b);
-        int check = 0xA5 ^ (size & 0xFF) ^ (size >>> 8 & 0xFF) ^ (size >>> 16 & 0xFF) ^ (size >>> 24)
-                ^ (low & 0xFF) ^ (low >>> 8 & 0xFF) ^ (low >>> 16 & 0xFF);
+        int fold = size ^ (low & 0xFFFFFF); // the XOR of bytes 0..6 is the XOR of this word's four bytes
+        fold ^= fold >>> 16;
+        int check = 0xA5 ^ fold ^ fold >>> 8;
         return low | (check & 0xFF) << 24;
     }
 }

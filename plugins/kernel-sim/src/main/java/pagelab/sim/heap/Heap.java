@@ -1,5 +1,6 @@
 package pagelab.sim.heap;
 
+import static pagelab.kernel.WinNT.HEAP_NO_SERIALIZE;
 import static pagelab.kernel.WinNT.HEAP_REALLOC_IN_PLACE_ONLY;
 import static pagelab.kernel.WinNT.HEAP_ZERO_MEMORY;
 
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import pagelab.kernel.LongByReference;
 import pagelab.sim.win32.NtStatus;
 import pagelab.sim.vm.View;
@@ -17,12 +17,12 @@ import pagelab.sim.vm.View;
  * a first segment that starts with the heap header, further segments for a growable heap, each committed in
  * 64 KiB steps from its start and covered by adjacent blocks with headers in memory, and blocks too large for a
  * segment in their own VirtualAlloc region. Free blocks are coalesced with their neighbours as soon as they are
- * freed and found again by best fit.
+ * freed and found again by best fit, except small blocks of popular sizes, which a growable, serialised heap's
+ * front end ({@link Lookaside}) keeps aside for the next request of their size.
  *
  * <p>The heap keeps its own records of every block ({@link Block}); headers in memory are written from them and
  * checked against them, so an overrun that damages a header makes HeapValidate, HeapFree, HeapSize and
- * HeapReAlloc fail as on Windows without ever corrupting the simulator. The caller holds the machine lock (and
- * the heap's {@link #lock} unless the call is HEAP_NO_SERIALIZE).
+ * HeapReAlloc fail as on Windows without ever corrupting the simulator. The caller holds the machine lock.
  */
 final class Heap {
     final long handle;
@@ -30,14 +30,14 @@ final class Heap {
     final int flags;
     final boolean growable;
     final boolean processHeap;
-    /** The heap's own lock: what HEAP_NO_SERIALIZE skips. */
-    final ReentrantLock lock = new ReentrantLock();
     final HeapLayout layout;
     private final HeapMemory memory;
     private final HeapRegions regions;
     private final BlockHeaders headers;
     private final FreeIndex free = new FreeIndex();
     private final BlockTable busy = new BlockTable();
+    /** The front end, or null for a heap that has none (fixed size, or HEAP_NO_SERIALIZE). */
+    private final Lookaside lookaside;
     private final List<Segment> segments = new ArrayList<>();
     private final Set<Segment> large = new LinkedHashSet<>();
     private boolean destroyed;
@@ -53,6 +53,7 @@ final class Heap {
         this.memory = memory;
         this.regions = regions;
         this.headers = new BlockHeaders(layout, memory, handle * 0x9E3779B97F4A7C15L);
+        this.lookaside = growable && (flags & HEAP_NO_SERIALIZE) == 0 ? new Lookaside(layout) : null;
         addSegment(first, layout.heapHeader, commitEnd);
     }
 
@@ -81,7 +82,10 @@ final class Heap {
             // Windows: a fixed-size heap cannot hold a block this big; a growable one VirtualAllocs it.
             b = growable ? allocLarge(bytes) : null;
         } else {
-            b = takeFree(need);
+            b = lookaside == null ? null : lookaside.take(need);
+            if (b == null) {
+                b = takeFree(need);
+            }
             if (b != null) {
                 b.requested = bytes;
                 headers.write(b);
@@ -103,6 +107,9 @@ final class Heap {
         Block b = free.bestFit(need);
         if (b == null) {
             b = grow(need);
+            if (b == null && flushLookaside()) {
+                b = free.bestFit(need); // the kept blocks, coalesced, may hold it
+            }
             if (b == null) {
                 return null;
             }
@@ -238,9 +245,20 @@ final class Heap {
         if (b.segment.large) {
             large.remove(b.segment);
             regions.release(b.segment.view);
+        } else if (lookaside != null && lookaside.offer(b)) {
+            headers.write(b); // free to the program, still busy to the back end
         } else {
             makeFree(b);
         }
+    }
+
+    /** Gives every block on the lookaside lists back to the back end; true if there were any. */
+    private boolean flushLookaside() {
+        if (lookaside == null || lookaside.count() == 0) {
+            return false;
+        }
+        lookaside.flush(this::makeFree);
+        return true;
     }
 
     /** The checked block at {@code data}, or null (not a busy block of this heap, or its header is damaged). */
@@ -342,10 +360,11 @@ final class Heap {
     }
 
     /**
-     * HeapCompact: free blocks are already coalesced, so what remains is to decommit the whole free pages at the
-     * end of each segment. Returns the usable size of the largest committed free block.
+     * HeapCompact: the lookaside lists give their blocks back to the back end, which coalesces them; what remains
+     * is to decommit the whole free pages at the end of each segment. Returns the usable size of the largest committed free block.
      */
     long compact() {
+        flushLookaside();
         for (Segment s : segments) {
             Block t = s.last;
             long keep = t == null || t.busy ? s.commitEnd
@@ -375,6 +394,9 @@ final class Heap {
         segments.clear();
         busy.clear();
         free.clear();
+        if (lookaside != null) {
+            lookaside.clear();
+        }
     }
 
     // ---------------------------------------------------------------- read-only access for HeapCensus
@@ -393,5 +415,12 @@ final class Heap {
 
     FreeIndex freeBlocks() {
         return free;
+    }
+
+    /** The front end's kept blocks (free to the program); nothing for a heap without one. */
+    void forEachKept(java.util.function.Consumer<Block> action) {
+        if (lookaside != null) {
+            lookaside.forEach(action);
+        }
     }
 }

@@ -33,9 +33,17 @@ final class HeapCensus {
             freeBytes += b.size - header;
         }
         Block big = h.freeBlocks().largest();
+        long largest = big == null ? 0 : big.size - header;
+        // Blocks on the lookaside lists are free to the program: count them as free blocks.
+        long[] kept = {0, 0, 0}; // count, usable bytes, largest usable
+        h.forEachKept(b -> {
+            kept[0]++;
+            kept[1] += b.size - header;
+            kept[2] = Math.max(kept[2], b.size - header);
+        });
         return new HeapInfo(h.handle, h.processHeap, h.growable, (h.flags & HEAP_NO_SERIALIZE) == 0,
-                h.segments().size(), largeCount, reserved, committed, busyBlocks, busyBytes[0], h.freeBlocks().count(),
-                freeBytes, big == null ? 0 : big.size - header);
+                h.segments().size(), largeCount, reserved, committed, busyBlocks, busyBytes[0],
+                h.freeBlocks().count() + (int) kept[0], freeBytes + kept[1], Math.max(largest, kept[2]));
     }
 
     /** Every block in address order within each region: segments first, then large blocks. */
@@ -45,7 +53,7 @@ final class HeapCensus {
         List<HeapBlockInfo> out = new ArrayList<>();
         for (Segment s : all) {
             for (Block b = s.first; b != null; b = b.next) {
-                out.add(new HeapBlockInfo(h.dataOf(b), b.size, b.requested, b.busy, s.large));
+                out.add(new HeapBlockInfo(h.dataOf(b), b.size, b.requested, b.busy && !b.cached, s.large));
             }
         }
         return out;

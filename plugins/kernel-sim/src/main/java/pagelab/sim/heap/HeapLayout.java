@@ -24,6 +24,8 @@ final class HeapLayout {
     final int pointerSize;
     /** Alignment of every block and of every address HeapAlloc returns. */
     final int align;
+    /** log2 of {@link #align}: block sizes are stored in units of it. */
+    final int alignShift;
     /** Bytes of the header before each block's data. */
     final int header;
     /** The smallest block: a header and one aligned unit of data. A smaller remainder is not split off. */
@@ -45,6 +47,7 @@ final class HeapLayout {
         this.is64Bit = is64Bit;
         this.pointerSize = is64Bit ? 8 : 4;
         this.align = 2 * pointerSize;
+        this.alignShift = Integer.numberOfTrailingZeros(align);
         this.header = align;
         this.minBlock = header + align;
         this.maxBlock = 0xFFFFL * align;

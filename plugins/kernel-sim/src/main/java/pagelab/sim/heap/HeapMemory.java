@@ -54,6 +54,28 @@ final class HeapMemory {
         LONG.set(frame(view, address, true), (int) (address & OFFSET_MASK), value);
     }
 
+    /**
+     * Writes a block header: two ints and, when {@code wide} (x64), a long. A header is aligned to its own size, so
+     * it never straddles a page and one translation serves all of it.
+     */
+    void writeHeader(View view, long address, int size, int flags, boolean wide, long check) {
+        byte[] f = frame(view, address, true);
+        int off = (int) (address & OFFSET_MASK);
+        INT.set(f, off, size);
+        INT.set(f, off + 4, flags);
+        if (wide) {
+            LONG.set(f, off + 8, check);
+        }
+    }
+
+    /** Whether the header at {@code address} holds exactly these words (see {@link #writeHeader}). */
+    boolean headerIs(View view, long address, int size, int flags, boolean wide, long check) {
+        byte[] f = frame(view, address, false);
+        int off = (int) (address & OFFSET_MASK);
+        return (int) INT.get(f, off) == size && (int) INT.get(f, off + 4) == flags
+                && (!wide || (long) LONG.get(f, off + 8) == check);
+    }
+
     /** Reads {@code len} bytes starting at {@code address}, page by page. */
     void read(View view, long address, byte[] dst, int len) {
         int done = 0;

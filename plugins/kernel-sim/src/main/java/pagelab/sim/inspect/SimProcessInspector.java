@@ -68,7 +68,7 @@ public final class SimProcessInspector implements ProcessInspector {
             var s = process.counters();
             return new ProcessCounters(process.vm().privateCommittedPages() * AddressSpace.PAGE_SIZE,
                     resident * AddressSpace.PAGE_SIZE, s.peakWorkingSetPages() * AddressSpace.PAGE_SIZE,
-                    s.pageFaults(), s.hardFaults(), s.accessViolations(), s.guardPageFaults(), s.kernelCalls());
+                    s.pageFaults(), s.hardFaults(), s.accessViolations(), s.guardPageFaults(), process.kernelCalls());
         } finally {
             process.lock().unlock();
         }

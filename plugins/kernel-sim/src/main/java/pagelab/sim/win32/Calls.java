@@ -32,7 +32,7 @@ final class Calls {
 
     SimThread begin() {
         SimThread t = p.enter();
-        p.counters().kernelCall();
+        t.countKernelCall();
         return t;
     }
 
@@ -81,12 +81,6 @@ final class Calls {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** The same for core operations that take the machine lock themselves (the heaps: see HeapManager). */
-    int runUnlocked(String function, Supplier<NtStatus> op) {
-        int injected = injected(function);
-        return injected != 0 ? injected : op.get().win32Error();
     }
 
     /** Sets last-error for a failed call (successful calls leave it alone, as most Win32 calls do). */

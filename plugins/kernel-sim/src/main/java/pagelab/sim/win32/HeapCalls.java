@@ -8,7 +8,10 @@ import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.LongByReference;
 import pagelab.sim.thread.SimThread;
 
-/** The Win32 heap functions (chapter 18) over the process's HeapManager. */
+/**
+ * The Win32 heap functions (chapter 18) over the process's HeapManager, which takes the machine lock itself: each
+ * call applies fault injection, then calls the manager directly (no lambda per call on the HeapAlloc/HeapFree path).
+ */
 final class HeapCalls {
     private final Calls c;
 
@@ -37,7 +40,10 @@ final class HeapCalls {
     long heapCreate(int flOptions, long dwInitialSize, long dwMaximumSize) {
         SimThread t = c.begin();
         LongByReference out = new LongByReference();
-        int err = c.runUnlocked("HeapCreate", () -> c.p.heaps().create(flOptions, dwInitialSize, dwMaximumSize, out));
+        int err = c.injected("HeapCreate");
+        if (err == 0) {
+            err = c.p.heaps().create(flOptions, dwInitialSize, dwMaximumSize, out).win32Error();
+        }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -49,7 +55,10 @@ final class HeapCalls {
 
     boolean heapDestroy(long hHeap) {
         SimThread t = c.begin();
-        int err = c.runUnlocked("HeapDestroy", () -> c.p.heaps().destroy(hHeap));
+        int err = c.injected("HeapDestroy");
+        if (err == 0) {
+            err = c.p.heaps().destroy(hHeap).win32Error();
+        }
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "HeapDestroy", err, bool(err == 0), true, hex(hHeap));
@@ -60,7 +69,10 @@ final class HeapCalls {
     long heapAlloc(long hHeap, int dwFlags, long dwBytes) {
         SimThread t = c.begin();
         LongByReference out = new LongByReference();
-        int err = c.runUnlocked("HeapAlloc", () -> c.p.heaps().alloc(hHeap, dwFlags, dwBytes, out));
+        int err = c.injected("HeapAlloc");
+        if (err == 0) {
+            err = c.p.heaps().alloc(hHeap, dwFlags, dwBytes, out).win32Error();
+        }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -73,7 +85,10 @@ final class HeapCalls {
     long heapReAlloc(long hHeap, int dwFlags, long lpMem, long dwBytes) {
         SimThread t = c.begin();
         LongByReference out = new LongByReference();
-        int err = c.runUnlocked("HeapReAlloc", () -> c.p.heaps().realloc(hHeap, dwFlags, lpMem, dwBytes, out));
+        int err = c.injected("HeapReAlloc");
+        if (err == 0) {
+            err = c.p.heaps().realloc(hHeap, dwFlags, lpMem, dwBytes, out).win32Error();
+        }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -87,7 +102,10 @@ final class HeapCalls {
     long heapSize(long hHeap, int dwFlags, long lpMem) {
         SimThread t = c.begin();
         LongByReference out = new LongByReference();
-        int err = c.runUnlocked("HeapSize", () -> c.p.heaps().size(hHeap, dwFlags, lpMem, out));
+        int err = c.injected("HeapSize");
+        if (err == 0) {
+            err = c.p.heaps().size(hHeap, dwFlags, lpMem, out).win32Error();
+        }
         long result = err == 0 ? out.getValue() : -1;
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -98,7 +116,10 @@ final class HeapCalls {
 
     boolean heapFree(long hHeap, int dwFlags, long lpMem) {
         SimThread t = c.begin();
-        int err = c.runUnlocked("HeapFree", () -> c.p.heaps().free(hHeap, dwFlags, lpMem));
+        int err = c.injected("HeapFree");
+        if (err == 0) {
+            err = c.p.heaps().free(hHeap, dwFlags, lpMem).win32Error();
+        }
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "HeapFree", err, bool(err == 0), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
@@ -118,7 +139,10 @@ final class HeapCalls {
     long heapCompact(long hHeap, int dwFlags) {
         SimThread t = c.begin();
         LongByReference out = new LongByReference();
-        int err = c.runUnlocked("HeapCompact", () -> c.p.heaps().compact(hHeap, dwFlags, out));
+        int err = c.injected("HeapCompact");
+        if (err == 0) {
+            err = c.p.heaps().compact(hHeap, dwFlags, out).win32Error();
+        }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {

@@ -1,0 +1,120 @@
+package pagelab.sim.heap;
+
+/**
+ * The heap's front end: per block size, a short LIFO list of freed small blocks kept aside for the next request
+ * of that size, as the look-aside lists of Windows' heap front end did (the Low Fragmentation Heap took their place
+ * in Vista, with the same idea of serving popular small sizes without the back end). A block on a list is free to
+ * the program (its header says so, HeapFree of it fails, the inspector counts it as free) but busy to the back
+ * end, which neither coalesces it nor hands it out: Raymond Chen's "maybe the look-aside list was keeping those
+ * blocks live" (The Old New Thing, 2010-04-29). A HeapAlloc/HeapFree pair of a popular size then costs one header
+ * write each instead of a split and a coalesce.
+ *
+ * <p>A size gets a list only once the heap has seen {@link #ACTIVATION} allocations of it, as Windows turns the LFH
+ * on for a size only after a run of requests: a program that makes a handful of blocks sees the back end alone,
+ * freed blocks coalescing at once. Each list holds at most {@link #DEPTH} blocks. HeapCompact, and an allocation
+ * the back end cannot satisfy, give every listed block back to the back end first. Only growable heaps without
+ * HEAP_NO_SERIALIZE have a front end: "The LFH cannot be enabled for heaps created with HEAP_NO_SERIALIZE or for
+ * heaps created with a fixed size" (Microsoft Learn, Low-fragmentation Heap). Guarded by the machine lock.
+ */
+final class Lookaside {
+    /** Blocks up to this size (header included) are kept aside. */
+    static final long MAX_BLOCK = 1024;
+    static final int ACTIVATION = 18;
+    static final int DEPTH = 16;
+
+    private final int alignShift;
+    /** Per size class (block size / alignment): allocations seen, saturating at {@link #ACTIVATION}. */
+    private final int[] seen;
+    private final Block[][] lists;
+    private final int[] depth;
+    private int cached;
+
+    Lookaside(HeapLayout layout) {
+        this.alignShift = Integer.numberOfTrailingZeros(layout.align);
+        int classes = (int) (MAX_BLOCK >>> alignShift) + 1;
+        this.seen = new int[classes];
+        this.lists = new Block[classes][];
+        this.depth = new int[classes];
+    }
+
+    /** Notes an allocation of a block of {@code size} bytes; returns a kept block of exactly that size, or null. */
+    Block take(long size) {
+        if (size > MAX_BLOCK) {
+            return null;
+        }
+        int c = (int) (size >>> alignShift);
+        if (seen[c] < ACTIVATION) {
+            seen[c]++;
+            return null;
+        }
+        int d = depth[c];
+        if (d == 0) {
+            return null;
+        }
+        Block b = lists[c][--d];
+        lists[c][d] = null;
+        depth[c] = d;
+        cached--;
+        b.cached = false;
+        return b;
+    }
+
+    /** Keeps a freed block if its size has a list with room; the caller then writes its header as free. */
+    boolean offer(Block b) {
+        if (b.size > MAX_BLOCK) {
+            return false;
+        }
+        int c = (int) (b.size >>> alignShift);
+        int d = depth[c];
+        if (seen[c] < ACTIVATION || d == DEPTH) {
+            return false;
+        }
+        if (lists[c] == null) {
+            lists[c] = new Block[DEPTH];
+        }
+        lists[c][d] = b;
+        depth[c] = d + 1;
+        cached++;
+        b.cached = true;
+        b.requested = 0;
+        return true;
+    }
+
+    /** How many blocks the lists hold. */
+    int count() {
+        return cached;
+    }
+
+    /** Empties every list, handing each block to {@code backEnd} (which frees it there). */
+    void flush(java.util.function.Consumer<Block> backEnd) {
+        for (int c = 0; c < lists.length; c++) {
+            for (int d = depth[c] - 1; d >= 0; d--) {
+                Block b = lists[c][d];
+                lists[c][d] = null;
+                b.cached = false;
+                backEnd.accept(b);
+            }
+            depth[c] = 0;
+        }
+        cached = 0;
+    }
+
+    /** Calls {@code action} for every kept block. */
+    void forEach(java.util.function.Consumer<Block> action) {
+        for (int c = 0; c < lists.length; c++) {
+            for (int d = 0; d < depth[c]; d++) {
+                action.accept(lists[c][d]);
+            }
+        }
+    }
+
+    void clear() {
+        for (int c = 0; c < lists.length; c++) {
+            if (lists[c] != null) {
+                java.util.Arrays.fill(lists[c], null);
+            }
+            depth[c] = 0;
+        }
+        cached = 0;
+    }
+}
