@@ -3,7 +3,6 @@ package pagelab.sim;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
 import pagelab.kernel.WinProcess;
@@ -29,7 +28,7 @@ public final class SimMachine implements Machine {
     public static final String BLANK_EXE = "C:\\PageLab\\blank.exe";
 
     private final MachineConfig config;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final MachineLock lock = new MachineLock();
     private final PhysicalMemory phys;
     private final Tracer tracer;
     private final SimFaultInjection faults;
@@ -141,7 +140,7 @@ public final class SimMachine implements Machine {
 
     // ---------------------------------------------------------------- kernel internals
 
-    public ReentrantLock lock() {
+    public MachineLock lock() {
         return lock;
     }
 

@@ -9,7 +9,6 @@ import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.LongByReference;
@@ -54,7 +53,7 @@ public final class SimProcess implements WinProcess {
     private final SimMachine machine;
     private final int id;
     private final String imagePath;
-    private final ReentrantLock lock;
+    private final MachineLock lock;
     private final AddressSpace space;
     private final VirtualMemory vm;
     private final Mmu mmu;
@@ -159,7 +158,7 @@ public final class SimProcess implements WinProcess {
 
     // ---------------------------------------------------------------- kernel internals
 
-    public ReentrantLock lock() {
+    public MachineLock lock() {
         return lock;
     }
 

@@ -5,7 +5,7 @@ import static pagelab.kernel.WinNT.EXCEPTION_STACK_OVERFLOW;
 import static pagelab.kernel.WinNT.STATUS_GUARD_PAGE_VIOLATION;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
-import java.util.concurrent.locks.ReentrantLock;
+import pagelab.sim.MachineLock;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.inspect.PageInfo;
 import pagelab.sim.SimProcess;
@@ -25,9 +25,9 @@ import pagelab.sim.vm.View;
 public final class Mmu {
     private final SimProcess process;
     private final AddressSpace space;
-    private final ReentrantLock lock;
+    private final MachineLock lock;
 
-    public Mmu(SimProcess process, AddressSpace space, ReentrantLock lock) {
+    public Mmu(SimProcess process, AddressSpace space, MachineLock lock) {
         this.process = process;
         this.space = space;
         this.lock = lock;

@@ -28,7 +28,7 @@ import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import pagelab.sim.MachineLock;
 import pagelab.kernel.LongByReference;
 import pagelab.sim.SimProcess;
 import pagelab.sim.fs.FileObject;
@@ -50,14 +50,14 @@ public final class SectionManager {
     private static final int SEC_FLAGS = SEC_FILE | SEC_IMAGE | SEC_RESERVE | SEC_COMMIT | SEC_NOCACHE
             | SEC_WRITECOMBINE | SEC_LARGE_PAGES;
 
-    private final ReentrantLock lock;
+    private final MachineLock lock;
     private final PhysicalMemory phys;
     private final Map<String, KernelObject> namespace = new HashMap<>();
 
     private final Runnable sharedPageCreated;
 
     /** @param sharedPageCreated invalidates every address space's cached translations (see PageStore) */
-    public SectionManager(ReentrantLock lock, PhysicalMemory phys, Runnable sharedPageCreated) {
+    public SectionManager(MachineLock lock, PhysicalMemory phys, Runnable sharedPageCreated) {
         this.lock = lock;
         this.phys = phys;
         this.sharedPageCreated = sharedPageCreated;

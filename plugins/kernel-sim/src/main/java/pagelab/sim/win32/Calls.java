@@ -3,7 +3,7 @@ package pagelab.sim.win32;
 import static pagelab.kernel.WinError.ERROR_CALL_NOT_IMPLEMENTED;
 
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import pagelab.sim.MachineLock;
 import java.util.function.Supplier;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.KernelCall;
@@ -22,7 +22,7 @@ final class Calls {
 
     final SimProcess p;
     final SimMachine m;
-    final ReentrantLock lock;
+    final MachineLock lock;
 
     Calls(SimProcess process) {
         this.p = process;

@@ -21,7 +21,7 @@ import static pagelab.sim.trace.Win32Format.hex;
 import static pagelab.sim.trace.Win32Format.protect;
 import static pagelab.sim.trace.Win32Format.size;
 
-import java.util.concurrent.locks.ReentrantLock;
+import pagelab.sim.MachineLock;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.Kernel32;
@@ -46,7 +46,7 @@ import pagelab.sim.vm.VirtualMemory;
 public final class Kernel32Impl implements Kernel32 {
     private final SimProcess p;
     private final SimMachine m;
-    private final ReentrantLock lock;
+    private final MachineLock lock;
     private final SystemCalls system;
     private final Calls calls;
     private final FileCalls files;
