@@ -7,17 +7,17 @@ package pagelab.kernel.inspect;
  * @param handle          the heap handle (the base of its first segment)
  * @param processHeap     whether this is the process's default heap (GetProcessHeap)
  * @param growable        created with dwMaximumSize 0
- * @param serialized      calls take the heap's lock unless they pass HEAP_NO_SERIALIZE (false if the heap was
- *                        created with HEAP_NO_SERIALIZE)
+ * @param serialized      false if the heap was created with HEAP_NO_SERIALIZE (such a heap has no front end)
  * @param segments        sub-heap regions (the first holds the heap header)
  * @param largeBlocks     blocks living in their own VirtualAlloc region
  * @param reservedBytes   address space of all the heap's regions
  * @param committedBytes  committed bytes of all the heap's regions
  * @param busyBlocks      blocks in use
  * @param busyBytes       bytes the program asked for, summed over blocks in use
- * @param freeBlocks      free blocks (after coalescing: no two are adjacent)
+ * @param freeBlocks      free blocks: the back end's (coalesced: no two of them are adjacent) and those the front end
+ *                        keeps aside for reuse (look-aside lists), which are not coalesced until HeapCompact
  * @param freeBytes       usable bytes in free blocks
- * @param largestFree     usable bytes of the largest free block (what HeapCompact returns)
+ * @param largestFree     usable bytes of the largest free block (HeapCompact returns it once the kept blocks are back)
  */
 public record HeapInfo(long handle, boolean processHeap, boolean growable, boolean serialized, int segments,
                        int largeBlocks, long reservedBytes, long committedBytes, int busyBlocks, long busyBytes,
