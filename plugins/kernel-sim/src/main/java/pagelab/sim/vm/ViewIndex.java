@@ -12,8 +12,8 @@ import java.util.Collection;
  * is not split further; it keeps the index of the last view below its range, and the lookup steps forward over
  * the at most {@link #SCAN} bases inside it. So the tree has at most one node per {@code SCAN} views per level.
  *
- * <p>Beside the search it keeps, per view, what VirtualQuery needs of a view whose pages are all still reserved
- * (its end, type and allocation protection), so that describing such a view reads two longs instead of a
+ * <p>Beside each view's base it keeps what VirtualQuery needs of a view whose pages are all still reserved (its
+ * end, type and allocation protection), so that describing such a view reads one record instead of a
  * {@link View} object somewhere in the heap. Views with committed or protected pages are marked {@link #TOUCHED}
  * and the caller reads their page states from the view.
  */
@@ -27,9 +27,11 @@ final class ViewIndex {
     private static final int SCAN = 16;
 
     private final int size;
-    private final long[] bases;
     private final View[] views;
-    /** Two longs per view: its end, and {@code type << 32 | allocationProtect} or {@link #TOUCHED}. */
+    /**
+     * Three longs per view, in address order: its base, its end, and {@code type << 32 | allocationProtect} or
+     * {@link #TOUCHED}. One array, so that the last step of a lookup and the answer share cache lines.
+     */
     private final long[] records;
     /** Radix nodes of {@link #FANOUT} entries: an entry {@code >= 0} is a child node's offset, else {@code -(floor + 2)}. */
     private int[] nodes = new int[FANOUT];
@@ -44,15 +46,14 @@ final class ViewIndex {
      */
     ViewIndex(Collection<View> sorted, long maxAddress) {
         size = sorted.size();
-        bases = new long[size];
         views = new View[size];
-        records = new long[2 * size];
+        records = new long[3 * size];
         int i = 0;
         for (View v : sorted) {
-            bases[i] = v.base();
             views[i] = v;
-            records[2 * i] = v.end();
-            records[2 * i + 1] = v.isTouched() ? TOUCHED : (long) v.type() << 32 | (v.allocationProtect() & 0xFFFFFFFFL);
+            records[3 * i] = v.base();
+            records[3 * i + 1] = v.end();
+            records[3 * i + 2] = v.isTouched() ? TOUCHED : (long) v.type() << 32 | (v.allocationProtect() & 0xFFFFFFFFL);
             i++;
         }
         this.maxAddress = maxAddress;
@@ -71,7 +72,7 @@ final class ViewIndex {
     private int entry(long first, int spanBits, int lo, int hi) {
         if (hi - lo <= SCAN || spanBits == 0) {
             long start = first << GRANULE_SHIFT;
-            int floor = lo < hi && bases[lo] == start ? lo : lo - 1;
+            int floor = lo < hi && base(lo) == start ? lo : lo - 1;
             return -(floor + 2);
         }
         int node = used;
@@ -85,7 +86,7 @@ final class ViewIndex {
             long childFirst = first + ((long) c << childBits);
             long childEnd = (childFirst + (1L << childBits)) << GRANULE_SHIFT; // exclusive; 0 past 2^64 never occurs
             int to = from;
-            while (to < hi && bases[to] < childEnd) {
+            while (to < hi && base(to) < childEnd) {
                 to++;
             }
             int e = entry(childFirst, childBits, from, to);
@@ -112,23 +113,23 @@ final class ViewIndex {
             shift -= FANOUT_BITS;
         }
         int f = -e - 2;
-        while (f + 1 < size && bases[f + 1] <= address) {
+        while (f + 1 < size && records[3 * (f + 1)] <= address) {
             f++;
         }
         return f;
     }
 
     long base(int i) {
-        return bases[i];
+        return records[3 * i];
     }
 
     long end(int i) {
-        return records[2 * i];
+        return records[3 * i + 1];
     }
 
     /** {@code type << 32 | allocationProtect} of a view with every page reserved, or {@link #TOUCHED}. */
     long meta(int i) {
-        return records[2 * i + 1];
+        return records[3 * i + 2];
     }
 
     View view(int i) {
