@@ -18,8 +18,10 @@ public final class Win32Format {
     private Win32Format() {
     }
 
+    /** {@code 0x} and at least eight upper-case hex digits, as {@code %08X} prints (without a Formatter per call). */
     public static String hex(long v) {
-        return "0x" + String.format("%08X", v);
+        String digits = Long.toHexString(v).toUpperCase(java.util.Locale.ROOT);
+        return "0x" + "00000000".substring(Math.min(8, digits.length())) + digits;
     }
 
     public static String size(long v) {

@@ -28,6 +28,8 @@ public final class AddressSpace {
     private final long maxAddress;
     private final TreeMap<Long, View> views = new TreeMap<>();
     private ViewIndex index;
+    /** The allocations of the last snapshot (immutable), reused while no view changes. */
+    private List<pagelab.kernel.inspect.Allocation> lastSnapshot = List.of();
     private int lookupsSinceChange;
     /**
      * Bumped on every change that can invalidate a cached translation (protection, commit, release, a new frame),
@@ -230,13 +232,33 @@ public final class AddressSpace {
         return views.values();
     }
 
-    /** An immutable picture; unchanged views reuse their cached {@code Allocation}. */
+    /**
+     * An immutable picture; unchanged views reuse their cached {@code Allocation}, and when no view changed since
+     * the last picture (a HeapAlloc that did not grow the heap, a WriteFile) the list itself is reused, so a traced
+     * call that changed nothing visible costs no list of its own.
+     */
     public AddressSpaceSnapshot snapshot(long sequence) {
-        List<pagelab.kernel.inspect.Allocation> list = new ArrayList<>(views.size());
-        for (View v : views.values()) {
-            list.add(v.toAllocation());
+        if (!unchangedSinceLastSnapshot()) {
+            List<pagelab.kernel.inspect.Allocation> list = new ArrayList<>(views.size());
+            for (View v : views.values()) {
+                list.add(v.toAllocation());
+            }
+            lastSnapshot = List.copyOf(list);
         }
-        return new AddressSpaceSnapshot(sequence, minAddress, maxAddress, list);
+        return new AddressSpaceSnapshot(sequence, minAddress, maxAddress, lastSnapshot);
+    }
+
+    private boolean unchangedSinceLastSnapshot() {
+        if (lastSnapshot.size() != views.size()) {
+            return false;
+        }
+        int i = 0;
+        for (View v : views.values()) {
+            if (v.toAllocation() != lastSnapshot.get(i++)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static long alignDown(long value, long alignment) {
