@@ -30,7 +30,7 @@ final class Lookaside {
     private int cached;
 
     Lookaside(HeapLayout layout) {
-        this.alignShift = Integer.numberOfTrailingZeros(layout.align);
+        this.alignShift = layout.alignShift;
         int classes = (int) (MAX_BLOCK >>> alignShift) + 1;
         this.seen = new int[classes];
         this.lists = new Block[classes][];

@@ -116,10 +116,11 @@ public final class AddressSpace {
                 return;
             }
         } else {
-            view = find(page);
+            Map.Entry<Long, View> below = views.floorEntry(page);
+            view = below != null && below.getValue().contains(page) ? below.getValue() : null;
             if (view == null) {
-                View next = next(page);
-                long end = next == null ? maxAddress + 1 : next.base();
+                Map.Entry<Long, View> above = views.higherEntry(page);
+                long end = above == null ? maxAddress + 1 : above.getKey();
                 fill(info, page, end - page, 0, 0, MEM_FREE, PAGE_NOACCESS, 0);
                 return;
             }
