@@ -35,6 +35,11 @@ final class Heap {
     private final HeapRegions regions;
     private final BlockHeaders headers;
     private final FreeIndex free = new FreeIndex();
+    /**
+     * Every block busy to the back end by data address: the program's busy blocks and the blocks kept on the
+     * lookaside lists (flagged {@link Block#cached}), which stay here so that a pair of HeapAlloc and HeapFree served
+     * by the front end costs one table lookup instead of a lookup, a removal and an insertion.
+     */
     private final BlockTable busy = new BlockTable();
     /** The front end, or null for a heap that has none (fixed size, or HEAP_NO_SERIALIZE). */
     private final Lookaside lookaside;
@@ -61,9 +66,10 @@ final class Heap {
         return destroyed;
     }
 
-    /** The block whose data starts at {@code data}, or null if no busy block does (never allocated, or freed). */
+    /** The program's busy block whose data starts at {@code data}, or null (never allocated, freed, or kept aside). */
     Block busyBlock(long data) {
-        return busy.get(data);
+        Block b = busy.get(data);
+        return b == null || b.cached ? null : b;
     }
 
     long dataOf(Block b) {
@@ -78,11 +84,13 @@ final class Heap {
             return NtStatus.NO_MEMORY;
         }
         Block b;
+        boolean fromLookaside = false;
         if (need > layout.maxBlock) {
             // Windows: a fixed-size heap cannot hold a block this big; a growable one VirtualAllocs it.
             b = growable ? allocLarge(bytes) : null;
         } else {
             b = lookaside == null ? null : lookaside.take(need);
+            fromLookaside = b != null;
             if (b == null) {
                 b = takeFree(need);
             }
@@ -94,7 +102,9 @@ final class Heap {
         if (b == null) {
             return NtStatus.NO_MEMORY;
         }
-        busy.put(dataOf(b), b);
+        if (!fromLookaside) {
+            busy.put(dataOf(b), b); // a kept block is in the table already
+        }
         if ((callFlags & HEAP_ZERO_MEMORY) != 0 && !b.segment.large) {
             memory.fill(b.segment.view, dataOf(b), bytes, (byte) 0); // a fresh large region reads as zero already
         }
@@ -241,12 +251,14 @@ final class Heap {
 
     /** Frees a busy block whose header was checked. */
     void release(Block b) {
+        if (lookaside != null && !b.segment.large && lookaside.offer(b)) {
+            headers.write(b); // free to the program, still busy to the back end (and in its table)
+            return;
+        }
         busy.remove(dataOf(b));
         if (b.segment.large) {
             large.remove(b.segment);
             regions.release(b.segment.view);
-        } else if (lookaside != null && lookaside.offer(b)) {
-            headers.write(b); // free to the program, still busy to the back end
         } else {
             makeFree(b);
         }
@@ -257,13 +269,19 @@ final class Heap {
         if (lookaside == null || lookaside.count() == 0) {
             return false;
         }
-        lookaside.flush(this::makeFree);
+        lookaside.flush(this::unkeep);
         return true;
+    }
+
+    /** A block leaves a lookaside list for the back end, which frees it there. */
+    private void unkeep(Block b) {
+        busy.remove(dataOf(b));
+        makeFree(b);
     }
 
     /** The checked block at {@code data}, or null (not a busy block of this heap, or its header is damaged). */
     Block checkedBlock(long data) {
-        Block b = busy.get(data);
+        Block b = busyBlock(data);
         return b != null && headers.matches(b) ? b : null;
     }
 
@@ -291,7 +309,7 @@ final class Heap {
         if (s != NtStatus.SUCCESS) {
             return s; // the old block is untouched, as Windows leaves it
         }
-        Block nb = busy.get(moved.getValue());
+        Block nb = busyBlock(moved.getValue());
         memory.copy(b.segment.view, dataOf(b), nb.segment.view, moved.getValue(), Math.min(old, bytes));
         if ((callFlags & HEAP_ZERO_MEMORY) != 0 && bytes > old) {
             memory.fill(nb.segment.view, moved.getValue() + old, bytes - old, (byte) 0);

@@ -24,9 +24,13 @@ final class HeapCensus {
             committed += s.reserved();
             largeCount++;
         }
-        long[] busyBytes = {0};
-        h.busyBlocks().forEach(b -> busyBytes[0] += b.requested);
-        int busyBlocks = h.busyBlocks().size();
+        long[] busy = {0, 0}; // count, requested bytes; the table also holds the kept blocks, which are free
+        h.busyBlocks().forEach(b -> {
+            if (!b.cached) {
+                busy[0]++;
+                busy[1] += b.requested;
+            }
+        });
         int header = h.layout.header;
         long freeBytes = 0;
         for (Block b : h.freeBlocks().all()) {
@@ -42,7 +46,7 @@ final class HeapCensus {
             kept[2] = Math.max(kept[2], b.size - header);
         });
         return new HeapInfo(h.handle, h.processHeap, h.growable, (h.flags & HEAP_NO_SERIALIZE) == 0,
-                h.segments().size(), largeCount, reserved, committed, busyBlocks, busyBytes[0],
+                h.segments().size(), largeCount, reserved, committed, (int) busy[0], busy[1],
                 h.freeBlocks().count() + (int) kept[0], freeBytes + kept[1], Math.max(largest, kept[2]));
     }
 

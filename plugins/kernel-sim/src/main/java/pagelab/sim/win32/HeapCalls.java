@@ -68,7 +68,7 @@ final class HeapCalls {
 
     long heapAlloc(long hHeap, int dwFlags, long dwBytes) {
         SimThread t = c.begin();
-        LongByReference out = new LongByReference();
+        LongByReference out = t.kernelOut();
         int err = c.injected("HeapAlloc");
         if (err == 0) {
             err = c.p.heaps().alloc(hHeap, dwFlags, dwBytes, out).win32Error();
@@ -101,7 +101,7 @@ final class HeapCalls {
 
     long heapSize(long hHeap, int dwFlags, long lpMem) {
         SimThread t = c.begin();
-        LongByReference out = new LongByReference();
+        LongByReference out = t.kernelOut();
         int err = c.injected("HeapSize");
         if (err == 0) {
             err = c.p.heaps().size(hHeap, dwFlags, lpMem, out).win32Error();
