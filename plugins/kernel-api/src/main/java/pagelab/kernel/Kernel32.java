@@ -89,6 +89,48 @@ public interface Kernel32 {
 
     long HeapCompact(long hHeap, int dwFlags);
 
+    // Chapter 18's "other heap functions" and the low-fragmentation heap, beyond the SPI's list (kernel-spi.md):
+    // default methods, so that a kernel provider written against the SPI alone still compiles and answers
+    // ERROR_CALL_NOT_IMPLEMENTED.
+
+    /** Takes the heap's lock: other threads' calls on the heap wait until {@link #HeapUnlock}. Reentrant. */
+    default boolean HeapLock(long hHeap) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
+    default boolean HeapUnlock(long hHeap) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
+    /**
+     * The heap's next region, uncommitted range or block after {@code lpEntry} (the first when its {@code lpData}
+     * is 0); FALSE with ERROR_NO_MORE_ITEMS after the last. Hold {@link #HeapLock} around a walk.
+     */
+    default boolean HeapWalk(long hHeap, PROCESS_HEAP_ENTRY lpEntry) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
+    /**
+     * {@code HeapCompatibilityInformation} with a ULONG of 2 asks for the low-fragmentation heap;
+     * {@code HeapEnableTerminationOnCorruption} (HeapInformation null, length 0) ends the process on any heap
+     * corruption the heap manager detects. {@code HeapInformationLength} is the buffer's size in bytes, as in C.
+     */
+    default boolean HeapSetInformation(long HeapHandle, int HeapInformationClass, IntByReference HeapInformation,
+                                       long HeapInformationLength) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
+    /** {@code HeapCompatibilityInformation}: 0 a standard heap, 2 the low-fragmentation heap is on. */
+    default boolean HeapQueryInformation(long HeapHandle, int HeapInformationClass, IntByReference HeapInformation,
+                                         long HeapInformationLength, LongByReference ReturnLength) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
     // ---- images (chapters 14 and 17) ----
     long LoadLibrary(String lpLibFileName);
 

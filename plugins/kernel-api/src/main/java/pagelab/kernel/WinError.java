@@ -21,6 +21,7 @@ public interface WinError {
     int ERROR_INVALID_DATA = 13;
     int ERROR_OUTOFMEMORY = 14;
     int ERROR_NOT_READY = 21;
+    int ERROR_GEN_FAILURE = 31;
     int ERROR_SHARING_VIOLATION = 32;
     int ERROR_LOCK_VIOLATION = 33;
     int ERROR_HANDLE_EOF = 38;

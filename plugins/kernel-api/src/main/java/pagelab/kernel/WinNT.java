@@ -79,6 +79,18 @@ public interface WinNT {
     int HEAP_DISABLE_COALESCE_ON_FREE = 0x00000080;
     int HEAP_CREATE_ENABLE_EXECUTE = 0x00040000;
 
+    // --- HeapSetInformation / HeapQueryInformation classes (HEAP_INFORMATION_CLASS) ---
+    int HeapCompatibilityInformation = 0;
+    int HeapEnableTerminationOnCorruption = 1;
+    int HeapOptimizeResources = 3;
+
+    // --- HeapWalk entry flags (PROCESS_HEAP_ENTRY.wFlags) ---
+    int PROCESS_HEAP_REGION = 0x0001;
+    int PROCESS_HEAP_UNCOMMITTED_RANGE = 0x0002;
+    int PROCESS_HEAP_ENTRY_BUSY = 0x0004;
+    int PROCESS_HEAP_ENTRY_MOVEABLE = 0x0010;
+    int PROCESS_HEAP_ENTRY_DDESHARE = 0x0020;
+
     // --- Generic access rights, file sharing, creation dispositions, attributes ---
     int GENERIC_READ = 0x80000000;
     int GENERIC_WRITE = 0x40000000;

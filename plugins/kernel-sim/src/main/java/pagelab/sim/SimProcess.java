@@ -305,6 +305,18 @@ public final class SimProcess implements WinProcess {
         return "exception record " + r;
     }
 
+    /** HeapSetInformation(HeapEnableTerminationOnCorruption) was called: it cannot be undone. */
+    private volatile boolean terminateOnHeapCorruption;
+
+    public void enableTerminationOnHeapCorruption() {
+        terminateOnHeapCorruption = true;
+    }
+
+    /** Whether a heap corruption the heap manager finds ends the process (HeapEnableTerminationOnCorruption). */
+    public boolean terminatesOnHeapCorruption() {
+        return terminateOnHeapCorruption;
+    }
+
     /** Ends the process: its views are released, its handles closed, its threads stop at their next kernel use. */
     public void terminate(int code, String reason) {
         List<View> all = new ArrayList<>();

@@ -46,6 +46,13 @@ final class Heap {
     private final List<Segment> segments = new ArrayList<>();
     private final Set<Segment> large = new LinkedHashSet<>();
     private boolean destroyed;
+    /** HeapSetInformation asked for the low-fragmentation heap (reported at once, in effect after the usual run). */
+    private boolean lfhRequested;
+    /** The thread holding HeapLock, or null; written under the machine lock, read by waiting threads outside it. */
+    private volatile Thread lockOwner;
+    private int lockCount;
+    /** Threads waiting for HeapUnlock sleep on this monitor. */
+    private final Object unlocked = new Object();
 
     /** Formats a heap in a fresh region whose first {@code commitEnd - base} bytes are committed. */
     Heap(HeapLayout layout, HeapMemory memory, HeapRegions regions, View first, long commitEnd, int flags,
@@ -402,6 +409,10 @@ final class Heap {
     /** Releases every region of the heap: sub-heaps and large blocks. */
     void destroy() {
         destroyed = true;
+        lockOwner = null;
+        synchronized (unlocked) {
+            unlocked.notifyAll();
+        }
         for (Segment s : large) {
             regions.release(s.view);
         }
@@ -415,6 +426,113 @@ final class Heap {
         if (lookaside != null) {
             lookaside.clear();
         }
+    }
+
+    // ---------------------------------------------------------------- HeapSetInformation, HeapQueryInformation
+
+    /** HeapCompatibilityInformation: 2 once the front end is asked for or has turned itself on, else 0. */
+    int compatibility() {
+        return lookaside != null && (lfhRequested || lookaside.isActive()) ? 2 : 0;
+    }
+
+    /**
+     * Sets HeapCompatibilityInformation as Windows does (Wine's tests, run on Windows): the LFH cannot be had on a
+     * HEAP_NO_SERIALIZE or fixed-size heap, and once on it cannot be changed again, not even to 2. Asking for it
+     * changes only what HeapQueryInformation reports: a size is still served by the front end only after a run of
+     * requests ("LFH actually doesn't enable immediately, the pattern is required").
+     */
+    NtStatus setCompatibility(int value) {
+        if (lookaside == null) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if (compatibility() != 0 || value != 0 && value != 2) {
+            return NtStatus.UNSUCCESSFUL;
+        }
+        lfhRequested = value == 2;
+        return NtStatus.SUCCESS;
+    }
+
+    /** Whether the front end would serve an allocation of {@code bytes} without the back end right now. */
+    boolean frontEndServes(long bytes) {
+        long need = layout.blockSize(bytes);
+        return lookaside != null && need > 0 && need <= layout.maxBlock && lookaside.wouldServe(need);
+    }
+
+    /** Whether freeing {@code b} would put it on a lookaside list. */
+    boolean frontEndKeeps(Block b) {
+        return lookaside != null && !b.segment.large && lookaside.wouldKeep(b);
+    }
+
+    // ---------------------------------------------------------------- HeapLock, HeapUnlock
+
+    /** True if HeapLock is held by a thread other than {@code me}, so that a serialised call must wait. */
+    boolean lockedByOther(Thread me) {
+        Thread owner = lockOwner;
+        return owner != null && owner != me;
+    }
+
+    /** Takes the heap lock for {@code me}; false if another thread holds it (the caller waits and retries). */
+    boolean tryLock(Thread me) {
+        if (lockedByOther(me)) {
+            return false;
+        }
+        lockOwner = me;
+        lockCount++;
+        return true;
+    }
+
+    /** Releases one hold of the heap lock; false if {@code me} does not hold it. */
+    boolean unlock(Thread me) {
+        if (lockOwner != me || lockCount == 0) {
+            return false;
+        }
+        if (--lockCount == 0) {
+            lockOwner = null;
+            synchronized (unlocked) {
+                unlocked.notifyAll();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits, without the machine lock, until no other thread holds the heap lock or the heap is gone. Naps of at
+     * most 20 ms, so a wake-up missed between the caller's check and its wait costs little. Keeps an interrupt
+     * for the caller, which checks whether its process still lives.
+     */
+    void awaitUnlocked(Thread me) {
+        boolean interrupted = false;
+        synchronized (unlocked) {
+            while (lockedByOther(me) && !destroyed) {
+                try {
+                    unlocked.wait(20);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- heap corruption
+
+    /**
+     * What is wrong with the block at {@code data} when a HeapFree, HeapReAlloc or HeapSize could not use it: a
+     * description if the heap knows a block there (its header was overwritten, or it was already freed and sits on
+     * a lookaside list), or null for an address that is no block of this heap.
+     */
+    String corruptionAt(long data) {
+        Block b = busy.get(data);
+        if (b == null) {
+            return null;
+        }
+        if (b.cached) {
+            return String.format("block %#x was freed twice", data);
+        }
+        return headers.matches(b) ? null : String.format("the header of block %#x was overwritten", data);
     }
 
     // ---------------------------------------------------------------- read-only access for HeapCensus

@@ -44,4 +44,17 @@ public interface HeapManager {
 
     /** Coalesces free blocks, decommits what it can; returns the largest free block's size in {@code largest}. */
     NtStatus compact(long heap, int flags, LongByReference largest);
+
+    /** HeapLock: waits while another thread holds the heap's lock. */
+    NtStatus lock(long heap);
+
+    NtStatus unlock(long heap);
+
+    /** Fills {@code entry} with the entry after it; NO_MORE_ENTRIES after the last. */
+    NtStatus walk(long heap, pagelab.kernel.PROCESS_HEAP_ENTRY entry);
+
+    /** HeapCompatibilityInformation of a heap (0 or 2) in {@code value}. */
+    NtStatus compatibility(long heap, LongByReference value);
+
+    NtStatus setCompatibility(long heap, int value);
 }

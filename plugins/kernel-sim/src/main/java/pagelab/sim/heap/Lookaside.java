@@ -28,6 +28,8 @@ final class Lookaside {
     private final Block[][] lists;
     private final int[] depth;
     private int cached;
+    /** Some size reached {@link #ACTIVATION}; never goes back (the LFH cannot be turned off). */
+    private boolean active;
 
     Lookaside(HeapLayout layout) {
         this.alignShift = layout.alignShift;
@@ -44,7 +46,9 @@ final class Lookaside {
         }
         int c = (int) (size >>> alignShift);
         if (seen[c] < ACTIVATION) {
-            seen[c]++;
+            if (++seen[c] == ACTIVATION) {
+                active = true;
+            }
             return null;
         }
         int d = depth[c];
@@ -78,6 +82,29 @@ final class Lookaside {
         b.cached = true;
         b.requested = 0;
         return true;
+    }
+
+    /** Whether some size has had its run of requests: the front end is on (HeapQueryInformation reports 2). */
+    boolean isActive() {
+        return active;
+    }
+
+    /** Whether {@link #take} of a block of {@code size} bytes would return a kept block. */
+    boolean wouldServe(long size) {
+        if (size > MAX_BLOCK) {
+            return false;
+        }
+        int c = (int) (size >>> alignShift);
+        return seen[c] >= ACTIVATION && depth[c] > 0;
+    }
+
+    /** Whether {@link #offer} would keep {@code b}. */
+    boolean wouldKeep(Block b) {
+        if (b.size > MAX_BLOCK) {
+            return false;
+        }
+        int c = (int) (b.size >>> alignShift);
+        return seen[c] >= ACTIVATION && depth[c] < DEPTH;
     }
 
     /** How many blocks the lists hold. */

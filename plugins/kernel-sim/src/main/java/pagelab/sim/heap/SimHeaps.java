@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import pagelab.kernel.LongByReference;
+import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.sim.SimProcess;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
@@ -149,7 +150,10 @@ public final class SimHeaps implements HeapManager {
         if (h == null || h.processHeap) {
             return NtStatus.INVALID_HANDLE;
         }
-        return call(h, NtStatus.INVALID_HANDLE, 0, 0, 0, null, (x, flags, block, bytes, out) -> {
+        return call(h, NtStatus.INVALID_HANDLE, 0, 0, 0, null, (x, flags, block, bytes, out, wait) -> {
+            if (wait) {
+                return null;
+            }
             x.destroy();
             order.remove(x);
             byHandle.remove(x.handle);
@@ -157,10 +161,11 @@ public final class SimHeaps implements HeapManager {
         });
     }
 
+    /** An allocation the front end serves right now does not wait for HeapLock (Wine's tests: "but allocation is not"). */
     @Override
     public NtStatus alloc(long heap, int flags, long bytes, LongByReference block) {
         return call(heap(heap), NtStatus.INVALID_HANDLE, flags, 0, bytes, block,
-                (h, f, unused, n, out) -> h.alloc(f, n, out));
+                (h, f, unused, n, out, wait) -> wait && !h.frontEndServes(n) ? null : h.alloc(f, n, out));
     }
 
     /** HeapReAlloc of NULL returns NULL without an error, as on Windows. */
@@ -170,18 +175,24 @@ public final class SimHeaps implements HeapManager {
             moved.setValue(0);
             return NtStatus.SUCCESS;
         }
-        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, bytes, moved, (h, f, data, n, out) -> {
+        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, bytes, moved, (h, f, data, n, out, wait) -> {
+            if (wait) {
+                return null;
+            }
             Block b = h.checkedBlock(data);
-            return b == null ? NtStatus.INVALID_PARAMETER : h.realloc(f, b, n, out);
+            return b == null ? damaged(h, data) : h.realloc(f, b, n, out);
         });
     }
 
     @Override
     public NtStatus size(long heap, int flags, long block, LongByReference size) {
-        return call(heap(heap), NtStatus.INVALID_PARAMETER, flags, block, 0, size, (h, f, data, n, out) -> {
+        return call(heap(heap), NtStatus.INVALID_PARAMETER, flags, block, 0, size, (h, f, data, n, out, wait) -> {
+            if (wait) {
+                return null;
+            }
             Block b = h.checkedBlock(data);
             if (b == null) {
-                return NtStatus.INVALID_PARAMETER;
+                return damaged(h, data);
             }
             out.setValue(b.requested);
             return NtStatus.SUCCESS;
@@ -194,10 +205,13 @@ public final class SimHeaps implements HeapManager {
         if (block == 0) {
             return NtStatus.SUCCESS;
         }
-        return call(heap(heap), NtStatus.INVALID_PARAMETER, flags, block, 0, null, (h, f, data, n, out) -> {
+        return call(heap(heap), NtStatus.INVALID_PARAMETER, flags, block, 0, null, (h, f, data, n, out, wait) -> {
             Block b = h.checkedBlock(data);
+            if (wait && (b == null || !h.frontEndKeeps(b))) {
+                return null; // a block going back to the front end does not wait for HeapLock
+            }
             if (b == null) {
-                return NtStatus.INVALID_PARAMETER;
+                return damaged(h, data);
             }
             h.release(b);
             return NtStatus.SUCCESS;
@@ -207,7 +221,7 @@ public final class SimHeaps implements HeapManager {
     @Override
     public boolean validate(long heap, int flags, long block) {
         NtStatus s = call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, 0, null,
-                (h, f, data, n, out) -> (data == 0 ? h.validate() : h.checkedBlock(data) != null)
+                (h, f, data, n, out, wait) -> wait ? null : (data == 0 ? h.validate() : h.checkedBlock(data) != null)
                         ? NtStatus.SUCCESS : NtStatus.INVALID_PARAMETER);
         return s == NtStatus.SUCCESS;
     }
@@ -220,10 +234,93 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus compact(long heap, int flags, LongByReference largest) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, 0, 0, largest, (h, f, data, n, out) -> {
+        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, 0, 0, largest, (h, f, data, n, out, wait) -> {
+            if (wait) {
+                return null;
+            }
             out.setValue(h.compact());
             return NtStatus.SUCCESS;
         });
+    }
+
+    /**
+     * HeapLock waits while another thread holds the lock; on a HEAP_NO_SERIALIZE heap it does nothing and
+     * succeeds, as on Windows (Wine's tests: a second thread's HeapLock is not blocked there).
+     */
+    @Override
+    public NtStatus lock(long heap) {
+        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, (h, f, data, n, out, wait) -> {
+            if ((h.flags & HEAP_NO_SERIALIZE) != 0) {
+                return NtStatus.SUCCESS;
+            }
+            return h.tryLock(Thread.currentThread()) ? NtStatus.SUCCESS : null;
+        });
+    }
+
+    /** HeapUnlock by a thread that does not hold the lock: undefined on Windows, ERROR_NOT_LOCKED here. */
+    @Override
+    public NtStatus unlock(long heap) {
+        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, 0, 0, null, (h, f, data, n, out, wait) -> {
+            if ((h.flags & HEAP_NO_SERIALIZE) != 0) {
+                return NtStatus.SUCCESS;
+            }
+            return h.unlock(Thread.currentThread()) ? NtStatus.SUCCESS : NtStatus.NOT_LOCKED;
+        });
+    }
+
+    /** HeapWalk: an entry the heap no longer has (it changed under an unlocked walk) gives ERROR_INVALID_PARAMETER. */
+    @Override
+    public NtStatus walk(long heap, PROCESS_HEAP_ENTRY entry) {
+        if (entry == null) {
+            return NtStatus.ACCESS_VIOLATION;
+        }
+        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, (h, f, data, n, out, wait) -> {
+            if (wait) {
+                return null;
+            }
+            HeapWalker.Entry next;
+            try {
+                next = HeapWalker.next(h, entry);
+            } catch (IllegalArgumentException e) {
+                return NtStatus.INVALID_PARAMETER;
+            }
+            if (next == null) {
+                return NtStatus.NO_MORE_ENTRIES;
+            }
+            next.copyTo(entry);
+            return NtStatus.SUCCESS;
+        });
+    }
+
+    @Override
+    public NtStatus compatibility(long heap, LongByReference value) {
+        return call(heap(heap), NtStatus.ACCESS_VIOLATION, HEAP_NO_SERIALIZE, 0, 0, value,
+                (h, f, data, n, out, wait) -> {
+                    out.setValue(h.compatibility());
+                    return NtStatus.SUCCESS;
+                });
+    }
+
+    @Override
+    public NtStatus setCompatibility(long heap, int value) {
+        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, value, 0, null,
+                (h, f, v, n, out, wait) -> h.setCompatibility((int) v));
+    }
+
+    /**
+     * A HeapFree, HeapReAlloc or HeapSize that found no usable block: ERROR_INVALID_PARAMETER, or, once the
+     * process asked for HeapEnableTerminationOnCorruption and the heap knows a damaged or twice-freed block there,
+     * the end of the process (see {@link #call}).
+     */
+    private NtStatus damaged(Heap h, long data) {
+        if (process.terminatesOnHeapCorruption()) {
+            String what = h.corruptionAt(data);
+            if (what != null) {
+                corruption.set(what);
+                return NtStatus.HEAP_CORRUPTION;
+            }
+        }
+        return NtStatus.INVALID_PARAMETER;
     }
 
     /** The heap with this handle, or null; the process heap without a map lookup (and the boxing of its key). */
@@ -264,25 +361,57 @@ public final class SimHeaps implements HeapManager {
 
     /**
      * One heap operation with everything it needs passed in, so that the lambdas of the hot calls capture nothing
-     * and cost no allocation per call.
+     * and cost no allocation per call. {@code mustWait} says another thread holds HeapLock and this call is
+     * serialised; the operation then returns null to wait for HeapUnlock and be run again, or runs anyway (the
+     * front end, as Windows' LFH, does not take the heap lock).
      */
     private interface HeapOp {
-        NtStatus apply(Heap h, int flags, long block, long bytes, LongByReference out);
+        NtStatus apply(Heap h, int flags, long block, long bytes, LongByReference out, boolean mustWait);
     }
 
-    /** Runs {@code op} under the machine lock; a heap page the program made inaccessible fails the call. */
+    /** The description of the corruption a call of this thread just found (see {@link #damaged}). */
+    private final ThreadLocal<String> corruption = new ThreadLocal<>();
+
+    /**
+     * Runs {@code op} under the machine lock; a heap page the program made inaccessible fails the call. While
+     * another thread holds HeapLock, a serialised call (heap without HEAP_NO_SERIALIZE, call without it in
+     * {@code flags}) waits outside the machine lock and tries again. A corruption found with
+     * HeapEnableTerminationOnCorruption on ends the process with STATUS_HEAP_CORRUPTION: no handler runs, as
+     * Windows' fail-fast lets none, and the caller gets ProcessTerminatedException.
+     */
     private NtStatus call(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
             HeapOp op) {
         if (h == null) {
             return unknown;
         }
-        process.lock().lock();
-        try {
-            return h.isDestroyed() ? unknown : op.apply(h, flags, block, bytes, out);
-        } catch (HeapAccessException e) {
-            return NtStatus.ACCESS_VIOLATION;
-        } finally {
-            process.lock().unlock();
+        Thread me = Thread.currentThread();
+        boolean serialised = ((h.flags | flags) & HEAP_NO_SERIALIZE) == 0;
+        NtStatus result;
+        while (true) {
+            process.lock().lock();
+            try {
+                result = h.isDestroyed() ? unknown : op.apply(h, flags, block, bytes, out,
+                        serialised && h.lockedByOther(me));
+            } catch (HeapAccessException e) {
+                result = NtStatus.ACCESS_VIOLATION;
+            } finally {
+                process.lock().unlock();
+            }
+            if (result != null) {
+                break;
+            }
+            h.awaitUnlocked(me);
+            process.checkAlive(); // the process may have ended while this thread waited
         }
+        if (result == NtStatus.HEAP_CORRUPTION) {
+            String what = corruption.get();
+            corruption.remove();
+            String reason = String.format("heap corruption in heap %#x: %s (HeapEnableTerminationOnCorruption "
+                    + "ends the process with STATUS_HEAP_CORRUPTION 0xC0000374)", h.handle, what);
+            process.terminate(pagelab.kernel.WinNT.STATUS_HEAP_CORRUPTION, reason);
+            throw new pagelab.kernel.ProcessTerminatedException(pagelab.kernel.WinNT.STATUS_HEAP_CORRUPTION,
+                    "process " + process.id() + " has ended: " + reason);
+        }
+        return result;
     }
 }

@@ -5,7 +5,11 @@ import static pagelab.sim.trace.Win32Format.hex;
 import static pagelab.sim.trace.Win32Format.size;
 
 import pagelab.kernel.EXCEPTION_RECORD;
+import pagelab.kernel.IntByReference;
 import pagelab.kernel.LongByReference;
+import pagelab.kernel.PROCESS_HEAP_ENTRY;
+import pagelab.kernel.WinError;
+import pagelab.kernel.WinNT;
 import pagelab.sim.thread.SimThread;
 
 /**
@@ -149,6 +153,121 @@ final class HeapCalls {
             c.trace(t, "HeapCompact", err, size(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL));
         }
         return result;
+    }
+
+    boolean heapLock(long hHeap) {
+        SimThread t = c.begin();
+        int err = c.injected("HeapLock");
+        if (err == 0) {
+            err = c.p.heaps().lock(hHeap).win32Error();
+        }
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapLock", err, bool(err == 0), false, hex(hHeap));
+        }
+        return err == 0;
+    }
+
+    boolean heapUnlock(long hHeap) {
+        SimThread t = c.begin();
+        int err = c.injected("HeapUnlock");
+        if (err == 0) {
+            err = c.p.heaps().unlock(hHeap).win32Error();
+        }
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapUnlock", err, bool(err == 0), false, hex(hHeap));
+        }
+        return err == 0;
+    }
+
+    boolean heapWalk(long hHeap, PROCESS_HEAP_ENTRY lpEntry) {
+        SimThread t = c.begin();
+        long from = lpEntry == null ? 0 : lpEntry.lpData;
+        int err = c.injected("HeapWalk");
+        if (err == 0) {
+            err = c.p.heaps().walk(hHeap, lpEntry).win32Error();
+        }
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapWalk", err, err == 0 ? lpEntry.toString() : bool(false), false, hex(hHeap),
+                    lpEntry == null ? "NULL" : "lpData=" + hex(from));
+        }
+        return err == 0;
+    }
+
+    /**
+     * HeapSetInformation. HeapCompatibilityInformation: the ULONG is read first (a buffer shorter than one gives
+     * ERROR_INSUFFICIENT_BUFFER, a missing one ERROR_NOACCESS), then the heap's rules apply. HeapEnableTermination-
+     * OnCorruption: for the whole process, whatever the handle and buffer. Other classes, including Windows 8.1's
+     * HeapOptimizeResources, whose structure this signature cannot carry: ERROR_INVALID_PARAMETER.
+     */
+    boolean heapSetInformation(long HeapHandle, int HeapInformationClass, IntByReference HeapInformation,
+                               long HeapInformationLength) {
+        SimThread t = c.begin();
+        int err = c.injected("HeapSetInformation");
+        if (err == 0) {
+            err = switch (HeapInformationClass) {
+                case WinNT.HeapCompatibilityInformation -> HeapInformationLength < 4
+                        ? WinError.ERROR_INSUFFICIENT_BUFFER
+                        : HeapInformation == null ? WinError.ERROR_NOACCESS
+                        : c.p.heaps().setCompatibility(HeapHandle, HeapInformation.getValue()).win32Error();
+                case WinNT.HeapEnableTerminationOnCorruption -> {
+                    c.p.enableTerminationOnHeapCorruption();
+                    yield 0;
+                }
+                default -> WinError.ERROR_INVALID_PARAMETER;
+            };
+        }
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapSetInformation", err, bool(err == 0), false, hex(HeapHandle),
+                    informationClass(HeapInformationClass),
+                    HeapInformation == null ? "NULL" : Integer.toString(HeapInformation.getValue()),
+                    size(HeapInformationLength));
+        }
+        return err == 0;
+    }
+
+    /** HeapQueryInformation of HeapCompatibilityInformation; ReturnLength gets 4 even when the buffer is short. */
+    boolean heapQueryInformation(long HeapHandle, int HeapInformationClass, IntByReference HeapInformation,
+                                 long HeapInformationLength, LongByReference ReturnLength) {
+        SimThread t = c.begin();
+        LongByReference out = t.kernelOut();
+        int err = c.injected("HeapQueryInformation");
+        if (err == 0) {
+            if (HeapInformationClass != WinNT.HeapCompatibilityInformation) {
+                err = WinError.ERROR_INVALID_PARAMETER;
+            } else {
+                err = c.p.heaps().compatibility(HeapHandle, out).win32Error();
+                if (err == 0 && ReturnLength != null) {
+                    ReturnLength.setValue(4);
+                }
+                if (err == 0 && HeapInformationLength < 4) {
+                    err = WinError.ERROR_INSUFFICIENT_BUFFER;
+                } else if (err == 0 && HeapInformation == null) {
+                    err = WinError.ERROR_NOACCESS;
+                } else if (err == 0) {
+                    HeapInformation.setValue((int) out.getValue());
+                }
+            }
+        }
+        Calls.finish(t, err);
+        if (c.tracing()) {
+            c.trace(t, "HeapQueryInformation", err, err == 0 ? "TRUE (" + HeapInformation.getValue() + ")"
+                    : bool(false), false, hex(HeapHandle), informationClass(HeapInformationClass),
+                    HeapInformation == null ? "NULL" : "ULONG", size(HeapInformationLength));
+        }
+        return err == 0;
+    }
+
+    private static String informationClass(int c) {
+        return switch (c) {
+            case WinNT.HeapCompatibilityInformation -> "HeapCompatibilityInformation";
+            case WinNT.HeapEnableTerminationOnCorruption -> "HeapEnableTerminationOnCorruption";
+            case WinNT.HeapOptimizeResources -> "HeapOptimizeResources";
+            default -> Integer.toString(c);
+        };
     }
 
     /** HEAP_GENERATE_EXCEPTIONS turns an allocation failure into STATUS_NO_MEMORY (or the corruption status). */

@@ -28,6 +28,7 @@ import pagelab.kernel.Kernel32;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.MEMORYSTATUSEX;
 import pagelab.kernel.MEMORY_BASIC_INFORMATION;
+import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.kernel.SYSTEM_INFO;
 import pagelab.kernel.ThreadProc;
@@ -377,6 +378,34 @@ public final class Kernel32Impl implements Kernel32 {
     @Override
     public long HeapCompact(long hHeap, int dwFlags) {
         return heaps.heapCompact(hHeap, dwFlags);
+    }
+
+    @Override
+    public boolean HeapLock(long hHeap) {
+        return heaps.heapLock(hHeap);
+    }
+
+    @Override
+    public boolean HeapUnlock(long hHeap) {
+        return heaps.heapUnlock(hHeap);
+    }
+
+    @Override
+    public boolean HeapWalk(long hHeap, PROCESS_HEAP_ENTRY lpEntry) {
+        return heaps.heapWalk(hHeap, lpEntry);
+    }
+
+    @Override
+    public boolean HeapSetInformation(long HeapHandle, int HeapInformationClass, IntByReference HeapInformation,
+                                      long HeapInformationLength) {
+        return heaps.heapSetInformation(HeapHandle, HeapInformationClass, HeapInformation, HeapInformationLength);
+    }
+
+    @Override
+    public boolean HeapQueryInformation(long HeapHandle, int HeapInformationClass, IntByReference HeapInformation,
+                                        long HeapInformationLength, LongByReference ReturnLength) {
+        return heaps.heapQueryInformation(HeapHandle, HeapInformationClass, HeapInformation, HeapInformationLength,
+                ReturnLength);
     }
 
     // ---------------------------------------------------------------- images

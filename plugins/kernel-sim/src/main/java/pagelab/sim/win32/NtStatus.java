@@ -35,7 +35,18 @@ public enum NtStatus {
     INVALID_IMAGE_FORMAT(0xC000007B, WinError.ERROR_BAD_EXE_FORMAT),
     NOT_IMPLEMENTED(0xC0000002, WinError.ERROR_CALL_NOT_IMPLEMENTED),
     PRIVILEGE_NOT_HELD(0xC0000061, 1314),
-    TIMEOUT(0x00000102, WinError.ERROR_TIMEOUT);
+    TIMEOUT(0x00000102, WinError.ERROR_TIMEOUT),
+    /** HeapWalk past the last entry. */
+    NO_MORE_ENTRIES(0x8000001A, WinError.ERROR_NO_MORE_ITEMS),
+    UNSUCCESSFUL(0xC0000001, WinError.ERROR_GEN_FAILURE),
+    INVALID_INFO_CLASS(0xC0000003, WinError.ERROR_INVALID_PARAMETER),
+    BUFFER_TOO_SMALL(0xC0000023, WinError.ERROR_INSUFFICIENT_BUFFER),
+    NOT_LOCKED(0xC000002A, WinError.ERROR_NOT_LOCKED),
+    /**
+     * The heap manager found a damaged block while HeapEnableTerminationOnCorruption is on: never a last-error,
+     * the process ends with this code (SimHeaps).
+     */
+    HEAP_CORRUPTION(0xC0000374, WinError.ERROR_INVALID_PARAMETER);
 
     private final int code;
     private final int win32Error;
