@@ -149,6 +149,19 @@ final class HostileArguments {
         return nullStruct() ? note((LongByReference) null) : new LongByReference();
     }
 
+    /** A heap walk's entry: null, fresh, or pointing at any address (as a stale or made-up entry would). */
+    pagelab.kernel.PROCESS_HEAP_ENTRY heapEntry() {
+        if (nullStruct()) {
+            return note((pagelab.kernel.PROCESS_HEAP_ENTRY) null);
+        }
+        pagelab.kernel.PROCESS_HEAP_ENTRY e = new pagelab.kernel.PROCESS_HEAP_ENTRY();
+        if (rnd.nextBoolean()) {
+            e.lpData = address();
+            e.wFlags = flags();
+        }
+        return e;
+    }
+
     ThreadProc threadProc() {
         return rnd.nextInt(4) == 0 ? note((ThreadProc) null) : p -> (int) p;
     }

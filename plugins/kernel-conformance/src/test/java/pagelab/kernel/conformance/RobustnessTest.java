@@ -115,6 +115,13 @@ class RobustnessTest {
         p.put("HeapFree", new Probe((k, h) -> k.HeapFree(h.handle(), h.flags(), h.address()), falseFails(), true));
         p.put("HeapValidate", new Probe((k, h) -> k.HeapValidate(h.handle(), h.flags(), h.address()), never(), false));
         p.put("HeapCompact", new Probe((k, h) -> k.HeapCompact(h.handle(), h.flags()), never(), false));
+        p.put("HeapLock", new Probe((k, h) -> k.HeapLock(h.handle()), falseFails(), true));
+        p.put("HeapUnlock", new Probe((k, h) -> k.HeapUnlock(h.handle()), falseFails(), true));
+        p.put("HeapWalk", new Probe((k, h) -> k.HeapWalk(h.handle(), h.heapEntry()), falseFails(), true));
+        p.put("HeapSetInformation", new Probe((k, h) -> k.HeapSetInformation(h.handle(), h.flags(), h.intRef(),
+                h.size()), falseFails(), true));
+        p.put("HeapQueryInformation", new Probe((k, h) -> k.HeapQueryInformation(h.handle(), h.flags(), h.intRef(),
+                h.size(), h.longRef()), falseFails(), true));
         p.put("LoadLibrary", new Probe((k, h) -> k.LoadLibrary(h.string()), zeroFails(), true));
         p.put("FreeLibrary", new Probe((k, h) -> k.FreeLibrary(h.handle()), falseFails(), true));
         p.put("GetModuleHandle", new Probe((k, h) -> k.GetModuleHandle(h.string()), zeroFails(), true));

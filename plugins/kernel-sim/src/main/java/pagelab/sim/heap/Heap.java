@@ -496,25 +496,21 @@ final class Heap {
     }
 
     /**
-     * Waits, without the machine lock, until no other thread holds the heap lock or the heap is gone. Naps of at
-     * most 20 ms, so a wake-up missed between the caller's check and its wait costs little. Keeps an interrupt
-     * for the caller, which checks whether its process still lives.
+     * Waits, without the machine lock, at most 20 ms for HeapUnlock (or the heap's end); the caller then tries its
+     * call again, and checks between naps that its process still lives, so a waiter never outlives its process.
+     * Returns true if the thread was interrupted (its flag cleared, for the caller to restore).
      */
-    void awaitUnlocked(Thread me) {
-        boolean interrupted = false;
+    boolean awaitUnlocked(Thread me) {
         synchronized (unlocked) {
-            while (lockedByOther(me) && !destroyed) {
+            if (lockedByOther(me) && !destroyed) {
                 try {
                     unlocked.wait(20);
                 } catch (InterruptedException e) {
-                    interrupted = true;
-                    break;
+                    return true;
                 }
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        return false;
     }
 
     // ---------------------------------------------------------------- heap corruption

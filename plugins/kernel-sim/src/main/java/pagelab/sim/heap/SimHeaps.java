@@ -386,6 +386,7 @@ public final class SimHeaps implements HeapManager {
         }
         Thread me = Thread.currentThread();
         boolean serialised = ((h.flags | flags) & HEAP_NO_SERIALIZE) == 0;
+        boolean interrupted = false;
         NtStatus result;
         while (true) {
             process.lock().lock();
@@ -400,8 +401,18 @@ public final class SimHeaps implements HeapManager {
             if (result != null) {
                 break;
             }
-            h.awaitUnlocked(me);
-            process.checkAlive(); // the process may have ended while this thread waited
+            interrupted |= h.awaitUnlocked(me);
+            try {
+                process.checkAlive(); // the process may have ended while this thread waited
+            } catch (RuntimeException ended) {
+                if (interrupted) {
+                    me.interrupt();
+                }
+                throw ended;
+            }
+        }
+        if (interrupted) {
+            me.interrupt();
         }
         if (result == NtStatus.HEAP_CORRUPTION) {
             String what = corruption.get();

@@ -65,7 +65,9 @@ final class Invoker {
             Class<?> t = params[i].getType();
             if (isOut(t)) {
                 String given = outsGiven ? args.get(a++) : null;
-                values[i] = given != null && given.equals("NULL") || t == SECURITY_ATTRIBUTES.class ? null : newOut(t);
+                values[i] = given != null && given.equals("NULL") || t == SECURITY_ATTRIBUTES.class ? null
+                        : given != null && (t == IntByReference.class || t == LongByReference.class)
+                        ? withValue(t, given, vars) : newOut(t);
                 if (values[i] != null) {
                     outs.put(params[i].getName(), values[i]);
                 }
@@ -110,6 +112,20 @@ final class Invoker {
     private static boolean isOut(Class<?> t) {
         return t == IntByReference.class || t == LongByReference.class || t.getSimpleName().equals(
                 t.getSimpleName().toUpperCase(java.util.Locale.ROOT)) && !t.isPrimitive() && t != String.class;
+    }
+
+    /**
+     * A by-reference argument written out as a value carries it in, as HeapSetInformation's ULONG does; any other
+     * text there (a name for a pure out-parameter) gets a fresh one, as before.
+     */
+    private static Object withValue(Class<?> t, String given, Map<String, Long> vars) {
+        long value;
+        try {
+            value = Expressions.eval(given, vars);
+        } catch (IllegalArgumentException notAValue) {
+            return newOut(t);
+        }
+        return t == IntByReference.class ? new IntByReference((int) value) : new LongByReference(value);
     }
 
     private static Object newOut(Class<?> t) {

@@ -58,6 +58,19 @@ class PlaygroundSessionTest {
     }
 
     @Test
+    void aByReferenceArgumentWrittenOutCarriesItsValueIn() {
+        try (PlaygroundSession s = new PlaygroundSession(MachineConfig.x64().seed(1))) {
+            s.run("h = HeapCreate(0, 0, 0)");
+            assertThat(s.run("HeapQueryInformation(h, HeapCompatibilityInformation, 4)").text())
+                    .contains("TRUE", "HeapInformation = 0");
+            assertThat(s.run("HeapSetInformation(h, HeapCompatibilityInformation, 2, 4)").text()).contains("TRUE");
+            assertThat(s.run("HeapQueryInformation(h, HeapCompatibilityInformation, 4)").text())
+                    .contains("HeapInformation = 2", "ReturnLength = 0x4");
+            assertThat(s.run("HeapWalk(h)").text()).contains("TRUE", "REGION 0");
+        }
+    }
+
+    @Test
     void aFaultIsCaughtAndTheProcessLivesOn() {
         try (PlaygroundSession s = new PlaygroundSession(MachineConfig.x86().seed(1))) {
             s.run("p = VirtualAlloc(NULL, 64K, MEM_RESERVE, PAGE_READWRITE)");
