@@ -53,6 +53,10 @@ final class Heap {
     private int lockCount;
     /** Threads waiting for HeapUnlock sleep on this monitor. */
     private final Object unlocked = new Object();
+    /** Counts the calls that changed the heap's blocks, so that a HeapWalk can reuse its list of entries. */
+    private long changes;
+    /** The entries of the last HeapWalk call, valid while {@link #changes} has not moved. */
+    HeapWalker.Snapshot walkSnapshot;
 
     /** Formats a heap in a fresh region whose first {@code commitEnd - base} bytes are committed. */
     Heap(HeapLayout layout, HeapMemory memory, HeapRegions regions, View first, long commitEnd, int flags,
@@ -67,6 +71,10 @@ final class Heap {
         this.headers = new BlockHeaders(layout, memory, handle * 0x9E3779B97F4A7C15L);
         this.lookaside = growable && (flags & HEAP_NO_SERIALIZE) == 0 ? new Lookaside(layout) : null;
         addSegment(first, layout.heapHeader, commitEnd);
+    }
+
+    long changes() {
+        return changes;
     }
 
     boolean isDestroyed() {
@@ -86,6 +94,7 @@ final class Heap {
     // ---------------------------------------------------------------- HeapAlloc
 
     NtStatus alloc(int callFlags, long bytes, LongByReference out) {
+        changes++;
         long need = layout.blockSize(bytes);
         if (need < 0) {
             return NtStatus.NO_MEMORY;
@@ -258,6 +267,7 @@ final class Heap {
 
     /** Frees a busy block whose header was checked. */
     void release(Block b) {
+        changes++;
         if (lookaside != null && !b.segment.large && lookaside.offer(b)) {
             headers.write(b); // free to the program, still busy to the back end (and in its table)
             return;
@@ -295,6 +305,7 @@ final class Heap {
     // ---------------------------------------------------------------- HeapReAlloc
 
     NtStatus realloc(int callFlags, Block b, long bytes, LongByReference out) {
+        changes++;
         long need = layout.blockSize(bytes);
         if (need < 0) {
             return NtStatus.NO_MEMORY;
@@ -389,6 +400,7 @@ final class Heap {
      * is to decommit the whole free pages at the end of each segment. Returns the usable size of the largest committed free block.
      */
     long compact() {
+        changes++;
         flushLookaside();
         for (Segment s : segments) {
             Block t = s.last;
@@ -409,6 +421,7 @@ final class Heap {
     /** Releases every region of the heap: sub-heaps and large blocks. */
     void destroy() {
         destroyed = true;
+        walkSnapshot = null;
         lockOwner = null;
         synchronized (unlocked) {
             unlocked.notifyAll();

@@ -78,20 +78,49 @@ final class HeapWalker {
         return new Entry(data, b.size - header, header, region, 0, 0, 0, 0, 0);
     }
 
+    /** The entries of one state of a heap, and where the last HeapWalk call stood in them. */
+    static final class Snapshot {
+        final long changes;
+        final List<Entry> entries;
+        int next;
+
+        Snapshot(long changes, List<Entry> entries) {
+            this.changes = changes;
+            this.entries = entries;
+        }
+    }
+
     /**
      * The entry after the one the program passed back (the first when its lpData is 0); null after the last.
      * Throws IllegalArgumentException if the passed entry is not one of the heap's (it changed under the walk).
+     * The list of entries is kept while the heap does not change, and the search starts where the last call
+     * ended, so a walk of n entries costs O(n), not O(n^2).
      */
     static Entry next(Heap h, PROCESS_HEAP_ENTRY current) {
-        List<Entry> all = entries(h);
-        if (current.lpData == 0) {
-            return all.isEmpty() ? null : all.get(0);
+        Snapshot s = h.walkSnapshot;
+        if (s == null || s.changes != h.changes()) {
+            s = new Snapshot(h.changes(), entries(h));
+            h.walkSnapshot = s;
         }
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).matches(current)) {
-                return i + 1 < all.size() ? all.get(i + 1) : null;
+        List<Entry> all = s.entries;
+        int at;
+        if (current.lpData == 0) {
+            at = 0;
+        } else if (s.next > 0 && s.next <= all.size() && all.get(s.next - 1).matches(current)) {
+            at = s.next;
+        } else {
+            at = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).matches(current)) {
+                    at = i + 1;
+                    break;
+                }
+            }
+            if (at < 0) {
+                throw new IllegalArgumentException("not an entry of this heap: " + current);
             }
         }
-        throw new IllegalArgumentException("not an entry of this heap: " + current);
+        s.next = at + 1;
+        return at < all.size() ? all.get(at) : null;
     }
 }

@@ -1,0 +1,121 @@
+package pagelab.exercises.heapwalk;
+
+import static pagelab.kernel.WinNT.HeapCompatibilityInformation;
+import static pagelab.kernel.WinNT.PROCESS_HEAP_ENTRY_BUSY;
+import static pagelab.kernel.WinNT.PROCESS_HEAP_REGION;
+import static pagelab.kernel.WinNT.PROCESS_HEAP_UNCOMMITTED_RANGE;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import pagelab.exercise.CheckFailedException;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.EvidenceKind;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.IntByReference;
+import pagelab.kernel.Kernel32;
+import pagelab.kernel.LongByReference;
+import pagelab.kernel.PROCESS_HEAP_ENTRY;
+import pagelab.kernel.WinError;
+
+/**
+ * What a correct walk of a prepared heap counts, from the checker's own walk with the kernel (taken before the
+ * student's code runs, so the trace of the student's calls stays their own), and the comparison with the
+ * student's counts.
+ *
+ * @param heap    the heap walked
+ * @param stats   the true counts
+ * @param entries every HeapWalk entry, one line each, for evidence
+ */
+record GroundTruth(PreparedHeap heap, HeapStats stats, List<String> entries) {
+
+    /** Walks {@code heap} as the reference does; a walk the kernel cannot finish is the checker's error. */
+    static GroundTruth walk(Kernel32 k, PreparedHeap heap) {
+        HeapStats s = new HeapStats();
+        List<String> lines = new ArrayList<>();
+        PROCESS_HEAP_ENTRY e = new PROCESS_HEAP_ENTRY();
+        k.HeapLock(heap.handle());
+        int error;
+        try {
+            while (k.HeapWalk(heap.handle(), e)) {
+                count(s, e);
+                lines.add(e.toString());
+            }
+            error = k.GetLastError();
+        } finally {
+            k.HeapUnlock(heap.handle());
+        }
+        if (error != WinError.ERROR_NO_MORE_ITEMS || s.regions == 0) {
+            throw new CheckFailedException(CheckResult.error("The checker's own walk of " + heap.name()
+                    + " ended with " + Win32Names.error(error) + " after " + lines.size() + " entries."));
+        }
+        return new GroundTruth(heap, s, List.copyOf(lines));
+    }
+
+    /** The heap's HeapCompatibilityInformation (0 standard, 2 low-fragmentation heap), as the checker reads it. */
+    static int compatibility(Kernel32 k, long heap) {
+        IntByReference info = new IntByReference();
+        if (!k.HeapQueryInformation(heap, HeapCompatibilityInformation, info, 4, new LongByReference())) {
+            throw new CheckFailedException(CheckResult.error("The checker's HeapQueryInformation of heap "
+                    + Win32Names.hex(heap) + " failed with " + Win32Names.error(k.GetLastError()) + "."));
+        }
+        return info.getValue();
+    }
+
+    private static void count(HeapStats s, PROCESS_HEAP_ENTRY e) {
+        if ((e.wFlags & PROCESS_HEAP_REGION) != 0) {
+            s.regions++;
+            s.committedBytes += Integer.toUnsignedLong(e.Region.dwCommittedSize);
+            s.uncommittedBytes += Integer.toUnsignedLong(e.Region.dwUnCommittedSize);
+        } else if ((e.wFlags & PROCESS_HEAP_UNCOMMITTED_RANGE) != 0) {
+            return; // counted by its region's dwUnCommittedSize
+        } else if ((e.wFlags & PROCESS_HEAP_ENTRY_BUSY) != 0) {
+            s.busyBlocks++;
+            s.busyBytes += Integer.toUnsignedLong(e.cbData);
+            if (e.iRegionIndex == 64) {
+                s.largeBlocks++;
+            }
+        } else {
+            s.freeBlocks++;
+            s.freeBytes += Integer.toUnsignedLong(e.cbData);
+        }
+    }
+
+    /**
+     * Adds one expectation per counter in {@code which} (all of them when empty) to {@code t}, and returns the
+     * counters the student got wrong. A null answer fails them all at once.
+     */
+    Set<Stat> compare(Tally t, HeapStats got, Stat... which) {
+        List<Stat> stats = which.length == 0 ? List.of(Stat.values()) : List.of(which);
+        EnumSet<Stat> wrong = EnumSet.noneOf(Stat.class);
+        if (got == null) {
+            t.expect(stats.size(), false, "walk returned null for " + heap.name() + ", a heap it can walk");
+            wrong.addAll(stats);
+            return wrong;
+        }
+        for (Stat s : stats) {
+            boolean same = s.of(got) == s.of(stats());
+            t.expect(same, heap.name() + ": " + s.field() + " is " + s.format(got) + "; expected " + s.format(stats()));
+            if (!same) {
+                wrong.add(s);
+            }
+        }
+        return wrong;
+    }
+
+    /** Evidence: the heap's entries as HeapWalk reports them, and the true counts beside the student's. */
+    Evidence[] evidence(HeapStats got) {
+        return new Evidence[] {
+            Evidence.expectedActual("Counts for " + heap.name(), stats.toString(), String.valueOf(got)),
+            new Evidence(EvidenceKind.NOTE, "HeapWalk's " + entries.size() + " entries of "
+                    + heap.name(), entries, null)};
+    }
+
+    /** The hint of the first counter in {@code wrong}, or {@code fallback} when every counter was right. */
+    static String hint(Set<Stat> wrong, String fallback) {
+        return wrong.isEmpty() ? fallback : wrong.iterator().next().hint();
+    }
+}

@@ -1,0 +1,86 @@
+package pagelab.exercises.heapwalk;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pf4j.Extension;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.Instructions;
+import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.SourceSet;
+
+/**
+ * Chapter 18's other heap functions: walk a heap with HeapWalk between HeapLock and HeapUnlock, count its blocks,
+ * free space and segments, and recognise the low-fragmentation heap. Sources and instructions are resources under
+ * {@code heap-walk/}.
+ */
+@Extension
+public final class HeapWalk implements Exercise {
+    private static final String DIR = "heap-walk";
+    private static final String FILE = "HeapWalker.java";
+
+    @Override
+    public ExerciseDescriptor descriptor() {
+        return new ExerciseDescriptor("heap-walk", "Walking a heap", 18, Difficulty.MEDIUM, 45, List.of(
+                "Walk a heap entry by entry with HeapWalk until ERROR_NO_MORE_ITEMS",
+                "Read PROCESS_HEAP_ENTRY: regions, uncommitted ranges, busy and free blocks, big blocks",
+                "Hold HeapLock around a walk and release it with HeapUnlock on every path, errors included",
+                "Recognise the low-fragmentation heap with HeapQueryInformation"));
+    }
+
+    @Override
+    public String instructions(Locale locale) {
+        return Instructions.load(HeapWalk.class, DIR + "/instructions", locale);
+    }
+
+    @Override
+    public SourceSet starter() {
+        return SourceSet.fromResources(HeapWalk.class, DIR + "/starter", FILE);
+    }
+
+    @Override
+    public SourceSet reference() {
+        return SourceSet.fromResources(HeapWalk.class, DIR + "/reference", FILE);
+    }
+
+    @Override
+    public Class<?> solutionInterface() {
+        return HeapSurvey.class;
+    }
+
+    @Override
+    public Class<?> checks() {
+        return HeapWalkChecks.class;
+    }
+
+    @Override
+    public List<KnownWrongSolution> knownWrong() {
+        return List.of(
+                wrong("regions-as-free-blocks", "Counts every entry without PROCESS_HEAP_ENTRY_BUSY as a free block,"
+                        + " region and uncommitted-range entries included.", "walksFreshHeap", "countsFreeBlocks",
+                        "worksOnEveryKindOfHeap"),
+                wrong("free-bytes-as-busy", "Adds the cbData of every block to the bytes in use, free blocks'"
+                        + " included.", "walksFreshHeap", "countsBusyBlocks", "countsBigBlocks",
+                        "worksOnEveryKindOfHeap"),
+                wrong("header-as-committed", "Takes a region entry's cbData (its header) for the committed bytes"
+                        + " instead of Region.dwCommittedSize.", "walksFreshHeap", "countsRegions",
+                        "walksEverySegment", "worksOnEveryKindOfHeap"),
+                wrong("first-segment-only", "Ends the walk at the second PROCESS_HEAP_REGION entry, as if the heap"
+                        + " were one region.", "walksEverySegment"),
+                wrong("never-unlocks", "Locks the heap with HeapLock and never calls HeapUnlock.", "unlocksHeap",
+                        "unlocksAfterFailedWalk"),
+                wrong("no-unlock-on-error", "Returns early when HeapWalk fails, before the HeapUnlock at the end.",
+                        "unlocksAfterFailedWalk"),
+                wrong("ignores-error-code", "Takes every FALSE from HeapWalk for the end of the heap without"
+                        + " looking at GetLastError.", "reportsFailedWalk"),
+                wrong("queries-process-heap", "Asks HeapQueryInformation about GetProcessHeap() instead of the heap"
+                        + " it was given.", "detectsLowFragmentationHeap"));
+    }
+
+    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
+        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(HeapWalk.class,
+                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
+    }
+}
