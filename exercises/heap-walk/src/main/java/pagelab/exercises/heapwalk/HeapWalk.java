@@ -36,6 +36,11 @@ public final class HeapWalk implements Exercise {
     }
 
     @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Override
     public SourceSet starter() {
         return SourceSet.fromResources(HeapWalk.class, DIR + "/starter", FILE);
     }

@@ -35,6 +35,11 @@ public final class PrivateHeap implements Exercise {
     }
 
     @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Override
     public SourceSet starter() {
         return SourceSet.fromResources(PrivateHeap.class, DIR + "/starter", FILE);
     }
