@@ -1,11 +1,18 @@
 package pagelab.app.desktop.editor;
 
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Code;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.awt.Color;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Markdown to the HTML 3.2 + CSS1 that {@code JEditorPane} understands: tables get {@code border} attributes
@@ -15,7 +22,8 @@ import java.util.List;
 public final class Markdown {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
-            .extensions(List.of(TablesExtension.create())).escapeHtml(true).build();
+            .extensions(List.of(TablesExtension.create())).escapeHtml(true)
+            .nodeRendererFactory(CjkSoftBreak::new).build();
 
     private Markdown() {
     }
@@ -37,6 +45,48 @@ public final class Markdown {
                 + " h1 { font-size: " + (fontSize + 8) + "pt; } h2 { font-size: " + (fontSize + 5) + "pt; }"
                 + " h3 { font-size: " + (fontSize + 2) + "pt; } th { background-color: " + hex(codeBg) + "; }"
                 + "</style></head><body>" + toHtml(markdown) + "</body></html>";
+    }
+
+    /**
+     * A line break inside a paragraph between two Chinese (or Japanese) characters disappears, as CSS's
+     * segment-break rules say it should: a translation wrapped at 100 columns would otherwise show a space in the
+     * middle of a phrase, because HTML turns the newline into one. Between anything else it stays a newline.
+     */
+    private static final class CjkSoftBreak implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+
+        CjkSoftBreak(HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(SoftLineBreak.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            if (!(isCjk(edge(node.getPrevious(), false)) && isCjk(edge(node.getNext(), true)))) {
+                context.getWriter().raw(context.getSoftbreak());
+            }
+        }
+
+        /** The first (or last) character of a node's text, looking inside emphasis and links; 0 if none. */
+        private static int edge(Node n, boolean first) {
+            while (n != null && !(n instanceof Text) && !(n instanceof Code)) {
+                n = first ? n.getFirstChild() : n.getLastChild();
+            }
+            String s = n instanceof Text t ? t.getLiteral() : n instanceof Code c ? c.getLiteral() : "";
+            return s.isEmpty() ? 0 : first ? s.codePointAt(0) : s.codePointBefore(s.length());
+        }
+
+        static boolean isCjk(int cp) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA
+                    || cp >= 0x3000 && cp <= 0x303F // CJK punctuation: 、。「」
+                    || cp >= 0xFF00 && cp <= 0xFFEF; // full-width forms: ，：（）
+        }
     }
 
     static String hex(Color c) {
