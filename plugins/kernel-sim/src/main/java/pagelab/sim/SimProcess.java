@@ -86,9 +86,9 @@ public final class SimProcess implements WinProcess {
         this.mmu = new Mmu(this, space, lock);
         this.memory = new SimMemory(mmu, space);
         this.seh = new SimSeh(this);
+        this.heaps = new SimHeaps(this); // before Kernel32Impl, whose heap calls keep a reference to it
         this.kernel32 = new Kernel32Impl(this);
         this.inspector = new SimProcessInspector(this);
-        this.heaps = new SimHeaps(this);
     }
 
     // ---------------------------------------------------------------- WinProcess

@@ -24,6 +24,7 @@ final class HeapMemory {
     private static final int OFFSET_MASK = PAGE_SIZE - 1;
 
     private final SimProcess process;
+    private final pagelab.sim.vm.AddressSpace space;
     /**
      * A one-entry TLB, as the MMU keeps: the last written page's frame, valid while the address space's
      * generation is unchanged (every protection change, decommit, release or new frame bumps it).
@@ -35,6 +36,7 @@ final class HeapMemory {
 
     HeapMemory(SimProcess process) {
         this.process = process;
+        this.space = process.space();
     }
 
     /** Reads an aligned 32-bit value (it never straddles a page). */
@@ -134,7 +136,7 @@ final class HeapMemory {
 
     /** The frame of the page holding {@code address}, with the MMU's bookkeeping (page faults, TLB invalidation). */
     private byte[] frame(View view, long address, boolean write) {
-        long gen = process.space().generation();
+        long gen = space.generation();
         if (view == lastView && address >>> PAGE_SHIFT == lastPage && gen == lastGeneration) {
             return lastFrame; // cached only for pages that were writable: fine for reads and writes
         }
@@ -142,7 +144,7 @@ final class HeapMemory {
         if (write) {
             lastView = view;
             lastPage = address >>> PAGE_SHIFT;
-            lastGeneration = process.space().generation();
+            lastGeneration = space.generation();
             lastFrame = frame;
         }
         return frame;
@@ -167,7 +169,7 @@ final class HeapMemory {
                 process.counters().pageFault();
             }
             if (!hadFrame) {
-                process.space().invalidate(); // the program's TLB may hold the shared zero frame for this page
+                space.invalidate(); // the program's TLB may hold the shared zero frame for this page
             }
             return frame;
         }

@@ -25,7 +25,8 @@ final class Lookaside {
     private final int alignShift;
     /** Per size class (block size / alignment): allocations seen, saturating at {@link #ACTIVATION}. */
     private final int[] seen;
-    private final Block[][] lists;
+    /** List {@code c} is {@code lists[c * DEPTH ..]}: one array, one load fewer than an array of arrays. */
+    private final Block[] lists;
     private final int[] depth;
     private int cached;
     /** Some size reached {@link #ACTIVATION}; never goes back (the LFH cannot be turned off). */
@@ -35,7 +36,7 @@ final class Lookaside {
         this.alignShift = layout.alignShift;
         int classes = (int) (MAX_BLOCK >>> alignShift) + 1;
         this.seen = new int[classes];
-        this.lists = new Block[classes][];
+        this.lists = new Block[classes * DEPTH];
         this.depth = new int[classes];
     }
 
@@ -55,8 +56,9 @@ final class Lookaside {
         if (d == 0) {
             return null;
         }
-        Block b = lists[c][--d];
-        lists[c][d] = null;
+        int slot = c * DEPTH + --d;
+        Block b = lists[slot];
+        lists[slot] = null;
         depth[c] = d;
         cached--;
         b.cached = false;
@@ -73,10 +75,7 @@ final class Lookaside {
         if (seen[c] < ACTIVATION || d == DEPTH) {
             return false;
         }
-        if (lists[c] == null) {
-            lists[c] = new Block[DEPTH];
-        }
-        lists[c][d] = b;
+        lists[c * DEPTH + d] = b;
         depth[c] = d + 1;
         cached++;
         b.cached = true;
@@ -114,10 +113,10 @@ final class Lookaside {
 
     /** Empties every list, handing each block to {@code backEnd} (which frees it there). */
     void flush(java.util.function.Consumer<Block> backEnd) {
-        for (int c = 0; c < lists.length; c++) {
+        for (int c = 0; c < depth.length; c++) {
             for (int d = depth[c] - 1; d >= 0; d--) {
-                Block b = lists[c][d];
-                lists[c][d] = null;
+                Block b = lists[c * DEPTH + d];
+                lists[c * DEPTH + d] = null;
                 b.cached = false;
                 backEnd.accept(b);
             }
@@ -128,20 +127,16 @@ final class Lookaside {
 
     /** Calls {@code action} for every kept block. */
     void forEach(java.util.function.Consumer<Block> action) {
-        for (int c = 0; c < lists.length; c++) {
+        for (int c = 0; c < depth.length; c++) {
             for (int d = 0; d < depth[c]; d++) {
-                action.accept(lists[c][d]);
+                action.accept(lists[c * DEPTH + d]);
             }
         }
     }
 
     void clear() {
-        for (int c = 0; c < lists.length; c++) {
-            if (lists[c] != null) {
-                java.util.Arrays.fill(lists[c], null);
-            }
-            depth[c] = 0;
-        }
+        java.util.Arrays.fill(lists, null);
+        java.util.Arrays.fill(depth, 0);
         cached = 0;
     }
 }

@@ -23,11 +23,19 @@ final class Calls {
     final SimProcess p;
     final SimMachine m;
     final MachineLock lock;
+    /**
+     * Held here rather than reached through the machine on every call: the machine's configuration never changes,
+     * and each hop is one more load that the next one waits for (a HeapAlloc/HeapFree pair is mostly such chains).
+     */
+    private final boolean tracing;
+    private final pagelab.sim.control.SimFaultInjection faults;
 
     Calls(SimProcess process) {
         this.p = process;
         this.m = process.simMachine();
         this.lock = process.lock();
+        this.tracing = m.tracing();
+        this.faults = m.faults();
     }
 
     SimThread begin() {
@@ -37,12 +45,12 @@ final class Calls {
     }
 
     boolean tracing() {
-        return m.tracing();
+        return tracing;
     }
 
     /** The error fault injection imposes on this call of {@code function}, or 0. */
     int injected(String function) {
-        return m.faults().check(function);
+        return faults.check(function);
     }
 
     /** Runs a core operation unless fault injection fails it; returns the Win32 error, 0 on success. */

@@ -10,6 +10,7 @@ import pagelab.kernel.LongByReference;
 import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.WinError;
 import pagelab.kernel.WinNT;
+import pagelab.sim.heap.HeapManager;
 import pagelab.sim.thread.SimThread;
 
 /**
@@ -18,14 +19,17 @@ import pagelab.sim.thread.SimThread;
  */
 final class HeapCalls {
     private final Calls c;
+    /** The process's heaps, held here: one load instead of three on every call. */
+    private final HeapManager heaps;
 
     HeapCalls(Calls calls) {
         this.c = calls;
+        this.heaps = calls.p.heaps();
     }
 
     long getProcessHeap() {
         SimThread t = c.begin();
-        long heap = c.p.heaps().processHeap();
+        long heap = heaps.processHeap();
         if (c.tracing()) {
             c.trace(t, "GetProcessHeap", 0, hex(heap), false);
         }
@@ -34,7 +38,7 @@ final class HeapCalls {
 
     int getProcessHeaps(int NumberOfHeaps, long[] ProcessHeaps) {
         SimThread t = c.begin();
-        int n = c.p.heaps().heaps(ProcessHeaps == null ? 0 : Math.min(NumberOfHeaps, ProcessHeaps.length), ProcessHeaps);
+        int n = heaps.heaps(ProcessHeaps == null ? 0 : Math.min(NumberOfHeaps, ProcessHeaps.length), ProcessHeaps);
         if (c.tracing()) {
             c.trace(t, "GetProcessHeaps", 0, Integer.toString(n), false, Integer.toString(NumberOfHeaps), "heaps");
         }
@@ -46,7 +50,7 @@ final class HeapCalls {
         LongByReference out = new LongByReference();
         int err = c.injected("HeapCreate");
         if (err == 0) {
-            err = c.p.heaps().create(flOptions, dwInitialSize, dwMaximumSize, out).win32Error();
+            err = heaps.create(flOptions, dwInitialSize, dwMaximumSize, out).win32Error();
         }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
@@ -61,7 +65,7 @@ final class HeapCalls {
         SimThread t = c.begin();
         int err = c.injected("HeapDestroy");
         if (err == 0) {
-            err = c.p.heaps().destroy(hHeap).win32Error();
+            err = heaps.destroy(hHeap).win32Error();
         }
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -75,7 +79,7 @@ final class HeapCalls {
         LongByReference out = t.kernelOut();
         int err = c.injected("HeapAlloc");
         if (err == 0) {
-            err = c.p.heaps().alloc(hHeap, dwFlags, dwBytes, out).win32Error();
+            err = heaps.alloc(hHeap, dwFlags, dwBytes, out).win32Error();
         }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
@@ -91,7 +95,7 @@ final class HeapCalls {
         LongByReference out = new LongByReference();
         int err = c.injected("HeapReAlloc");
         if (err == 0) {
-            err = c.p.heaps().realloc(hHeap, dwFlags, lpMem, dwBytes, out).win32Error();
+            err = heaps.realloc(hHeap, dwFlags, lpMem, dwBytes, out).win32Error();
         }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
@@ -108,7 +112,7 @@ final class HeapCalls {
         LongByReference out = t.kernelOut();
         int err = c.injected("HeapSize");
         if (err == 0) {
-            err = c.p.heaps().size(hHeap, dwFlags, lpMem, out).win32Error();
+            err = heaps.size(hHeap, dwFlags, lpMem, out).win32Error();
         }
         long result = err == 0 ? out.getValue() : -1;
         Calls.finish(t, err);
@@ -122,7 +126,7 @@ final class HeapCalls {
         SimThread t = c.begin();
         int err = c.injected("HeapFree");
         if (err == 0) {
-            err = c.p.heaps().free(hHeap, dwFlags, lpMem).win32Error();
+            err = heaps.free(hHeap, dwFlags, lpMem).win32Error();
         }
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -133,7 +137,7 @@ final class HeapCalls {
 
     boolean heapValidate(long hHeap, int dwFlags, long lpMem) {
         SimThread t = c.begin();
-        boolean ok = c.m.faults().check("HeapValidate") == 0 && c.p.heaps().validate(hHeap, dwFlags, lpMem);
+        boolean ok = c.m.faults().check("HeapValidate") == 0 && heaps.validate(hHeap, dwFlags, lpMem);
         if (c.tracing()) {
             c.trace(t, "HeapValidate", 0, bool(ok), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
         }
@@ -145,7 +149,7 @@ final class HeapCalls {
         LongByReference out = new LongByReference();
         int err = c.injected("HeapCompact");
         if (err == 0) {
-            err = c.p.heaps().compact(hHeap, dwFlags, out).win32Error();
+            err = heaps.compact(hHeap, dwFlags, out).win32Error();
         }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
@@ -159,7 +163,7 @@ final class HeapCalls {
         SimThread t = c.begin();
         int err = c.injected("HeapLock");
         if (err == 0) {
-            err = c.p.heaps().lock(hHeap).win32Error();
+            err = heaps.lock(hHeap).win32Error();
         }
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -172,7 +176,7 @@ final class HeapCalls {
         SimThread t = c.begin();
         int err = c.injected("HeapUnlock");
         if (err == 0) {
-            err = c.p.heaps().unlock(hHeap).win32Error();
+            err = heaps.unlock(hHeap).win32Error();
         }
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -186,7 +190,7 @@ final class HeapCalls {
         long from = lpEntry == null ? 0 : lpEntry.lpData;
         int err = c.injected("HeapWalk");
         if (err == 0) {
-            err = c.p.heaps().walk(hHeap, lpEntry).win32Error();
+            err = heaps.walk(hHeap, lpEntry).win32Error();
         }
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -211,7 +215,7 @@ final class HeapCalls {
                 case WinNT.HeapCompatibilityInformation -> HeapInformationLength < 4
                         ? WinError.ERROR_INSUFFICIENT_BUFFER
                         : HeapInformation == null ? WinError.ERROR_NOACCESS
-                        : c.p.heaps().setCompatibility(HeapHandle, HeapInformation.getValue()).win32Error();
+                        : heaps.setCompatibility(HeapHandle, HeapInformation.getValue()).win32Error();
                 case WinNT.HeapEnableTerminationOnCorruption -> {
                     c.p.enableTerminationOnHeapCorruption();
                     yield 0;
@@ -239,7 +243,7 @@ final class HeapCalls {
             if (HeapInformationClass != WinNT.HeapCompatibilityInformation) {
                 err = WinError.ERROR_INVALID_PARAMETER;
             } else {
-                err = c.p.heaps().compatibility(HeapHandle, out).win32Error();
+                err = heaps.compatibility(HeapHandle, out).win32Error();
                 if (err == 0 && ReturnLength != null) {
                     ReturnLength.setValue(4);
                 }
@@ -273,7 +277,7 @@ final class HeapCalls {
     /** HEAP_GENERATE_EXCEPTIONS turns an allocation failure into STATUS_NO_MEMORY (or the corruption status). */
     private void raiseNoMemory(int err, int flags, long heap) {
         if (err == 0 || (flags & pagelab.kernel.WinNT.HEAP_GENERATE_EXCEPTIONS) == 0
-                && !c.p.heaps().generatesExceptions(heap)) {
+                && !heaps.generatesExceptions(heap)) {
             return;
         }
         EXCEPTION_RECORD r = new EXCEPTION_RECORD();
