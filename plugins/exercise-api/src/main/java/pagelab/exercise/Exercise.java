@@ -24,7 +24,7 @@ public interface Exercise extends ExtensionPoint {
 
     /**
      * The instructions in Markdown, translated for {@code locale} if a translation exists, else in English.
-     * See {@link Instructions#load} for the usual implementation.
+     * {@link ResourceExercise} implements it with {@link Instructions#load}, the usual way.
      *
      * @param locale the reader's locale, or null for the default text
      */

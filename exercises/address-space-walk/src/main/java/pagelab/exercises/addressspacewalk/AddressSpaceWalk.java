@@ -1,24 +1,21 @@
 package pagelab.exercises.addressspacewalk;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapters 13-14's VMMap: walk the address space with VirtualQuery, group blocks into regions, and name stacks, heaps,
  * images and views. Sources and instructions are resources under {@code address-space-walk/}.
  */
 @Extension
-public final class AddressSpaceWalk implements Exercise {
-    private static final String DIR = "address-space-walk";
-    private static final String FILE = "VMMap.java";
+public final class AddressSpaceWalk extends ResourceExercise {
+    public AddressSpaceWalk() {
+        super("address-space-walk", "VMMap.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -27,21 +24,6 @@ public final class AddressSpaceWalk implements Exercise {
                         "Group blocks into regions by AllocationBase, as VMMap does",
                         "Recognise thread stacks (a guard page), heaps (GetProcessHeaps), images and views",
                         "Read MEMORY_BASIC_INFORMATION: State, Protect with modifiers, Type"));
-    }
-
-    @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(AddressSpaceWalk.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(AddressSpaceWalk.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(AddressSpaceWalk.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -63,10 +45,5 @@ public final class AddressSpaceWalk implements Exercise {
                         "otherMachines"),
                 wrong("guard-equality", "Tests Protect == PAGE_GUARD instead of the PAGE_GUARD bit.",
                         "identifiesStacks", "otherMachines"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(AddressSpaceWalk.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

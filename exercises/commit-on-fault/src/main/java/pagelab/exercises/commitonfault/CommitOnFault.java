@@ -2,14 +2,11 @@ package pagelab.exercises.commitonfault;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 15's spreadsheet once more, but committed "the best and only way": an {@code __except} filter commits
@@ -17,9 +14,10 @@ import pagelab.exercise.SourceSet;
  * {@code commit-on-fault/}.
  */
 @Extension
-public final class CommitOnFault implements Exercise {
-    private static final String DIR = "commit-on-fault";
-    private static final String FILE = "OnDemandSheet.java";
+public final class CommitOnFault extends ResourceExercise {
+    public CommitOnFault() {
+        super("commit-on-fault", "OnDemandSheet.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -32,23 +30,8 @@ public final class CommitOnFault implements Exercise {
     }
 
     @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(CommitOnFault.class, DIR + "/instructions", locale);
-    }
-
-    @Override
     public List<Locale> translations() {
         return List.of(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(CommitOnFault.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(CommitOnFault.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -77,10 +60,5 @@ public final class CommitOnFault implements Exercise {
                         "incurableFaultsDoNotLoop"),
                 wrong("retries-in-handler", "The filter answers EXCEPTION_EXECUTE_HANDLER and the handler runs the"
                         + " body again, repeating its side effects and its __finally blocks.", "nestedTryBlocks"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(CommitOnFault.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

@@ -1,15 +1,11 @@
 package pagelab.exercises.copyonwrite;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 17's copy-on-write: several instances of one image write its globals; predict, then observe with
@@ -17,9 +13,10 @@ import pagelab.exercise.SourceSet;
  * {@code copy-on-write/}.
  */
 @Extension
-public final class CopyOnWrite implements Exercise {
-    private static final String DIR = "copy-on-write";
-    private static final String FILE = "CowLab.java";
+public final class CopyOnWrite extends ResourceExercise {
+    public CopyOnWrite() {
+        super("copy-on-write", "CowLab.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -28,21 +25,6 @@ public final class CopyOnWrite implements Exercise {
                 "Predict that a copy is made per process, per page, on the first write only",
                 "Tell a copied page (PAGE_READWRITE) from an untouched one (PAGE_WRITECOPY) with VirtualQuery",
                 "Distinguish shared sections, which are never copied"));
-    }
-
-    @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(CopyOnWrite.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(CopyOnWrite.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(CopyOnWrite.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -67,10 +49,5 @@ public final class CopyOnWrite implements Exercise {
                 wrong("whole-section-copied", "Thinks the first write copies the whole section.",
                         "predictsSingleWrite", "predictsPerInstance", "readsDoNotCopy", "sharedSectionIsNotCopied",
                         "largeScenario"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(CopyOnWrite.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

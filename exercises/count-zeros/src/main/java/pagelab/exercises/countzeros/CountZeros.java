@@ -1,24 +1,21 @@
 package pagelab.exercises.countzeros;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 17's Count0s: count the zero bytes of a file larger than the x86 address space through views that move
  * along it on the allocation granularity. Sources and instructions are resources under {@code count-zeros/}.
  */
 @Extension
-public final class CountZeros implements Exercise {
-    private static final String DIR = "count-zeros";
-    private static final String FILE = "Count0s.java";
+public final class CountZeros extends ResourceExercise {
+    public CountZeros() {
+        super("count-zeros", "Count0s.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -28,21 +25,6 @@ public final class CountZeros implements Exercise {
                 "Start views at multiples of the allocation granularity (ERROR_MAPPED_ALIGNMENT otherwise)",
                 "Pass 64-bit file offsets as high and low DWORDs",
                 "Keep the address space bounded: unmap each view before mapping the next"));
-    }
-
-    @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(CountZeros.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(CountZeros.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(CountZeros.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -65,10 +47,5 @@ public final class CountZeros implements Exercise {
                         "lastPartialBlock", "bigFile", "worksOnX64"),
                 wrong("page-size-views", "Walks the file in blocks of the page size, not the allocation granularity.",
                         "viewsOnGranularity"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(CountZeros.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

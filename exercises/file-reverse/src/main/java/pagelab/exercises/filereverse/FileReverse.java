@@ -1,24 +1,21 @@
 package pagelab.exercises.filereverse;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 17's FileRev: reverse a file in place through a mapping one byte larger than the file, then restore its
  * size. Sources and instructions are resources under {@code file-reverse/}.
  */
 @Extension
-public final class FileReverse implements Exercise {
-    private static final String DIR = "file-reverse";
-    private static final String FILE = "FileRev.java";
+public final class FileReverse extends ResourceExercise {
+    public FileReverse() {
+        super("file-reverse", "FileRev.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -27,21 +24,6 @@ public final class FileReverse implements Exercise {
                         "See that a mapping larger than its file grows the file",
                         "Restore a file's size with SetEndOfFile once no view or mapping refers to it",
                         "Undo in order: UnmapViewOfFile, close the mapping, close the file"));
-    }
-
-    @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(FileReverse.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(FileReverse.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(FileReverse.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -64,10 +46,5 @@ public final class FileReverse implements Exercise {
                 wrong("maps-exact-size", "Maps exactly the file's size and writes the zero past the end.",
                         "mappingOneByteLarger", "emptyFile", "handlesPageMultipleFile"),
                 wrong("leaks-file-handle", "Never closes the file handle.", "closesEverything"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(FileReverse.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

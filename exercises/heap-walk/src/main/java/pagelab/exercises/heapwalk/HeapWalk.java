@@ -2,14 +2,11 @@ package pagelab.exercises.heapwalk;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 18's other heap functions: walk a heap with HeapWalk between HeapLock and HeapUnlock, count its blocks,
@@ -17,9 +14,10 @@ import pagelab.exercise.SourceSet;
  * {@code heap-walk/}.
  */
 @Extension
-public final class HeapWalk implements Exercise {
-    private static final String DIR = "heap-walk";
-    private static final String FILE = "HeapWalker.java";
+public final class HeapWalk extends ResourceExercise {
+    public HeapWalk() {
+        super("heap-walk", "HeapWalker.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -31,23 +29,8 @@ public final class HeapWalk implements Exercise {
     }
 
     @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(HeapWalk.class, DIR + "/instructions", locale);
-    }
-
-    @Override
     public List<Locale> translations() {
         return List.of(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(HeapWalk.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(HeapWalk.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -82,10 +65,5 @@ public final class HeapWalk implements Exercise {
                         + " looking at GetLastError.", "reportsFailedWalk"),
                 wrong("queries-process-heap", "Asks HeapQueryInformation about GetProcessHeap() instead of the heap"
                         + " it was given.", "detectsLowFragmentationHeap"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(HeapWalk.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

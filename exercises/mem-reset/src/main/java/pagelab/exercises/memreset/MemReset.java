@@ -1,15 +1,11 @@
 package pagelab.exercises.memreset;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 import pagelab.kernel.MachineConfig;
 
 /**
@@ -17,9 +13,10 @@ import pagelab.kernel.MachineConfig;
  * Sources and instructions are resources under {@code mem-reset/}.
  */
 @Extension
-public final class MemReset implements Exercise {
-    private static final String DIR = "mem-reset";
-    private static final String FILE = "ResetCache.java";
+public final class MemReset extends ResourceExercise {
+    public MemReset() {
+        super("mem-reset", "ResetCache.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -39,21 +36,6 @@ public final class MemReset implements Exercise {
     /** {@code base} with the small RAM the checks rely on (the x64 test uses it too). */
     public static MachineConfig small(MachineConfig base) {
         return base.ramBytes(1L << 20).pageFileBytes(64L << 20);
-    }
-
-    @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(MemReset.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(MemReset.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(MemReset.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -79,10 +61,5 @@ public final class MemReset implements Exercise {
                         + " page.", "discardAllInvalidates"),
                 wrong("resets-neighbour-slot", "discard(slot) resets the page of slot + 1 (an off-by-one in the"
                         + " address).", "discardOneKeepsOthers"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(MemReset.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

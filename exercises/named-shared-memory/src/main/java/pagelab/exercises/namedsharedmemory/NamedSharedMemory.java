@@ -1,24 +1,21 @@
 package pagelab.exercises.namedsharedmemory;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 17's MMFShare: processes share a string through a paging-file-backed mapping named {@code MMFSharedData}.
  * Sources and instructions are resources under {@code named-shared-memory/}.
  */
 @Extension
-public final class NamedSharedMemory implements Exercise {
-    private static final String DIR = "named-shared-memory";
-    private static final String FILE = "MMFShare.java";
+public final class NamedSharedMemory extends ResourceExercise {
+    public NamedSharedMemory() {
+        super("named-shared-memory", "MMFShare.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -28,21 +25,6 @@ public final class NamedSharedMemory implements Exercise {
                 "Open a kernel object by name from another process (OpenFileMapping)",
                 "Recognise ERROR_ALREADY_EXISTS returned together with a valid handle",
                 "Know when a mapping object dies: its last handle and view gone"));
-    }
-
-    @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(NamedSharedMemory.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(NamedSharedMemory.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(NamedSharedMemory.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -67,10 +49,5 @@ public final class NamedSharedMemory implements Exercise {
                 wrong("never-closes-handle", "close forgets the handle without CloseHandle.",
                         "mappingDiesWithLastHandle"),
                 wrong("leaks-view", "Never unmaps its views.", "viewsUnmapped", "mappingDiesWithLastHandle"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(NamedSharedMemory.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

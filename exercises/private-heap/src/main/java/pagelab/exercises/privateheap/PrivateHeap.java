@@ -2,23 +2,21 @@ package pagelab.exercises.privateheap;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 18's CSomeClass: a class-specific heap created on the first new and destroyed after the last delete,
  * compared with one shared heap. Sources and instructions are resources under {@code private-heap/}.
  */
 @Extension
-public final class PrivateHeap implements Exercise {
-    private static final String DIR = "private-heap";
-    private static final String FILE = "SomeClass.java";
+public final class PrivateHeap extends ResourceExercise {
+    public PrivateHeap() {
+        super("private-heap", "SomeClass.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -30,23 +28,8 @@ public final class PrivateHeap implements Exercise {
     }
 
     @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(PrivateHeap.class, DIR + "/instructions", locale);
-    }
-
-    @Override
     public List<Locale> translations() {
         return List.of(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(PrivateHeap.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(PrivateHeap.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -68,10 +51,5 @@ public final class PrivateHeap implements Exercise {
                 wrong("destroys-on-first-delete", "Destroys the heap in every delete.", "destroysHeapAfterLastDelete",
                         "freesIntoClassHeap"),
                 wrong("frees-to-process-heap", "Frees objects into the process heap.", "freesIntoClassHeap"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(PrivateHeap.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

@@ -1,24 +1,21 @@
 package pagelab.exercises.protection;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Page protection put to work: a write tracker over a read-only buffer, driven by {@code VirtualProtect} and its
  * old protection. Sources and instructions are resources under {@code protection/}.
  */
 @Extension
-public final class Protection implements Exercise {
-    private static final String DIR = "protection";
-    private static final String FILE = "PageWriteTracker.java";
+public final class Protection extends ResourceExercise {
+    public Protection() {
+        super("protection", "PageWriteTracker.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -27,21 +24,6 @@ public final class Protection implements Exercise {
                         "Change protection page by page with VirtualProtect and use the old protection it returns",
                         "Turn write faults into a record of dirty pages, as GetWriteWatch does",
                         "Leave faults and pages that belong to someone else alone"));
-    }
-
-    @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(Protection.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(Protection.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(Protection.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -68,10 +50,5 @@ public final class Protection implements Exercise {
                         + " PAGE_NOACCESS becomes writable.", "respectsOldProtection"),
                 wrong("reset-null-old-protect", "Passes NULL as lpflOldProtect in reset; VirtualProtect fails"
                         + " with ERROR_NOACCESS and the pages stay writable.", "resetRearms"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(Protection.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

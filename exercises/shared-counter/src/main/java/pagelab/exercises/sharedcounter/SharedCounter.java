@@ -2,14 +2,11 @@ package pagelab.exercises.sharedcounter;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 17's AppInst: an image with a {@code Shared} section (RWS) that counts its running instances with
@@ -17,9 +14,10 @@ import pagelab.exercise.SourceSet;
  * are resources under {@code shared-counter/}.
  */
 @Extension
-public final class SharedCounter implements Exercise {
-    private static final String DIR = "shared-counter";
-    private static final String FILE = "AppInst.java";
+public final class SharedCounter extends ResourceExercise {
+    public SharedCounter() {
+        super("shared-counter", "AppInst.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -32,23 +30,8 @@ public final class SharedCounter implements Exercise {
     }
 
     @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(SharedCounter.class, DIR + "/instructions", locale);
-    }
-
-    @Override
     public List<Locale> translations() {
         return List.of(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(SharedCounter.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(SharedCounter.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -75,10 +58,5 @@ public final class SharedCounter implements Exercise {
                 wrong("everything-shared", "Puts the instance's own number in the Shared section too.",
                         "imageHasSharedSection", "perInstanceDataStaysPrivate", "sharingMatchesSections",
                         "worksOnX64"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(SharedCounter.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

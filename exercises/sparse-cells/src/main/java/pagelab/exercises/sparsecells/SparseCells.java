@@ -2,14 +2,11 @@ package pagelab.exercises.sparsecells;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 // tag::exercise[]
 /**
@@ -17,9 +14,10 @@ import pagelab.exercise.SourceSet;
  * Everything the host needs comes from here; sources and instructions are resources under {@code sparse-cells/}.
  */
 @Extension
-public final class SparseCells implements Exercise {
-    private static final String DIR = "sparse-cells";
-    private static final String FILE = "SparseSpreadsheet.java";
+public final class SparseCells extends ResourceExercise {
+    public SparseCells() {
+        super("sparse-cells", "SparseSpreadsheet.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -31,23 +29,8 @@ public final class SparseCells implements Exercise {
     }
 
     @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(SparseCells.class, DIR + "/instructions", locale);
-    }
-
-    @Override
     public List<Locale> translations() {
         return List.of(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(SparseCells.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(SparseCells.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -80,11 +63,6 @@ public final class SparseCells implements Exercise {
                         "readingUnusedCellCommitsNothing"),
                 wrong("ignores-commit-failure", "setCell writes to the cell without checking that VirtualAlloc"
                         + " committed its page.", "reportsCommitFailure"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(SparseCells.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
     // end::knownWrong[]
 }

@@ -1,24 +1,21 @@
 package pagelab.exercises.sparsemapping;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 17's sparse memory-mapped file: a SEC_RESERVE section committed on demand inside the view, shared by
  * processes. Sources and instructions are resources under {@code sparse-mapping/}.
  */
 @Extension
-public final class SparseMapping implements Exercise {
-    private static final String DIR = "sparse-mapping";
-    private static final String FILE = "SparseFile.java";
+public final class SparseMapping extends ResourceExercise {
+    public SparseMapping() {
+        super("sparse-mapping", "SparseFile.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -27,21 +24,6 @@ public final class SparseMapping implements Exercise {
                 "Commit pages inside a view with VirtualAlloc(MEM_COMMIT)",
                 "See that commitment belongs to the section: every view sees it (VirtualQuery)",
                 "Compare the commit charge of SEC_COMMIT and SEC_RESERVE"));
-    }
-
-    @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(SparseMapping.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(SparseMapping.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(SparseMapping.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -64,10 +46,5 @@ public final class SparseMapping implements Exercise {
                 wrong("remembers-own-commits", "Tracks committed pages itself and misses other processes' commits.",
                         "secondProcessSeesRecords", "worksOnX64"),
                 wrong("closes-handle-only", "close never unmaps the view.", "closeReleasesEverything"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(SparseMapping.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

@@ -2,23 +2,21 @@ package pagelab.exercises.stackguard;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 16's thread stack from the run time's side: {@code _chkstk}, {@code _resetstkoflw} and measuring the
  * committed stack. Sources and instructions are resources under {@code stack-guard/}.
  */
 @Extension
-public final class StackGuardExercise implements Exercise {
-    private static final String DIR = "stack-guard";
-    private static final String FILE = "StackGuard.java";
+public final class StackGuardExercise extends ResourceExercise {
+    public StackGuardExercise() {
+        super("stack-guard", "StackGuard.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -30,23 +28,8 @@ public final class StackGuardExercise implements Exercise {
     }
 
     @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(StackGuardExercise.class, DIR + "/instructions", locale);
-    }
-
-    @Override
     public List<Locale> translations() {
         return List.of(Locale.SIMPLIFIED_CHINESE);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(StackGuardExercise.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(StackGuardExercise.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -73,10 +56,5 @@ public final class StackGuardExercise implements Exercise {
                         "resetRefusesWithoutRoom"),
                 wrong("queries-one-block", "Takes the RegionSize of one VirtualQuery as the committed stack,"
                         + " missing the guard page's block.", "measuresCommittedStack"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(StackGuardExercise.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

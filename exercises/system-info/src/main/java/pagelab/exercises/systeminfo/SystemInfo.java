@@ -1,24 +1,21 @@
 package pagelab.exercises.systeminfo;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /**
  * Chapter 14's SysInfo and VMStat turned into predictions: what each reserve, commit, touch, decommit and release
  * does to address space, commit charge and free RAM. Sources and instructions are under {@code system-info/}.
  */
 @Extension
-public final class SystemInfo implements Exercise {
-    private static final String DIR = "system-info";
-    private static final String FILE = "Forecast.java";
+public final class SystemInfo extends ResourceExercise {
+    public SystemInfo() {
+        super("system-info", "Forecast.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -26,21 +23,6 @@ public final class SystemInfo implements Exercise {
                 List.of("Read page size, allocation granularity and the user-mode range from GetSystemInfo",
                         "Tell address space, commit charge and physical memory apart in GlobalMemoryStatusEx",
                         "Predict what reserving, committing, touching, decommitting and releasing each cost"));
-    }
-
-    @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(SystemInfo.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(SystemInfo.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(SystemInfo.class, DIR + "/reference", FILE);
     }
 
     @Override
@@ -67,10 +49,5 @@ public final class SystemInfo implements Exercise {
                         "commitCharges", "randomSequence"),
                 wrong("decommit-keeps-ram", "Thinks decommitted pages keep their RAM frames until release.",
                         "decommitGivesBack", "randomSequence"));
-    }
-
-    private static KnownWrongSolution wrong(String name, String mistake, String... mustFail) {
-        return new KnownWrongSolution(name, mistake, SourceSet.fromResources(SystemInfo.class,
-                DIR + "/wrong/" + name, FILE), Set.of(mustFail));
     }
 }

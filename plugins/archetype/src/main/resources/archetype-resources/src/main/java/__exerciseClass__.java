@@ -1,21 +1,19 @@
 package ${package};
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
-import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
-import pagelab.exercise.Instructions;
 import pagelab.exercise.KnownWrongSolution;
-import pagelab.exercise.SourceSet;
+import pagelab.exercise.ResourceExercise;
 
 /** The exercise ${artifactId}: everything the host needs comes from this class and the resources it names. */
 @Extension
-public final class ${exerciseClass} implements Exercise {
-    private static final String DIR = "${artifactId}";
-    private static final String FILE = "FirstPageSolution.java";
+public final class ${exerciseClass} extends ResourceExercise {
+    /** Instructions and sources are resources under {@code ${artifactId}/}; the student edits one file. */
+    public ${exerciseClass}() {
+        super("${artifactId}", "FirstPageSolution.java");
+    }
 
     @Override
     public ExerciseDescriptor descriptor() {
@@ -24,26 +22,9 @@ public final class ${exerciseClass} implements Exercise {
     }
 
     @Override
-    public String instructions(Locale locale) {
-        return Instructions.load(${exerciseClass}.class, DIR + "/instructions", locale);
-    }
-
-    @Override
-    public SourceSet starter() {
-        return SourceSet.fromResources(${exerciseClass}.class, DIR + "/starter", FILE);
-    }
-
-    @Override
-    public SourceSet reference() {
-        return SourceSet.fromResources(${exerciseClass}.class, DIR + "/reference", FILE);
-    }
-
-    @Override
     public List<KnownWrongSolution> knownWrong() {
-        return List.of(new KnownWrongSolution("commits-everything",
-                "Commits the whole region, not just its first page.",
-                SourceSet.fromResources(${exerciseClass}.class, DIR + "/wrong/commits-everything", FILE),
-                Set.of("commitsOnlyTheFirstPage")));
+        return List.of(wrong("commits-everything", "Commits the whole region, not just its first page.",
+                "commitsOnlyTheFirstPage"));
     }
 
     @Override
