@@ -4,6 +4,7 @@ import pagelab.kernel.IntByReference;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.Memory;
+import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 
 import java.lang.reflect.InvocationTargetException;
@@ -45,6 +46,16 @@ final class Invoker {
      */
     static Result call(String function, List<String> args, Map<String, Long> vars, Kernel32 kernel, Memory memory)
             throws InvocationTargetException {
+        return call(function, args, vars, kernel, memory, new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #call(String, List, Map, Kernel32, Memory)}; {@code walks} keeps one PROCESS_HEAP_ENTRY per heap
+     * for HeapWalk lines that leave the entry out, as a C loop reuses its {@code entry} variable: each such line
+     * shows the next entry, and after the last (FALSE) the next line starts at the first again.
+     */
+    static Result call(String function, List<String> args, Map<String, Long> vars, Kernel32 kernel, Memory memory,
+                       Map<Long, PROCESS_HEAP_ENTRY> walks) throws InvocationTargetException {
         Method m = METHODS.get(function);
         if (m == null) {
             throw new IllegalArgumentException("unknown function '" + function + "' (type help for the list)");
@@ -76,8 +87,17 @@ final class Invoker {
             }
         }
         Object target = m.getDeclaringClass() == Kernel32.class ? kernel : memory;
+        boolean walk = function.equals("HeapWalk") && !outsGiven;
+        if (walk) {
+            values[1] = walks.computeIfAbsent((Long) values[0], heap -> new PROCESS_HEAP_ENTRY());
+            outs.put(params[1].getName(), values[1]);
+        }
         try {
-            return new Result(m, m.invoke(target, values), outs);
+            Object value = m.invoke(target, values);
+            if (walk && Boolean.FALSE.equals(value)) {
+                walks.remove((Long) values[0]);
+            }
+            return new Result(m, value, outs);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("Invoker: " + m + " is not accessible", e);
         }

@@ -41,6 +41,8 @@ public final class PlaygroundSession implements AutoCloseable {
     private final WinProcess process;
     private final AddressSpaceSnapshot initial;
     private final Map<String, Long> variables = new HashMap<>();
+    /** The entry of each heap's HeapWalk in progress (see Invoker). */
+    private final Map<Long, pagelab.kernel.PROCESS_HEAP_ENTRY> heapWalks = new HashMap<>();
     private final List<String> lines = new ArrayList<>();
     private int counter;
 
@@ -104,7 +106,7 @@ public final class PlaygroundSession implements AutoCloseable {
             process.seh().tryExcept(() -> {
                 try {
                     result[0] = Invoker.call(cmd.function(), cmd.arguments(), variables, process.kernel32(),
-                            process.memory());
+                            process.memory(), heapWalks);
                 } catch (InvocationTargetException e) {
                     // The kernel unwinds __try blocks with its own throwable: let it pass through reflection.
                     throw PlaygroundSession.<RuntimeException>sneaky(e.getCause());

@@ -71,6 +71,23 @@ class PlaygroundSessionTest {
     }
 
     @Test
+    void heapWalkLinesStepThroughTheHeapAsACLoopDoes() {
+        try (PlaygroundSession s = new PlaygroundSession(MachineConfig.x86().seed(1))) {
+            s.run("h = HeapCreate(0, 0, 0)");
+            s.run("a = HeapAlloc(h, 0, 100)");
+            assertThat(s.run("HeapWalk(h)").text()).contains("TRUE", "REGION 0");
+            assertThat(s.run("HeapWalk(h)").text()).contains("TRUE", "BUSY", "cbData=0x64");
+            assertThat(s.run("HeapWalk(h)").text()).contains("TRUE", "FREE");
+            assertThat(s.run("HeapWalk(h)").text()).contains("TRUE", "UNCOMMITTED");
+            assertThat(s.run("HeapWalk(h)").text()).contains("FALSE", "ERROR_NO_MORE_ITEMS");
+            assertThat(s.run("HeapWalk(h)").text()).as("and again from the start").contains("TRUE", "REGION 0");
+            s.run("p = GetProcessHeap()");
+            assertThat(s.run("HeapWalk(p)").text()).as("another heap, its own walk").contains("TRUE", "REGION 0");
+            assertThat(s.run("HeapWalk(h)").text()).as("h's walk went on").contains("TRUE", "BUSY");
+        }
+    }
+
+    @Test
     void aFaultIsCaughtAndTheProcessLivesOn() {
         try (PlaygroundSession s = new PlaygroundSession(MachineConfig.x86().seed(1))) {
             s.run("p = VirtualAlloc(NULL, 64K, MEM_RESERVE, PAGE_READWRITE)");
