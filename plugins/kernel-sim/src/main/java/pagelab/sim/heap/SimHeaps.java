@@ -42,6 +42,7 @@ public final class SimHeaps implements HeapManager {
     private static final int CREATE_OPTIONS = HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS | HEAP_CREATE_ENABLE_EXECUTE;
 
     private final SimProcess process;
+    private final pagelab.sim.MachineLock lock;
     private final HeapMemory memory;
     private final Map<Long, Heap> byHandle = new ConcurrentHashMap<>();
     /** In creation order, the process heap first (GetProcessHeaps' order). Guarded by the machine lock. */
@@ -51,6 +52,7 @@ public final class SimHeaps implements HeapManager {
 
     public SimHeaps(SimProcess process) {
         this.process = process;
+        this.lock = process.lock();
         this.memory = new HeapMemory(process);
     }
 
@@ -61,7 +63,7 @@ public final class SimHeaps implements HeapManager {
     /** Formats the 1 MiB region the loader reserves for the default heap. Caller holds the machine lock. */
     @Override
     public long createDefaultHeap() {
-        process.lock().lock();
+        lock.lock();
         try {
             long base = process.reserveDefaultHeapRegion();
             View v = base == 0 ? null : process.space().find(base);
@@ -79,7 +81,7 @@ public final class SimHeaps implements HeapManager {
             processHeap = base;
             return base;
         } finally {
-            process.lock().unlock();
+            lock.unlock();
         }
     }
 
@@ -91,7 +93,7 @@ public final class SimHeaps implements HeapManager {
     /** Windows fills the array only when every handle fits; it always returns the number of heaps. */
     @Override
     public int heaps(int count, long[] out) {
-        process.lock().lock();
+        lock.lock();
         try {
             int total = order.size();
             if (out != null && total <= Math.min(count, out.length)) {
@@ -101,7 +103,7 @@ public final class SimHeaps implements HeapManager {
             }
             return total;
         } finally {
-            process.lock().unlock();
+            lock.unlock();
         }
     }
 
@@ -123,7 +125,7 @@ public final class SimHeaps implements HeapManager {
                 : HeapLayout.alignUp(Math.max(maximumSize, commit), PAGE_SIZE);
         int protect = (flags & HEAP_CREATE_ENABLE_EXECUTE) != 0 ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE;
         HeapRegions regions = new HeapRegions(process, protect);
-        process.lock().lock();
+        lock.lock();
         try {
             View v = regions.reserve(reserve, commit);
             if (v == null) {
@@ -134,7 +136,7 @@ public final class SimHeaps implements HeapManager {
             heap.setValue(h.handle);
             return NtStatus.SUCCESS;
         } finally {
-            process.lock().unlock();
+            lock.unlock();
         }
     }
 
@@ -161,11 +163,34 @@ public final class SimHeaps implements HeapManager {
         });
     }
 
-    /** An allocation the front end serves right now does not wait for HeapLock (Wine's tests: "but allocation is not"). */
+    /**
+     * An allocation the front end serves right now does not wait for HeapLock (Wine's tests: "but allocation is
+     * not"). HeapAlloc and HeapFree run their common case here, without {@link #call}'s lambda: a shared method
+     * taking a lambda is inlined only while the JIT finds it small, and compiled on its own it made every call a
+     * megamorphic one (docs/benchmarks.md). Anything unusual goes through {@code call}.
+     */
     @Override
     public NtStatus alloc(long heap, int flags, long bytes, LongByReference block) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, 0, bytes, block,
-                (h, f, unused, n, out, wait) -> wait && !h.frontEndServes(n) ? null : h.alloc(f, n, out));
+        Heap h = heap(heap);
+        if (h != null) {
+            lock.lock();
+            try {
+                if (!h.isDestroyed() && !mustWait(h, flags)) {
+                    return h.alloc(flags, bytes, block);
+                }
+            } catch (HeapAccessException e) {
+                return NtStatus.ACCESS_VIOLATION;
+            } finally {
+                lock.unlock();
+            }
+        }
+        return call(h, NtStatus.INVALID_HANDLE, flags, 0, bytes, block,
+                (x, f, unused, n, out, wait) -> wait && !x.frontEndServes(n) ? null : x.alloc(f, n, out));
+    }
+
+    /** Whether a call with {@code flags} on {@code h} must wait: it is serialised and another thread holds HeapLock. */
+    private static boolean mustWait(Heap h, int flags) {
+        return ((h.flags | flags) & HEAP_NO_SERIALIZE) == 0 && h.lockedByOther(Thread.currentThread());
     }
 
     /** HeapReAlloc of NULL returns NULL without an error, as on Windows. */
@@ -205,15 +230,30 @@ public final class SimHeaps implements HeapManager {
         if (block == 0) {
             return NtStatus.SUCCESS;
         }
-        return call(heap(heap), NtStatus.INVALID_PARAMETER, flags, block, 0, null, (h, f, data, n, out, wait) -> {
-            Block b = h.checkedBlock(data);
-            if (wait && (b == null || !h.frontEndKeeps(b))) {
+        Heap h = heap(heap);
+        if (h != null) { // the common case without a lambda, as in alloc
+            lock.lock();
+            try {
+                Block b;
+                if (!h.isDestroyed() && !mustWait(h, flags) && (b = h.checkedBlock(block)) != null) {
+                    h.release(b);
+                    return NtStatus.SUCCESS;
+                }
+            } catch (HeapAccessException e) {
+                return NtStatus.ACCESS_VIOLATION;
+            } finally {
+                lock.unlock();
+            }
+        }
+        return call(h, NtStatus.INVALID_PARAMETER, flags, block, 0, null, (x, f, data, n, out, wait) -> {
+            Block b = x.checkedBlock(data);
+            if (wait && (b == null || !x.frontEndKeeps(b))) {
                 return null; // a block going back to the front end does not wait for HeapLock
             }
             if (b == null) {
-                return damaged(h, data);
+                return damaged(x, data);
             }
-            h.release(b);
+            x.release(b);
             return NtStatus.SUCCESS;
         });
     }
@@ -334,7 +374,7 @@ public final class SimHeaps implements HeapManager {
     /** A summary of every heap of the process, the process heap first. */
     @Override
     public List<HeapInfo> heapInfos() {
-        process.lock().lock();
+        lock.lock();
         try {
             List<HeapInfo> out = new ArrayList<>(order.size());
             for (Heap h : order) {
@@ -342,18 +382,18 @@ public final class SimHeaps implements HeapManager {
             }
             return List.copyOf(out);
         } finally {
-            process.lock().unlock();
+            lock.unlock();
         }
     }
 
     /** Every block of one heap in address order (segments, then large blocks); empty for an unknown handle. */
     public List<HeapBlockInfo> heapBlocks(long heap) {
-        process.lock().lock();
+        lock.lock();
         try {
             Heap h = byHandle.get(heap);
             return h == null || h.isDestroyed() ? List.of() : List.copyOf(HeapCensus.blocks(h));
         } finally {
-            process.lock().unlock();
+            lock.unlock();
         }
     }
 
@@ -378,41 +418,50 @@ public final class SimHeaps implements HeapManager {
      * {@code flags}) waits outside the machine lock and tries again. A corruption found with
      * HeapEnableTerminationOnCorruption on ends the process with STATUS_HEAP_CORRUPTION: no handler runs, as
      * Windows' fail-fast lets none, and the caller gets ProcessTerminatedException.
+     *
+     * <p>Kept small on purpose, the rare cases in {@link #afterward}: the JIT inlines it into each heap function,
+     * where {@code op} is one known lambda it inlines in turn. Grown past the inlining limit it was compiled on its
+     * own, and every heap call paid a megamorphic call through {@code op}.
      */
     private NtStatus call(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
             HeapOp op) {
         if (h == null) {
             return unknown;
         }
-        Thread me = Thread.currentThread();
-        boolean serialised = ((h.flags | flags) & HEAP_NO_SERIALIZE) == 0;
-        boolean interrupted = false;
-        NtStatus result;
-        while (true) {
-            process.lock().lock();
-            try {
-                result = h.isDestroyed() ? unknown : op.apply(h, flags, block, bytes, out,
-                        serialised && h.lockedByOther(me));
-            } catch (HeapAccessException e) {
-                result = NtStatus.ACCESS_VIOLATION;
-            } finally {
-                process.lock().unlock();
-            }
-            if (result != null) {
-                break;
-            }
-            interrupted |= h.awaitUnlocked(me);
-            try {
-                process.checkAlive(); // the process may have ended while this thread waited
-            } catch (RuntimeException ended) {
-                if (interrupted) {
-                    me.interrupt();
-                }
-                throw ended;
-            }
+        NtStatus result = attempt(h, unknown, flags, block, bytes, out, op);
+        return result != null && result != NtStatus.HEAP_CORRUPTION ? result
+                : afterward(h, unknown, flags, block, bytes, out, op, result);
+    }
+
+    /** One try of {@code op} under the machine lock; null if it must wait for another thread's HeapUnlock. */
+    private NtStatus attempt(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
+            HeapOp op) {
+        lock.lock();
+        try {
+            return h.isDestroyed() ? unknown : op.apply(h, flags, block, bytes, out, mustWait(h, flags));
+        } catch (HeapAccessException e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
         }
-        if (interrupted) {
-            me.interrupt();
+    }
+
+    /** The rare ends of {@link #call}: waiting for HeapUnlock and trying again, or a corruption that ends the process. */
+    private NtStatus afterward(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
+            HeapOp op, NtStatus first) {
+        Thread me = Thread.currentThread();
+        boolean interrupted = false;
+        NtStatus result = first;
+        try {
+            while (result == null) {
+                interrupted |= h.awaitUnlocked(me);
+                process.checkAlive(); // the process may have ended while this thread waited
+                result = attempt(h, unknown, flags, block, bytes, out, op);
+            }
+        } finally {
+            if (interrupted) {
+                me.interrupt();
+            }
         }
         if (result == NtStatus.HEAP_CORRUPTION) {
             String what = corruption.get();
