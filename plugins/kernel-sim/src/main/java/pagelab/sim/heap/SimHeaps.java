@@ -28,11 +28,13 @@ import pagelab.sim.win32.NtStatus;
  * protected gives ERROR_NOACCESS where Windows would fault inside ntdll.
  *
  * <p>Serialisation: every heap call runs under the machine lock, which already serialises all calls on every heap
- * of the process, so a heap needs no lock of its own (Windows' heap lock, the CRITICAL_SECTION that
+ * of the process, so a heap's data needs no lock of its own (Windows' heap lock, the CRITICAL_SECTION that
  * HEAP_NO_SERIALIZE skips, would be a second lock around the same work, costing each call an uncontended
- * acquire and release and changing nothing a program can see). HEAP_NO_SERIALIZE is kept as the heap's flag
- * ({@code HeapInfo.serialized}) and taught in chapter 18; in the simulator an unserialised heap is never corrupted
- * by concurrent threads as a real one can be.
+ * acquire and release). What a program can see of that lock is HeapLock/HeapUnlock, simulated as an owner per
+ * heap: while another thread holds it, a serialised call waits (outside the machine lock) as it would for the
+ * CRITICAL_SECTION, and a HEAP_NO_SERIALIZE heap or call does not. HEAP_NO_SERIALIZE is also the heap's flag
+ * ({@code HeapInfo.serialized}); in the simulator an unserialised heap is never corrupted by concurrent threads
+ * as a real one can be.
  *
  * <p>Threading: as {@link HeapManager} requires, methods are called without the machine lock and run no program
  * code while holding it. The inspection methods ({@link #heapInfos()}, {@link #heapBlocks(long)}) take the
