@@ -112,7 +112,11 @@ final class Heap {
             }
             if (b != null) {
                 b.requested = bytes;
-                headers.write(b);
+                if (fromLookaside) {
+                    headers.writeState(b);
+                } else {
+                    headers.write(b);
+                }
             }
         }
         if (b == null) {
@@ -269,7 +273,7 @@ final class Heap {
     void release(Block b) {
         changes++;
         if (lookaside != null && !b.segment.large && lookaside.offer(b)) {
-            headers.write(b); // free to the program, still busy to the back end (and in its table)
+            headers.writeState(b); // free to the program, still busy to the back end (and in its table)
             return;
         }
         busy.remove(dataOf(b));

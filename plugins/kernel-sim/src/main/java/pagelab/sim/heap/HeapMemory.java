@@ -74,7 +74,8 @@ final class HeapMemory {
     boolean headerIs(View view, long address, int size, int flags, boolean wide, long check) {
         byte[] f = frame(view, address, false);
         int off = (int) (address & OFFSET_MASK);
-        return (int) INT.get(f, off) == size && (int) INT.get(f, off + 4) == flags
+        // Size and flags as one little-endian long: one load and one compare instead of two.
+        return (long) LONG.get(f, off) == ((long) flags << 32 | size & 0xFFFFFFFFL)
                 && (!wide || (long) LONG.get(f, off + 8) == check);
     }
 

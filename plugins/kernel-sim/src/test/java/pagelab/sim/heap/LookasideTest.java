@@ -53,6 +53,21 @@ class LookasideTest {
     }
 
     @Test
+    void aKeptBlocksHeaderOverwrittenAfterFreeStaysDamagedWhenItIsHandedOutAgain() {
+        start();
+        long heap = k.HeapCreate(0, 0, 0);
+        allocate(heap, Lookaside.ACTIVATION).forEach(b -> k.HeapFree(heap, 0, b)); // the size is on the front end now
+        long a = k.HeapAlloc(heap, 0, SIZE);
+        assertThat(k.HeapFree(heap, 0, a)).isTrue();
+        p.memory().setLong(a - 8, 0x1234L); // a write through a dangling pointer hits the kept block's header
+        long again = k.HeapAlloc(heap, 0, SIZE);
+        assertThat(again).as("LIFO: the same block").isEqualTo(a);
+        assertThat(k.HeapValidate(heap, 0, again)).as("not repaired by the reuse").isFalse();
+        assertThat(k.HeapFree(heap, 0, again)).isFalse();
+        assertThat(k.GetLastError()).isEqualTo(pagelab.kernel.WinError.ERROR_INVALID_PARAMETER);
+    }
+
+    @Test
     void aFewBlocksCoalesceAtOnce() {
         start();
         long heap = k.HeapCreate(0, 0, 0);
