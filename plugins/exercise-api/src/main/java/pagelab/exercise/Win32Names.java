@@ -81,6 +81,23 @@ public final class Win32Names {
         return (address >>> 32) == 0 ? String.format("0x%08X", address) : String.format("0x%016X", address);
     }
 
+    /**
+     * A number as the trace prints addresses, handles and flags ({@code 0x0001F000}, with or without the
+     * {@code 0x}), read back; -1 for anything else. The trace pads to at least eight digits and {@link #hex} to
+     * sixteen above 4 GiB, so compare traced arguments as numbers, not as text.
+     */
+    public static long parseHex(String text) {
+        if (text == null) {
+            return -1;
+        }
+        try {
+            return Long.parseUnsignedLong(text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text,
+                    16);
+        } catch (NumberFormatException notHex) {
+            return -1;
+        }
+    }
+
     /** {@code 1 page}, {@code 1,600 pages}. */
     public static String pages(long count) {
         return String.format(Locale.ROOT, "%,d page%s", count, count == 1 ? "" : "s");

@@ -44,4 +44,14 @@ class Win32NamesTest {
         assertThat(Win32Names.hex(0x7FF612340000L)).isEqualTo("0x00007FF612340000");
         assertThat(Win32Names.pages(1600)).isEqualTo("1,600 pages");
     }
+
+    @Test
+    void tracedNumbersReadBackWhateverTheirPadding() {
+        assertThat(Win32Names.parseHex("0x123450000")).isEqualTo(0x123450000L); // the trace's at-least-8 digits
+        assertThat(Win32Names.parseHex(Win32Names.hex(0x123450000L))).isEqualTo(0x123450000L); // 16 digits
+        assertThat(Win32Names.parseHex("0x0001F000")).isEqualTo(0x1F000L);
+        assertThat(Win32Names.parseHex("FFFFFFFF")).isEqualTo(0xFFFFFFFFL);
+        assertThat(Win32Names.parseHex("NULL")).isEqualTo(-1);
+        assertThat(Win32Names.parseHex(null)).isEqualTo(-1);
+    }
 }

@@ -70,7 +70,7 @@ final class Scan {
 
     /** The file offset a MapViewOfFile call asked for. */
     static long offset(KernelCall map) {
-        return (hex(map.arguments().get(2)) << 32) | hex(map.arguments().get(3));
+        return (Win32Names.parseHex(map.arguments().get(2)) << 32) | Win32Names.parseHex(map.arguments().get(3));
     }
 
     /** The most bytes of mapped views in the address space right after any call. */
@@ -102,14 +102,6 @@ final class Scan {
     /** "returned 12" or "crashed: EXCEPTION_..." for messages. */
     String outcome() {
         return crash != null ? "crashed the process with " + crash : "returned " + result;
-    }
-
-    private static long hex(String s) {
-        try {
-            return Long.parseLong(s.startsWith("0x") ? s.substring(2) : s, 16) & 0xFFFFFFFFL;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     /** File content with a known number of zeros: a zero every {@code period} bytes from offset 0, else 'x'. */

@@ -85,7 +85,7 @@ final class Reversal {
     long mappingSize() {
         for (KernelCall k : calls) {
             if (k.function().equals("CreateFileMapping")) {
-                return (parse(k.arguments().get(3)) << 32) | parse(k.arguments().get(4));
+                return (Win32Names.parseHex(k.arguments().get(3)) << 32) | Win32Names.parseHex(k.arguments().get(4));
             }
         }
         return -1;
@@ -120,13 +120,6 @@ final class Reversal {
                 + Win32Names.error(setEnd.lastError()) + ")" : "");
     }
 
-    private static long parse(String hex) {
-        try {
-            return Long.parseLong(hex.startsWith("0x") ? hex.substring(2) : hex, 16) & 0xFFFFFFFFL;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     /** Text bytes, no zeros: {@code length} bytes of a recognisable pattern that differs on every line. */
     static byte[] text(int length) {

@@ -89,16 +89,16 @@ record GroundTruth(PreparedHeap heap, HeapStats stats, List<String> entries) {
      * counters the student got wrong. A null answer fails them all at once.
      */
     Set<Stat> compare(Tally t, HeapStats got, Stat... which) {
-        List<Stat> stats = which.length == 0 ? List.of(Stat.values()) : List.of(which);
+        List<Stat> counters = which.length == 0 ? List.of(Stat.values()) : List.of(which);
         EnumSet<Stat> wrong = EnumSet.noneOf(Stat.class);
         if (got == null) {
-            t.expect(stats.size(), false, "walk returned null for " + heap.name() + ", a heap it can walk");
-            wrong.addAll(stats);
+            t.expect(counters.size(), false, "walk returned null for " + heap.name() + ", a heap it can walk");
+            wrong.addAll(counters);
             return wrong;
         }
-        for (Stat s : stats) {
-            boolean same = s.of(got) == s.of(stats());
-            t.expect(same, heap.name() + ": " + s.field() + " is " + s.format(got) + "; expected " + s.format(stats()));
+        for (Stat s : counters) {
+            boolean same = s.of(got) == s.of(stats);
+            t.expect(same, heap.name() + ": " + s.field() + " is " + s.format(got) + "; expected " + s.format(stats));
             if (!same) {
                 wrong.add(s);
             }

@@ -95,13 +95,14 @@ final class Surveyor {
     /** The calls of {@code function} on {@code heap} made by the last call into the student's code. */
     List<KernelCall> calls(String function, long heap) {
         return studentCalls().stream().filter(c -> c.function().equals(function) && !c.arguments().isEmpty()
-                && names(c.arguments().get(0), heap)).toList();
+                && Win32Names.parseHex(c.arguments().get(0)) == heap).toList();
     }
 
     /** HeapLock, HeapUnlock and HeapWalk calls on {@code heap} made by the last call into the student's code. */
     List<KernelCall> heapCalls(long heap) {
         return studentCalls().stream().filter(c -> List.of("HeapLock", "HeapUnlock", "HeapWalk")
-                .contains(c.function()) && !c.arguments().isEmpty() && names(c.arguments().get(0), heap)).toList();
+                .contains(c.function()) && !c.arguments().isEmpty() && Win32Names.parseHex(c.arguments().get(0)) == heap)
+                .toList();
     }
 
     /** Every Kernel32 call of this process made by the last call into the student's code. */
@@ -120,15 +121,6 @@ final class Surveyor {
 
     private long sequence() {
         return process.machine().inspector().lastSequence();
-    }
-
-    // The trace prints a handle as 0x and at least eight hex digits; compare numbers, not spellings.
-    private static boolean names(String argument, long heap) {
-        try {
-            return argument.startsWith("0x") && Long.parseUnsignedLong(argument.substring(2), 16) == heap;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** Evidence: the HeapLock and HeapUnlock calls, and the HeapWalk calls that failed, of the last call. */

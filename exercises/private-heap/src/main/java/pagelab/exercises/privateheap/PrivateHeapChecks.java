@@ -112,7 +112,7 @@ public class PrivateHeapChecks {
         List<KernelCall> frees = o.calls("HeapFree");
         Tally t = new Tally();
         for (KernelCall f : frees) {
-            t.expect(!f.failed() && traced(f.arguments().get(0)) == heap, f + ": the object "
+            t.expect(!f.failed() && Win32Names.parseHex(f.arguments().get(0)) == heap, f + ": the object "
                     + "came from heap " + Win32Names.hex(heap) + (f.failed() ? "; HeapFree failed with "
                     + Win32Names.error(f.lastError()) : ""));
         }
@@ -184,14 +184,5 @@ public class PrivateHeapChecks {
     private static String describe(HeapInfo h) {
         return String.format(Locale.ROOT, "%d free blocks, %s committed, fragmentation %.2f", h.freeBlocks(),
                 Win32Names.bytes(h.committedBytes()), h.fragmentation());
-    }
-
-    /** A traced handle argument as a number: the trace pads to 8 hex digits, Win32Names to 16 above 4 GiB. */
-    private static long traced(String hex) {
-        try {
-            return Long.parseUnsignedLong(hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex, 16);
-        } catch (NumberFormatException notAHandle) {
-            return -1;
-        }
     }
 }

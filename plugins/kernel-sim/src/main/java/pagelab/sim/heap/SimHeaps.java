@@ -154,10 +154,7 @@ public final class SimHeaps implements HeapManager {
         if (h == null || h.processHeap) {
             return NtStatus.INVALID_HANDLE;
         }
-        return call(h, NtStatus.INVALID_HANDLE, 0, 0, 0, null, (x, flags, block, bytes, out, wait) -> {
-            if (wait) {
-                return null;
-            }
+        return call(h, NtStatus.INVALID_HANDLE, 0, 0, 0, null, null, (x, flags, block, bytes, out) -> {
             x.destroy();
             order.remove(x);
             byHandle.remove(x.handle);
@@ -186,8 +183,8 @@ public final class SimHeaps implements HeapManager {
                 lock.unlock();
             }
         }
-        return call(h, NtStatus.INVALID_HANDLE, flags, 0, bytes, block,
-                (x, f, unused, n, out, wait) -> wait && !x.frontEndServes(n) ? null : x.alloc(f, n, out));
+        return call(h, NtStatus.INVALID_HANDLE, flags, 0, bytes, block, (x, unused, n) -> x.frontEndServes(n),
+                (x, f, unused, n, out) -> x.alloc(f, n, out));
     }
 
     /** Whether a call with {@code flags} on {@code h} must wait: it is serialised and another thread holds HeapLock. */
@@ -202,10 +199,7 @@ public final class SimHeaps implements HeapManager {
             moved.setValue(0);
             return NtStatus.SUCCESS;
         }
-        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, bytes, moved, (h, f, data, n, out, wait) -> {
-            if (wait) {
-                return null;
-            }
+        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, bytes, moved, null, (h, f, data, n, out) -> {
             Block b = h.checkedBlock(data);
             return b == null ? damaged(h, data) : h.realloc(f, b, n, out);
         });
@@ -213,10 +207,7 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus size(long heap, int flags, long block, LongByReference size) {
-        return call(heap(heap), NtStatus.INVALID_PARAMETER, flags, block, 0, size, (h, f, data, n, out, wait) -> {
-            if (wait) {
-                return null;
-            }
+        return call(heap(heap), NtStatus.INVALID_PARAMETER, flags, block, 0, size, null, (h, f, data, n, out) -> {
             Block b = h.checkedBlock(data);
             if (b == null) {
                 return damaged(h, data);
@@ -247,11 +238,11 @@ public final class SimHeaps implements HeapManager {
                 lock.unlock();
             }
         }
-        return call(h, NtStatus.INVALID_PARAMETER, flags, block, 0, null, (x, f, data, n, out, wait) -> {
+        return call(h, NtStatus.INVALID_PARAMETER, flags, block, 0, null, (x, data, n) -> {
             Block b = x.checkedBlock(data);
-            if (wait && (b == null || !x.frontEndKeeps(b))) {
-                return null; // a block going back to the front end does not wait for HeapLock
-            }
+            return b != null && x.frontEndKeeps(b); // a block going back to the front end does not wait for HeapLock
+        }, (x, f, data, n, out) -> {
+            Block b = x.checkedBlock(data);
             if (b == null) {
                 return damaged(x, data);
             }
@@ -262,8 +253,8 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public boolean validate(long heap, int flags, long block) {
-        NtStatus s = call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, 0, null,
-                (h, f, data, n, out, wait) -> wait ? null : (data == 0 ? h.validate() : h.checkedBlock(data) != null)
+        NtStatus s = call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, 0, null, null,
+                (h, f, data, n, out) -> (data == 0 ? h.validate() : h.checkedBlock(data) != null)
                         ? NtStatus.SUCCESS : NtStatus.INVALID_PARAMETER);
         return s == NtStatus.SUCCESS;
     }
@@ -276,10 +267,7 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus compact(long heap, int flags, LongByReference largest) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, 0, 0, largest, (h, f, data, n, out, wait) -> {
-            if (wait) {
-                return null;
-            }
+        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, 0, 0, largest, null, (h, f, data, n, out) -> {
             out.setValue(h.compact());
             return NtStatus.SUCCESS;
         });
@@ -291,7 +279,7 @@ public final class SimHeaps implements HeapManager {
      */
     @Override
     public NtStatus lock(long heap) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, (h, f, data, n, out, wait) -> {
+        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, null, (h, f, data, n, out) -> {
             if ((h.flags & HEAP_NO_SERIALIZE) != 0) {
                 return NtStatus.SUCCESS;
             }
@@ -302,7 +290,7 @@ public final class SimHeaps implements HeapManager {
     /** HeapUnlock by a thread that does not hold the lock: undefined on Windows, ERROR_NOT_LOCKED here. */
     @Override
     public NtStatus unlock(long heap) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, 0, 0, null, (h, f, data, n, out, wait) -> {
+        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, 0, 0, null, null, (h, f, data, n, out) -> {
             if ((h.flags & HEAP_NO_SERIALIZE) != 0) {
                 return NtStatus.SUCCESS;
             }
@@ -316,10 +304,7 @@ public final class SimHeaps implements HeapManager {
         if (entry == null) {
             return NtStatus.ACCESS_VIOLATION;
         }
-        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, (h, f, data, n, out, wait) -> {
-            if (wait) {
-                return null;
-            }
+        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, null, (h, f, data, n, out) -> {
             HeapWalker.Entry next;
             try {
                 next = HeapWalker.next(h, entry);
@@ -336,8 +321,8 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus compatibility(long heap, LongByReference value) {
-        return call(heap(heap), NtStatus.ACCESS_VIOLATION, HEAP_NO_SERIALIZE, 0, 0, value,
-                (h, f, data, n, out, wait) -> {
+        return call(heap(heap), NtStatus.ACCESS_VIOLATION, HEAP_NO_SERIALIZE, 0, 0, value, null,
+                (h, f, data, n, out) -> {
                     out.setValue(h.compatibility());
                     return NtStatus.SUCCESS;
                 });
@@ -345,8 +330,8 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus setCompatibility(long heap, int value) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, value, 0, null,
-                (h, f, v, n, out, wait) -> h.setCompatibility((int) v));
+        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, value, 0, null, null,
+                (h, f, v, n, out) -> h.setCompatibility((int) v));
     }
 
     /**
@@ -403,12 +388,18 @@ public final class SimHeaps implements HeapManager {
 
     /**
      * One heap operation with everything it needs passed in, so that the lambdas of the hot calls capture nothing
-     * and cost no allocation per call. {@code mustWait} says another thread holds HeapLock and this call is
-     * serialised; the operation then returns null to wait for HeapUnlock and be run again, or runs anyway (the
-     * front end, as Windows' LFH, does not take the heap lock).
+     * and cost no allocation per call. It may return null to wait for another thread's HeapUnlock and be run again.
      */
     private interface HeapOp {
-        NtStatus apply(Heap h, int flags, long block, long bytes, LongByReference out, boolean mustWait);
+        NtStatus apply(Heap h, int flags, long block, long bytes, LongByReference out);
+    }
+
+    /**
+     * Whether a serialised call may run although another thread holds HeapLock: the front end, as Windows' LFH,
+     * does not take the heap lock.
+     */
+    private interface FrontEnd {
+        boolean serves(Heap h, long block, long bytes);
     }
 
     /** The description of the corruption a call of this thread just found (see {@link #damaged}). */
@@ -419,28 +410,35 @@ public final class SimHeaps implements HeapManager {
      * another thread holds HeapLock, a serialised call (heap without HEAP_NO_SERIALIZE, call without it in
      * {@code flags}) waits outside the machine lock and tries again. A corruption found with
      * HeapEnableTerminationOnCorruption on ends the process with STATUS_HEAP_CORRUPTION: no handler runs, as
-     * Windows' fail-fast lets none, and the caller gets ProcessTerminatedException.
+     * Windows' fail-fast lets none, and the caller gets ProcessTerminatedException. {@code frontEnd}, or null,
+     * says when the call need not wait.
      *
      * <p>Kept small on purpose, the rare cases in {@link #afterward}: the JIT inlines it into each heap function,
      * where {@code op} is one known lambda it inlines in turn. Grown past the inlining limit it was compiled on its
      * own, and every heap call paid a megamorphic call through {@code op}.
      */
     private NtStatus call(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
-            HeapOp op) {
+            FrontEnd frontEnd, HeapOp op) {
         if (h == null) {
             return unknown;
         }
-        NtStatus result = attempt(h, unknown, flags, block, bytes, out, op);
+        NtStatus result = attempt(h, unknown, flags, block, bytes, out, frontEnd, op);
         return result != null && result != NtStatus.HEAP_CORRUPTION ? result
-                : afterward(h, unknown, flags, block, bytes, out, op, result);
+                : afterward(h, unknown, flags, block, bytes, out, frontEnd, op, result);
     }
 
     /** One try of {@code op} under the machine lock; null if it must wait for another thread's HeapUnlock. */
     private NtStatus attempt(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
-            HeapOp op) {
+            FrontEnd frontEnd, HeapOp op) {
         lock.lock();
         try {
-            return h.isDestroyed() ? unknown : op.apply(h, flags, block, bytes, out, mustWait(h, flags));
+            if (h.isDestroyed()) {
+                return unknown;
+            }
+            if (mustWait(h, flags) && (frontEnd == null || !frontEnd.serves(h, block, bytes))) {
+                return null;
+            }
+            return op.apply(h, flags, block, bytes, out);
         } catch (HeapAccessException e) {
             return NtStatus.ACCESS_VIOLATION;
         } finally {
@@ -450,7 +448,7 @@ public final class SimHeaps implements HeapManager {
 
     /** The rare ends of {@link #call}: waiting for HeapUnlock and trying again, or a corruption that ends the process. */
     private NtStatus afterward(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
-            HeapOp op, NtStatus first) {
+            FrontEnd frontEnd, HeapOp op, NtStatus first) {
         Thread me = Thread.currentThread();
         boolean interrupted = false;
         NtStatus result = first;
@@ -458,7 +456,7 @@ public final class SimHeaps implements HeapManager {
             while (result == null) {
                 interrupted |= h.awaitUnlocked(me);
                 process.checkAlive(); // the process may have ended while this thread waited
-                result = attempt(h, unknown, flags, block, bytes, out, op);
+                result = attempt(h, unknown, flags, block, bytes, out, frontEnd, op);
             }
         } finally {
             if (interrupted) {

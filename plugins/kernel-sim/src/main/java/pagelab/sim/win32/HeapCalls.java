@@ -137,7 +137,7 @@ final class HeapCalls {
 
     boolean heapValidate(long hHeap, int dwFlags, long lpMem) {
         SimThread t = c.begin();
-        boolean ok = c.m.faults().check("HeapValidate") == 0 && heaps.validate(hHeap, dwFlags, lpMem);
+        boolean ok = c.injected("HeapValidate") == 0 && heaps.validate(hHeap, dwFlags, lpMem);
         if (c.tracing()) {
             c.trace(t, "HeapValidate", 0, bool(ok), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
         }
@@ -240,21 +240,8 @@ final class HeapCalls {
         LongByReference out = t.kernelOut();
         int err = c.injected("HeapQueryInformation");
         if (err == 0) {
-            if (HeapInformationClass != WinNT.HeapCompatibilityInformation) {
-                err = WinError.ERROR_INVALID_PARAMETER;
-            } else {
-                err = heaps.compatibility(HeapHandle, out).win32Error();
-                if (err == 0 && ReturnLength != null) {
-                    ReturnLength.setValue(4);
-                }
-                if (err == 0 && HeapInformationLength < 4) {
-                    err = WinError.ERROR_INSUFFICIENT_BUFFER;
-                } else if (err == 0 && HeapInformation == null) {
-                    err = WinError.ERROR_NOACCESS;
-                } else if (err == 0) {
-                    HeapInformation.setValue((int) out.getValue());
-                }
-            }
+            err = queryCompatibility(HeapHandle, HeapInformationClass, HeapInformation, HeapInformationLength,
+                    ReturnLength, out);
         }
         Calls.finish(t, err);
         if (c.tracing()) {
@@ -263,6 +250,28 @@ final class HeapCalls {
                     HeapInformation == null ? "NULL" : "ULONG", size(HeapInformationLength));
         }
         return err == 0;
+    }
+
+    private int queryCompatibility(long heap, int informationClass, IntByReference information, long length,
+                                   LongByReference returnLength, LongByReference value) {
+        if (informationClass != WinNT.HeapCompatibilityInformation) {
+            return WinError.ERROR_INVALID_PARAMETER;
+        }
+        int err = heaps.compatibility(heap, value).win32Error();
+        if (err != 0) {
+            return err;
+        }
+        if (returnLength != null) {
+            returnLength.setValue(4);
+        }
+        if (length < 4) {
+            return WinError.ERROR_INSUFFICIENT_BUFFER;
+        }
+        if (information == null) {
+            return WinError.ERROR_NOACCESS;
+        }
+        information.setValue((int) value.getValue());
+        return 0;
     }
 
     private static String informationClass(int c) {
@@ -276,13 +285,13 @@ final class HeapCalls {
 
     /** HEAP_GENERATE_EXCEPTIONS turns an allocation failure into STATUS_NO_MEMORY (or the corruption status). */
     private void raiseNoMemory(int err, int flags, long heap) {
-        if (err == 0 || (flags & pagelab.kernel.WinNT.HEAP_GENERATE_EXCEPTIONS) == 0
+        if (err == 0 || (flags & WinNT.HEAP_GENERATE_EXCEPTIONS) == 0
                 && !heaps.generatesExceptions(heap)) {
             return;
         }
         EXCEPTION_RECORD r = new EXCEPTION_RECORD();
-        r.ExceptionCode = err == pagelab.kernel.WinError.ERROR_NOT_ENOUGH_MEMORY
-                ? pagelab.kernel.WinNT.STATUS_NO_MEMORY : pagelab.kernel.WinNT.STATUS_ACCESS_VIOLATION;
+        r.ExceptionCode = err == WinError.ERROR_NOT_ENOUGH_MEMORY ? WinNT.STATUS_NO_MEMORY
+                : WinNT.STATUS_ACCESS_VIOLATION;
         r.ExceptionAddress = c.p.codeAddress();
         r.NumberParameters = 0;
         c.p.raise(r, null);

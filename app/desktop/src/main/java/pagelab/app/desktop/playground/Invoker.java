@@ -40,19 +40,11 @@ final class Invoker {
     }
 
     /**
-     * Calls {@code function} on {@code kernel} or {@code memory}.
-     *
-     * @throws IllegalArgumentException for an unknown function, a wrong number of arguments or a bad expression
-     */
-    static Result call(String function, List<String> args, Map<String, Long> vars, Kernel32 kernel, Memory memory)
-            throws InvocationTargetException {
-        return call(function, args, vars, kernel, memory, new java.util.HashMap<>());
-    }
-
-    /**
-     * As {@link #call(String, List, Map, Kernel32, Memory)}; {@code walks} keeps one PROCESS_HEAP_ENTRY per heap
+     * Calls {@code function} on {@code kernel} or {@code memory}. {@code walks} keeps one PROCESS_HEAP_ENTRY per heap
      * for HeapWalk lines that leave the entry out, as a C loop reuses its {@code entry} variable: each such line
      * shows the next entry, and after the last (FALSE) the next line starts at the first again.
+     *
+     * @throws IllegalArgumentException for an unknown function, a wrong number of arguments or a bad expression
      */
     static Result call(String function, List<String> args, Map<String, Long> vars, Kernel32 kernel, Memory memory,
                        Map<Long, PROCESS_HEAP_ENTRY> walks) throws InvocationTargetException {
