@@ -12,7 +12,8 @@ import pagelab.sim.vm.View;
  *   +8  u64  (x64 only) the header's address XOR a per-heap cookie
  * </pre>
  * A large block's region starts with a prefix: u64 requested size, u64 region size, u32 "LARG".
- * {@link #matches} compares memory with the heap's own records, so any overwritten header byte is noticed.
+ * {@link #matches} compares memory with what the heap last wrote there (kept in {@link Block#header}), so any
+ * overwritten header byte is noticed.
  * The caller holds the machine lock.
  */
 final class BlockHeaders {
@@ -32,7 +33,9 @@ final class BlockHeaders {
     void write(Block b) {
         View v = b.segment.view;
         int size = sizeWord(b);
-        memory.writeHeader(v, b.address, size, flagsWord(b, size), layout.is64Bit, b.address ^ cookie);
+        int flags = flagsWord(b, size);
+        b.header = (long) flags << 32 | size & 0xFFFFFFFFL;
+        memory.writeHeader(b, size, flags, layout.is64Bit, b.address ^ cookie);
         if (b.segment.large) {
             long base = b.segment.base();
             memory.writeLong(v, base, b.requested);
@@ -42,24 +45,27 @@ final class BlockHeaders {
     }
 
     /**
-     * Rewrites only the flags word of a block whose size did not change: a block going onto or coming off a
-     * lookaside list. Its size word and check were written with it and stay; if the program overwrote them in the
-     * meantime (a use after free), the damage stays too and HeapFree reports it, as Windows would, instead of
-     * being quietly repaired. A pair of HeapAlloc and HeapFree served by the front end does two of these and one
-     * full check: the headers were a third of its time (docs/benchmarks.md).
+     * Rewrites only the flags word of a block going onto ({@code kept}) or coming off a lookaside list: its size did
+     * not change, and a kept block is never a large one. Its size word and check were written with it and stay; if
+     * the program overwrote them in the meantime (a use after free), the damage stays too and HeapFree reports it,
+     * as Windows would, instead of being quietly repaired. A pair of HeapAlloc and HeapFree served by the front end
+     * does two of these and one check: the headers were a third of its time (docs/benchmarks.md), hence the
+     * specialised word here rather than {@link #flagsWord}.
      */
-    void writeState(Block b) {
-        memory.writeInt(b.segment.view, b.address + 4, flagsWord(b, sizeWord(b)));
+    void writeState(Block b, boolean kept) {
+        int size = (int) (b.size >>> layout.alignShift);
+        int flags = kept ? withCheck(size, 0) : withCheck(size, FLAG_BUSY << 16 | unusedBytes(b));
+        b.header = (long) flags << 32 | size & 0xFFFFFFFFL;
+        memory.writeFlags(b, flags);
     }
 
     /** Whether the header in memory is exactly what the heap wrote. Throws HeapAccessException if unreadable. */
     boolean matches(Block b) {
-        View v = b.segment.view;
-        int size = sizeWord(b);
-        if (!memory.headerIs(v, b.address, size, flagsWord(b, size), layout.is64Bit, b.address ^ cookie)) {
+        if (!memory.headerIs(b, b.header, layout.is64Bit, b.address ^ cookie)) {
             return false;
         }
         if (b.segment.large) {
+            View v = b.segment.view;
             long base = b.segment.base();
             return memory.readLong(v, base) == b.requested && memory.readLong(v, base + 8) == b.segment.reserved()
                     && memory.readInt(v, base + 16) == HeapLayout.LARGE_SIGNATURE;
@@ -106,12 +112,22 @@ final class BlockHeaders {
     /** A block on a lookaside list is busy to the back end but free in its header, as the program sees it. */
     private int flagsWord(Block b, int size) {
         boolean busy = b.busy && !b.cached;
-        long unused = busy && !b.segment.large ? b.size - layout.header - b.requested : 0;
+        int unused = busy && !b.segment.large ? unusedBytes(b) : 0;
+        int flags = (busy ? FLAG_BUSY : 0) | (b.segment.large ? FLAG_LARGE : 0);
+        return withCheck(size, unused | flags << 16);
+    }
+
+    /** Block size - header - requested size of a busy block in a segment: the u16 at +4. */
+    private int unusedBytes(Block b) {
+        long unused = b.size - layout.header - b.requested;
         if (unused < 0 || unused > 0xFFFF) {
             throw new IllegalStateException("BlockHeaders: " + b + " has " + unused + " unused bytes");
         }
-        int flags = (busy ? FLAG_BUSY : 0) | (b.segment.large ? FLAG_LARGE : 0);
-        int low = (int) unused | flags << 16;
+        return (int) unused;
+    }
+
+    /** The flags word: {@code low} (unused bytes, flags) and the check byte over it and the size word. */
+    private static int withCheck(int size, int low) {
         int fold = size ^ (low & 0xFFFFFF); // the XOR of bytes 0..6 is the XOR of this word's four bytes
         fold ^= fold >>> 16;
         int check = 0xA5 ^ fold ^ fold >>> 8;

@@ -113,7 +113,7 @@ final class Heap {
             if (b != null) {
                 b.requested = bytes;
                 if (fromLookaside) {
-                    headers.writeState(b);
+                    headers.writeState(b, false);
                 } else {
                     headers.write(b);
                 }
@@ -273,7 +273,7 @@ final class Heap {
     void release(Block b) {
         changes++;
         if (lookaside != null && !b.segment.large && lookaside.offer(b)) {
-            headers.writeState(b); // free to the program, still busy to the back end (and in its table)
+            headers.writeState(b, true); // free to the program, still busy to the back end (and in its table)
             return;
         }
         busy.remove(dataOf(b));

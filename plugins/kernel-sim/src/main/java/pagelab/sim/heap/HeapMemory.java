@@ -60,9 +60,9 @@ final class HeapMemory {
      * Writes a block header: two ints and, when {@code wide} (x64), a long. A header is aligned to its own size, so
      * it never straddles a page and one translation serves all of it.
      */
-    void writeHeader(View view, long address, int size, int flags, boolean wide, long check) {
-        byte[] f = frame(view, address, true);
-        int off = (int) (address & OFFSET_MASK);
+    void writeHeader(Block b, int size, int flags, boolean wide, long check) {
+        byte[] f = headerFrame(b, true);
+        int off = (int) (b.address & OFFSET_MASK);
         INT.set(f, off, size);
         INT.set(f, off + 4, flags);
         if (wide) {
@@ -70,13 +70,19 @@ final class HeapMemory {
         }
     }
 
-    /** Whether the header at {@code address} holds exactly these words (see {@link #writeHeader}). */
-    boolean headerIs(View view, long address, int size, int flags, boolean wide, long check) {
-        byte[] f = frame(view, address, false);
-        int off = (int) (address & OFFSET_MASK);
-        // Size and flags as one little-endian long: one load and one compare instead of two.
-        return (long) LONG.get(f, off) == ((long) flags << 32 | size & 0xFFFFFFFFL)
-                && (!wide || (long) LONG.get(f, off + 8) == check);
+    /** Rewrites only the flags word of a block header (see {@link BlockHeaders#writeState}). */
+    void writeFlags(Block b, int flags) {
+        INT.set(headerFrame(b, true), (int) (b.address & OFFSET_MASK) + 4, flags);
+    }
+
+    /**
+     * Whether the header of {@code b} holds exactly these words: {@code sizeAndFlags} as one little-endian long (one
+     * load and one compare instead of two) and, when {@code wide}, the {@code check} long after it.
+     */
+    boolean headerIs(Block b, long sizeAndFlags, boolean wide, long check) {
+        byte[] f = headerFrame(b, false);
+        int off = (int) (b.address & OFFSET_MASK);
+        return (long) LONG.get(f, off) == sizeAndFlags && (!wide || (long) LONG.get(f, off + 8) == check);
     }
 
     /** Reads {@code len} bytes starting at {@code address}, page by page. */
@@ -133,6 +139,26 @@ final class HeapMemory {
         if (Protection.isGuard(vprot) || !(write ? Protection.canWrite(vprot) : Protection.canRead(vprot))) {
             throw new HeapAccessException(address);
         }
+    }
+
+    /**
+     * The frame of the page holding {@code b}'s header: the block's own TLB entry while the address space's
+     * generation is unchanged, else a translation, kept in the block if it was for a write (a frame translated for
+     * a read may be the shared zero frame). The one-entry TLB below cannot serve a pair of HeapAlloc and HeapFree
+     * as well: its checks cost more than the block's one, and any other heap access in between evicts it.
+     */
+    private byte[] headerFrame(Block b, boolean write) {
+        long gen = space.generation();
+        byte[] f = b.frame;
+        if (f != null && b.frameGeneration == gen) {
+            return f;
+        }
+        f = translate(b.segment.view, b.address, write);
+        if (write) {
+            b.frame = f;
+            b.frameGeneration = space.generation(); // after the translation, which may have bumped it
+        }
+        return f;
     }
 
     /** The frame of the page holding {@code address}, with the MMU's bookkeeping (page faults, TLB invalidation). */

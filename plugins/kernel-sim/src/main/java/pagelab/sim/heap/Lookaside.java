@@ -56,9 +56,10 @@ final class Lookaside {
         if (d == 0) {
             return null;
         }
-        int slot = c * DEPTH + --d;
-        Block b = lists[slot];
-        lists[slot] = null;
+        // The slot keeps its reference: depth says what is listed, and a pair of HeapAlloc and HeapFree of one size
+        // then finds its block still there on the way back (offer), storing no reference at all. A reference store
+        // costs the GC's write barrier, under G1 a full fence once the list and the block are in old regions.
+        Block b = lists[c * DEPTH + --d];
         depth[c] = d;
         cached--;
         b.cached = false;
@@ -75,7 +76,10 @@ final class Lookaside {
         if (seen[c] < ACTIVATION || d == DEPTH) {
             return false;
         }
-        lists[c * DEPTH + d] = b;
+        int slot = c * DEPTH + d;
+        if (lists[slot] != b) {
+            lists[slot] = b;
+        }
         depth[c] = d + 1;
         cached++;
         b.cached = true;
@@ -116,12 +120,12 @@ final class Lookaside {
         for (int c = 0; c < depth.length; c++) {
             for (int d = depth[c] - 1; d >= 0; d--) {
                 Block b = lists[c * DEPTH + d];
-                lists[c * DEPTH + d] = null;
                 b.cached = false;
                 backEnd.accept(b);
             }
             depth[c] = 0;
         }
+        java.util.Arrays.fill(lists, null); // let the blocks the back end merged away go
         cached = 0;
     }
 
