@@ -1,66 +1,68 @@
 package pagelab.sim.heap;
 
 /**
- * The busy blocks of a heap by data address: an open-addressing table with linear probing, so that the
- * HeapAlloc/HeapFree fast path boxes no {@code Long} (a HashMap costed a tenth of a pair). Deletion shifts the
- * following entries back (Knuth's algorithm R), so no tombstones accumulate. Guarded by the machine lock.
+ * The busy blocks of a heap by header address ({@link Block#address}): an open-addressing table with linear
+ * probing over the blocks themselves, so that the HeapAlloc/HeapFree fast path boxes no {@code Long} (a HashMap
+ * cost a tenth of a pair) and a lookup reads one array, not a key array and a value array (the block it compares
+ * is the one the caller goes on to use). Deletion shifts the following entries back (Knuth's algorithm R), so no
+ * tombstones accumulate. A block's address must not change while it is in the table. Guarded by the machine lock.
  */
 final class BlockTable {
-    private long[] keys = new long[64];
-    private Block[] values = new Block[64];
+    private Block[] slots = new Block[64];
     private int size;
 
     int size() {
         return size;
     }
 
-    Block get(long key) {
-        int mask = keys.length - 1;
-        for (int i = slot(key, mask); values[i] != null; i = (i + 1) & mask) {
-            if (keys[i] == key) {
-                return values[i];
+    Block get(long address) {
+        Block[] s = slots;
+        int mask = s.length - 1;
+        Block b;
+        for (int i = slot(address, mask); (b = s[i]) != null; i = (i + 1) & mask) {
+            if (b.address == address) {
+                return b;
             }
         }
         return null;
     }
 
-    void put(long key, Block value) {
-        if (2 * (size + 1) > keys.length) {
-            resize(keys.length * 2);
+    /** Adds {@code b}, or replaces the block at the same address. */
+    void put(Block b) {
+        if (2 * (size + 1) > slots.length) {
+            resize(slots.length * 2);
         }
-        int mask = keys.length - 1;
-        int i = slot(key, mask);
-        while (values[i] != null) {
-            if (keys[i] == key) {
-                values[i] = value;
+        int mask = slots.length - 1;
+        int i = slot(b.address, mask);
+        while (slots[i] != null) {
+            if (slots[i].address == b.address) {
+                slots[i] = b;
                 return;
             }
             i = (i + 1) & mask;
         }
-        keys[i] = key;
-        values[i] = value;
+        slots[i] = b;
         size++;
     }
 
-    void remove(long key) {
-        int mask = keys.length - 1;
-        int i = slot(key, mask);
-        while (values[i] != null && keys[i] != key) {
+    void remove(long address) {
+        int mask = slots.length - 1;
+        int i = slot(address, mask);
+        while (slots[i] != null && slots[i].address != address) {
             i = (i + 1) & mask;
         }
-        if (values[i] == null) {
+        if (slots[i] == null) {
             return;
         }
-        values[i] = null;
+        slots[i] = null;
         size--;
         // Move back every later entry of the run that may no longer be reachable from its home slot.
-        for (int j = (i + 1) & mask; values[j] != null; j = (j + 1) & mask) {
-            int home = slot(keys[j], mask);
+        for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+            int home = slot(slots[j].address, mask);
             boolean reachable = i <= j ? i < home && home <= j : i < home || home <= j;
             if (!reachable) {
-                keys[i] = keys[j];
-                values[i] = values[j];
-                values[j] = null;
+                slots[i] = slots[j];
+                slots[j] = null;
                 i = j;
             }
         }
@@ -68,7 +70,7 @@ final class BlockTable {
 
     /** Calls {@code action} for every busy block, in no particular order. */
     void forEach(java.util.function.Consumer<Block> action) {
-        for (Block b : values) {
+        for (Block b : slots) {
             if (b != null) {
                 action.accept(b);
             }
@@ -76,26 +78,23 @@ final class BlockTable {
     }
 
     void clear() {
-        keys = new long[64];
-        values = new Block[64];
+        slots = new Block[64];
         size = 0;
     }
 
     private void resize(int capacity) {
-        long[] oldKeys = keys;
-        Block[] oldValues = values;
-        keys = new long[capacity];
-        values = new Block[capacity];
+        Block[] old = slots;
+        slots = new Block[capacity];
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != null) {
-                put(oldKeys[i], oldValues[i]);
+        for (Block b : old) {
+            if (b != null) {
+                put(b);
             }
         }
     }
 
-    private static int slot(long key, int mask) {
-        long h = key * 0x9E3779B97F4A7C15L; // data addresses are aligned: mix the low zero bits away
+    private static int slot(long address, int mask) {
+        long h = address * 0x9E3779B97F4A7C15L; // block addresses are aligned: mix the low zero bits away
         return (int) (h >>> 32) & mask;
     }
 }

@@ -83,7 +83,7 @@ final class Heap {
 
     /** The program's busy block whose data starts at {@code data}, or null (never allocated, freed, or kept aside). */
     Block busyBlock(long data) {
-        Block b = busy.get(data);
+        Block b = busy.get(data - layout.header);
         return b == null || b.cached ? null : b;
     }
 
@@ -123,7 +123,7 @@ final class Heap {
             return NtStatus.NO_MEMORY;
         }
         if (!fromLookaside) {
-            busy.put(dataOf(b), b); // a kept block is in the table already
+            busy.put(b); // a kept block is in the table already
         }
         if ((callFlags & HEAP_ZERO_MEMORY) != 0 && !b.segment.large) {
             memory.fill(b.segment.view, dataOf(b), bytes, (byte) 0); // a fresh large region reads as zero already
@@ -276,7 +276,7 @@ final class Heap {
             headers.writeState(b, true); // free to the program, still busy to the back end (and in its table)
             return;
         }
-        busy.remove(dataOf(b));
+        busy.remove(b.address);
         if (b.segment.large) {
             large.remove(b.segment);
             regions.release(b.segment.view);
@@ -296,7 +296,7 @@ final class Heap {
 
     /** A block leaves a lookaside list for the back end, which frees it there. */
     private void unkeep(Block b) {
-        busy.remove(dataOf(b));
+        busy.remove(b.address);
         makeFree(b);
     }
 
@@ -538,7 +538,7 @@ final class Heap {
      * a lookaside list), or null for an address that is no block of this heap.
      */
     String corruptionAt(long data) {
-        Block b = busy.get(data);
+        Block b = busy.get(data - layout.header);
         if (b == null) {
             return null;
         }

@@ -42,6 +42,8 @@ final class HeapLayout {
     final long segmentHeader;
     /** Bytes before a large block's data: a prefix (requested size, region size, signature) and a header. */
     final long largeHeader;
+    /** The largest request {@link #blockSize} accepts: 4 GiB - 1 on x86 (a SIZE_T), a quarter of Long.MAX_VALUE on x64. */
+    private final long maxRequest;
 
     private HeapLayout(boolean is64Bit) {
         this.is64Bit = is64Bit;
@@ -54,6 +56,7 @@ final class HeapLayout {
         this.heapHeader = 0x100;
         this.segmentHeader = 0x40;
         this.largeHeader = is64Bit ? 0x40 : 0x20;
+        this.maxRequest = is64Bit ? Long.MAX_VALUE / 4 : 0xFFFFFFFFL;
     }
 
     static HeapLayout of(boolean is64Bit) {
@@ -62,7 +65,7 @@ final class HeapLayout {
 
     /** The block size (header included) that holds {@code bytes} of data; -1 if no block can be that large. */
     long blockSize(long bytes) {
-        if (bytes < 0 || bytes > Long.MAX_VALUE / 4 || (!is64Bit && bytes > 0xFFFFFFFFL)) {
+        if (Long.compareUnsigned(bytes, maxRequest) > 0) { // a negative count is a huge unsigned one
             return -1;
         }
         long size = (bytes + header + align - 1) & -(long) align;
