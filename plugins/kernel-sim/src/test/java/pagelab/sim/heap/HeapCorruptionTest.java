@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static pagelab.kernel.WinError.ERROR_INVALID_PARAMETER;
 import static pagelab.kernel.WinError.ERROR_NOACCESS;
 import static pagelab.kernel.WinNT.MEM_DECOMMIT;
+import static pagelab.kernel.WinNT.MEM_COMMIT;
+import static pagelab.kernel.WinNT.MEM_RELEASE;
+import static pagelab.kernel.WinNT.MEM_RESERVE;
 import static pagelab.kernel.WinNT.PAGE_NOACCESS;
+import static pagelab.kernel.WinNT.PAGE_READWRITE;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,6 +114,78 @@ class HeapCorruptionTest {
             assertThat(k.VirtualFree(page, 0x1000, MEM_DECOMMIT)).isTrue();
             assertThat(k.HeapAlloc(heap, 0, 16)).as("no crash; Windows would fault here").isZero();
             assertThat(k.HeapDestroy(heap)).isTrue();
+        }
+    }
+
+    /**
+     * A block keeps its header page's frame between calls (a TLB entry per block). A protection change in between
+     * must reach it: the front end's HeapAlloc/HeapFree pair then fails with ERROR_NOACCESS like the back end's,
+     * and works again once the page is readable and writable.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theFrontEndSeesAProtectionChangeBetweenTwoCalls(boolean x64) {
+        try (Machine m = machine(x64)) {
+            WinProcess p = m.createProcess();
+            Kernel32 k = p.kernel32();
+            long heap = k.GetProcessHeap();
+            for (int i = 0; i < Lookaside.ACTIVATION + 2; i++) { // the front end takes this size from now on
+                assertThat(k.HeapFree(heap, 0, k.HeapAlloc(heap, 0, 40))).isTrue();
+            }
+            long a = k.HeapAlloc(heap, 0, 40);
+            assertThat(k.HeapFree(heap, 0, a)).isTrue();
+            long again = k.HeapAlloc(heap, 0, 40);
+            assertThat(again).as("the kept block comes back").isEqualTo(a);
+            long page = a & ~0xFFFL;
+            IntByReference old = new IntByReference();
+            assertThat(k.VirtualProtect(page, 1, PAGE_NOACCESS, old)).isTrue();
+            k.SetLastError(0);
+            assertThat(k.HeapFree(heap, 0, a)).isFalse();
+            assertThat(k.GetLastError()).isEqualTo(ERROR_NOACCESS);
+            assertThat(k.VirtualProtect(page, 1, old.getValue(), old)).isTrue();
+            assertThat(k.HeapFree(heap, 0, a)).isTrue();
+            assertThat(k.HeapAlloc(heap, 0, 40)).isEqualTo(a);
+            assertThat(k.HeapValidate(heap, 0, 0)).isTrue();
+        }
+    }
+
+    /**
+     * Heap pages go to the paging file and come back like any other: with 4 MiB of RAM and 8 MiB written
+     * elsewhere, every block still holds its bytes, every header still checks, and the heap's pages were read back
+     * from the paging file (the blocks' cached frames were dropped with the pages and found again).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void heapPagesSurviveThePagingFile(boolean x64) {
+        MachineConfig config = (x64 ? MachineConfig.x64() : MachineConfig.x86()).traceCalls(false)
+                .ramBytes(4L << 20).pageFileBytes(32L << 20);
+        try (Machine m = Machine.create(config)) {
+            WinProcess p = m.createProcess();
+            Kernel32 k = p.kernel32();
+            Memory mem = p.memory();
+            long heap = k.GetProcessHeap();
+            long[] blocks = new long[400];
+            for (int i = 0; i < blocks.length; i++) { // 400 blocks of 1 KiB: about 100 pages of heap
+                blocks[i] = k.HeapAlloc(heap, 0, 1000);
+                assertThat(blocks[i]).isNotZero();
+                mem.setInt(blocks[i], i * 31 + 7);
+            }
+            long other = k.VirtualAlloc(0, 8L << 20, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+            for (long off = 0; off < 8L << 20; off += 0x1000) {
+                mem.setInt(other + off, 1);
+            }
+            long readsBefore = m.inspector().counters().pageFileReads();
+            assertThat(k.HeapValidate(heap, 0, 0)).isTrue();
+            assertThat(m.inspector().counters().pageFileReads()).as("heap pages came back").isGreaterThan(readsBefore);
+            for (int i = 0; i < blocks.length; i++) {
+                assertThat(mem.getInt(blocks[i])).isEqualTo(i * 31 + 7);
+                assertThat(k.HeapSize(heap, 0, blocks[i])).isEqualTo(1000);
+            }
+            for (long b : blocks) {
+                assertThat(k.HeapFree(heap, 0, b)).isTrue();
+            }
+            assertThat(k.HeapValidate(heap, 0, 0)).isTrue();
+            assertThat(k.VirtualFree(other, 0, MEM_RELEASE)).isTrue();
         }
     }
 }
