@@ -45,17 +45,22 @@ public final class MachineLock {
     private int holds;
     private final ConcurrentLinkedQueue<Thread> parked = new ConcurrentLinkedQueue<>();
 
+    /**
+     * The compare-and-set comes first and a reentrant acquisition is recognised only when it fails: a locked
+     * instruction waits for every load before it, so checking the holder first would put the current thread's
+     * id (three dependent loads) in front of it on every call. A thread never reads its own id here unless it
+     * holds the lock: its release wrote 0, and its reads see its own last write or a later one.
+     */
     public void lock() {
-        Thread me = Thread.currentThread();
-        long id = me.getId();
-        if (owner == id) {
-            holds++;
-            return;
-        }
         if (!STATE.compareAndSet(this, 0, 1)) {
+            Thread me = Thread.currentThread();
+            if (owner == me.getId()) {
+                holds++;
+                return;
+            }
             contended(me);
         }
-        owner = id;
+        owner = Thread.currentThread().getId();
         holds = 1;
     }
 

@@ -1,5 +1,6 @@
 package pagelab.sim.heap;
 
+import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.View;
 
 /**
@@ -23,19 +24,31 @@ final class BlockHeaders {
     private final HeapLayout layout;
     private final HeapMemory memory;
     private final long cookie;
+    /**
+     * The address space and the layout's words the header operations need, held here: a HeapAlloc/HeapFree pair is
+     * bound by chains of dependent loads (docs/benchmarks.md), and each of these saves one link.
+     */
+    private final AddressSpace space;
+    private final int alignShift;
+    private final int header;
+    private final boolean wide;
 
     BlockHeaders(HeapLayout layout, HeapMemory memory, long cookie) {
         this.layout = layout;
         this.memory = memory;
         this.cookie = cookie;
+        this.space = memory.space();
+        this.alignShift = layout.alignShift;
+        this.header = layout.header;
+        this.wide = layout.is64Bit;
     }
 
     void write(Block b) {
         View v = b.segment.view;
         int size = sizeWord(b);
         int flags = flagsWord(b, size);
+        memory.writeHeader(b, size, flags, wide, b.address ^ cookie, space.generation());
         b.header = (long) flags << 32 | size & 0xFFFFFFFFL;
-        memory.writeHeader(b, size, flags, layout.is64Bit, b.address ^ cookie);
         if (b.segment.large) {
             long base = b.segment.base();
             memory.writeLong(v, base, b.requested);
@@ -53,15 +66,15 @@ final class BlockHeaders {
      * specialised word here rather than {@link #flagsWord}.
      */
     void writeState(Block b, boolean kept) {
-        int size = (int) (b.size >>> layout.alignShift);
+        int size = (int) (b.size >>> alignShift);
         int flags = kept ? withCheck(size, 0) : withCheck(size, FLAG_BUSY << 16 | unusedBytes(b));
+        memory.writeFlags(b, flags, space.generation()); // first: if it throws, the record still matches memory
         b.header = (long) flags << 32 | size & 0xFFFFFFFFL;
-        memory.writeFlags(b, flags);
     }
 
     /** Whether the header in memory is exactly what the heap wrote. Throws HeapAccessException if unreadable. */
     boolean matches(Block b) {
-        if (!memory.headerIs(b, b.header, layout.is64Bit, b.address ^ cookie)) {
+        if (!memory.headerIs(b, b.header, wide, b.address ^ cookie, space.generation())) {
             return false;
         }
         if (b.segment.large) {
@@ -106,7 +119,7 @@ final class BlockHeaders {
     }
 
     private int sizeWord(Block b) {
-        return b.segment.large ? 0 : (int) (b.size >>> layout.alignShift);
+        return b.segment.large ? 0 : (int) (b.size >>> alignShift);
     }
 
     /** A block on a lookaside list is busy to the back end but free in its header, as the program sees it. */
@@ -119,7 +132,7 @@ final class BlockHeaders {
 
     /** Block size - header - requested size of a busy block in a segment: the u16 at +4. */
     private int unusedBytes(Block b) {
-        long unused = b.size - layout.header - b.requested;
+        long unused = b.size - header - b.requested;
         if (unused < 0 || unused > 0xFFFF) {
             throw new IllegalStateException("BlockHeaders: " + b + " has " + unused + " unused bytes");
         }

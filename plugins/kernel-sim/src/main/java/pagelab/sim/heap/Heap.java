@@ -93,6 +93,24 @@ final class Heap {
 
     // ---------------------------------------------------------------- HeapAlloc
 
+    /**
+     * HeapAlloc's common case, for {@link SimHeaps}' fast path: a block the front end keeps for this size, without
+     * HEAP_ZERO_MEMORY. Returns its data address, or 0 when the call needs {@link #alloc} (then nothing changed).
+     * Answering with the address instead of through an out-parameter takes a store and its reload off the path
+     * from this call to the next one that uses the block.
+     */
+    long allocKept(int callFlags, long bytes) {
+        if (lookaside == null || (callFlags & HEAP_ZERO_MEMORY) != 0 || bytes < 0 || bytes > Lookaside.MAX_BLOCK) {
+            return 0;
+        }
+        Block b = takeKept(layout.blockSize(bytes), bytes);
+        if (b == null) {
+            return 0;
+        }
+        changes++;
+        return dataOf(b);
+    }
+
     NtStatus alloc(int callFlags, long bytes, LongByReference out) {
         changes++;
         long need = layout.blockSize(bytes);
@@ -100,36 +118,57 @@ final class Heap {
             return NtStatus.NO_MEMORY;
         }
         Block b;
-        boolean fromLookaside = false;
         if (need > layout.maxBlock) {
             // Windows: a fixed-size heap cannot hold a block this big; a growable one VirtualAllocs it.
             b = growable ? allocLarge(bytes) : null;
-        } else {
-            b = lookaside == null ? null : lookaside.take(need);
-            fromLookaside = b != null;
-            if (b == null) {
-                b = takeFree(need);
-            }
             if (b != null) {
-                b.requested = bytes;
-                if (fromLookaside) {
-                    headers.writeState(b, false);
-                } else {
+                busy.put(b);
+            }
+        } else {
+            b = lookaside == null ? null : takeKept(need, bytes); // a kept block is in the busy table already
+            if (b == null) {
+                if (lookaside != null) {
+                    lookaside.note(need);
+                }
+                b = takeFree(need);
+                if (b != null) {
+                    b.requested = bytes;
                     headers.write(b);
+                    busy.put(b);
                 }
             }
         }
         if (b == null) {
             return NtStatus.NO_MEMORY;
         }
-        if (!fromLookaside) {
-            busy.put(b); // a kept block is in the table already
-        }
         if ((callFlags & HEAP_ZERO_MEMORY) != 0 && !b.segment.large) {
             memory.fill(b.segment.view, dataOf(b), bytes, (byte) 0); // a fresh large region reads as zero already
         }
         out.setValue(dataOf(b));
         return NtStatus.SUCCESS;
+    }
+
+    /**
+     * Hands out the block the front end keeps for {@code need} bytes, busy with {@code bytes} requested, or
+     * returns null if it keeps none. If its header cannot be written (the program protected the page), the block
+     * stays on its list as it was and the HeapAccessException propagates.
+     */
+    private Block takeKept(long need, long bytes) {
+        Block b = lookaside.peek(need);
+        if (b == null) {
+            return null;
+        }
+        b.requested = bytes;
+        b.cached = false;
+        try {
+            headers.writeState(b, false);
+        } catch (HeapAccessException e) {
+            b.requested = 0;
+            b.cached = true;
+            throw e;
+        }
+        lookaside.pop(need);
+        return b;
     }
 
     /** Best fit, growing the heap if nothing fits; the block comes back busy, split to {@code need}. */

@@ -27,6 +27,12 @@ public interface HeapManager {
 
     NtStatus alloc(long heap, int flags, long bytes, LongByReference block);
 
+    /**
+     * HeapAlloc's common case: a small block the heap's front end keeps for this size, handed out at once. Returns
+     * its address, or 0 when the call needs {@link #alloc} (nothing changed, no error set), which then answers.
+     */
+    long allocKept(long heap, int flags, long bytes);
+
     NtStatus realloc(long heap, int flags, long block, long bytes, LongByReference moved);
 
     NtStatus size(long heap, int flags, long block, LongByReference size);

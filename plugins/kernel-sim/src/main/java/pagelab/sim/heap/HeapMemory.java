@@ -34,6 +34,11 @@ final class HeapMemory {
     private long lastGeneration = -1;
     private byte[] lastFrame;
 
+    /** The address space whose {@code generation()} validates a block's cached frame (see {@link Block#frame}). */
+    pagelab.sim.vm.AddressSpace space() {
+        return space;
+    }
+
     HeapMemory(SimProcess process) {
         this.process = process;
         this.space = process.space();
@@ -58,10 +63,11 @@ final class HeapMemory {
 
     /**
      * Writes a block header: two ints and, when {@code wide} (x64), a long. A header is aligned to its own size, so
-     * it never straddles a page and one translation serves all of it.
+     * it never straddles a page and one translation serves all of it. {@code generation} is the address space's
+     * current one, read by the caller.
      */
-    void writeHeader(Block b, int size, int flags, boolean wide, long check) {
-        byte[] f = headerFrame(b, true);
+    void writeHeader(Block b, int size, int flags, boolean wide, long check, long generation) {
+        byte[] f = headerFrame(b, true, generation);
         int off = (int) (b.address & OFFSET_MASK);
         INT.set(f, off, size);
         INT.set(f, off + 4, flags);
@@ -71,16 +77,16 @@ final class HeapMemory {
     }
 
     /** Rewrites only the flags word of a block header (see {@link BlockHeaders#writeState}). */
-    void writeFlags(Block b, int flags) {
-        INT.set(headerFrame(b, true), (int) (b.address & OFFSET_MASK) + 4, flags);
+    void writeFlags(Block b, int flags, long generation) {
+        INT.set(headerFrame(b, true, generation), (int) (b.address & OFFSET_MASK) + 4, flags);
     }
 
     /**
      * Whether the header of {@code b} holds exactly these words: {@code sizeAndFlags} as one little-endian long (one
      * load and one compare instead of two) and, when {@code wide}, the {@code check} long after it.
      */
-    boolean headerIs(Block b, long sizeAndFlags, boolean wide, long check) {
-        byte[] f = headerFrame(b, false);
+    boolean headerIs(Block b, long sizeAndFlags, boolean wide, long check, long generation) {
+        byte[] f = headerFrame(b, false, generation);
         int off = (int) (b.address & OFFSET_MASK);
         return (long) LONG.get(f, off) == sizeAndFlags && (!wide || (long) LONG.get(f, off + 8) == check);
     }
@@ -147,8 +153,7 @@ final class HeapMemory {
      * a read may be the shared zero frame). The one-entry TLB below cannot serve a pair of HeapAlloc and HeapFree
      * as well: its checks cost more than the block's one, and any other heap access in between evicts it.
      */
-    private byte[] headerFrame(Block b, boolean write) {
-        long gen = space.generation();
+    private byte[] headerFrame(Block b, boolean write, long gen) {
         byte[] f = b.frame;
         if (f != null && b.frameGeneration == gen) {
             return f;

@@ -40,30 +40,38 @@ final class Lookaside {
         this.depth = new int[classes];
     }
 
-    /** Notes an allocation of a block of {@code size} bytes; returns a kept block of exactly that size, or null. */
-    Block take(long size) {
+    /**
+     * The kept block the next allocation of a block of {@code size} bytes gets, left on its list until
+     * {@link #pop}; null if there is none (then the caller {@link #note}s the request). A size with a non-empty
+     * list has had its run of requests already, so peeking counts nothing.
+     */
+    Block peek(long size) {
         if (size > MAX_BLOCK) {
             return null;
         }
         int c = (int) (size >>> alignShift);
-        if (seen[c] < ACTIVATION) {
-            if (++seen[c] == ACTIVATION) {
-                active = true;
-            }
-            return null;
-        }
         int d = depth[c];
-        if (d == 0) {
-            return null;
-        }
-        // The slot keeps its reference: depth says what is listed, and a pair of HeapAlloc and HeapFree of one size
-        // then finds its block still there on the way back (offer), storing no reference at all. A reference store
-        // costs the GC's write barrier, under G1 a full fence once the list and the block are in old regions.
-        Block b = lists[c * DEPTH + --d];
-        depth[c] = d;
+        // A slot keeps its reference after a pop: depth says what is listed, and a HeapAlloc/HeapFree pair of one
+        // size then finds its block still there on the way back (offer), storing no reference at all. A reference
+        // store costs the GC's write barrier, under G1 a full fence once the list and the block are old.
+        return d == 0 ? null : lists[c * DEPTH + d - 1];
+    }
+
+    /** Takes the block {@link #peek} returned off its list. */
+    void pop(long size) {
+        depth[(int) (size >>> alignShift)]--;
         cached--;
-        b.cached = false;
-        return b;
+    }
+
+    /** Counts a request for a block of {@code size} bytes that no list served: the run that turns a list on. */
+    void note(long size) {
+        if (size > MAX_BLOCK) {
+            return;
+        }
+        int c = (int) (size >>> alignShift);
+        if (seen[c] < ACTIVATION && ++seen[c] == ACTIVATION) {
+            active = true;
+        }
     }
 
     /** Keeps a freed block if its size has a list with room; the caller then writes its header as free. */

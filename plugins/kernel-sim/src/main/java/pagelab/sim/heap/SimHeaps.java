@@ -187,6 +187,22 @@ public final class SimHeaps implements HeapManager {
                 (x, f, unused, n, out) -> x.alloc(f, n, out));
     }
 
+    @Override
+    public long allocKept(long heap, int flags, long bytes) {
+        Heap h = heap(heap);
+        if (h == null) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            return h.isDestroyed() || mustWait(h, flags) ? 0 : h.allocKept(flags, bytes);
+        } catch (HeapAccessException e) {
+            return 0; // nothing changed: alloc meets the same page and answers for it
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Whether a call with {@code flags} on {@code h} must wait: it is serialised and another thread holds HeapLock. */
     private static boolean mustWait(Heap h, int flags) {
         return ((h.flags | flags) & HEAP_NO_SERIALIZE) == 0 && h.lockedByOther(Thread.currentThread());
@@ -351,9 +367,10 @@ public final class SimHeaps implements HeapManager {
     }
 
     /** The heap with this handle, or null; the process heap without a map lookup (and the boxing of its key). */
+    /** The process heap is compared by the handle held here, not through the Heap: one load fewer per call. */
     private Heap heap(long handle) {
-        Heap h = defaultHeap;
-        return h != null && h.handle == handle ? h : byHandle.get(handle);
+        Heap h;
+        return handle == processHeap && (h = defaultHeap) != null ? h : byHandle.get(handle);
     }
 
     // ---------------------------------------------------------------- inspection (read-only)
