@@ -68,8 +68,12 @@ final class HeapLayout {
         if (Long.compareUnsigned(bytes, maxRequest) > 0) { // a negative count is a huge unsigned one
             return -1;
         }
-        long size = (bytes + header + align - 1) & -(long) align;
-        return Math.max(size, minBlock);
+        return smallBlockSize(bytes);
+    }
+
+    /** {@link #blockSize} of a request already known to be in range (the front end's fast path checks it). */
+    long smallBlockSize(long bytes) {
+        return Math.max((bytes + header + align - 1) & -(long) align, minBlock);
     }
 
     static long alignUp(long value, long alignment) {
