@@ -16,10 +16,23 @@ final class BlockTable {
     }
 
     Block get(long address) {
-        Block[] s = slots;
-        int mask = s.length - 1;
+        return find(slots, address);
+    }
+
+    /**
+     * The current slot array, for a caller that looks blocks up with {@link #find} one load sooner (the heap's
+     * HeapFree path); it is replaced when the table grows, so the caller takes it again after every {@link #put}
+     * and {@link #clear}.
+     */
+    Block[] slots() {
+        return slots;
+    }
+
+    /** The block at {@code address} in a slot array of this table, or null. */
+    static Block find(Block[] slots, long address) {
+        int mask = slots.length - 1;
         Block b;
-        for (int i = slot(address, mask); (b = s[i]) != null; i = (i + 1) & mask) {
+        for (int i = slot(address, mask); (b = slots[i]) != null; i = (i + 1) & mask) {
             if (b.address == address) {
                 return b;
             }

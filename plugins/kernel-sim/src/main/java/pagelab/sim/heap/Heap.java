@@ -43,6 +43,11 @@ final class Heap {
      * by the front end costs one table lookup instead of a lookup, a removal and an insertion.
      */
     private final BlockTable busy = new BlockTable();
+    /**
+     * {@code busy.slots()}, held here so that HeapFree finds its block one dependent load sooner: a pair of HeapAlloc
+     * and HeapFree is bound by such chains (docs/benchmarks.md). Taken again by {@link #busyPut} and on destroy.
+     */
+    private Block[] busySlots = busy.slots();
     /** The front end, or null for a heap that has none (fixed size, or HEAP_NO_SERIALIZE). */
     private final Lookaside lookaside;
     private final List<Segment> segments = new ArrayList<>();
@@ -86,7 +91,7 @@ final class Heap {
 
     /** The program's busy block whose data starts at {@code data}, or null (never allocated, freed, or kept aside). */
     Block busyBlock(long data) {
-        Block b = busy.get(data - header);
+        Block b = BlockTable.find(busySlots, data - header);
         return b == null || b.cached ? null : b;
     }
 
@@ -125,7 +130,7 @@ final class Heap {
             // Windows: a fixed-size heap cannot hold a block this big; a growable one VirtualAllocs it.
             b = growable ? allocLarge(bytes) : null;
             if (b != null) {
-                busy.put(b);
+                busyPut(b);
             }
         } else {
             b = lookaside == null ? null : takeKept(need, bytes); // a kept block is in the busy table already
@@ -137,7 +142,7 @@ final class Heap {
                 if (b != null) {
                     b.requested = bytes;
                     headers.write(b);
-                    busy.put(b);
+                    busyPut(b);
                 }
             }
         }
@@ -149,6 +154,11 @@ final class Heap {
         }
         out.setValue(dataOf(b));
         return NtStatus.SUCCESS;
+    }
+
+    private void busyPut(Block b) {
+        busy.put(b);
+        busySlots = busy.slots();
     }
 
     /**
@@ -481,6 +491,7 @@ final class Heap {
         large.clear();
         segments.clear();
         busy.clear();
+        busySlots = busy.slots();
         free.clear();
         if (lookaside != null) {
             lookaside.clear();
