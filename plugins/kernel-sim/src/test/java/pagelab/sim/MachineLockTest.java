@@ -63,6 +63,60 @@ class MachineLockTest {
         }
     }
 
+    /**
+     * The lock recognises a reentrant acquisition only after its compare-and-set fails, by its holder's id: a
+     * thread that held the lock a moment ago must never take a stale id for its own and walk in beside the holder.
+     */
+    @Test
+    void nestedAcquisitionsUnderContentionNeverOverlap() throws Exception {
+        int threads = 3;
+        int rounds = 100_000;
+        List<Thread> started = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            int depth = t + 1;
+            Thread th = new Thread(() -> {
+                try {
+                    go.await();
+                    for (int i = 0; i < rounds; i++) {
+                        for (int d = 0; d < depth; d++) {
+                            lock.lock();
+                        }
+                        try {
+                            long c = counter;
+                            if (shadow != c) {
+                                throw new AssertionError("two holders at once: " + c + " vs " + shadow);
+                            }
+                            counter = c + 1;
+                            shadow = c + 1;
+                        } finally {
+                            for (int d = 0; d < depth; d++) {
+                                lock.unlock();
+                            }
+                        }
+                        if (lock.isHeldByCurrentThread()) {
+                            throw new AssertionError("still held after the last unlock");
+                        }
+                    }
+                } catch (Throwable e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            });
+            th.start();
+            started.add(th);
+        }
+        go.countDown();
+        for (Thread th : started) {
+            th.join(TimeUnit.MINUTES.toMillis(2));
+            assertThat(th.isAlive()).as("a thread never got the lock").isFalse();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(counter).isEqualTo((long) threads * rounds);
+    }
+
     @Test
     void nestsAndReleasesOnTheLastUnlock() throws Exception {
         lock.lock();
