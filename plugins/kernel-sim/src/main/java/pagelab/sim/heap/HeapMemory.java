@@ -7,7 +7,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import pagelab.sim.SimProcess;
-import pagelab.sim.vm.PrivateBacking;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
 
@@ -211,7 +210,7 @@ final class HeapMemory {
                 backing.touch(page);
                 process.counters().pageFault();
             }
-            return PrivateBacking.ZERO_FRAME;
+            return process.simMachine().phys().zeroFrame();
         }
         return frame;
     }

@@ -11,7 +11,6 @@ import pagelab.kernel.inspect.PageInfo;
 import pagelab.sim.SimProcess;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.vm.AddressSpace;
-import pagelab.sim.vm.PrivateBacking;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
 
@@ -38,7 +37,7 @@ public final class Mmu {
     }
 
     /**
-     * The frame for an access at {@code address}, after resolving every fault; {@link PrivateBacking#ZERO_FRAME}
+     * The frame for an access at {@code address}, after resolving every fault; the machine's zero frame
      * for a page that reads as zero. With a {@code tlb}, the translation is installed in it while the lock is still
      * held, so that no invalidation can slip between the two.
      */
@@ -117,7 +116,7 @@ public final class Mmu {
                 view.backing().touch(page);
                 process.counters().pageFault();
             }
-            return PrivateBacking.ZERO_FRAME;
+            return process.simMachine().phys().zeroFrame();
         }
         return frame;
     }

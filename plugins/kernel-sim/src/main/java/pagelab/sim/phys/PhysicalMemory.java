@@ -18,6 +18,11 @@ public final class PhysicalMemory {
     private record Frame(PrivateBacking backing, long page) {
     }
 
+    /**
+     * What a demand-zero page reads as, one per machine: never written to, and were a bug ever to write it, the
+     * damage would stay inside this machine instead of reaching every machine in the JVM.
+     */
+    private final byte[] zeroFrame = new byte[PAGE_SIZE];
     private final long ramPages;
     private final long pageFilePages;
     private final ArrayDeque<Frame> clock = new ArrayDeque<>();
@@ -33,6 +38,11 @@ public final class PhysicalMemory {
         this.ramPages = ramBytes / PAGE_SIZE;
         this.pageFilePages = pageFileBytes / PAGE_SIZE;
         this.commitLimitPages = ramPages + pageFilePages;
+    }
+
+    /** The frame every untouched page of this machine reads through; never written. */
+    public byte[] zeroFrame() {
+        return zeroFrame;
     }
 
     /** Charges {@code pages} of commit; false (nothing charged) if that would pass the commit limit. */

@@ -7,14 +7,12 @@ import pagelab.sim.phys.PhysicalMemory;
 
 /**
  * Storage of private (paging-file backed) pages: one frame per written page, in lazily allocated chunks.
- * A page touched only by reads is resident with the shared {@link #ZERO_FRAME} and costs no host memory.
+ * A page touched only by reads is resident with the machine's zero frame ({@link PhysicalMemory#zeroFrame}) and costs no host memory.
  * When RAM runs short the machine's clock takes pages away: a dirty page goes to the paging file (and comes back
  * on the next touch, a hard fault); a MEM_RESET page or a zero page is simply dropped, without a paging-file write.
  * The caller holds the machine lock.
  */
 public final class PrivateBacking implements Backing {
-    /** What a demand-zero page reads as. Never written to. */
-    public static final byte[] ZERO_FRAME = new byte[AddressSpace.PAGE_SIZE];
     /** Marks a page whose contents are in the paging file. */
     private static final byte[] PAGED_OUT = new byte[0];
 
@@ -22,6 +20,7 @@ public final class PrivateBacking implements Backing {
     private static final int MASK = PageStates.CHUNK_PAGES - 1;
 
     private final PhysicalMemory phys;
+    private final byte[] zeroFrame;
     private final long pages;
     private byte[][][] chunks;
     private long resident;
@@ -32,6 +31,7 @@ public final class PrivateBacking implements Backing {
 
     public PrivateBacking(PhysicalMemory phys, long pages) {
         this.phys = phys;
+        this.zeroFrame = phys.zeroFrame();
         this.pages = pages;
     }
 
@@ -46,7 +46,7 @@ public final class PrivateBacking implements Backing {
         if (f == PAGED_OUT) {
             f = pageIn(page);
         }
-        return f == ZERO_FRAME ? null : f;
+        return f == zeroFrame ? null : f;
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class PrivateBacking implements Backing {
         if (page < Integer.MAX_VALUE) {
             reset.clear((int) page); // written again: the contents matter once more
         }
-        if (f == null || f == ZERO_FRAME) {
+        if (f == null || f == zeroFrame) {
             byte[] fresh = new byte[AddressSpace.PAGE_SIZE];
             c[i] = fresh;
             if (f == null) {
@@ -90,7 +90,7 @@ public final class PrivateBacking implements Backing {
         if (c[i] == PAGED_OUT) {
             pageIn(page);
         } else if (c[i] == null) {
-            c[i] = ZERO_FRAME;
+            c[i] = zeroFrame;
             resident++;
             phys.frameIn(this, page);
         }
@@ -120,7 +120,7 @@ public final class PrivateBacking implements Backing {
     @Override
     public boolean isDirty(long page) {
         byte[] f = slot(page);
-        return f != null && f != ZERO_FRAME && f != PAGED_OUT && !isReset(page);
+        return f != null && f != zeroFrame && f != PAGED_OUT && !isReset(page);
     }
 
     @Override
@@ -180,7 +180,7 @@ public final class PrivateBacking implements Backing {
         if (f == null || f == PAGED_OUT) {
             return;
         }
-        if (f == ZERO_FRAME || isReset(page)) {
+        if (f == zeroFrame || isReset(page)) {
             c[i] = null;
             if (page < Integer.MAX_VALUE) {
                 reset.clear((int) page);
