@@ -1,7 +1,7 @@
 import java.util.ArrayList;
 import java.util.List;
 
-public class Solution implements pagelab.app.grading.tiny.TinySolution {
+public class Solution implements example.tiny.TinySolution {
     public int answer() {
         List<long[]> hoard = new ArrayList<>();
         while (true) {

@@ -1,4 +1,4 @@
-public class Solution implements pagelab.app.grading.tiny.TinySolution {
+public class Solution implements example.tiny.TinySolution {
     public int answer() {
         Thread t = new Thread(() -> {
             while (true) {

@@ -1,5 +1,9 @@
 package pagelab.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +20,12 @@ import pagelab.exercise.Exercise;
 import pagelab.exercise.GradeReport;
 import pagelab.exercise.KnownWrongSolution;
 import pagelab.exercise.SourceSet;
+import pagelab.solutions.CompiledSolution;
+import pagelab.solutions.RejectedSolutionException;
+import pagelab.solutions.SolutionCompiler;
+import pagelab.solutions.SolutionPolicy;
+import pagelab.solutions.StudentApi;
+import pagelab.solutions.StudentClassLoader;
 
 /**
  * Proves an exercise's checker, without JUnit: its metadata and checks are well formed, the reference solution
@@ -23,7 +33,10 @@ import pagelab.exercise.SourceSet;
  * skipped because a named one failed are tolerated). {@code pagelab verify-plugin} and {@link ExerciseVerification}
  * both use it. Never throws for a broken exercise: every problem is a failed {@link Finding}.
  *
- * <p>Runs the shipped (trusted) solutions in this JVM, each check with an in-process time limit.
+ * <p>Runs the shipped (trusted) solutions in this JVM, each check with an in-process time limit, compiled and
+ * loaded exactly as a student's are: against the exercise's student-facing types only, judged by the
+ * {@link SolutionPolicy}, in a {@link StudentClassLoader}. A shipped solution the policy refuses fails
+ * verification, so no exercise asks students for what the grader would refuse.
  *
  * @since 0.1
  */
@@ -31,17 +44,37 @@ public final class ExerciseVerifier {
     /** Generous: a check of a shipped solution takes milliseconds; this only keeps a looping mistake finite. */
     public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
+    private static Path scratch;
+
     private final CheckRunner runner;
-    private final SourceCompiler compiler;
+    private final SolutionCompiler compiler;
 
     public ExerciseVerifier() {
-        this(new CheckRunner(new CheckRunner.Options(CheckRunner.Options.DEFAULT_SEED, CHECK_TIMEOUT)),
-                new SourceCompiler());
+        this(new CheckRunner(new CheckRunner.Options(CheckRunner.Options.DEFAULT_SEED, CHECK_TIMEOUT)));
     }
 
-    public ExerciseVerifier(CheckRunner runner, SourceCompiler compiler) {
+    /** Compiles into a folder of this JVM's, removed when it exits. */
+    public ExerciseVerifier(CheckRunner runner) {
+        this(runner, new SolutionCompiler(scratch()));
+    }
+
+    public ExerciseVerifier(CheckRunner runner, SolutionCompiler compiler) {
         this.runner = runner;
         this.compiler = compiler;
+    }
+
+    private static synchronized Path scratch() {
+        if (scratch == null) {
+            try {
+                Path dir = Files.createTempDirectory("pagelab-verify-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> SolutionCompiler.deleteTree(dir),
+                        "pagelab-verify-cleanup"));
+                scratch = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a temporary folder to compile in: " + e.getMessage(), e);
+            }
+        }
+        return scratch;
     }
 
     /** Every verification, in order. */
@@ -57,13 +90,36 @@ public final class ExerciseVerifier {
         return new VerificationReport(safeId(exercise), findings);
     }
 
-    /** Compiles and grades {@code sources}; a compile error fails every check with javac's messages. */
+    /**
+     * Compiles and grades {@code sources} as the host would: a compile error fails every check with javac's
+     * messages, a solution the policy refuses fails every check with what it used.
+     */
     public GradeReport grade(Exercise exercise, SourceSet sources) {
-        CompiledSolution compiled = compiler.compile(exercise, sources);
-        if (!compiled.success()) {
-            return runner.failAll(exercise, "The sources do not compile:\n" + compiled.errors());
+        try {
+            return gradeShipped(exercise, sources);
+        } catch (RejectedSolutionException e) {
+            return runner.failAll(exercise, e.getMessage());
         }
-        return runner.run(exercise, compiled.loader(), compiled.classNames());
+    }
+
+    /** {@link #grade}, but a shipped solution the policy refuses is the exercise's fault: it throws. */
+    private GradeReport gradeShipped(Exercise exercise, SourceSet sources) {
+        StudentApi api = StudentApi.of(exercise.solutionInterface());
+        CompiledSolution compiled = compiler.compile(sources, api);
+        if (!compiled.compiled()) {
+            return runner.failAll(exercise, "The sources do not compile:\n" + compiled.errors().stream()
+                    .map(Object::toString).reduce((a, b) -> a + "\n" + b).orElse(""));
+        }
+        if (compiled.rejected()) {
+            throw new RejectedSolutionException(compiled.violations());
+        }
+        try {
+            StudentClassLoader loader = StudentClassLoader.of(SolutionCompiler.classFiles(compiled), api,
+                    SolutionPolicy.standard());
+            return runner.run(exercise, loader, compiled.classNames());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the compiled classes: " + e.getMessage(), e);
+        }
     }
 
     /** Metadata, instructions, checks and known-wrong declarations are well formed. */
@@ -87,7 +143,7 @@ public final class ExerciseVerifier {
     /** The reference solution scores 100%. */
     public Finding verifyReference(Exercise exercise) {
         return attemptFinding("reference", () -> {
-            GradeReport r = grade(exercise, exercise.reference());
+            GradeReport r = gradeShipped(exercise, exercise.reference());
             return new Finding("reference", r.fullScore(), (r.fullScore() ? "scores 100%"
                     : "must score 100% but does not") + "\n" + GradeReports.summary(r));
         });
@@ -96,7 +152,7 @@ public final class ExerciseVerifier {
     /** The starter scores less than 100% (and does not make the checker error). */
     public Finding verifyStarter(Exercise exercise) {
         return attemptFinding("starter", () -> {
-            GradeReport r = grade(exercise, exercise.starter());
+            GradeReport r = gradeShipped(exercise, exercise.starter());
             List<String> errors = ids(r, CheckStatus.ERROR);
             boolean ok = !r.fullScore() && errors.isEmpty();
             String why = r.fullScore() ? "scores 100% already: the starter gives the solution away"
@@ -110,7 +166,7 @@ public final class ExerciseVerifier {
     public Finding verifyKnownWrong(Exercise exercise, KnownWrongSolution wrong) {
         String subject = "known-wrong " + wrong.name();
         return attemptFinding(subject, () -> {
-            GradeReport r = grade(exercise, wrong.sources());
+            GradeReport r = gradeShipped(exercise, wrong.sources());
             Set<String> failing = new TreeSet<>(r.notPassed());
             Set<String> missed = new TreeSet<>(wrong.mustFail());
             missed.removeAll(failing);
@@ -198,8 +254,8 @@ public final class ExerciseVerifier {
                         + " just pagelab.kernel and pagelab.exercise: " + bad);
             }
             return "uses only pagelab.kernel and pagelab.exercise";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the plugin's classes: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the plugin's classes: " + e.getMessage(), e);
         }
     }
 

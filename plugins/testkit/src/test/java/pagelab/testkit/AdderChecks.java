@@ -1,5 +1,6 @@
 package pagelab.testkit;
 
+import example.adder.Adder;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckResult;
 

@@ -1,5 +1,6 @@
 package pagelab.testkit;
 
+import example.adder.Adder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +12,7 @@ import pagelab.exercise.SourceSet;
 
 /** A toy exercise whose sources are given inline; {@code wrong} is configurable to test the verifier. */
 public class AdderExercise implements Exercise {
-    static final String HEAD = "import pagelab.testkit.Adder;\npublic class MyAdder implements Adder {\n"
+    static final String HEAD = "import example.adder.Adder;\npublic class MyAdder implements Adder {\n"
             + "    public int add(int a, int b) {\n";
     private final List<KnownWrongSolution> wrong;
 

@@ -10,7 +10,7 @@ import pagelab.exercise.GradeReport;
 
 class ExerciseVerifierTest {
     private final ExerciseVerifier verifier = new ExerciseVerifier(
-            new CheckRunner(CheckRunner.Options.defaults(), FakeMachine::create), new SourceCompiler());
+            new CheckRunner(CheckRunner.Options.defaults(), FakeMachine::create));
 
     @Test
     void aGoodExerciseVerifies() {

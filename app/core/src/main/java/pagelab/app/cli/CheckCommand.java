@@ -7,13 +7,17 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import pagelab.app.grading.Grader;
 import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.ReportFormat;
 import pagelab.app.results.Reports;
+import pagelab.app.grading.Sandbox;
 import pagelab.app.results.ResultBundle;
+import pagelab.app.results.ResultSigner;
 import pagelab.app.results.Submissions;
 import pagelab.exercise.CheckRunner;
 import pagelab.exercise.SourceSet;
@@ -57,14 +61,27 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit per check (default: 10).")
     Integer timeoutSeconds;
 
+    @Option(names = "--graded", description = "Grade as for a grade that counts (an autograder's): a fresh JVM, in "
+            + "the OS sandbox where there is one.")
+    boolean graded;
+
+    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "auto", converter = SandboxConverter.class,
+            description = "With --graded: auto (bubblewrap where it works), required or off (default: "
+                + "${DEFAULT-VALUE}).")
+    Sandbox.Mode sandbox;
+
+    @Option(names = "--sign-key", paramLabel = "FILE", description = "Sign the --bundle with this private key "
+            + "(default: DATA/keys/" + ResultSigner.PRIVATE_KEY + " when pagelab keys made one).")
+    Path signKey;
+
     @Override
     public Integer call() throws IOException {
         if (reference && path != null) {
             throw new CliException(ExitCodes.USAGE, "give either PATH or --reference, not both");
         }
         try (Grader grader = grader()) {
-            grader.prestart(); // the child JVM boots while the plugins load and the sources compile
             LoadedExercise ex = cli.session().exercise(id);
+            grader.prestart(ex); // the child JVM boots while the sources are read and compiled
             SourceSet sources = reference ? ex.exercise().reference() : read(path == null ? Path.of(".") : path);
             long s = seed == null ? CheckRunner.Options.DEFAULT_SEED : seed;
             return report(ex, sources, grader.grade(ex, sources, s, r -> { }));
@@ -74,10 +91,18 @@ final class CheckCommand implements Callable<Integer> {
     private int report(LoadedExercise ex, SourceSet sources, GradingResult result) throws IOException {
         writeReport(result);
         if (bundle != null) {
-            ResultBundle.of(result, sources, ex.pluginHash()).write(bundle);
+            ResultSigner signer = cli.session().signer(signKey);
+            ResultBundle.of(result, sources, ex.pluginHash()).write(bundle, signer);
+            if (signer == null) {
+                cli.spec.commandLine().getErr().println("pagelab: the bundle is unsigned (no signing key: see pagelab"
+                        + " keys); verify-result will report it as UNSIGNED");
+            }
         }
-        if (!result.compile().success()) {
+        if (!result.compile().compiled()) {
             return ExitCodes.COMPILE_ERROR;
+        }
+        if (result.compile().rejected()) {
+            return ExitCodes.REJECTED;
         }
         return result.report().fullScore() ? ExitCodes.OK : ExitCodes.NOT_PASSED;
     }
@@ -89,6 +114,17 @@ final class CheckCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.USAGE, "--timeout must be positive");
             }
             options = options.withCheckTimeout(Duration.ofSeconds(timeoutSeconds));
+        }
+        if (graded) {
+            List<Path> hidden = new ArrayList<>();
+            if (path != null) {
+                hidden.add(path.toAbsolutePath());
+            }
+            options = options.graded(sandbox, hidden);
+            if (sandbox == Sandbox.Mode.REQUIRED && !Sandbox.available()) {
+                throw new CliException(ExitCodes.USAGE, "--sandbox required, but bubblewrap (bwrap) is not "
+                        + "installed or cannot run here");
+            }
         }
         return new Grader(options);
     }

@@ -25,6 +25,12 @@ public final class ExitCodes {
     public static final int IO_ERROR = 8;
     /** {@code init}: the starter files exist already and {@code --force} was not given. */
     public static final int WOULD_OVERWRITE = 9;
+    /** {@code verify-result}: the bundle is unsigned, or signed by a key not trusted here. */
+    public static final int UNTRUSTED = 10;
+    /** {@code grade}: some checks could not be judged (a checker failed); the gradebook was written. */
+    public static final int CHECKER_ERROR = 11;
+    /** {@code check}: the solution uses what a solution may not (refused by the solution policy). */
+    public static final int REJECTED = 12;
     /** A bug in PageLab: please report it with the message. */
     public static final int INTERNAL = 70;
 
@@ -40,6 +46,9 @@ public final class ExitCodes {
             + "  7  result cannot be verified here%n"
             + "  8  a file could not be read or written%n"
             + "  9  init would overwrite files (use --force)%n"
+            + " 10  result unsigned, or signed by a key not trusted here%n"
+            + " 11  grade: some checks could not be judged (gradebook written)%n"
+            + " 12  the solution uses what a solution may not%n"
             + " 70  internal error%n";
 
     private ExitCodes() {

@@ -1,27 +1,39 @@
 package pagelab.app.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import pagelab.app.grading.ClassGrader;
+import pagelab.app.grading.GraderOptions;
+import pagelab.app.grading.Sandbox;
+import pagelab.app.grading.SubmissionStatus;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.Gradebook;
+import pagelab.app.results.ResultSigner;
 import pagelab.exercise.CheckRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code pagelab grade ID DIR --out grades.csv}: grades every submission folder of a class. */
+/**
+ * {@code pagelab grade ID DIR --out grades.csv}: grades every submission folder of a class in graded mode (a fresh
+ * child JVM per submission, in the OS sandbox where there is one) and writes a row for every folder.
+ */
 @Command(name = "grade", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
         description = {"Grade a class: each folder in DIR is one student's submission (named by the folder).",
-            "Writes a CSV gradebook: one row per student, one column per check."})
+            "Writes a CSV gradebook: one row per student, one column per check, and a status: graded, "
+                + "compile-error, rejected, timeout, crashed, checker-error or not-graded."})
 final class GradeCommand implements Callable<Integer> {
     @ParentCommand
     PageLabCli cli;
@@ -35,17 +47,33 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV gradebook to write.")
     Path out;
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the gradebook as JSON, with every check's status and how its run ended.")
+    Path json;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Submissions graded in parallel (default: the number "
             + "of processors).")
     Integer jobs;
 
     @Option(names = "--bundles", paramLabel = "DIR",
-            description = "Also write each student's result bundle as DIR/STUDENT.zip.")
+            description = "Also write each student's result bundle as DIR/STUDENT.zip (signed when there is a key).")
     Path bundles;
+
+    @Option(names = "--sign-key", paramLabel = "FILE", description = "Sign the bundles with this private key "
+            + "(default: DATA/keys/" + ResultSigner.PRIVATE_KEY + " when pagelab keys made one).")
+    Path signKey;
 
     @Option(names = "--seed", paramLabel = "N", description = "Machine seed (default: "
             + CheckRunner.Options.DEFAULT_SEED + ").")
     Long seed;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit per check (default: 10).")
+    Integer timeoutSeconds;
+
+    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "auto", converter = SandboxConverter.class,
+            description = "auto (the OS sandbox, bubblewrap, where it works), required (refuse to grade without it) "
+                + "or off (default: ${DEFAULT-VALUE}).")
+    Sandbox.Mode sandbox;
 
     @Override
     public Integer call() throws IOException {
@@ -56,29 +84,73 @@ final class GradeCommand implements Callable<Integer> {
         if (n < 1) {
             throw new CliException(ExitCodes.USAGE, "--jobs must be at least 1");
         }
+        GraderOptions options = options();
         LoadedExercise ex = cli.session().exercise(id);
         List<Path> students = students(dir);
+        ResultSigner signer = bundles == null ? null : cli.session().signer(signKey);
         long start = System.nanoTime();
-        ClassGrader grading = new ClassGrader(cli.session().graderOptions(), n, bundles);
-        List<Gradebook.Row> rows = grading.grade(ex, students, seed == null ? CheckRunner.Options.DEFAULT_SEED : seed);
+        ClassGrader grading = new ClassGrader(options, n, bundles, signer);
+        PrintWriter err = cli.spec.commandLine().getErr();
+        List<Gradebook.Row> rows = grading.grade(ex, students, seed == null ? CheckRunner.Options.DEFAULT_SEED : seed,
+                row -> { });
         StringWriter csv = new StringWriter();
         Gradebook.write(grading.plan(ex).checks(), rows, csv);
         Files.createDirectories(out.toAbsolutePath().getParent());
         InitCommand.writeAtomically(out.toAbsolutePath(), csv.toString());
-        summarise(rows, (System.nanoTime() - start) / 1e9, n);
-        return ExitCodes.OK;
+        if (json != null) {
+            StringWriter text = new StringWriter();
+            Gradebook.writeJson(grading.plan(ex).checks(), rows, text);
+            Files.createDirectories(json.toAbsolutePath().getParent());
+            InitCommand.writeAtomically(json.toAbsolutePath(), text.toString());
+        }
+        summarise(rows, (System.nanoTime() - start) / 1e9, n, grading.isolation(), signer);
+        if (bundles != null && signer == null) {
+            err.println("pagelab: the bundles are unsigned: verify-result will report them as UNSIGNED; make a "
+                    + "signing key with pagelab keys");
+            err.flush();
+        }
+        boolean checkerFailed = rows.stream().anyMatch(r -> r.status() == SubmissionStatus.CHECKER_ERROR);
+        return checkerFailed ? ExitCodes.CHECKER_ERROR : ExitCodes.OK;
     }
 
-    private void summarise(List<Gradebook.Row> rows, double seconds, int n) {
-        long graded = rows.stream().filter(r -> r.result() != null).count();
-        long compileErrors = rows.stream().filter(r -> r.result() != null && !r.result().compile().success()).count();
+    private GraderOptions options() {
+        GraderOptions o = cli.session().graderOptions();
+        if (timeoutSeconds != null) {
+            if (timeoutSeconds <= 0) {
+                throw new CliException(ExitCodes.USAGE, "--timeout must be positive");
+            }
+            o = o.withCheckTimeout(Duration.ofSeconds(timeoutSeconds));
+        }
+        List<Path> hidden = new ArrayList<>(List.of(dir.toAbsolutePath()));
+        if (bundles != null) {
+            hidden.add(bundles.toAbsolutePath());
+        }
+        hidden.add(out.toAbsolutePath().getParent());
+        o = o.graded(sandbox, hidden);
+        if (sandbox == Sandbox.Mode.REQUIRED && !Sandbox.available()) {
+            throw new CliException(ExitCodes.USAGE, "--sandbox required, but bubblewrap (bwrap) is not installed "
+                    + "or cannot run here: install the bubblewrap package (Linux), or use --sandbox auto");
+        }
+        return o;
+    }
+
+    private void summarise(List<Gradebook.Row> rows, double seconds, int n, String isolation, ResultSigner signer) {
+        Map<SubmissionStatus, Integer> counts = new EnumMap<>(SubmissionStatus.class);
+        rows.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         double mean = rows.stream().filter(r -> r.result() != null).mapToInt(r -> r.result().points()).average()
                 .orElse(0);
-        var w = cli.spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "Graded %d of %d submissions of %s in %.1f s with %d jobs: mean %.1f points, "
-                + "%d did not compile. Gradebook: %s%n", graded, rows.size(), id, seconds, n, mean, compileErrors, out);
-        rows.stream().filter(r -> r.result() == null)
-                .forEach(r -> w.println("  not graded: " + r.student() + ": " + r.problem()));
+        PrintWriter w = cli.spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "Graded %d submissions of %s in %.1f s with %d jobs (isolation: %s): mean %.1f points."
+                + " Gradebook: %s%n", rows.size(), id, seconds, n, isolation, mean, out);
+        List<String> parts = new ArrayList<>();
+        counts.forEach((status, count) -> parts.add(count + " " + status.label()));
+        w.println("  " + String.join(", ", parts));
+        rows.stream().filter(r -> r.status() != SubmissionStatus.GRADED)
+                .forEach(r -> w.println("  " + r.status().label() + ": " + r.student() + ": " + r.reason()));
+        if (signer != null) {
+            w.println("  bundles signed by " + ResultSigner.fingerprint(signer.publicKey()));
+        }
+        w.flush();
     }
 
     /** Every sub-folder is one student, in name order; plain files are ignored. */

@@ -1,5 +1,12 @@
 package pagelab.app.cli;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import pagelab.app.grading.Grader;
@@ -8,6 +15,7 @@ import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
 import pagelab.app.plugins.PluginLocations;
 import pagelab.app.plugins.PluginStatus;
+import pagelab.app.results.ResultSigner;
 
 /** What a command works with, opened on first use and closed when the command ends. */
 final class Session implements AutoCloseable {
@@ -31,6 +39,48 @@ final class Session implements AutoCloseable {
 
     GraderOptions graderOptions() {
         return GraderOptions.defaults(options.dataDir(env));
+    }
+
+    /** Where signing keys live: {@code DATA/keys}. */
+    Path keyDir() {
+        return options.dataDir(env).resolve("keys");
+    }
+
+    /**
+     * The signer for result bundles: {@code keyFile} when given, else the data folder's own key when
+     * {@code pagelab keys} made one, else null (bundles are then unsigned).
+     */
+    ResultSigner signer(Path keyFile) {
+        Path key = keyFile != null ? keyFile : keyDir().resolve(ResultSigner.PRIVATE_KEY);
+        if (keyFile == null && !Files.isRegularFile(key)) {
+            return null;
+        }
+        try {
+            return ResultSigner.load(key);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO_ERROR, "cannot use the signing key: " + e.getMessage());
+        }
+    }
+
+    /** The public keys whose bundles are trusted: every {@code .pub} in the key folder, and {@code extra}. */
+    List<PublicKey> trustedKeys(List<Path> extra) {
+        List<Path> files = new ArrayList<>(extra);
+        if (Files.isDirectory(keyDir())) {
+            try (DirectoryStream<Path> pubs = Files.newDirectoryStream(keyDir(), "*.pub")) {
+                pubs.forEach(files::add);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.IO_ERROR, "cannot list " + keyDir() + ": " + e.getMessage());
+            }
+        }
+        List<PublicKey> keys = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                keys.add(ResultSigner.readPublicKey(f));
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.IO_ERROR, e.getMessage());
+            }
+        }
+        return keys;
     }
 
     Grader grader() {

@@ -4,23 +4,32 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import pagelab.app.results.ResultBundle;
+import pagelab.app.results.ResultSigner;
 import pagelab.app.results.ResultVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pagelab verify-result BUNDLE}: re-grades a result bundle offline and confirms or refutes it. */
 @Command(name = "verify-result", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
-        description = {"Re-grade a result bundle (written by check --bundle or grade --bundles) offline with the "
-            + "installed plugin and the recorded seed, and confirm or refute its points."})
+        description = {"Check a result bundle (written by check --bundle or grade --bundles): its signature against "
+            + "the keys trusted here, then re-grade it offline with the installed plugin and the recorded seed, and "
+            + "confirm or refute its points."})
 final class VerifyResultCommand implements Callable<Integer> {
     @ParentCommand
     PageLabCli cli;
 
     @Parameters(index = "0", paramLabel = "BUNDLE", description = "The result bundle (.zip).")
     Path bundle;
+
+    @Option(names = "--key", paramLabel = "PUB", description = "Also trust bundles signed by this public key "
+            + "(repeatable; the .pub files in DATA/keys are always trusted).")
+    List<Path> keys = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -33,16 +42,30 @@ final class VerifyResultCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.IO_ERROR, e.getMessage());
         }
-        ResultVerifier.Verdict v = ResultVerifier.verify(b, cli.session().host(), cli.session().grader());
+        ResultVerifier.Verdict v = ResultVerifier.verify(b, cli.session().trustedKeys(keys), cli.session().host(),
+                cli.session().grader());
         PrintWriter out = cli.spec.commandLine().getOut();
         var m = b.manifest();
         out.println(v.outcome() + ": " + m.exerciseId() + " " + m.points() + "/" + m.maxPoints() + " points, graded "
                 + m.gradedAt() + " by " + m.pluginId() + " " + m.pluginVersion() + ", seed " + m.seed());
+        if (b.signed() && v.outcome() != ResultVerifier.Outcome.REFUTED) {
+            out.println("  signed by " + signer(b));
+        }
         v.reasons().forEach(r -> out.println("  " + r));
+        out.flush();
         return switch (v.outcome()) {
             case CONFIRMED -> ExitCodes.OK;
             case REFUTED -> ExitCodes.REFUTED;
             case UNVERIFIABLE -> ExitCodes.UNVERIFIABLE;
+            case UNSIGNED, FOREIGN -> ExitCodes.UNTRUSTED;
         };
+    }
+
+    private static String signer(ResultBundle b) {
+        try {
+            return ResultSigner.fingerprint(ResultSigner.readPublicKeyPem(b.signerPem()));
+        } catch (IOException e) {
+            return "an unreadable key";
+        }
     }
 }

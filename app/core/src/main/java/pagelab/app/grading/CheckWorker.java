@@ -1,12 +1,13 @@
 package pagelab.app.grading;
 
-import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +22,21 @@ import pagelab.exercise.Exercise;
 import pagelab.exercise.InvalidSolutionException;
 import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
+import pagelab.solutions.RejectedSolutionException;
+import pagelab.solutions.SolutionPolicy;
+import pagelab.solutions.StudentApi;
+import pagelab.solutions.StudentClassLoader;
 
 /**
  * Runs one check inside the grading child: the exercise is loaded once per plugin and kept warm; the student's
- * classes get a fresh class loader per check, so static state and a failed static initialiser never carry over
- * from one check to the next. Used by the child's single request thread.
+ * classes get a fresh {@link StudentClassLoader} per check, which judges them with the solution policy again before
+ * defining any (whatever the host sent) and lets them reach only the JDK, the kernel API and the exercise's
+ * student-facing types. Static state and a failed static initialiser never carry over from one check to the next.
+ * Used by the child's single request thread.
  */
 final class CheckWorker {
+    /** How a check that ran past its time limit starts its message (the host recognises it by this). */
+    static final String TIMEOUT_MESSAGE = "The check did not finish within";
     /** How long threads the solution started may take to end after the check before they count as left running. */
     private static final long THREAD_GRACE_MILLIS = 200;
 
@@ -35,7 +44,7 @@ final class CheckWorker {
     private final BoundedOutput capture;
     private final Map<String, LoadedPlugin> plugins = new HashMap<>();
 
-    private record LoadedPlugin(Exercise exercise, CheckPlan plan) {
+    private record LoadedPlugin(Exercise exercise, CheckPlan plan, StudentApi api) {
     }
 
     CheckWorker(Function<MachineConfig, Machine> machines, BoundedOutput capture) {
@@ -55,18 +64,28 @@ final class CheckWorker {
         if (info == null) {
             return reply(request, CheckResult.error("The exercise has no check " + request.checkId()), false);
         }
-        try (URLClassLoader student = new URLClassLoader("student", new URL[]{url(request.classesDir())},
-                plugin.exercise().getClass().getClassLoader())) {
-            Class<?> solution;
-            try {
-                solution = CheckRunner.findSolutionClass(plugin.exercise(), student, request.classNames());
-            } catch (InvalidSolutionException e) {
-                return reply(request, CheckResult.fail(e.getMessage()).scored(info), false);
-            }
-            return runGuarded(request, plugin, info, solution, student);
-        } catch (IOException e) {
-            return reply(request, CheckResult.error("Cannot read the compiled classes: " + e).scored(info), true);
+        StudentClassLoader student;
+        try {
+            student = StudentClassLoader.of(decode(request.classFiles()), plugin.api(), SolutionPolicy.standard());
+        } catch (RejectedSolutionException e) {
+            return reply(request, CheckResult.fail(e.getMessage()).scored(info), false);
+        } catch (IllegalArgumentException e) {
+            return reply(request, CheckResult.error("The grading child could not read the solution's classes: "
+                    + e.getMessage()).scored(info), true);
         }
+        Class<?> solution;
+        try {
+            solution = CheckRunner.findSolutionClass(plugin.exercise(), student, request.classFiles().keySet());
+        } catch (InvalidSolutionException e) {
+            return reply(request, CheckResult.fail(e.getMessage()).scored(info), false);
+        }
+        return runGuarded(request, plugin, info, solution, student);
+    }
+
+    private static Map<String, byte[]> decode(Map<String, String> classFiles) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        classFiles.forEach((name, base64) -> out.put(name, Base64.getDecoder().decode(base64)));
+        return out;
     }
 
     private ChildReply runGuarded(ChildRequest request, LoadedPlugin plugin, CheckInfo info, Class<?> solution,
@@ -86,10 +105,16 @@ final class CheckWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (worker.isAlive() || result.get() == null) {
+        if (!worker.isAlive() && result.get() == null) {
+            return reply(request, CheckResult.fail("The check's thread ended without a result (an error thrown "
+                    + "past every handler).").scored(info), true);
+        }
+        if (worker.isAlive()) {
             worker.interrupt();
-            return reply(request, CheckResult.fail("The check did not finish within " + request.timeoutMillis()
-                    + " ms: an endless loop, or waiting for something that never happens?").scored(info), true);
+            long bytes = capture.total();
+            return new ChildReply(request.id(), CheckResult.fail(TIMEOUT_MESSAGE + " " + request.timeoutMillis()
+                    + " ms: an endless loop, or waiting for something that never happens?").scored(info),
+                    capture.drain(), bytes, true, true);
         }
         CheckResult r = result.get();
         List<Thread> left = leftRunning(before, worker);
@@ -133,7 +158,7 @@ final class CheckWorker {
 
     private ChildReply reply(ChildRequest request, CheckResult result, boolean tainted) {
         long bytes = capture.total();
-        return new ChildReply(request.id(), result, capture.drain(), bytes, tainted);
+        return new ChildReply(request.id(), result, capture.drain(), bytes, tainted, false);
     }
 
     private LoadedPlugin plugin(ChildRequest request) {
@@ -149,7 +174,8 @@ final class CheckWorker {
             try {
                 Exercise exercise = (Exercise) Class.forName(request.exerciseClass(), true, loader)
                         .getConstructor().newInstance();
-                p = new LoadedPlugin(exercise, CheckPlan.of(exercise.checks()));
+                p = new LoadedPlugin(exercise, CheckPlan.of(exercise.checks()),
+                        StudentApi.of(exercise.solutionInterface()));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot instantiate " + request.exerciseClass() + ": " + e, e);
             }

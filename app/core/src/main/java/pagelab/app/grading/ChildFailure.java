@@ -11,7 +11,9 @@ final class ChildFailure extends Exception {
         /** The child JVM ended while the check ran. */
         DIED,
         /** The child JVM did not come up. */
-        STARTUP
+        STARTUP,
+        /** What the child sent failed authentication or is no reply: nothing more from it is trusted. */
+        TAMPERED
     }
 
     private final Kind kind;

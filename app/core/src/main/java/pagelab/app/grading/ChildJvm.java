@@ -1,49 +1,84 @@
 package pagelab.app.grading;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import pagelab.solutions.SolutionCompiler;
 
 /**
  * One grading child process, seen from the host: started with {@link #start}, asked one check at a time with
- * {@link #call}, killed with {@link #kill}. Reading the child's output happens on two daemon threads that keep
- * only protocol lines and a short tail of standard error, so nothing the child prints can exhaust the host.
- * Used by one thread at a time (the owning {@link Grader}).
+ * {@link #call}, killed with {@link #kill}. The child has a folder of its own ({@code pagelab-child-PID-*} in the
+ * temporary folder: its working folder and the channel's socket), removed when it ends. What it says arrives on
+ * the {@link ChildChannel} and is read on a daemon thread; what it prints on its standard output and error is
+ * drained and only a short tail of the error kept, so nothing the child does can exhaust the host. Used by one
+ * thread at a time (the owning {@link Grader}).
  */
 final class ChildJvm implements AutoCloseable {
-    private static final int MAX_REPLY_BYTES = 32 * 1024 * 1024;
     private static final int STDERR_TAIL = 4096;
-    private static final String EOF = "\u0000eof";
+    /** Prefix of the folder of every child, with the host's process id after it (see {@link #sweep}). */
+    static final String DIR_PREFIX = "pagelab-child-";
+
+    /** What the reader thread hands over: a frame, or why there are no more. */
+    private record Event(ChildChannel.Frame frame, String end, boolean tampered) {
+    }
 
     private final Process process;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Path dir;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final StringBuilder stderrTail = new StringBuilder();
     private final long startupMillis;
+    private volatile ChildChannel channel;
     private boolean ready;
     private boolean exiting;
 
-    private ChildJvm(Process process, long startupMillis) {
+    private ChildJvm(Process process, Path dir, long startupMillis) {
         this.process = process;
+        this.dir = dir;
         this.startupMillis = startupMillis;
     }
 
-    /** Launches the child; returns at once (the first {@link #call} waits until it is ready). */
-    static ChildJvm start(List<String> command, Path workDir, long startupMillis)
-            throws ChildFailure {
+    /**
+     * Launches a child; returns at once (the first {@link #call} waits until it is ready).
+     *
+     * @param command makes the command line from the child's folder and the channel's socket path
+     */
+    static ChildJvm start(BiFunction<Path, Path, List<String>> command, long startupMillis) throws ChildFailure {
+        Path dir = null;
         try {
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).start();
-            ChildJvm child = new ChildJvm(p, startupMillis);
-            daemon("pagelab-child-out-" + p.pid(), () -> child.readProtocol(p.getInputStream()));
+            dir = Files.createTempDirectory(DIR_PREFIX + ProcessHandle.current().pid() + "-");
+            Files.createDirectories(dir.resolve("work"));
+            Path socket = dir.resolve("channel");
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            String secret = ChildChannel.newSecret();
+            Process p = new ProcessBuilder(command.apply(dir, socket)).directory(dir.resolve("work").toFile())
+                    .start();
+            ChildJvm child = new ChildJvm(p, dir, startupMillis);
+            try (OutputStream in = p.getOutputStream()) {
+                in.write((secret + "\n").getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                // the child died at once; awaitReady reports it
+            }
+            daemon("pagelab-child-in-" + p.pid(), () -> child.accept(server, ChildChannel.parseSecret(secret)));
+            daemon("pagelab-child-out-" + p.pid(), () -> drain(p.getInputStream()));
             daemon("pagelab-child-err-" + p.pid(), () -> child.readStderr(p.getErrorStream()));
             return child;
         } catch (IOException e) {
+            SolutionCompiler.deleteTree(dir);
             throw new ChildFailure(ChildFailure.Kind.STARTUP, "cannot start the grading JVM: " + e.getMessage(),
                     -1, false);
         }
@@ -60,33 +95,39 @@ final class ChildJvm implements AutoCloseable {
     /**
      * Sends one request and waits for its reply for at most {@code limitMillis} (after the child is up).
      *
-     * @throws ChildFailure when the child is late (it is then killed), dies, or never starts
+     * @throws ChildFailure when the child is late (it is then killed), dies, never starts, or fails authentication
      */
     ChildReply call(ChildRequest request, long limitMillis) throws ChildFailure {
         awaitReady();
         try {
-            OutputStream in = process.getOutputStream();
-            in.write((RecordJson.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
+            channel.send(ChildChannel.REQUEST, RecordJson.bytes(request));
         } catch (IOException e) {
             throw died();
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis);
         while (true) {
-            String line = poll(deadline);
-            if (line == null) {
+            Event e = poll(deadline);
+            if (e == null) {
                 kill();
                 throw new ChildFailure(ChildFailure.Kind.TIMEOUT, "no reply within " + limitMillis + " ms", -1,
                         false);
             }
-            if (line.equals(EOF)) {
+            if (e.tampered()) {
+                kill();
+                throw new ChildFailure(ChildFailure.Kind.TAMPERED, e.end(), -1, false);
+            }
+            if (e.end() != null) {
                 throw died();
             }
-            if (line.equals(ChildProtocol.EXITING)) {
+            if (e.frame().type() == ChildChannel.EXITING) {
                 exiting = true;
-            } else if (line.startsWith(ChildProtocol.REPLY)) {
-                ChildReply reply = parse(line.substring(ChildProtocol.REPLY.length()));
-                if (reply != null && reply.id() == request.id()) {
+            } else if (e.frame().type() == ChildChannel.REPLY) {
+                ChildReply reply = parse(e.frame().payload());
+                if (reply == null) {
+                    kill();
+                    throw new ChildFailure(ChildFailure.Kind.TAMPERED, "the reply is not a reply", -1, false);
+                }
+                if (reply.id() == request.id()) {
                     return reply;
                 }
             }
@@ -96,35 +137,36 @@ final class ChildJvm implements AutoCloseable {
     private void awaitReady() throws ChildFailure {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startupMillis);
         while (!ready) {
-            String line = poll(deadline);
-            if (line == null) {
+            Event e = poll(deadline);
+            if (e == null) {
                 kill();
                 throw new ChildFailure(ChildFailure.Kind.STARTUP, "the grading JVM did not start within "
                         + startupMillis + " ms", -1, false);
             }
-            if (line.equals(EOF)) {
+            if (e.end() != null) {
                 ChildFailure d = died();
-                throw new ChildFailure(ChildFailure.Kind.STARTUP, d.getMessage(), d.exitCode(), false);
+                throw new ChildFailure(ChildFailure.Kind.STARTUP, e.tampered() ? e.end() : d.getMessage(),
+                        d.exitCode(), false);
             }
-            ready = line.equals(ChildProtocol.READY);
+            ready = e.frame().type() == ChildChannel.READY;
         }
     }
 
-    private String poll(long deadlineNanos) {
+    private Event poll(long deadlineNanos) {
         try {
             long left = deadlineNanos - System.nanoTime();
-            return left <= 0 ? lines.poll() : lines.poll(left, TimeUnit.NANOSECONDS);
+            return left <= 0 ? events.poll() : events.poll(left, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
     }
 
-    private ChildReply parse(String json) {
+    private static ChildReply parse(byte[] json) {
         try {
             return RecordJson.read(json, ChildReply.class);
-        } catch (RuntimeException e) {
-            return null; // a reply the host cannot read is treated as no reply: the time limit then applies
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
         }
     }
 
@@ -137,8 +179,8 @@ final class ChildJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // the EXITING line may still be queued behind the reply we were waiting for
-        exiting |= lines.contains(ChildProtocol.EXITING);
+        // the EXITING frame may still be queued behind the reply we were waiting for
+        exiting |= events.stream().anyMatch(e -> e.frame() != null && e.frame().type() == ChildChannel.EXITING);
         kill();
         String tail;
         synchronized (stderrTail) {
@@ -148,7 +190,7 @@ final class ChildJvm implements AutoCloseable {
                 + (tail.isEmpty() ? "" : ": " + tail.lines().reduce((a, b) -> b).orElse("")), code, exiting);
     }
 
-    /** Ends the child and everything it started, at once. */
+    /** Ends the child and everything it started, at once, and removes its folder. */
     void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -157,62 +199,80 @@ final class ChildJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeChannel();
+        SolutionCompiler.deleteTree(dir);
     }
 
-    /** Closes the child's input, which ends it politely, and kills it if it lingers. */
+    /** Closes the channel, which ends the child politely, and kills it if it lingers. */
     @Override
     public void close() {
+        closeChannel();
         try {
-            process.getOutputStream().close();
             if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
                 kill();
             }
-        } catch (IOException e) {
-            kill();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            kill();
+        }
+        kill();
+    }
+
+    private void closeChannel() {
+        ChildChannel c = channel;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // closing is all we wanted
+            }
         }
     }
 
-    // Keeps only marker lines; any other byte the child writes to fd 1 is dropped as it arrives.
-    private void readProtocol(InputStream out) {
-        byte[] marker = ChildProtocol.MARKER.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        boolean keep = true;
-        int pos = 0;
+    // Accepts the child's one connection, then hands over its frames until the channel ends.
+    private void accept(ServerSocketChannel server, byte[] key) {
+        try (server; Selector selector = Selector.open()) {
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            SocketChannel socket = null;
+            long deadline = System.currentTimeMillis() + startupMillis;
+            while (socket == null && process.isAlive() && System.currentTimeMillis() < deadline) {
+                if (selector.select(100) > 0) {
+                    socket = server.accept();
+                }
+                selector.selectedKeys().clear();
+            }
+            if (socket == null) {
+                events.add(new Event(null, "the grading JVM never connected", false));
+                return;
+            }
+            socket.configureBlocking(true);
+            channel = ChildChannel.host(socket, key);
+            while (true) {
+                events.add(new Event(channel.receive(), null, false));
+            }
+        } catch (ChildChannel.TamperedException e) {
+            events.add(new Event(null, "the grading JVM's channel failed authentication (" + e.getMessage() + ")",
+                    true));
+        } catch (IOException e) {
+            events.add(new Event(null, "the channel closed", false));
+        } finally {
+            try {
+                Files.deleteIfExists(dir.resolve("channel"));
+            } catch (IOException e) {
+                // removed with the folder
+            }
+        }
+    }
+
+    private static void drain(InputStream out) {
         byte[] buf = new byte[8192];
         try {
-            for (int n; (n = out.read(buf)) > 0; ) {
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    if (b == '\n') {
-                        if (keep && pos >= marker.length) {
-                            lines.add(line.toString(StandardCharsets.UTF_8));
-                        }
-                        line.reset();
-                        keep = true;
-                        pos = 0;
-                        continue;
-                    }
-                    if (keep && pos < marker.length && b != marker[pos]) {
-                        keep = false;
-                        line.reset();
-                    }
-                    pos++;
-                    if (keep) {
-                        line.write(b);
-                        if (line.size() > MAX_REPLY_BYTES) {
-                            keep = false;
-                            line.reset();
-                        }
-                    }
-                }
+            while (out.read(buf) >= 0) {
+                // a solution's own output is captured inside the child; bytes that still reach fd 1 are dropped
             }
         } catch (IOException e) {
-            // the child is gone; EOF below says so
+            // the child is gone
         }
-        lines.add(EOF);
     }
 
     private void readStderr(InputStream err) {
@@ -228,6 +288,31 @@ final class ChildJvm implements AutoCloseable {
             }
         } catch (IOException e) {
             // the child is gone
+        }
+    }
+
+    /**
+     * Removes the folders of children whose host is gone (killed before it could clean up). Folders of live hosts
+     * (another PageLab grading at the same time) are left alone.
+     */
+    static void sweep() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var dirs = Files.newDirectoryStream(tmp, DIR_PREFIX + "*")) {
+            for (Path d : dirs) {
+                String rest = d.getFileName().toString().substring(DIR_PREFIX.length());
+                int dash = rest.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    continue; // named like ours, but not by us
+                }
+                SolutionCompiler.deleteTree(d);
+            }
+        } catch (IOException e) {
+            // nothing to sweep, or not allowed to look: neither stops grading
         }
     }
 

@@ -3,30 +3,40 @@ package pagelab.app.grading;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.Gradebook;
 import pagelab.app.results.ResultBundle;
+import pagelab.app.results.ResultSigner;
 import pagelab.app.results.Submissions;
 import pagelab.exercise.CheckPlan;
 import pagelab.exercise.SourceSet;
 
 /**
- * Grades many submissions on {@code jobs} threads, each with its own {@link Grader} and so its own warm child JVM.
- * A submission that cannot be read becomes a row with the reason; nothing a submission does stops the others.
+ * Grades many submissions on {@code jobs} threads in graded mode: each submission gets a fresh child JVM of its
+ * own (the next one boots while the current one is graded) and, where the OS allows, its own sandbox. Every
+ * submission folder gets a row whatever happens: a folder that cannot be read, a worker that fails, anything a
+ * submission does becomes that row's status and reason, and the others are graded on.
  */
 public final class ClassGrader {
     private final GraderOptions options;
     private final int jobs;
     private final Path bundleDir;
+    private final ResultSigner signer;
 
-    /** @param bundleDir where to write each student's result bundle, or null for none */
-    public ClassGrader(GraderOptions options, int jobs, Path bundleDir) {
-        this.options = options;
+    /**
+     * @param options   how to grade; used in graded mode whatever its mode says
+     * @param bundleDir where to write each student's result bundle, or null for none
+     * @param signer    signs the bundles, or null to leave them unsigned
+     */
+    public ClassGrader(GraderOptions options, int jobs, Path bundleDir, ResultSigner signer) {
+        this.options = options.mode() == GraderOptions.Mode.GRADED ? options
+                : options.graded(options.sandbox(), options.hiddenPaths());
         this.jobs = Math.max(1, jobs);
         this.bundleDir = bundleDir;
+        this.signer = signer;
     }
 
     /** The exercise's checks in run order (the gradebook's columns). */
@@ -34,13 +44,19 @@ public final class ClassGrader {
         return CheckPlan.of(exercise.exercise().checks());
     }
 
-    /** One row per submission folder, in the order given. */
-    public List<Gradebook.Row> grade(LoadedExercise exercise, List<Path> submissions, long seed) {
+    /** What isolates each submission: "bubblewrap" or "policy". */
+    public String isolation() {
+        return options.sandboxed() ? "bubblewrap" : "policy";
+    }
+
+    /** One row per submission folder, in the order given; {@code progress} hears of each as it is done. */
+    public List<Gradebook.Row> grade(LoadedExercise exercise, List<Path> submissions, long seed,
+                                     Consumer<Gradebook.Row> progress) {
         Gradebook.Row[] rows = new Gradebook.Row[submissions.size()];
         AtomicInteger next = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         for (int j = 0; j < Math.min(jobs, Math.max(1, submissions.size())); j++) {
-            Thread t = new Thread(() -> work(exercise, submissions, seed, rows, next), "pagelab-grade-" + j);
+            Thread t = new Thread(() -> work(exercise, submissions, seed, rows, next, progress), "pagelab-grade-" + j);
             t.start();
             workers.add(t);
         }
@@ -52,34 +68,45 @@ public final class ClassGrader {
                 break;
             }
         }
-        return Arrays.asList(rows);
+        List<Gradebook.Row> out = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            out.add(rows[i] != null ? rows[i] : Gradebook.Row.notGraded(name(submissions.get(i)),
+                    "the grading worker stopped before this submission"));
+        }
+        return out;
     }
 
     private void work(LoadedExercise exercise, List<Path> submissions, long seed, Gradebook.Row[] rows,
-                      AtomicInteger next) {
+                      AtomicInteger next, Consumer<Gradebook.Row> progress) {
         try (Grader grader = new Grader(options)) {
             for (int i; (i = next.getAndIncrement()) < submissions.size(); ) {
+                grader.prestartNext(next.get() < submissions.size());
                 rows[i] = gradeOne(grader, exercise, submissions.get(i), seed);
+                progress.accept(rows[i]);
             }
         }
     }
 
     private Gradebook.Row gradeOne(Grader grader, LoadedExercise exercise, Path dir, long seed) {
-        String student = dir.getFileName().toString();
+        String student = name(dir);
         SourceSet sources;
         try {
             sources = Submissions.read(dir);
         } catch (IOException e) {
-            return new Gradebook.Row(student, null, e.getMessage());
+            return Gradebook.Row.notGraded(student, e.getMessage());
         }
         try {
             GradingResult r = grader.grade(exercise, sources, seed, c -> { });
             if (bundleDir != null) {
-                ResultBundle.of(r, sources, exercise.pluginHash()).write(bundleDir.resolve(student + ".zip"));
+                ResultBundle.of(r, sources, exercise.pluginHash()).write(bundleDir.resolve(student + ".zip"), signer);
             }
             return new Gradebook.Row(student, r, null);
-        } catch (IOException | RuntimeException e) {
-            return new Gradebook.Row(student, null, "grading failed: " + e);
+        } catch (Throwable e) { // a row for every student: whatever broke is this row's reason, not the class's
+            return Gradebook.Row.notGraded(student, "grading failed: " + e);
         }
+    }
+
+    private static String name(Path dir) {
+        return dir.getFileName().toString();
     }
 }

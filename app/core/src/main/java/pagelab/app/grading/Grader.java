@@ -2,9 +2,9 @@ package pagelab.app.grading;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,20 +17,28 @@ import pagelab.exercise.CheckInfo;
 import pagelab.exercise.CheckPlan;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckRunner;
-import pagelab.exercise.ExerciseApi;
+import pagelab.exercise.CheckStatus;
 import pagelab.exercise.GradeReport;
 import pagelab.exercise.SourceSet;
-import pagelab.kernel.Machine;
+import pagelab.solutions.CompiledSolution;
+import pagelab.solutions.SolutionCompiler;
+import pagelab.solutions.StudentApi;
 
 /**
- * Grades solutions: compiles them in this JVM ({@link SourceCompiler}) and runs each check in a child JVM with a
- * time and heap limit. One warm child is reused between checks and between solutions while it behaves; after a
- * time-out, a crash, {@code System.exit}, a full heap or a thread left running it is killed and the next check gets
- * a fresh one. Whatever a solution does, {@link #grade} returns a result within about the check time limit plus two
- * seconds per check, and the host is unaffected.
+ * Grades solutions: compiles them in this JVM against only what a solution may see and judges them with the
+ * solution policy ({@link SolutionCompiler}), then runs each check in a child JVM with a time and heap limit
+ * ({@link ChildLaunch}), talking over an authenticated private channel ({@link ChildChannel}). The host re-scores
+ * every answer against its own plan: a result for a check it did not ask for, points outside the check's range or
+ * a missing result make that check an error, never a grade.
+ *
+ * <p>In {@linkplain GraderOptions.Mode#PRACTICE practice} one warm child is reused between checks and between
+ * solutions while it behaves; after a time-out, a crash, a full heap or a thread left running it is killed and the
+ * next check gets a fresh one. In {@linkplain GraderOptions.Mode#GRADED graded} mode every solution gets a fresh
+ * child (booted while the previous solution is graded), sandboxed by the OS where it can be ({@link Sandbox}).
+ * Whatever a solution does, {@link #grade} returns within about the check time limit plus two seconds per check.
  *
  * <p>Not thread-safe: one grading at a time per instance (use one {@code Grader} per worker thread to grade in
- * parallel). Close it to end its child.
+ * parallel). Close it to end its children.
  */
 public final class Grader implements AutoCloseable {
     /** Time the host allows beyond the check limit before it kills a silent child (the child times out first). */
@@ -42,24 +50,35 @@ public final class Grader implements AutoCloseable {
     public static final String MACHINES_PROPERTY = "pagelab.child.machines";
 
     private final GraderOptions options;
-    private final SourceCompiler compiler;
+    private final SolutionCompiler compiler;
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<String, CheckPlan> plans = new HashMap<>();
+    private final Map<String, StudentApi> apis = new HashMap<>();
+    /** The child the next check runs in; in graded mode, the one booting for the next solution. */
     private ChildJvm child;
-    private Path workDir;
+    /** The exercise {@link #child} was started for (graded children can read only its plugin). */
+    private LoadedExercise childExercise;
+    /** Graded mode: whether to boot the next solution's child while this one is graded. */
+    private boolean prestartNext;
 
     public Grader(GraderOptions options) {
         this.options = options;
-        this.compiler = new SourceCompiler(options.cacheDir().resolve("classes"));
+        this.compiler = new SolutionCompiler(options.cacheDir().resolve("classes"));
+        ChildJvm.sweep();
     }
 
     public GraderOptions options() {
         return options;
     }
 
-    /** Compiles {@code sources} against the kernel and exercise APIs and the exercise's plugin. */
-    public CompileResult compile(LoadedExercise exercise, SourceSet sources) {
-        return compiler.compile(sources, compileClasspath(exercise));
+    /** What keeps a solution apart here: "bubblewrap" (the OS sandbox) or "policy". */
+    public String isolation() {
+        return options.sandboxed() ? "bubblewrap" : "policy";
+    }
+
+    /** Compiles {@code sources} against what the exercise's solutions may use, and judges them. */
+    public CompiledSolution compile(LoadedExercise exercise, SourceSet sources) {
+        return compiler.compile(sources, api(exercise));
     }
 
     /** Grades {@code sources} with the default seed. */
@@ -70,30 +89,159 @@ public final class Grader implements AutoCloseable {
     /**
      * Compiles and grades {@code sources}, calling {@code onResult} after each check (on this thread).
      *
+     * @throws IllegalStateException if graded mode requires the OS sandbox and there is none
      * @throws pagelab.exercise.InvalidExerciseException if the exercise's checks are declared wrong
      */
     public GradingResult grade(LoadedExercise exercise, SourceSet sources, long seed, Consumer<CheckResult> onResult) {
         long start = System.nanoTime();
+        requireSandbox();
         CheckPlan plan = plan(exercise);
-        prestart(); // the child JVM boots while javac works
-        CompileResult compiled = compile(exercise, sources);
-        Map<String, CheckResult> done = new LinkedHashMap<>();
-        Map<String, String> output = new HashMap<>();
-        for (CheckInfo info : plan.checks()) {
-            CheckResult r;
-            if (!compiled.success()) {
-                r = CheckResult.fail(compiled.summary()).scored(info);
-            } else {
-                String skip = plan.skipReason(info, done);
-                r = skip != null ? CheckResult.skipped(skip).scored(info)
-                        : runCheck(exercise, compiled, info, seed, output);
+        prestart(exercise); // the child JVM boots while javac works
+        CompiledSolution compiled = compile(exercise, sources);
+        boolean graded = options.mode() == GraderOptions.Mode.GRADED;
+        ChildJvm mine = graded && compiled.runnable() ? takeFreshChild(exercise) : null;
+        Run run = new Run(exercise, compiled, seed, mine, graded);
+        try {
+            Map<String, CheckResult> done = new LinkedHashMap<>();
+            for (CheckInfo info : plan.checks()) {
+                CheckResult r = run.check(info, plan, done);
+                done.put(info.id(), r);
+                onResult.accept(r);
             }
-            done.put(info.id(), r);
-            onResult.accept(r);
+            GradeReport report = new GradeReport(exercise.id(), seed, new ArrayList<>(done.values()));
+            return new GradingResult(exercise.id(), exercise.pluginId(), exercise.pluginVersion(),
+                    Hashes.sha256(sources), compiled, report, run.outcomes, run.output, isolation(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            if (run.fixedChild != null) {
+                run.fixedChild.close();
+            }
         }
-        GradeReport report = new GradeReport(exercise.id(), seed, new ArrayList<>(done.values()));
-        return new GradingResult(exercise.id(), exercise.pluginId(), exercise.pluginVersion(),
-                Hashes.sha256(sources), compiled, report, output, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void requireSandbox() {
+        if (options.mode() == GraderOptions.Mode.GRADED && options.sandbox() == Sandbox.Mode.REQUIRED
+                && !Sandbox.available()) {
+            throw new IllegalStateException("graded mode requires the OS sandbox, but bubblewrap (bwrap) is not "
+                    + "installed or cannot run here (install the bubblewrap package, or use --sandbox auto)");
+        }
+    }
+
+    /** One solution's checks: the class files sent with each request, and how each run ended. */
+    private final class Run {
+        final LoadedExercise exercise;
+        final CompiledSolution compiled;
+        final long seed;
+        /** Graded mode: this solution's own child, never reused; null when it could not be started. */
+        ChildJvm fixedChild;
+        final boolean graded;
+        final Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
+        final Map<String, String> output = new HashMap<>();
+        Map<String, String> classFiles;
+
+        Run(LoadedExercise exercise, CompiledSolution compiled, long seed, ChildJvm fixedChild, boolean graded) {
+            this.exercise = exercise;
+            this.compiled = compiled;
+            this.seed = seed;
+            this.fixedChild = fixedChild;
+            this.graded = graded;
+        }
+
+        CheckResult check(CheckInfo info, CheckPlan plan, Map<String, CheckResult> done) {
+            if (!compiled.runnable()) {
+                outcomes.put(info.id(), CheckOutcome.NOT_RUN);
+                return CheckResult.fail(compiled.summary()).scored(info);
+            }
+            String skip = plan.skipReason(info, done);
+            if (skip != null) {
+                outcomes.put(info.id(), CheckOutcome.NOT_RUN);
+                return CheckResult.skipped(skip).scored(info);
+            }
+            return runCheck(info);
+        }
+
+        private CheckResult runCheck(CheckInfo info) {
+            ChildRequest request = new ChildRequest(requestIds.incrementAndGet(),
+                    exercise.classpath().stream().map(Path::toString).toList(), exercise.exerciseClassName(),
+                    classFiles(), info.id(), seed, options.checkTimeout().toMillis());
+            try {
+                ChildJvm c = graded ? ownChild() : child(exercise);
+                ChildReply reply = c.call(request, options.checkTimeout().toMillis() + GRACE_MILLIS);
+                if (reply.tainted()) {
+                    dropChild();
+                }
+                if (reply.output() != null && !reply.output().isEmpty()) {
+                    output.put(info.id(), reply.output());
+                }
+                CheckResult r = Rescoring.rescore(reply.result(), info);
+                outcomes.put(info.id(), r.status() == CheckStatus.ERROR && !Rescoring.valid(reply.result(), info)
+                        ? CheckOutcome.INVALID_REPLY : reply.timedOut() ? CheckOutcome.TIMEOUT : CheckOutcome.COMPLETED);
+                return r;
+            } catch (ChildFailure f) {
+                dropChild();
+                outcomes.put(info.id(), switch (f.kind()) {
+                    case TIMEOUT -> CheckOutcome.TIMEOUT;
+                    case DIED -> CheckOutcome.CRASHED;
+                    case TAMPERED -> CheckOutcome.INVALID_REPLY;
+                    case STARTUP -> CheckOutcome.NO_CHILD;
+                });
+                return failure(f, info);
+            }
+        }
+
+        /**
+         * Graded mode: this solution's own child. A child that misbehaved is replaced by a fresh one for the next
+         * check, which is also this solution's alone.
+         */
+        private ChildJvm ownChild() throws ChildFailure {
+            if (fixedChild == null || !fixedChild.isAlive()) {
+                if (fixedChild != null) {
+                    fixedChild.kill();
+                }
+                fixedChild = ChildJvm.start((dir, channel) -> command(exercise, dir, channel),
+                        options.startupTimeout().toMillis());
+            }
+            return fixedChild;
+        }
+
+        private void dropChild() {
+            if (!graded) {
+                discardChild();
+            } else if (fixedChild != null) {
+                fixedChild.kill();
+                fixedChild = null;
+            }
+        }
+
+        private Map<String, String> classFiles() {
+            if (classFiles == null) {
+                try {
+                    Map<String, String> out = new LinkedHashMap<>();
+                    SolutionCompiler.classFiles(compiled).forEach((name, bytes) ->
+                            out.put(name, Base64.getEncoder().encodeToString(bytes)));
+                    classFiles = out;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the compiled classes: " + e.getMessage(), e);
+                }
+            }
+            return classFiles;
+        }
+    }
+
+    private CheckResult failure(ChildFailure f, CheckInfo info) {
+        long limit = options.checkTimeout().toMillis();
+        return switch (f.kind()) {
+            case TIMEOUT -> CheckResult.fail(CheckWorker.TIMEOUT_MESSAGE + " " + limit + " ms and its JVM was "
+                    + "stopped: an endless loop, or waiting for something that never happens?").scored(info);
+            case DIED -> f.systemExit()
+                    ? CheckResult.fail("The solution called System.exit(" + f.exitCode() + ") during the check, "
+                    + "which ended the grading JVM: a solution must return, never exit.").scored(info)
+                    : CheckResult.fail("The grading JVM stopped abruptly during the check (" + f.getMessage()
+                    + "): Runtime.halt, a native crash, or running out of memory outside the heap?").scored(info);
+            case TAMPERED -> CheckResult.error("The grading JVM's answer could not be trusted (" + f.getMessage()
+                    + "); the check was not judged.").scored(info);
+            case STARTUP -> CheckResult.error("The grading JVM could not start: " + f.getMessage()).scored(info);
+        };
     }
 
     /** The checks of {@code exercise} in run order, read once per exercise. */
@@ -102,55 +250,68 @@ public final class Grader implements AutoCloseable {
                 k -> CheckPlan.of(exercise.exercise().checks()));
     }
 
-    private CheckResult runCheck(LoadedExercise exercise, CompileResult compiled, CheckInfo info, long seed,
-                                 Map<String, String> output) {
-        ChildRequest request = new ChildRequest(requestIds.incrementAndGet(),
-                exercise.classpath().stream().map(Path::toString).toList(), exercise.exerciseClassName(),
-                compiled.classesDir().toString(), compiled.classNames(), info.id(), seed,
-                options.checkTimeout().toMillis());
-        try {
-            ChildReply reply = child().call(request, options.checkTimeout().toMillis() + GRACE_MILLIS);
-            if (reply.output() != null && !reply.output().isEmpty()) {
-                output.put(info.id(), reply.output());
-            }
-            if (reply.tainted()) {
-                discardChild();
-            }
-            return reply.result();
-        } catch (ChildFailure f) {
+    private StudentApi api(LoadedExercise exercise) {
+        return apis.computeIfAbsent(exercise.id() + "|" + exercise.pluginPath(),
+                k -> StudentApi.of(exercise.exercise().solutionInterface()));
+    }
+
+    /**
+     * Starts a child for {@code exercise} now if none is running, so that the next check (practice) or the next
+     * solution (graded) does not wait for a JVM to boot.
+     */
+    public void prestart(LoadedExercise exercise) {
+        if (!childFits(exercise)) {
             discardChild();
-            return failure(f, info);
-        }
-    }
-
-    private CheckResult failure(ChildFailure f, CheckInfo info) {
-        long limit = options.checkTimeout().toMillis();
-        return switch (f.kind()) {
-            case TIMEOUT -> CheckResult.fail("The check did not finish within " + limit + " ms and its JVM was "
-                    + "stopped: an endless loop, or waiting for something that never happens?").scored(info);
-            case DIED -> f.systemExit()
-                    ? CheckResult.fail("The solution called System.exit(" + f.exitCode() + ") during the check, "
-                    + "which ended the grading JVM: a solution must return, never exit.").scored(info)
-                    : CheckResult.fail("The grading JVM stopped abruptly during the check (" + f.getMessage()
-                    + "): Runtime.halt, a native crash, or running out of memory outside the heap?").scored(info);
-            case STARTUP -> CheckResult.error("The grading JVM could not start: " + f.getMessage()).scored(info);
-        };
-    }
-
-    /** Starts a child now if none is running, so that the next check does not wait for a JVM to boot. */
-    public void prestart() {
-        if (child == null || !child.isAlive()) {
             try {
-                child = ChildJvm.start(command(), workDir(), options.startupTimeout().toMillis());
+                child = ChildJvm.start((dir, channel) -> command(exercise, dir, channel),
+                        options.startupTimeout().toMillis());
+                childExercise = exercise;
             } catch (ChildFailure e) {
                 child = null;
             }
         }
     }
 
-    private ChildJvm child() throws ChildFailure {
-        if (child == null || !child.isAlive()) {
-            child = ChildJvm.start(command(), workDir(), options.startupTimeout().toMillis());
+    /**
+     * Graded mode: whether more solutions of the same exercise follow, so that the next one's child should boot
+     * while this one is graded ({@link ClassGrader} says so; a single {@code check --graded} does not).
+     */
+    public void prestartNext(boolean more) {
+        this.prestartNext = more;
+    }
+
+    /** Graded mode: the booted child (if any) becomes this solution's alone, and the next one may start booting. */
+    private ChildJvm takeFreshChild(LoadedExercise exercise) {
+        ChildJvm mine = childFits(exercise) ? child : null;
+        if (mine == null) {
+            discardChild();
+        }
+        child = null;
+        if (prestartNext) {
+            prestart(exercise);
+        }
+        if (mine == null) {
+            try {
+                mine = ChildJvm.start((dir, channel) -> command(exercise, dir, channel),
+                        options.startupTimeout().toMillis());
+            } catch (ChildFailure e) {
+                return null;
+            }
+        }
+        return mine;
+    }
+
+    /** Whether the current child can run {@code exercise}'s checks: it is alive, and a sandbox shows its plugin. */
+    private boolean childFits(LoadedExercise exercise) {
+        return child != null && child.isAlive() && (!options.sandboxed() || childExercise == exercise);
+    }
+
+    private ChildJvm child(LoadedExercise exercise) throws ChildFailure {
+        if (!childFits(exercise)) {
+            discardChild();
+            child = ChildJvm.start((dir, channel) -> command(exercise, dir, channel),
+                    options.startupTimeout().toMillis());
+            childExercise = exercise;
         }
         return child;
     }
@@ -167,62 +328,24 @@ public final class Grader implements AutoCloseable {
         }
     }
 
-    List<String> command() {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xmx" + options.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Djava.awt.headless=true",
-                "-Dfile.encoding=UTF-8"));
-        String machines = System.getProperty(MACHINES_PROPERTY);
-        if (machines != null && !machines.isBlank()) {
-            cmd.add("-D" + MACHINES_PROPERTY + "=" + machines);
+    private List<String> command(LoadedExercise exercise, Path dir, Path channel) {
+        List<String> java = ChildLaunch.command(options, channel);
+        if (!options.sandboxed()) {
+            return java;
         }
-        cmd.addAll(options.childJvmArgs());
-        cmd.addAll(List.of("-cp", options.childClasspath(), GradingChild.class.getName()));
-        return cmd;
+        List<Path> readable = new ArrayList<>(ChildLaunch.readablePaths(options));
+        readable.addAll(exercise.classpath());
+        List<Path> hidden = new ArrayList<>(options.hiddenPaths());
+        hidden.add(options.dataDir());
+        return Sandbox.wrap(java, dir, readable, hidden);
     }
 
-    private Path workDir() throws ChildFailure {
-        if (workDir == null) {
-            try {
-                Files.createDirectories(options.cacheDir());
-                workDir = Files.createTempDirectory(options.cacheDir(), "child-");
-            } catch (IOException e) {
-                throw new ChildFailure(ChildFailure.Kind.STARTUP, "cannot create a working folder under "
-                        + options.cacheDir() + ": " + e.getMessage(), -1, false);
-            }
-        }
-        return workDir;
-    }
-
-    /** The kernel API, the exercise API and the plugin: what a solution may compile against. */
-    static List<Path> compileClasspath(LoadedExercise exercise) {
-        List<Path> cp = new ArrayList<>();
-        cp.add(location(Machine.class));
-        Path api = location(ExerciseApi.class);
-        if (!cp.contains(api)) {
-            cp.add(api);
-        }
-        cp.addAll(exercise.classpath());
-        return cp;
-    }
-
-    private static Path location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            throw new UncheckedIOException(new IOException("cannot locate the jar of " + type.getName(), e));
-        }
-    }
-
-    /** Ends the child and removes its working folder. */
+    /** Ends the children. */
     @Override
     public void close() {
         if (child != null) {
             child.close();
             child = null;
         }
-        SourceCompiler.deleteTree(workDir);
-        workDir = null;
     }
 }

@@ -2,12 +2,12 @@ package pagelab.app.grading;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import pagelab.exercise.CheckResult;
@@ -15,10 +15,10 @@ import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
 
 /**
- * The main class of a grading child JVM: reads {@link ChildRequest}s from standard input, runs each check on a
- * worker thread with the solution's output captured, and writes a {@link ChildReply} per request. It ends when
- * standard input closes. The host, not this class, enforces the hard limits: it kills this JVM when a reply is
- * late or the JVM dies.
+ * The main class of a grading child JVM. Before any solution code exists here, it reads the channel's secret from
+ * standard input and connects to the host's socket ({@link ChildChannel}); then it answers one request at a time,
+ * running each check on a worker thread with the solution's output captured, until the host closes the channel.
+ * The host, not this class, enforces the hard limits: it kills this JVM when a reply is late or the JVM dies.
  *
  * <p>Set {@code -Dpagelab.child.machines=CLASS} to make machines with a {@code Function<MachineConfig, Machine>}
  * other than {@link Machine#create} (tests of the runner use a stub).
@@ -26,46 +26,69 @@ import pagelab.kernel.MachineConfig;
 public final class GradingChild {
     /** Output a solution may print per check that is kept for the report. */
     static final int OUTPUT_LIMIT = 16 * 1024;
+    /** System property naming the host's socket. */
+    static final String CHANNEL_PROPERTY = "pagelab.child.channel";
 
     private GradingChild() {
     }
 
     public static void main(String[] args) throws IOException {
-        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        BufferedReader requests = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in),
-                StandardCharsets.UTF_8));
+        // the secret first, while this JVM holds nothing of a solution's
+        String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
+        if (secret == null) {
+            Runtime.getRuntime().halt(2);
+        }
+        ChildChannel channel = ChildChannel.child(SocketChannel.open(UnixDomainSocketAddress.of(
+                System.getProperty(CHANNEL_PROPERTY))), ChildChannel.parseSecret(secret));
         BoundedOutput capture = new BoundedOutput(OUTPUT_LIMIT);
         PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
         System.setOut(captured);
         System.setErr(captured);
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> send(protocol, ChildProtocol.EXITING)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> sendQuietly(channel, ChildChannel.EXITING, new byte[0])));
 
         Function<MachineConfig, Machine> machines = machines();
         CheckWorker worker = new CheckWorker(machines, capture);
         // READY only after the warm-up, so no check runs while the kernel's classes are still being initialised
         // (two threads initialising them at once can deadlock); the host starts children early to hide this
         awaitWarmUp(warmUp(machines));
-        send(protocol, ChildProtocol.READY);
-        for (String line; (line = requests.readLine()) != null; ) {
-            if (line.isBlank()) {
+        channel.send(ChildChannel.READY, new byte[0]);
+        serve(channel, worker);
+        // halt, not exit: a thread the solution left running must not keep this JVM alive, nor run shutdown hooks
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static void serve(ChildChannel channel, CheckWorker worker) throws IOException {
+        while (true) {
+            ChildChannel.Frame frame;
+            try {
+                frame = channel.receive();
+            } catch (EOFException e) {
+                return; // the host is done with this child
+            }
+            if (frame.type() != ChildChannel.REQUEST) {
                 continue;
             }
             ChildReply reply;
             try {
-                reply = worker.run(RecordJson.read(line, ChildRequest.class));
+                reply = worker.run(RecordJson.read(frame.payload(), ChildRequest.class));
             } catch (RuntimeException e) {
                 reply = new ChildReply(-1, CheckResult.error("The grading child could not read the request: " + e),
-                        "", 0, true);
+                        "", 0, true, false);
             }
-            send(protocol, ChildProtocol.REPLY + RecordJson.write(reply));
+            channel.send(ChildChannel.REPLY, RecordJson.bytes(reply));
             if (reply.tainted()) {
-                break;
+                return;
             }
         }
-        // halt, not exit: a thread the solution left running must not keep this JVM alive, nor run shutdown hooks
-        protocol.flush();
-        Runtime.getRuntime().halt(0);
+    }
+
+    private static void sendQuietly(ChildChannel channel, byte type, byte[] payload) {
+        try {
+            channel.send(type, payload);
+        } catch (IOException | RuntimeException e) {
+            // the host notices the missing reply
+        }
     }
 
     /**
@@ -76,7 +99,7 @@ public final class GradingChild {
         Thread t = new Thread(() -> {
             try (Machine m = machines.apply(MachineConfig.x86().seed(0))) {
                 m.createProcess().kernel32().GetCurrentProcessId();
-                RecordJson.read(RecordJson.write(CheckResult.pass("warm-up")), CheckResult.class);
+                RecordJson.read(RecordJson.bytes(CheckResult.pass("warm-up")), CheckResult.class);
             } catch (Exception | LinkageError e) {
                 // the first real check will meet the same problem and report it
             }
@@ -95,14 +118,6 @@ public final class GradingChild {
         }
     }
 
-    private static void send(PrintStream protocol, String line) {
-        synchronized (protocol) {
-            // the leading newline ends any partial line the solution wrote to fd 1, so this one starts clean
-            protocol.print("\n" + line + "\n");
-            protocol.flush();
-        }
-    }
-
     /** {@link Machine#create}, or the factory named by {@code -Dpagelab.child.machines}. */
     @SuppressWarnings("unchecked")
     static Function<MachineConfig, Machine> machines() {
@@ -116,5 +131,4 @@ public final class GradingChild {
             throw new IllegalStateException("GradingChild: pagelab.child.machines=" + name + " is unusable", e);
         }
     }
-
 }

@@ -1,15 +1,18 @@
 package pagelab.app.grading;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.testkit.Finding;
 import pagelab.testkit.VerificationReport;
@@ -38,8 +41,8 @@ public final class PluginVerification {
             cmd.add("-D" + Grader.MACHINES_PROPERTY + "=" + machines);
         }
         cmd.addAll(options.childJvmArgs());
-        cmd.addAll(List.of("-cp", options.childClasspath(), VerifierChild.class.getName(),
-                exercise.exerciseClassName()));
+        cmd.addAll(List.of("-cp", absolute(System.getProperty("java.class.path")), VerifierChild.class.getName(),
+                exercise.exerciseClassName(), options.cacheDir().resolve("classes").toString()));
         exercise.classpath().forEach(p -> cmd.add(p.toString()));
         Process p;
         try {
@@ -77,8 +80,8 @@ public final class PluginVerification {
     private static void read(Process p, AtomicReference<String> reply) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith(ChildProtocol.REPLY)) {
-                    reply.set(line.substring(ChildProtocol.REPLY.length()));
+                if (line.startsWith(VerifierChild.REPLY)) {
+                    reply.set(line.substring(VerifierChild.REPLY.length()));
                 }
             }
         } catch (IOException e) {
@@ -88,5 +91,11 @@ public final class PluginVerification {
 
     private static VerificationReport failed(LoadedExercise exercise, String why) {
         return new VerificationReport(exercise.id(), List.of(new Finding("verification", false, why)));
+    }
+
+    // The child may run in another folder, so a relative entry of the host's class path would not resolve there.
+    private static String absolute(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
     }
 }

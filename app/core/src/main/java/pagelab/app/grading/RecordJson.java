@@ -1,13 +1,24 @@
 package pagelab.app.grading;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,191 +26,221 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * JSON for the grading protocol's plain data: records, enums, strings, numbers, booleans, lists, sets, string-keyed
- * maps and primitive arrays, nothing else. It exists because a cold JVM spends most of a second of CPU starting
- * Jackson, and the child and host exchange only records; the output is ordinary JSON that Jackson also reads.
- * Stateless and thread-safe.
+ * JSON for the grading protocol's plain data (records, enums, strings, numbers, booleans, lists, sets, string-keyed
+ * maps, primitive arrays), on Jackson's streaming parser and generator. Not Jackson's databind: a cold JVM spends
+ * about half a second of CPU starting it (measured in docs/benchmarks.md), and every graded submission gets a fresh
+ * child JVM. Reading is bounded, because the host reads what a child wrote and a child runs a student's code:
+ * nesting, string and document sizes are limited, and whatever does not fit the target type is refused with an
+ * {@link IllegalArgumentException}, never a crash. Stateless and thread-safe.
  */
 final class RecordJson {
+    /** Deeper than any result or evidence the runner makes; a reply nested deeper is refused. */
+    static final int MAX_DEPTH = 48;
+    /** The longest string or document the host will read from a child. */
+    static final int MAX_STRING = 4 * 1024 * 1024;
+    static final long MAX_DOCUMENT = 32L * 1024 * 1024;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING).maxNumberLength(40).maxDocumentLength(MAX_DOCUMENT).build())
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
     private RecordJson() {
     }
 
     /** {@code value} as one line of JSON. */
     static String write(Object value) {
-        StringBuilder b = new StringBuilder(256);
-        write(b, value);
-        return b.toString();
+        return new String(bytes(value), StandardCharsets.UTF_8);
+    }
+
+    /** {@code value} as UTF-8 JSON. */
+    static byte[] bytes(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            write(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("RecordJson: cannot write a " + value.getClass().getSimpleName(), e);
+        }
+        return out.toByteArray();
     }
 
     /**
      * Reads {@code json} as a value of {@code type}.
      *
-     * @throws IllegalArgumentException if the text is not JSON or does not fit the type
+     * @throws IllegalArgumentException if the text is not JSON, passes the limits, or does not fit the type
      */
     static <T> T read(String json, Class<T> type) {
-        JsonParser p = new JsonParser(json);
-        Object tree = p.value();
-        p.end();
-        return type.cast(convert(tree, type));
+        return read(json.getBytes(StandardCharsets.UTF_8), type);
     }
 
-    private static void write(StringBuilder b, Object v) {
+    static <T> T read(byte[] json, Class<T> type) {
+        try (JsonParser p = JSON.createParser(json)) {
+            p.nextToken();
+            Object value = value(p, type);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("RecordJson: trailing text after the value");
+            }
+            return type.cast(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("RecordJson: " + e.getMessage(), e);
+        } catch (ClassCastException | IllegalStateException e) {
+            throw new IllegalArgumentException("RecordJson: the JSON does not fit " + type.getSimpleName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- writing
+
+    private static void write(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
-            b.append("null");
+            g.writeNull();
         } else if (v instanceof String s) {
-            string(b, s);
-        } else if (v instanceof Number || v instanceof Boolean) {
-            b.append(v);
+            g.writeString(s);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.doubleValue());
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
         } else if (v instanceof Character c) {
-            string(b, c.toString());
+            g.writeString(c.toString());
         } else if (v instanceof Enum<?> e) {
-            string(b, e.name());
+            g.writeString(e.name());
         } else if (v instanceof Record r) {
-            record(b, r);
+            record(g, r);
         } else if (v instanceof Map<?, ?> m) {
-            b.append('{');
-            boolean first = true;
+            g.writeStartObject();
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                b.append(first ? "" : ",");
-                first = false;
-                string(b, String.valueOf(e.getKey()));
-                b.append(':');
-                write(b, e.getValue());
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
             }
-            b.append('}');
+            g.writeEndObject();
         } else if (v instanceof Collection<?> c) {
-            array(b, new ArrayList<>(c));
-        } else if (v.getClass().isArray()) {
-            List<Object> items = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(v); i++) {
-                items.add(Array.get(v, i));
+            g.writeStartArray();
+            for (Object item : c) {
+                write(g, item);
             }
-            array(b, items);
+            g.writeEndArray();
+        } else if (v.getClass().isArray()) {
+            g.writeStartArray();
+            for (int i = 0; i < Array.getLength(v); i++) {
+                write(g, Array.get(v, i));
+            }
+            g.writeEndArray();
         } else {
             throw new IllegalArgumentException("RecordJson: cannot write a " + v.getClass().getName());
         }
     }
 
-    private static void record(StringBuilder b, Record r) {
-        b.append('{');
-        boolean first = true;
+    private static void record(JsonGenerator g, Record r) throws IOException {
+        g.writeStartObject();
         for (RecordComponent c : r.getClass().getRecordComponents()) {
-            b.append(first ? "" : ",");
-            first = false;
-            string(b, c.getName());
-            b.append(':');
+            g.writeFieldName(c.getName());
             try {
                 c.getAccessor().setAccessible(true);
-                write(b, c.getAccessor().invoke(r));
+                write(g, c.getAccessor().invoke(r));
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalArgumentException("RecordJson: cannot read " + c, e);
             }
         }
-        b.append('}');
+        g.writeEndObject();
     }
 
-    private static void array(StringBuilder b, List<?> items) {
-        b.append('[');
-        for (int i = 0; i < items.size(); i++) {
-            b.append(i == 0 ? "" : ",");
-            write(b, items.get(i));
-        }
-        b.append(']');
-    }
+    // ---- reading: straight from the parser's tokens into the target type
 
-    private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
-    }
-
-    // ---- reading: a JSON tree (Map, List, String, Long/Double, Boolean, null) converted to the target type
-
-    private static Object convert(Object tree, Type type) {
-        if (type instanceof ParameterizedType p) {
-            return convertGeneric(tree, p);
+    private static Object value(JsonParser p, Type type) throws IOException {
+        if (type instanceof ParameterizedType pt) {
+            return generic(p, pt);
         }
         Class<?> c = (Class<?>) type;
-        if (tree == null) {
-            return c.isPrimitive() ? convert(0L, c) : null;
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            throw new IllegalArgumentException("RecordJson: unexpected end");
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return c.isPrimitive() ? primitiveZero(c) : null;
         }
         if (c == String.class) {
-            return (String) tree;
+            return expect(p, JsonToken.VALUE_STRING).getText();
         } else if (c == long.class || c == Long.class) {
-            return ((Number) tree).longValue();
+            return expectNumber(p).getLongValue();
         } else if (c == int.class || c == Integer.class) {
-            return ((Number) tree).intValue();
+            return expectNumber(p).getIntValue();
         } else if (c == double.class || c == Double.class) {
-            return ((Number) tree).doubleValue();
+            return expectNumber(p).getDoubleValue();
         } else if (c == boolean.class || c == Boolean.class) {
-            return tree instanceof Boolean bool ? bool : Boolean.FALSE;
+            return t == JsonToken.VALUE_TRUE;
         } else if (c == short.class || c == Short.class) {
-            return ((Number) tree).shortValue();
+            return expectNumber(p).getShortValue();
         } else if (c == byte.class || c == Byte.class) {
-            return ((Number) tree).byteValue();
+            return expectNumber(p).getByteValue();
         } else if (c == float.class || c == Float.class) {
-            return ((Number) tree).floatValue();
+            return expectNumber(p).getFloatValue();
         } else if (c.isEnum()) {
-            return enumValue(c, (String) tree);
+            return enumValue(c, expect(p, JsonToken.VALUE_STRING).getText());
         } else if (c.isRecord()) {
-            return record(c, (Map<?, ?>) tree);
+            return record(p, c);
         } else if (c.isArray()) {
-            List<?> items = (List<?>) tree;
+            List<Object> items = new ArrayList<>();
+            expect(p, JsonToken.START_ARRAY);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                items.add(value(p, c.getComponentType()));
+            }
             Object array = Array.newInstance(c.getComponentType(), items.size());
             for (int i = 0; i < items.size(); i++) {
-                Array.set(array, i, convert(items.get(i), c.getComponentType()));
+                Array.set(array, i, items.get(i));
             }
             return array;
         }
         throw new IllegalArgumentException("RecordJson: cannot read a " + c.getName());
     }
 
-    private static Object convertGeneric(Object tree, ParameterizedType p) {
-        if (tree == null) {
+    private static Object generic(JsonParser p, ParameterizedType pt) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
-        Class<?> raw = (Class<?>) p.getRawType();
-        Type[] args = p.getActualTypeArguments();
+        Class<?> raw = (Class<?>) pt.getRawType();
+        Type[] args = pt.getActualTypeArguments();
         if (Map.class.isAssignableFrom(raw)) {
             Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<?, ?>) tree).forEach((k, v) -> out.put((String) k, convert(v, args[1])));
+            expect(p, JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                out.put(key, value(p, args[1]));
+            }
             return out;
         }
         Collection<Object> out = Set.class.isAssignableFrom(raw) ? new LinkedHashSet<>() : new ArrayList<>();
-        for (Object item : (List<?>) tree) {
-            out.add(convert(item, args[0]));
+        expect(p, JsonToken.START_ARRAY);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            out.add(value(p, args[0]));
         }
         return out;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object enumValue(Class<?> c, String name) {
-        return Enum.valueOf((Class<Enum>) c, name);
-    }
-
-    private static Object record(Class<?> c, Map<?, ?> fields) {
+    private static Object record(JsonParser p, Class<?> c) throws IOException {
+        expect(p, JsonToken.START_OBJECT);
         RecordComponent[] components = c.getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < components.length; i++) {
+            index.put(components[i].getName(), i);
+        }
         Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            args[i] = convert(fields.get(components[i].getName()), components[i].getGenericType());
+            args[i] = types[i].isPrimitive() ? primitiveZero(types[i]) : null;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            Integer i = index.get(p.currentName());
+            p.nextToken();
+            if (i == null) {
+                p.skipChildren(); // a field this version does not know
+            } else {
+                args[i] = value(p, components[i].getGenericType());
+            }
         }
         try {
             Constructor<?> ctor = c.getDeclaredConstructor(types);
@@ -213,154 +254,30 @@ final class RecordJson {
         }
     }
 
-    /** A small recursive-descent JSON parser into plain Java values. */
-    private static final class JsonParser {
-        private final String s;
-        private int i;
-
-        JsonParser(String s) {
-            this.s = s;
+    private static JsonParser expect(JsonParser p, JsonToken token) {
+        if (p.currentToken() != token) {
+            throw new IllegalArgumentException("RecordJson: expected " + token + ", found " + p.currentToken());
         }
+        return p;
+    }
 
-        Object value() {
-            skip();
-            if (i >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(i);
-            return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                default -> number();
-            };
+    private static JsonParser expectNumber(JsonParser p) {
+        if (!p.currentToken().isNumeric()) {
+            throw new IllegalArgumentException("RecordJson: expected a number, found " + p.currentToken());
         }
+        return p;
+    }
 
-        void end() {
-            skip();
-            if (i != s.length()) {
-                throw error("trailing text");
-            }
-        }
+    private static Object primitiveZero(Class<?> c) {
+        return Array.get(Array.newInstance(c, 1), 0);
+    }
 
-        private Map<String, Object> object() {
-            Map<String, Object> out = new LinkedHashMap<>();
-            i++;
-            skip();
-            if (peek() == '}') {
-                i++;
-                return out;
-            }
-            while (true) {
-                skip();
-                String key = string();
-                skip();
-                expect(':');
-                out.put(key, value());
-                skip();
-                if (peek() == ',') {
-                    i++;
-                } else {
-                    expect('}');
-                    return out;
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> out = new ArrayList<>();
-            i++;
-            skip();
-            if (peek() == ']') {
-                i++;
-                return out;
-            }
-            while (true) {
-                out.add(value());
-                skip();
-                if (peek() == ',') {
-                    i++;
-                } else {
-                    expect(']');
-                    return out;
-                }
-            }
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                if (i >= s.length()) {
-                    throw error("unterminated string");
-                }
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                char e = s.charAt(i++);
-                switch (e) {
-                    case 'n' -> b.append('\n');
-                    case 'r' -> b.append('\r');
-                    case 't' -> b.append('\t');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'u' -> {
-                        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> b.append(e);
-                }
-            }
-        }
-
-        private Object number() {
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            String n = s.substring(start, i);
-            if (n.isEmpty()) {
-                throw error("unexpected character");
-            }
-            return n.contains(".") || n.contains("e") || n.contains("E") ? (Object) Double.parseDouble(n)
-                    : (Object) Long.parseLong(n);
-        }
-
-        private Object literal(String word, Object value) {
-            if (!s.startsWith(word, i)) {
-                throw error("unexpected character");
-            }
-            i += word.length();
-            return value;
-        }
-
-        private void expect(char c) {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            i++;
-        }
-
-        private char peek() {
-            return i < s.length() ? s.charAt(i) : '\0';
-        }
-
-        private void skip() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("RecordJson: " + what + " at offset " + i);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> c, String name) {
+        try {
+            return Enum.valueOf((Class<Enum>) c, name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("RecordJson: " + c.getSimpleName() + " has no " + name, e);
         }
     }
 }

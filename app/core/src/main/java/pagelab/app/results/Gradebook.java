@@ -1,11 +1,16 @@
 package pagelab.app.results;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import pagelab.app.grading.GradingResult;
+import pagelab.app.grading.SubmissionStatus;
 import pagelab.exercise.CheckInfo;
 import pagelab.exercise.CheckResult;
 
@@ -26,6 +31,56 @@ public final class Gradebook {
      * @param problem why there is no result, or null
      */
     public record Row(String student, GradingResult result, String problem) {
+        /** A row without a result, saying why. */
+        public static Row notGraded(String student, String why) {
+            return new Row(student, null, why);
+        }
+
+        /** The row's status: the result's, or {@code not-graded}. */
+        public SubmissionStatus status() {
+            return result == null ? SubmissionStatus.NOT_GRADED : result.status();
+        }
+
+        /** Why the status is what it is, in one line; empty for a plain "graded". */
+        public String reason() {
+            return result == null ? (problem == null ? "" : problem) : result.reason();
+        }
+    }
+
+    /**
+     * The rows as JSON, for scripts: per student the status, points and reason, and per check its status, points
+     * and how its run ended.
+     */
+    public static void writeJson(List<CheckInfo> checks, List<Row> rows, Writer out) throws IOException {
+        ObjectMapper json = Reports.json();
+        ObjectNode root = json.createObjectNode();
+        ArrayNode columns = root.putArray("checks");
+        checks.forEach(c -> columns.addObject().put("id", c.id()).put("title", c.title()).put("points", c.points()));
+        ArrayNode students = root.putArray("students");
+        for (Row row : rows) {
+            ObjectNode s = students.addObject();
+            s.put("student", row.student());
+            s.put("status", row.status().label());
+            s.put("reason", row.reason());
+            GradingResult r = row.result();
+            if (r != null) {
+                s.put("points", r.points()).put("max_points", r.maxPoints()).put("sources_sha256", r.sourcesSha256())
+                        .put("plugin", r.pluginId() + " " + r.pluginVersion()).put("isolation", r.isolation());
+                ObjectNode perCheck = s.putObject("checks");
+                for (CheckResult c : r.report().results()) {
+                    perCheck.putObject(c.checkId()).put("status", c.status().name().toLowerCase(Locale.ROOT))
+                            .put("points", c.points()).put("run", String.valueOf(r.outcomes().get(c.checkId()))
+                                    .toLowerCase(Locale.ROOT).replace('_', '-'))
+                            .put("message", c.message());
+                }
+            }
+        }
+        json.writeValue(new FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        }, root);
     }
 
     /** Writes the header and the rows, in the order given. */
@@ -46,21 +101,21 @@ public final class Gradebook {
         cells.add(row.student());
         GradingResult r = row.result();
         if (r == null) {
-            cells.addAll(List.of("0", String.valueOf(max), "0.0", "not-graded"));
+            cells.addAll(List.of("0", String.valueOf(max), "0.0", row.status().label()));
             checks.forEach(c -> cells.add(""));
-            cells.addAll(List.of("", row.problem() == null ? "" : row.problem()));
+            cells.addAll(List.of("", row.reason()));
             return cells;
         }
         cells.add(String.valueOf(r.points()));
         cells.add(String.valueOf(r.maxPoints()));
         cells.add(String.format(Locale.ROOT, "%.1f", r.maxPoints() == 0 ? 0.0 : 100.0 * r.points() / r.maxPoints()));
-        cells.add(r.compile().success() ? "graded" : "compile-error");
+        cells.add(row.status().label());
         for (CheckInfo c : checks) {
             CheckResult cr = r.report().result(c.id());
             cells.add(cr == null ? "" : String.valueOf(cr.points()));
         }
         cells.add(r.sourcesSha256());
-        cells.add(r.compile().success() ? "" : r.compile().summary());
+        cells.add(row.reason());
         return cells;
     }
 

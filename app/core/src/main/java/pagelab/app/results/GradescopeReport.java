@@ -2,12 +2,15 @@ package pagelab.app.results;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
-import pagelab.app.grading.CompileDiagnostic;
+
 import pagelab.app.grading.GradingResult;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
+import pagelab.solutions.CompileDiagnostic;
+import pagelab.solutions.PolicyViolation;
 
 /**
  * Gradescope's autograder {@code results.json}: {@code score}, {@code max_score}, {@code output} and one entry of
@@ -38,7 +41,7 @@ final class GradescopeReport {
             t.put("output", output(c, r.output().get(c.checkId())));
             t.put("visibility", "visible");
         }
-        Reports.json().writeValue(new java.io.FilterWriter(out) {
+        Reports.json().writeValue(new FilterWriter(out) {
             @Override
             public void close() throws IOException {
                 flush();
@@ -50,10 +53,16 @@ final class GradescopeReport {
     private static String summary(GradingResult r) {
         StringBuilder b = new StringBuilder("PageLab " + r.exerciseId() + " (" + r.pluginId() + " "
                 + r.pluginVersion() + "), seed " + r.report().seed() + ", sources SHA-256 " + r.sourcesSha256());
-        if (!r.compile().success()) {
+        if (!r.compile().compiled()) {
             b.append("\nThe sources do not compile:");
             for (CompileDiagnostic d : r.compile().errors()) {
                 b.append("\n  ").append(d);
+            }
+        }
+        if (r.compile().rejected()) {
+            b.append("\nThe solution uses what a solution may not:");
+            for (PolicyViolation v : r.compile().violations()) {
+                b.append("\n  ").append(v);
             }
         }
         return b.toString();

@@ -4,11 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +24,26 @@ import pagelab.exercise.SourceSet;
 
 /**
  * A graded result a student can carry and a workshop leader can trust: a zip holding {@value #MANIFEST} (what was
- * graded with what, and the points per check) and the graded sources under {@code sources/}. {@code pagelab
- * verify-result} re-grades the sources offline with the same plugin and seed and compares.
+ * graded with what, and the points per check), the graded sources under {@code sources/}, and, when the grader had
+ * a signing key, the manifest's Ed25519 signature ({@value #SIGNATURE}) and the signer's public key
+ * ({@value #SIGNER}). The manifest records every source file's SHA-256, so the signature covers the sources too.
+ * {@code pagelab verify-result} checks the signature against the keys it trusts, then re-grades the sources offline
+ * with the same plugin and seed and compares.
  *
- * @param manifest the recorded grading
- * @param sources  the graded sources
+ * @param manifest     the recorded grading
+ * @param sources      the graded sources
+ * @param manifestJson the manifest exactly as stored (what the signature covers)
+ * @param signature    the Base64 signature of {@code manifestJson}, or null when unsigned
+ * @param signerPem    the signer's public key (PEM), or null when unsigned
  */
-public record ResultBundle(Manifest manifest, SourceSet sources) {
+public record ResultBundle(Manifest manifest, SourceSet sources, byte[] manifestJson, String signature,
+                           String signerPem) {
     /** The manifest's entry name in the zip. */
     public static final String MANIFEST = "pagelab-result.json";
+    /** The signature's entry: the Base64 Ed25519 signature of the manifest's bytes. */
+    public static final String SIGNATURE = "pagelab-result.sig";
+    /** The signer's public key, PEM. */
+    public static final String SIGNER = "pagelab-result.pub";
     /** The format tag of this version of the manifest. */
     public static final String FORMAT = "pagelab-result/1";
     private static final int MAX_ENTRY_BYTES = 2 * 1024 * 1024;
@@ -71,18 +84,38 @@ public record ResultBundle(Manifest manifest, SourceSet sources) {
         Manifest m = new Manifest(FORMAT, r.exerciseId(), r.pluginId(), r.pluginVersion(), pluginSha256,
                 r.report().seed(), r.sourcesSha256(), files, r.points(), r.maxPoints(),
                 r.report().results().stream().map(Check::of).toList(), Instant.now().toString());
-        return new ResultBundle(m, sources);
+        try {
+            return new ResultBundle(m, sources, Reports.json().writeValueAsBytes(m), null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a result manifest", e);
+        }
     }
 
-    /** Writes the bundle to {@code zip} atomically (a temporary file moved into place). */
-    public void write(Path zip) throws IOException {
+    /** Whether the bundle carries a signature (valid or not: {@link ResultVerifier} decides). */
+    public boolean signed() {
+        return signature != null && signerPem != null;
+    }
+
+    /**
+     * Writes the bundle to {@code zip} atomically (a temporary file moved into place), signed by {@code signer}
+     * unless it is null.
+     */
+    public void write(Path zip, ResultSigner signer) throws IOException {
         Path dir = zip.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".bundle-", ".tmp");
+        Path temp = Files.createTempFile(dir, ".bundle-" + ProcessHandle.current().pid() + "-", ".tmp");
         try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry(MANIFEST));
-            z.write(Reports.json().writeValueAsBytes(manifest));
+            z.write(manifestJson);
             z.closeEntry();
+            if (signer != null) {
+                z.putNextEntry(new ZipEntry(SIGNATURE));
+                z.write(Base64.getEncoder().encode(signer.sign(manifestJson)));
+                z.closeEntry();
+                z.putNextEntry(new ZipEntry(SIGNER));
+                z.write(signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+                z.closeEntry();
+            }
             for (Map.Entry<String, String> f : sources.files().entrySet()) {
                 z.putNextEntry(new ZipEntry("sources/" + f.getKey()));
                 z.write(f.getValue().getBytes(StandardCharsets.UTF_8));
@@ -102,6 +135,9 @@ public record ResultBundle(Manifest manifest, SourceSet sources) {
      */
     public static ResultBundle read(Path zip) throws IOException {
         Manifest manifest = null;
+        byte[] manifestJson = null;
+        String signature = null;
+        String signer = null;
         Map<String, String> files = new LinkedHashMap<>();
         int entries = 0;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
@@ -111,7 +147,12 @@ public record ResultBundle(Manifest manifest, SourceSet sources) {
                 }
                 byte[] data = readBounded(z, e.getName());
                 if (e.getName().equals(MANIFEST)) {
+                    manifestJson = data;
                     manifest = Reports.json().readValue(data, Manifest.class);
+                } else if (e.getName().equals(SIGNATURE)) {
+                    signature = new String(data, StandardCharsets.US_ASCII).strip();
+                } else if (e.getName().equals(SIGNER)) {
+                    signer = new String(data, StandardCharsets.US_ASCII);
                 } else if (e.getName().startsWith("sources/") && !e.isDirectory()) {
                     files.put(e.getName().substring("sources/".length()), new String(data, StandardCharsets.UTF_8));
                 }
@@ -127,7 +168,7 @@ public record ResultBundle(Manifest manifest, SourceSet sources) {
             throw new IOException(zip + " holds no sources");
         }
         try {
-            return new ResultBundle(manifest, new SourceSet(files));
+            return new ResultBundle(manifest, new SourceSet(files), manifestJson, signature, signer);
         } catch (IllegalArgumentException e) {
             throw new IOException(zip + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,10 @@
 package pagelab.app.results;
 
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +15,10 @@ import pagelab.app.plugins.PluginHost;
 import pagelab.exercise.CheckResult;
 
 /**
- * Decides whether a {@link ResultBundle} tells the truth: its sources are the ones it recorded, it was graded by the
- * plugin installed here, and re-grading them with the recorded seed gives the recorded points, check by check.
+ * Decides whether a {@link ResultBundle} tells the truth: a key trusted here signed it, its sources are the ones it
+ * recorded, it was graded by the plugin installed here, and re-grading them with the recorded seed gives the
+ * recorded points, check by check. Hashes alone prove nothing (anyone can recompute them for the reference
+ * solution's sources); the signature is what ties the points to the grader.
  */
 public final class ResultVerifier {
     private ResultVerifier() {
@@ -25,7 +31,11 @@ public final class ResultVerifier {
         /** The sources were changed, or re-grading gives other points. */
         REFUTED,
         /** This installation cannot tell: the exercise is missing or its plugin differs from the one recorded. */
-        UNVERIFIABLE
+        UNVERIFIABLE,
+        /** The bundle carries no signature: anyone could have written it. */
+        UNSIGNED,
+        /** A valid signature, but by a key not trusted here. */
+        FOREIGN
     }
 
     /**
@@ -41,8 +51,15 @@ public final class ResultVerifier {
         }
     }
 
-    /** Checks {@code bundle} offline against the plugins of {@code host}, re-grading with {@code grader}. */
-    public static Verdict verify(ResultBundle bundle, PluginHost host, Grader grader) {
+    /**
+     * Checks {@code bundle} offline: its signature against {@code trusted}, then its sources and points against
+     * the plugins of {@code host}, re-grading with {@code grader}.
+     */
+    public static Verdict verify(ResultBundle bundle, List<PublicKey> trusted, PluginHost host, Grader grader) {
+        Verdict unsigned = signature(bundle, trusted);
+        if (unsigned != null) {
+            return unsigned;
+        }
         ResultBundle.Manifest m = bundle.manifest();
         List<String> reasons = sourceProblems(bundle);
         if (!reasons.isEmpty()) {
@@ -66,6 +83,36 @@ public final class ResultVerifier {
         GradingResult again = grader.grade(ex, bundle.sources(), m.seed(), r -> { });
         reasons.addAll(compare(m, again));
         return new Verdict(reasons.isEmpty() ? Outcome.CONFIRMED : Outcome.REFUTED, reasons, again);
+    }
+
+    /** Null when a trusted key signed the bundle; otherwise the verdict that ends the verification. */
+    private static Verdict signature(ResultBundle bundle, List<PublicKey> trusted) {
+        if (!bundle.signed()) {
+            return new Verdict(Outcome.UNSIGNED, List.of("the bundle carries no signature, so anyone could have "
+                    + "written its points; only a bundle signed by the grader's key (pagelab keys, then grade "
+                    + "--bundles or check --bundle) can be trusted"), null);
+        }
+        PublicKey signer;
+        byte[] sig;
+        try {
+            signer = ResultSigner.publicKey(bundle.signerPem());
+            sig = Base64.getDecoder().decode(bundle.signature());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return new Verdict(Outcome.REFUTED, List.of("the bundle's signature or signer key is malformed: "
+                    + e.getMessage()), null);
+        }
+        if (!ResultSigner.verify(signer, bundle.manifestJson(), sig)) {
+            return new Verdict(Outcome.REFUTED, List.of("the signature does not match the manifest: the bundle was "
+                    + "changed after it was signed"), null);
+        }
+        boolean known = trusted.stream().anyMatch(k -> Arrays.equals(k.getEncoded(), signer.getEncoded()));
+        if (!known) {
+            return new Verdict(Outcome.FOREIGN, List.of("signed by key " + ResultSigner.fingerprint(signer)
+                    + ", which is not among the keys trusted here (" + (trusted.isEmpty() ? "none"
+                    : trusted.stream().map(ResultSigner::fingerprint).toList()) + "); add its .pub file to the "
+                    + "key folder or pass --key"), null);
+        }
+        return null;
     }
 
     private static List<String> sourceProblems(ResultBundle bundle) {

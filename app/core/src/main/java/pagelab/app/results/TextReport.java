@@ -3,10 +3,12 @@ package pagelab.app.results;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
-import pagelab.app.grading.CompileDiagnostic;
+
 import pagelab.app.grading.GradingResult;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
+import pagelab.solutions.CompileDiagnostic;
+import pagelab.solutions.PolicyViolation;
 
 /** The terminal form: a score line, one line per check, and the message and hint of each check not passed. */
 final class TextReport {
@@ -19,16 +21,25 @@ final class TextReport {
         long passed = r.report().results().stream().filter(c -> c.status() == CheckStatus.PASS).count();
         out.write(String.format(Locale.ROOT, "%s: %d/%d points (%d of %d checks passed) in %.1f s%n",
                 r.exerciseId(), r.points(), r.maxPoints(), passed, r.report().results().size(), r.millis() / 1000.0));
-        if (!r.compile().success()) {
+        out.write("  graded by " + r.pluginId() + " " + r.pluginVersion() + ", seed " + r.report().seed()
+                + ", isolation: " + r.isolation() + NL);
+        if (!r.compile().compiled()) {
             out.write("The sources do not compile:" + NL);
             for (CompileDiagnostic d : r.compile().errors()) {
                 out.write("  " + d + NL);
             }
         }
+        if (r.compile().rejected()) {
+            out.write("The solution uses what a solution may not (see the student guide, \"What a solution may "
+                    + "use\"):" + NL);
+            for (PolicyViolation v : r.compile().violations()) {
+                out.write("  " + v + NL);
+            }
+        }
         for (CheckResult c : r.report().results()) {
             out.write(String.format(Locale.ROOT, "  %-7s %3d/%-3d %s%n", c.status(), c.points(), c.maxPoints(),
                     c.title()));
-            if (c.status() != CheckStatus.PASS && r.compile().success()) {
+            if (c.status() != CheckStatus.PASS && r.compile().runnable()) {
                 indent(out, c.message());
                 if (c.hint() != null) {
                     indent(out, "hint: " + c.hint());

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import pagelab.app.grading.Grader;
-import pagelab.app.grading.tiny.StubMachines;
-import pagelab.app.grading.tiny.TinyExercise;
+import example.tiny.StubMachines;
+import example.tiny.TinyExercise;
 import pagelab.app.plugins.TestPluginJars;
 
 /** The command line end to end, on a plugin jar of the tiny test exercise, with real child JVMs. */
@@ -57,6 +57,14 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** Runs a command with another data folder (another grader's machine); returns the exit code. */
+    static int runIn(Path dataDir, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("--plugins", plugin.toString()));
+        all.addAll(List.of(args));
+        return PageLabCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                Map.of("PAGELAB_HOME", dataDir.toString()), all.toArray(String[]::new));
+    }
+
     static Path solution(String name, String text) throws IOException {
         Path dir = Files.createDirectories(home.resolve("solutions").resolve(name));
         Files.writeString(dir.resolve("Solution.java"), text);
@@ -64,7 +72,7 @@ class CliTest {
     }
 
     static String answer(int value) {
-        return "public class Solution implements pagelab.app.grading.tiny.TinySolution {\n"
+        return "public class Solution implements example.tiny.TinySolution {\n"
                 + "    public int answer() { return " + value + "; }\n}\n";
     }
 
@@ -170,10 +178,17 @@ class CliTest {
         Files.writeString(subs.resolve("cy/Solution.java"), "class Solution {");
         Files.createDirectories(subs.resolve("dee"));
         Path csv = home.resolve("grades.csv");
+        Path json = home.resolve("grades.json");
         Run r = run("grade", "tiny", subs.toString(), "--out", csv.toString(), "--jobs", "2", "--bundles",
-                home.resolve("bundles").toString());
-        assertThat(r.code()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("Graded 3 of 4").contains("not graded: dee");
+                home.resolve("bundles").toString(), "--json", json.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("Graded 4 submissions").contains("2 graded, 1 compile-error, 1 not-graded")
+                .contains("not-graded: dee: no .java files");
+        JsonNode students = new ObjectMapper().readTree(json.toFile()).get("students");
+        assertThat(students.get(0).get("status").asText()).isEqualTo("graded");
+        assertThat(students.get(0).get("checks").get("answers").get("run").asText()).isEqualTo("completed");
+        assertThat(students.get(2).get("status").asText()).isEqualTo("compile-error");
+        assertThat(students.get(3).get("reason").asText()).contains("no .java files");
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).startsWith("student,points,max_points,percent,status,answers (2),independent (1)");
         assertThat(rows.get(1)).startsWith("ada,3,3,100.0,graded,2,1,");
@@ -186,20 +201,21 @@ class CliTest {
     }
 
     @Test
-    void verifyResultConfirmsAnHonestBundleAndRefutesATamperedOne() throws IOException {
+    void verifyResultConfirmsAnHonestSignedBundleAndRefutesATamperedOne() throws IOException {
+        assertThat(run("keys", "--force").code()).isEqualTo(ExitCodes.OK);
         Path bundle = home.resolve("honest.zip");
         assertThat(run("check", "tiny", solution("bundled", answer(41)).toString(), "--bundle", bundle.toString())
                 .code()).isEqualTo(ExitCodes.NOT_PASSED);
         Run ok = run("verify-result", bundle.toString());
         assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(ExitCodes.OK);
-        assertThat(ok.out()).startsWith("CONFIRMED: tiny 1/3");
+        assertThat(ok.out()).startsWith("CONFIRMED: tiny 1/3").contains("signed by SHA256:");
 
         Path tampered = TestPluginJars.rewriteEntry(bundle, home.resolve("tampered.zip"), "pagelab-result.json",
                 s -> s.replace("\"points\" : 1,", "\"points\" : 3,").replace("\"status\" : \"FAIL\"",
                         "\"status\" : \"PASS\"").replace("\"points\" : 0,", "\"points\" : 2,"));
         Run refuted = run("verify-result", tampered.toString());
         assertThat(refuted.code()).as(refuted.out()).isEqualTo(ExitCodes.REFUTED);
-        assertThat(refuted.out()).contains("re-grading gives FAIL 0/2");
+        assertThat(refuted.out()).contains("changed after it was signed");
 
         Path swapped = TestPluginJars.rewriteEntry(bundle, home.resolve("swapped.zip"), "sources/Solution.java",
                 s -> s.replace("41", "42"));
@@ -208,6 +224,29 @@ class CliTest {
         assertThat(changed.out()).contains("Solution.java was changed after grading");
 
         assertThat(run("verify-result", plugin.toString()).code()).isEqualTo(ExitCodes.IO_ERROR);
+    }
+
+    @Test
+    void anUnsignedBundleOrOneSignedByAStrangerIsNotTrusted() throws IOException {
+        Path bundle = home.resolve("reference.zip");
+        Path keyless = home.resolve("keyless");
+        assertThat(runIn(keyless, "check", "tiny", "--reference", "--bundle", bundle.toString()))
+                .as("graded the reference with no signing key").isEqualTo(ExitCodes.OK);
+        Run unsigned = run("verify-result", bundle.toString());
+        assertThat(unsigned.code()).isEqualTo(ExitCodes.UNTRUSTED);
+        assertThat(unsigned.out()).startsWith("UNSIGNED").contains("anyone could have written");
+
+        Path stranger = home.resolve("stranger");
+        assertThat(runIn(stranger, "keys")).isEqualTo(ExitCodes.OK);
+        Path foreign = home.resolve("foreign.zip");
+        assertThat(runIn(stranger, "check", "tiny", "--reference", "--bundle", foreign.toString()))
+                .isEqualTo(ExitCodes.OK);
+        Run notTrusted = run("verify-result", foreign.toString());
+        assertThat(notTrusted.code()).isEqualTo(ExitCodes.UNTRUSTED);
+        assertThat(notTrusted.out()).startsWith("FOREIGN").contains("not among the keys trusted here");
+        Run trusted = run("verify-result", foreign.toString(), "--key",
+                stranger.resolve("keys").resolve("pagelab-signing.pub").toString());
+        assertThat(trusted.code()).as(trusted.out()).isEqualTo(ExitCodes.OK);
     }
 
     @Test

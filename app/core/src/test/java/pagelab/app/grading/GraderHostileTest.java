@@ -12,15 +12,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pagelab.app.grading.tiny.TinyExercise;
+import example.tiny.TinyExercise;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
 import pagelab.exercise.SourceSet;
+import pagelab.solutions.CompileDiagnostic;
 
 /**
- * Hostile solutions against real child JVMs: each ends as a clear failed result for the check that ran it, the
- * check after it still passes, and the same grader then grades a good solution to full marks.
+ * Solutions that misbehave at run time (loop, recurse, exhaust the heap, leave threads, print without end) against
+ * real child JVMs in practice mode: each ends as a clear failed result for the check that ran it, the check after it
+ * still passes, and the same grader then grades a good solution to full marks. What the solution policy refuses
+ * before anything runs (System.exit, Runtime.halt, raw file descriptors, ...) is {@link HostileSubmissionsTest}'s.
  */
 class GraderHostileTest {
     @TempDir
@@ -33,8 +36,8 @@ class GraderHostileTest {
         Path classes = Path.of(TinyExercise.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         tiny = LoadedExercise.of(new TinyExercise(), "tiny-plugin", "1.0.0", classes, List.of(classes));
         grader = new Grader(GraderOptions.defaults(data).withCheckTimeout(Duration.ofSeconds(2))
-                .withHeapMegabytes(64)
-                .withChildJvmArgs(List.of("-Dpagelab.child.machines=pagelab.app.grading.tiny.StubMachines")));
+                .withHeapMegabytes(64).withExtraChildClasspath(List.of(classes))
+                .withChildJvmArgs(List.of("-Dpagelab.child.machines=example.tiny.StubMachines")));
     }
 
     @AfterAll
@@ -62,7 +65,7 @@ class GraderHostileTest {
     @Test
     void goodSolutionScoresFullMarks() throws IOException {
         GradingResult r = grader.grade(tiny, hostile("good"));
-        assertThat(r.compile().success()).isTrue();
+        assertThat(r.compile().runnable()).isTrue();
         assertThat(r.points()).isEqualTo(3);
         assertThat(r.maxPoints()).isEqualTo(3);
     }
@@ -73,11 +76,10 @@ class GraderHostileTest {
         long first = grader.childPid();
         grader.grade(tiny, hostile("good"));
         assertThat(grader.childPid()).as("the child after a good solution").isEqualTo(first).isPositive();
-        grader.grade(tiny, hostile("exit"));
-        long afterExit = grader.childPid();
+        grader.grade(tiny, hostile("thread"));
         grader.grade(tiny, hostile("good"));
-        assertThat(grader.childPid()).as("the child after System.exit").isNotEqualTo(first);
-        assertThat(afterExit).isNotEqualTo(first);
+        assertThat(grader.childPid()).as("the child after a thread was left running").isNotEqualTo(first)
+                .isPositive();
     }
 
     @Test
@@ -104,20 +106,6 @@ class GraderHostileTest {
     }
 
     @Test
-    void systemExitIsReportedAsSuch() throws IOException {
-        CheckResult r = gradeHostile("exit");
-        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(r.message()).contains("System.exit(3)");
-    }
-
-    @Test
-    void runtimeHaltIsReportedAsAnAbruptStop() throws IOException {
-        CheckResult r = gradeHostile("halt");
-        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(r.message()).contains("stopped abruptly").contains("exit code 4");
-    }
-
-    @Test
     void threadLeftRunningFailsTheCheck() throws IOException {
         CheckResult r = gradeHostile("thread");
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
@@ -133,12 +121,6 @@ class GraderHostileTest {
     }
 
     @Test
-    void bytesWrittenStraightToFileDescriptorOneCannotForgeAReply() throws IOException {
-        GradingResult r = grader.grade(tiny, hostile("fdout"));
-        assertThat(r.points()).isEqualTo(3);
-    }
-
-    @Test
     void throwingStaticInitialiserFailsWithItsCause() throws IOException {
         CheckResult r = gradeHostile("staticinit");
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
@@ -148,7 +130,7 @@ class GraderHostileTest {
     @Test
     void compileErrorFailsEveryCheckWithTheDiagnostic() throws IOException {
         GradingResult r = grader.grade(tiny, hostile("compileerror"));
-        assertThat(r.compile().success()).isFalse();
+        assertThat(r.compile().compiled()).isFalse();
         CompileDiagnostic d = r.compile().errors().get(0);
         assertThat(d.file()).isEqualTo("Solution.java");
         assertThat(d.line()).isEqualTo(3);

@@ -34,7 +34,7 @@ class RecordJsonTest {
 
     @Test
     void outputIsJsonThatJacksonReadsToTheSameValue() throws Exception {
-        ChildReply reply = new ChildReply(3, sample(), "printed\n", 8, false);
+        ChildReply reply = new ChildReply(3, sample(), "printed\n", 8, false, false);
         String json = RecordJson.write(reply);
         assertThat(json).doesNotContain("\n");
         ObjectMapper jackson = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -61,5 +61,33 @@ class RecordJsonTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RecordJson.read("{} trailing", ChildRequest.class))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMillionOpeningBracketsAreRefusedNotAStackOverflow() {
+        String bomb = "[".repeat(1_000_000);
+        assertThatThrownBy(() -> RecordJson.read(bomb, ChildReply.class)).isInstanceOf(IllegalArgumentException.class);
+        String nested = "{\"id\":1,\"result\":" + "{\"evidence\":[".repeat(5_000);
+        assertThatThrownBy(() -> RecordJson.read(nested, ChildReply.class))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void valuesThatDoNotFitTheirTypeAreRefused() {
+        assertThatThrownBy(() -> RecordJson.read("{\"id\": \"one\"}", ChildReply.class))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecordJson.read("{\"id\": 1e999999}", ChildReply.class))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecordJson.read("{\"result\": {\"status\": \"GRADED_BY_ME\"}}",
+                ChildReply.class)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecordJson.read("{\"output\": \"" + "x".repeat(RecordJson.MAX_STRING + 1) + "\"}",
+                ChildReply.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNullResultIsReadAsNullForTheHostToRefuse() {
+        ChildReply r = RecordJson.read("{\"id\": 7, \"result\": null}", ChildReply.class);
+        assertThat(r.result()).isNull();
+        assertThat(r.id()).isEqualTo(7);
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import pagelab.app.grading.tiny.TinyExercise;
+import example.tiny.TinyExercise;
 
 /** Public helpers for other test packages: the tiny exercise as a plugin jar, and zip surgery. */
 public final class TestPluginJars {
@@ -22,9 +22,9 @@ public final class TestPluginJars {
     /** A plugin jar holding the compiled tiny exercise package of the test classes. */
     public static Path tinyPlugin(Path target) throws Exception {
         Path testClasses = Path.of(TinyExercise.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path pkg = testClasses.resolve("pagelab/app/grading/tiny");
+        Path pkg = testClasses.resolve("example/tiny");
         Path staging = Files.createTempDirectory("tiny-plugin");
-        Path dest = Files.createDirectories(staging.resolve("pagelab/app/grading/tiny"));
+        Path dest = Files.createDirectories(staging.resolve("example/tiny"));
         try (Stream<Path> files = Files.list(pkg)) {
             for (Path f : files.toList()) {
                 Files.copy(f, dest.resolve(f.getFileName()));

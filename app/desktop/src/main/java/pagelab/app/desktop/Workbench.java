@@ -231,8 +231,8 @@ public final class Workbench extends JPanel {
             return;
         }
         GradingResult r = o.result();
-        editor.showDiagnostics(r.compile().diagnostics());
-        results.finished(r.compile().diagnostics(), r.points(), r.maxPoints(), null);
+        editor.showDiagnostics(r.compile().markers());
+        results.finished(r.compile().markers(), r.points(), r.maxPoints(), null);
         progress = progress.with(ex.id(), progress.of(ex.id()).afterCheck(r.points(), r.maxPoints(),
                 System.currentTimeMillis()));
         catalog.setProgress(progress);

@@ -4,7 +4,7 @@ import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
 import org.fife.ui.rsyntaxtextarea.Theme;
 import org.fife.ui.rtextarea.RTextScrollPane;
-import pagelab.app.grading.CompileDiagnostic;
+import pagelab.solutions.CompileDiagnostic;
 
 import javax.swing.JComponent;
 import javax.swing.KeyStroke;

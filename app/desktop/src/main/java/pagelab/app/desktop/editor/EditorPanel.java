@@ -3,7 +3,7 @@ package pagelab.app.desktop.editor;
 import net.miginfocom.swing.MigLayout;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import pagelab.app.desktop.Themes;
-import pagelab.app.grading.CompileDiagnostic;
+import pagelab.solutions.CompileDiagnostic;
 import pagelab.exercise.SourceSet;
 
 import javax.swing.JPanel;

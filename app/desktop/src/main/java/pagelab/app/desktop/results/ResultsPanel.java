@@ -3,7 +3,7 @@ package pagelab.app.desktop.results;
 import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.Ui;
-import pagelab.app.grading.CompileDiagnostic;
+import pagelab.solutions.CompileDiagnostic;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
 import pagelab.exercise.Evidence;

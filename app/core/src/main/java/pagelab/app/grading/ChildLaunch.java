@@ -1,0 +1,96 @@
+package pagelab.app.grading;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.objectweb.asm.ClassReader;
+import org.pf4j.ExtensionPoint;
+import pagelab.exercise.Exercise;
+import pagelab.kernel.Machine;
+import pagelab.kernel.spi.KernelProvider;
+import pagelab.solutions.SolutionCompiler;
+import pagelab.solutions.SolutionPolicy;
+
+/**
+ * The command line of a grading child: a JVM that holds only what grading needs and gives a solution as little as
+ * possible. The kernel API and the simulator run as named modules (the simulator exports nothing, so not even
+ * reflection reaches it); the JDK is cut to {@code java.base} ({@code --limit-modules}: no compiler, no
+ * {@code sun.misc.Unsafe}, no attach, instrumentation, JDI, management, scripting or desktop); the security manager
+ * cannot be installed; nobody may attach to the JVM. In graded mode, where bubblewrap is available, the JVM runs
+ * in a sandbox of its own ({@link Sandbox}).
+ */
+final class ChildLaunch {
+    private ChildLaunch() {
+    }
+
+    /** The JVM's command, to run in {@code childDir/work}, talking to the host on {@code channel}. */
+    static List<String> command(GraderOptions options, Path channel) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of("-Xmx" + options.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-XX:+DisableAttachMechanism",
+                "-Djava.security.manager=disallow", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+                "-D" + GradingChild.CHANNEL_PROPERTY + "=" + channel));
+        String machines = System.getProperty(Grader.MACHINES_PROPERTY);
+        if (machines != null && !machines.isBlank()) {
+            cmd.add("-D" + Grader.MACHINES_PROPERTY + "=" + machines);
+        }
+        cmd.addAll(options.childJvmArgs());
+        cmd.addAll(List.of("--module-path", join(modulePath()), "--add-modules", "pagelab.kernel,pagelab.sim",
+                "--limit-modules", "java.base,pagelab.kernel,pagelab.sim",
+                "-cp", join(classPath(options)), GradingChild.class.getName()));
+        return cmd;
+    }
+
+    /** The kernel API and the simulator, as modules. */
+    static List<Path> modulePath() {
+        return List.of(SolutionCompiler.location(Machine.class), simulatorLocation());
+    }
+
+    /** The runner, the exercise API, the solution policy and the few libraries they use; nothing else of the host. */
+    static List<Path> classPath(GraderOptions options) {
+        Set<Path> cp = new LinkedHashSet<>();
+        for (Class<?> c : new Class<?>[] {GradingChild.class, Exercise.class, SolutionPolicy.class, ClassReader.class,
+                                          JsonFactory.class, ExtensionPoint.class}) {
+            cp.add(SolutionCompiler.location(c));
+        }
+        String machines = System.getProperty(Grader.MACHINES_PROPERTY);
+        if (machines != null && !machines.isBlank()) {
+            try { // the factory named for the children must reach them: its jar or folder goes along
+                cp.add(SolutionCompiler.location(Class.forName(machines)));
+            } catch (ClassNotFoundException | RuntimeException e) {
+                // the child names the factory it cannot find in the check's error
+            }
+        }
+        cp.removeAll(modulePath());
+        cp.addAll(options.extraChildClasspath());
+        return List.copyOf(cp);
+    }
+
+    /** Every file and folder the child reads: the JDK, its module and class paths. */
+    static List<Path> readablePaths(GraderOptions options) {
+        List<Path> paths = new ArrayList<>();
+        paths.add(Path.of(System.getProperty("java.home")));
+        paths.addAll(modulePath());
+        paths.addAll(classPath(options));
+        return paths;
+    }
+
+    private static Path simulatorLocation() {
+        for (KernelProvider p : java.util.ServiceLoader.load(KernelProvider.class)) {
+            return SolutionCompiler.location(p.getClass());
+        }
+        throw new IllegalStateException("ChildLaunch: no kernel provider on the class path");
+    }
+
+    private static String join(List<Path> paths) {
+        return paths.stream().filter(Files::exists).map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}

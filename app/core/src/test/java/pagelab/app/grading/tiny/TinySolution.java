@@ -1,6 +1,0 @@
-package pagelab.app.grading.tiny;
-
-/** The solution interface of the runner's test exercise. */
-public interface TinySolution {
-    int answer();
-}

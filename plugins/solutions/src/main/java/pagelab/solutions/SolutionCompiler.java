@@ -1,0 +1,303 @@
+package pagelab.solutions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import pagelab.exercise.SourceSet;
+import pagelab.kernel.Kernel32;
+
+/**
+ * Compiles a student's sources with {@code javax.tools}, in this JVM, against only what a solution may see: the
+ * JDK's {@code java.base}, the kernel API and the exercise's student-facing types ({@link StudentApi}), never the
+ * checker, the exercise API or the simulator. Then it judges the class files with the {@link SolutionPolicy}.
+ * Compiling parses and generates code and runs nothing of the student's, so it is safe in the host.
+ *
+ * <p>Class files go to a content-addressed cache: the same sources against the same API are compiled once (the
+ * shipped reference, a resubmitted solution). The cache belongs to the host; a solution's code can never write
+ * there, and whatever is there is judged again before it runs.
+ *
+ * <p>Thread-safe: concurrent compilations of the same sources race to move a finished folder into place and the
+ * loser discards its copy.
+ *
+ * @since 0.2
+ */
+public final class SolutionCompiler {
+    private static final String LIST_FILE = ".classes";
+    /** The options every solution is compiled with: Java 17 and java.base alone, as it will run. */
+    private static final List<String> OPTIONS = List.of("--release", "17", "--limit-modules", "java.base",
+            "-proc:none", "-g", "-encoding", "UTF-8", "-implicit:none", "-Xmaxerrs", "50");
+
+    private final Path cacheDir;
+    private final SolutionPolicy policy;
+    private final Map<StudentApi, Path> apiDirs = new ConcurrentHashMap<>();
+
+    /** @param cacheDir where compiled folders are kept, e.g. {@code ~/.pagelab/cache/classes} */
+    public SolutionCompiler(Path cacheDir) {
+        this(cacheDir, SolutionPolicy.standard());
+    }
+
+    public SolutionCompiler(Path cacheDir, SolutionPolicy policy) {
+        this.cacheDir = cacheDir.toAbsolutePath();
+        this.policy = policy;
+    }
+
+    /** Whether this runtime can compile (a JDK with {@code jdk.compiler}, not a JRE). */
+    public static boolean available() {
+        return ToolProvider.getSystemJavaCompiler() != null;
+    }
+
+    /**
+     * Compiles {@code sources} for an exercise whose solutions may use {@code api}, and judges the result. Never
+     * throws for bad sources: they give diagnostics or violations.
+     *
+     * @throws UncheckedIOException if the cache folder cannot be written
+     */
+    public CompiledSolution compile(SourceSet sources, StudentApi api) {
+        try {
+            List<Path> classpath = List.of(location(Kernel32.class), apiDir(api));
+            String key = key(sources, classpath);
+            Path done = cacheDir.resolve(key);
+            CompiledSolution compiled;
+            if (Files.isRegularFile(done.resolve(LIST_FILE))) {
+                compiled = new CompiledSolution(List.of(), List.of(), done, Files.readAllLines(done.resolve(LIST_FILE)));
+            } else {
+                compiled = compileFresh(sources, classpath, key, done);
+            }
+            if (!compiled.compiled()) {
+                return compiled;
+            }
+            List<PolicyViolation> violations = policy.check(classFiles(compiled), api);
+            return new CompiledSolution(compiled.diagnostics(), violations, compiled.classesDir(),
+                    compiled.classNames());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write compiled classes under " + cacheDir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private CompiledSolution compileFresh(SourceSet sources, List<Path> classpath, String key, Path done)
+            throws IOException {
+        Files.createDirectories(cacheDir);
+        Path work = Files.createTempDirectory(cacheDir, key + ".tmp-" + ProcessHandle.current().pid() + "-");
+        CompiledSolution r = javac(sources, classpath, work);
+        if (!r.compiled()) {
+            deleteTree(work);
+            return r;
+        }
+        Files.write(work.resolve(LIST_FILE), r.classNames());
+        return new CompiledSolution(r.diagnostics(), List.of(), publish(work, done), r.classNames());
+    }
+
+    /** The class files of a compiled solution, by binary name. */
+    public static Map<String, byte[]> classFiles(CompiledSolution compiled) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String name : compiled.classNames()) {
+            out.put(name, Files.readAllBytes(compiled.classesDir().resolve(name.replace('.', '/') + ".class")));
+        }
+        return out;
+    }
+
+    private static CompiledSolution javac(SourceSet sources, List<Path> classpath, Path out) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            return failed(new CompileDiagnostic(null, 0, 0, true, "no Java compiler in this runtime: PageLab needs "
+                    + "a JDK, not a JRE (java.home = " + System.getProperty("java.home") + ")"));
+        }
+        DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
+        List<JavaFileObject> units = new ArrayList<>();
+        sources.files().forEach((name, text) -> units.add(new StringSource(name, text)));
+        List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-classpath", join(classpath)));
+        options.addAll(OPTIONS);
+        boolean ok;
+        try (StandardJavaFileManager files = javac.getStandardFileManager(collector, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            ok = javac.getTask(Writer.nullWriter(), files, collector, options, null, units).call();
+        } catch (RuntimeException e) {
+            // javac's own crash (it happens on odd inputs): report it instead of taking the host down
+            return failed(new CompileDiagnostic(null, 0, 0, true, "the compiler crashed: " + e));
+        }
+        List<CompileDiagnostic> diagnostics = diagnostics(collector);
+        return ok ? new CompiledSolution(diagnostics, List.of(), out, classNames(out))
+                : new CompiledSolution(diagnostics, List.of(), null, List.of());
+    }
+
+    private static CompiledSolution failed(CompileDiagnostic d) {
+        return new CompiledSolution(List.of(d), List.of(), null, List.of());
+    }
+
+    /**
+     * The folder holding the class files of the exercise's student-facing types, and nothing else of its plugin:
+     * what the solution compiles against. Written once per API (content-addressed).
+     */
+    private Path apiDir(StudentApi api) throws IOException {
+        Path known = apiDirs.get(api);
+        if (known != null && Files.isDirectory(known)) {
+            return known;
+        }
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (String type : api.types().stream().sorted().toList()) {
+            String resource = type.replace('.', '/') + ".class";
+            try (InputStream in = api.loader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("the exercise's class file " + resource + " cannot be read");
+                }
+                classes.put(resource, in.readAllBytes());
+            }
+        }
+        MessageDigest d = sha256();
+        classes.forEach((name, bytes) -> {
+            d.update(name.getBytes(StandardCharsets.UTF_8));
+            d.update(bytes);
+        });
+        Path dir = cacheDir.resolve("api").resolve(HexFormat.of().formatHex(d.digest()).substring(0, 32));
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir.getParent());
+            Path work = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp-"
+                    + ProcessHandle.current().pid() + "-");
+            for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+                Path f = work.resolve(e.getKey());
+                Files.createDirectories(f.getParent());
+                Files.write(f, e.getValue());
+            }
+            publish(work, dir);
+        }
+        apiDirs.put(api, dir);
+        return dir;
+    }
+
+    private static Path publish(Path work, Path done) throws IOException {
+        try {
+            Files.move(work, done, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            deleteTree(work);
+        } catch (IOException e) {
+            if (!Files.isDirectory(done)) {
+                throw e;
+            }
+            deleteTree(work); // another thread published the same key first (a non-empty target)
+        }
+        return done;
+    }
+
+    private static List<CompileDiagnostic> diagnostics(DiagnosticCollector<JavaFileObject> collector) {
+        List<CompileDiagnostic> out = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
+            String file = d.getSource() == null ? null : d.getSource().getName().replaceFirst("^/", "");
+            boolean error = d.getKind() == Diagnostic.Kind.ERROR;
+            String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+            out.add(new CompileDiagnostic(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
+                    error, message));
+        }
+        out.sort(Comparator.comparing((CompileDiagnostic d) -> !d.error()));
+        return out;
+    }
+
+    private static List<String> classNames(Path out) throws IOException {
+        try (Stream<Path> walk = Files.walk(out)) {
+            return walk.filter(p -> p.toString().endsWith(".class"))
+                    .map(p -> out.relativize(p).toString().replace('\\', '/'))
+                    .map(s -> s.substring(0, s.length() - ".class".length()).replace('/', '.'))
+                    .sorted().toList();
+        }
+    }
+
+    /** SHA-256 over the runtime version, the options, the class path and every file name and text. */
+    static String key(SourceSet sources, List<Path> classpath) {
+        MessageDigest d = sha256();
+        d.update((Runtime.version() + "|" + OPTIONS + "\n").getBytes(StandardCharsets.UTF_8));
+        for (Path p : classpath) {
+            d.update((p.toAbsolutePath() + "|" + lastModified(p) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<String, String> f : sources.files().entrySet()) {
+            d.update((f.getKey() + "\0").getBytes(StandardCharsets.UTF_8));
+            d.update(f.getValue().getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(d.digest()).substring(0, 32);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private static long lastModified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The jar or folder a class was loaded from. */
+    public static Path location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new UncheckedIOException(new IOException("cannot locate the jar of " + type.getName(), e));
+        }
+    }
+
+    private static String join(List<Path> classpath) {
+        return classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Deletes a folder and everything in it, quietly: a leftover temporary folder is harmless. */
+    public static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // the clean-up at the next start takes what is left
+        }
+    }
+
+    /** A source file held in memory; javac reports positions against its plain file name. */
+    private static final class StringSource extends SimpleJavaFileObject {
+        private final String text;
+
+        StringSource(String name, String text) {
+            super(URI.create("string:///" + name), Kind.SOURCE);
+            this.text = text;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
+    }
+}

@@ -1,6 +1,0 @@
-package pagelab.testkit;
-
-/** The toy solution interface. */
-public interface Adder {
-    int add(int a, int b);
-}
