@@ -98,8 +98,8 @@ final class Session implements AutoCloseable {
                     .map(p -> p.label() + ": " + p.reason()).collect(Collectors.joining("; "));
             return new CliException(ExitCodes.NOT_FOUND, "no exercise '" + id + "'. Installed: "
                     + (known.isEmpty() ? "none" : known) + (failed.isEmpty() ? "" : ". Failed plugins: " + failed)
-                    + (known.isEmpty() ? ". Put plugin jars in " + options.dataDir(env).resolve("plugins")
-                    + ", or pass --plugins PATH or --dev ROOT." : ""));
+                    + (known.isEmpty() ? ". Install a plugin with pagelab plugin install JAR, or pass --plugins PATH "
+                    + "or --dev ROOT." : ""));
         });
     }
 

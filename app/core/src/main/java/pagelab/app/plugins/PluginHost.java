@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
@@ -29,11 +30,13 @@ public final class PluginHost implements AutoCloseable {
     private final PageLabPluginManager manager = new PageLabPluginManager();
     private final PluginDescriptors descriptors = new PluginDescriptors();
     private final PluginLocations locations;
+    private final InstalledPlugins installed;
     private volatile List<PluginStatus> plugins = List.of();
     private volatile Map<String, LoadedExercise> exercises = Map.of();
 
     private PluginHost(PluginLocations locations) {
         this.locations = locations;
+        this.installed = InstalledPlugins.read(locations.userDir());
         manager.setSystemVersion(ExerciseApi.VERSION);
     }
 
@@ -78,8 +81,9 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Copies a plugin jar into the user's plugin folder and loads it. The copy is written next to its final name
-     * and moved into place, so an interrupted install never leaves half a jar behind.
+     * Copies a plugin jar into the user's plugin folder, records it as installed ({@link InstalledPlugins}) and
+     * loads it. The copy is written next to its final name and moved into place, so an interrupted install never
+     * leaves half a jar behind.
      *
      * @return the new plugin's status (FAILED with the reason when it does not load; the file is then removed)
      * @throws IOException if there is no user folder or the copy fails
@@ -96,18 +100,52 @@ public final class PluginHost implements AutoCloseable {
         Path temp = Files.createTempFile(locations.userDir(), ".install-", ".tmp");
         Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        PluginStatus status = loadCandidate(new Candidate(target, PluginOrigin.USER));
-        if (!status.isLoaded()) {
+        PluginStatus status = loadTrusted(new Candidate(target, PluginOrigin.USER));
+        if (status.isLoaded()) {
+            installed.add(target, status.pluginId(), status.version());
+        } else {
             Files.deleteIfExists(target);
         }
         return status;
     }
 
     /**
+     * Unloads the installed plugin {@code pluginId} and removes its file and record. Shipped plugins cannot be
+     * removed.
+     *
+     * @throws IOException when it is not an installed plugin, or its file cannot be removed
+     */
+    public synchronized void uninstall(String pluginId) throws IOException {
+        String file = installed.fileOf(pluginId);
+        if (file == null || locations.userDir() == null) {
+            throw new IOException("no installed plugin has the id '" + pluginId + "'");
+        }
+        unload(pluginId);
+        Files.deleteIfExists(locations.userDir().resolve(file));
+        installed.remove(file);
+        Map<String, LoadedExercise> map = new LinkedHashMap<>(exercises);
+        map.values().removeIf(e -> pluginId.equals(e.pluginId()));
+        exercises = Collections.unmodifiableMap(map);
+        List<PluginStatus> list = new ArrayList<>(plugins);
+        list.removeIf(p -> pluginId.equals(p.pluginId()) && p.origin() == PluginOrigin.USER);
+        plugins = List.copyOf(list);
+    }
+
+    /**
      * Loads one candidate and records its status; null (nothing recorded) when it is a shipped copy of a plugin
-     * that was already loaded, at the same version, from the source tree.
+     * that was already loaded, at the same version, from the source tree. A file of the user's plugin folder that
+     * the user did not install through PageLab is refused without being opened.
      */
     private synchronized PluginStatus loadCandidate(Candidate c) {
+        if (c.origin() == PluginOrigin.USER && !installed.trusts(c.path())) {
+            return record(PluginStatus.failed(null, null, c.path(), c.origin(), "not installed through PageLab, so "
+                    + "it is not loaded: a plugin runs inside PageLab, and this file may have been put here by "
+                    + "anything; install it with 'pagelab plugin install FILE' or the plugin manager"), List.of());
+        }
+        return loadTrusted(c);
+    }
+
+    private synchronized PluginStatus loadTrusted(Candidate c) {
         Path path = c.path();
         if (path.getFileName().toString().toLowerCase().endsWith(".zip")) {
             return record(PluginStatus.failed(null, null, path, c.origin(),
@@ -183,7 +221,7 @@ public final class PluginHost implements AutoCloseable {
     private boolean loadedFromSourceTree(String pluginId, String version) {
         for (PluginStatus p : plugins) {
             if (pluginId.equals(p.pluginId()) && p.origin() == PluginOrigin.DEVELOPMENT
-                    && java.util.Objects.equals(version, p.version())) {
+                    && Objects.equals(version, p.version())) {
                 return true;
             }
         }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the host looks for exercise plugins, in priority order: development source trees, explicit paths, the
- * user's plugin folder, the shipped plugin folder. A missing folder is simply empty.
+ * Where the host looks for exercise plugins, in priority order: development source trees, the shipped plugin
+ * folder, explicit paths, the user's plugin folder (only what the user installed, see {@link InstalledPlugins}).
+ * The shipped exercises come before anything a user adds, so no plugin can take over a shipped exercise's id: the
+ * later one is refused with the reason. A missing folder is simply empty.
  *
  * @param sourceTrees roots of PageLab source trees whose {@code exercises/NAME/target/classes} are loaded
  * @param explicit    single plugin jars or folders named by the user
@@ -73,16 +75,17 @@ public record PluginLocations(List<Path> sourceTrees, List<Path> explicit, Path 
                 }
             }
         }
+        addFolder(out, shippedDir, PluginOrigin.SHIPPED);
         explicit.forEach(p -> out.add(new Candidate(p, PluginOrigin.EXPLICIT)));
         addFolder(out, userDir, PluginOrigin.USER);
-        addFolder(out, shippedDir, PluginOrigin.SHIPPED);
         return out;
     }
 
     private static void addFolder(List<Candidate> out, Path dir, PluginOrigin origin) throws IOException {
         for (Path p : children(dir)) {
             String name = p.getFileName().toString().toLowerCase();
-            if (Files.isDirectory(p) || name.endsWith(".jar") || name.endsWith(".zip")) {
+            if ((Files.isDirectory(p) || name.endsWith(".jar") || name.endsWith(".zip"))
+                    && !name.equals(InstalledPlugins.FILE)) {
                 out.add(new Candidate(p, origin));
             }
         }

@@ -4,10 +4,10 @@ package pagelab.app.plugins;
 public enum PluginOrigin {
     /** A module of the source tree ({@code exercises/NAME/target/classes}), for exercise authors. */
     DEVELOPMENT,
-    /** Named on the command line or installed one at a time. */
-    EXPLICIT,
-    /** The user's own plugin folder ({@code ~/.pagelab/plugins}). */
-    USER,
     /** The folder shipped with PageLab. */
-    SHIPPED
+    SHIPPED,
+    /** Named on the command line ({@code --plugins}). */
+    EXPLICIT,
+    /** Installed by the user ({@code pagelab plugin install}, the plugin manager) into {@code DATA/plugins}. */
+    USER
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +35,7 @@ class PluginHostTest {
     @Test
     void goodPluginLoadsItsExercise() throws IOException {
         good("a.jar", "alpha", "alpha-ex");
-        try (PluginHost host = PluginHost.load(new PluginLocations(java.util.List.of(), java.util.List.of(), dir,
-                null))) {
+        try (PluginHost host = PluginHost.load(shippedDir())) {
             PluginStatus s = status(host, "a.jar");
             assertThat(s.state()).isEqualTo(State.LOADED);
             assertThat(s.pluginId()).isEqualTo("alpha");
@@ -52,7 +52,7 @@ class PluginHostTest {
     void corruptArchiveIsReportedAndOthersStillLoad() throws IOException {
         good("a.jar", "alpha", "alpha-ex");
         Files.write(dir.resolve("broken.jar"), new byte[]{'P', 'K', 3, 4, 1, 2, 3});
-        try (PluginHost host = PluginHost.load(userDir())) {
+        try (PluginHost host = PluginHost.load(shippedDir())) {
             PluginStatus s = status(host, "broken.jar");
             assertThat(s.state()).isEqualTo(State.FAILED);
             assertThat(s.reason()).startsWith("not a readable jar");
@@ -65,7 +65,7 @@ class PluginHostTest {
         good("a.jar", "alpha", "alpha-ex");
         TestPlugins.jar(dir.resolve("nodesc.jar"), "p.nodesc", TestPlugins.exercise("p.nodesc", "nodesc", ""),
                 Map.of());
-        try (PluginHost host = PluginHost.load(userDir())) {
+        try (PluginHost host = PluginHost.load(shippedDir())) {
             PluginStatus s = status(host, "nodesc.jar");
             assertThat(s.state()).isEqualTo(State.FAILED);
             assertThat(s.reason()).startsWith("no plugin descriptor").contains("Plugin-Id");
@@ -79,7 +79,7 @@ class PluginHostTest {
         TestPlugins.jar(dir.resolve("throws.jar"), "p.throwing", TestPlugins.exercise("p.throwing", "throwing",
                 "if (true) throw new IllegalStateException(\"boom in the constructor\");"),
                 TestPlugins.manifest("throwing"));
-        try (PluginHost host = PluginHost.load(userDir())) {
+        try (PluginHost host = PluginHost.load(shippedDir())) {
             PluginStatus s = status(host, "throws.jar");
             assertThat(s.state()).isEqualTo(State.FAILED);
             assertThat(s.pluginId()).isEqualTo("throwing");
@@ -96,7 +96,7 @@ class PluginHostTest {
         Map<String, String> mf = new HashMap<>(TestPlugins.manifest("future"));
         mf.put("Plugin-Requires", ">=9.0.0");
         TestPlugins.jar(dir.resolve("future.jar"), "p.future", TestPlugins.exercise("p.future", "future", ""), mf);
-        try (PluginHost host = PluginHost.load(userDir())) {
+        try (PluginHost host = PluginHost.load(shippedDir())) {
             PluginStatus s = status(host, "future.jar");
             assertThat(s.state()).isEqualTo(State.FAILED);
             assertThat(s.reason()).isEqualTo("requires exercise API >=9.0.0 but this PageLab offers 0.1.0");
@@ -109,7 +109,7 @@ class PluginHostTest {
         good("a.jar", "alpha", "shared-ex");
         good("b.jar", "beta", "shared-ex");
         good("c.jar", "gamma", "gamma-ex");
-        try (PluginHost host = PluginHost.load(userDir())) {
+        try (PluginHost host = PluginHost.load(shippedDir())) {
             assertThat(status(host, "a.jar").state()).isEqualTo(State.LOADED);
             PluginStatus b = status(host, "b.jar");
             assertThat(b.state()).isEqualTo(State.FAILED);
@@ -123,7 +123,7 @@ class PluginHostTest {
     void secondPluginWithTheSamePluginIdIsRefused() throws IOException {
         good("a.jar", "alpha", "alpha-ex");
         good("b.jar", "alpha", "other-ex");
-        try (PluginHost host = PluginHost.load(userDir())) {
+        try (PluginHost host = PluginHost.load(shippedDir())) {
             PluginStatus b = status(host, "b.jar");
             assertThat(b.state()).isEqualTo(State.FAILED);
             assertThat(b.reason()).contains("a plugin with id 'alpha' is already loaded");
@@ -136,7 +136,7 @@ class PluginHostTest {
                 TestPlugins.exercise("p.noidx", "noidx", ""));
         Files.delete(classes.resolve("META-INF/extensions.idx"));
         TestPlugins.pack(dir.resolve("noidx.jar"), classes, TestPlugins.manifest("noidx"), Map.of());
-        try (PluginHost host = PluginHost.load(userDir())) {
+        try (PluginHost host = PluginHost.load(shippedDir())) {
             assertThat(status(host, "noidx.jar").reason()).contains("META-INF/extensions.idx").contains("@Extension");
         }
     }
@@ -151,7 +151,7 @@ class PluginHostTest {
         }
         TestPlugins.pack(dir.resolve("bundled.jar"), classes, TestPlugins.manifest("bundled"),
                 Map.of("pagelab/exercise/Exercise.class", api));
-        try (PluginHost host = PluginHost.load(userDir())) {
+        try (PluginHost host = PluginHost.load(shippedDir())) {
             assertThat(status(host, "bundled.jar").state()).isEqualTo(State.LOADED);
             assertThat(host.exercise("bundled")).isPresent();
         }
@@ -163,8 +163,8 @@ class PluginHostTest {
         TestPlugins.compile(classes, "p.devone", TestPlugins.exercise("p.devone", "dev-one", ""));
         Files.writeString(dir.resolve("tree/exercises/dev-one/plugin.properties"),
                 "plugin.id=dev-one\nplugin.version=0.0.1\nplugin.requires=>=0.1.0\n");
-        try (PluginHost host = PluginHost.load(new PluginLocations(java.util.List.of(dir.resolve("tree")),
-                java.util.List.of(), null, null))) {
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(dir.resolve("tree")),
+                List.of(), null, null))) {
             PluginStatus s = host.plugins().get(0);
             assertThat(s.reason()).isNull();
             assertThat(s.origin()).isEqualTo(PluginOrigin.DEVELOPMENT);
@@ -175,8 +175,8 @@ class PluginHostTest {
     @Test
     void zipAndMissingFoldersNeverThrow() throws IOException {
         Files.write(dir.resolve("x.zip"), new byte[]{1});
-        try (PluginHost host = PluginHost.load(new PluginLocations(java.util.List.of(dir.resolve("nowhere")),
-                java.util.List.of(), dir, dir.resolve("also-missing")))) {
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(dir.resolve("nowhere")),
+                List.of(), dir.resolve("also-missing"), dir))) {
             assertThat(status(host, "x.zip").reason()).contains("zip plugins are not supported");
         }
     }
@@ -187,15 +187,66 @@ class PluginHostTest {
         Path jar = TestPlugins.jar(elsewhere.resolve("new.jar"), "p.fresh", TestPlugins.exercise("p.fresh", "fresh",
                 ""), TestPlugins.manifest("fresh"));
         Path user = dir.resolve("user");
-        try (PluginHost host = PluginHost.load(new PluginLocations(java.util.List.of(), java.util.List.of(), user,
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(), List.of(), user,
                 null))) {
             assertThat(host.install(jar).state()).isEqualTo(State.LOADED);
             assertThat(Files.exists(user.resolve("new.jar"))).isTrue();
             assertThat(host.exercise("fresh")).isPresent();
         }
+        try (PluginHost again = PluginHost.load(new PluginLocations(List.of(), List.of(), user, null))) {
+            assertThat(again.exercise("fresh")).as("an installed plugin loads at the next start").isPresent();
+            again.uninstall("fresh");
+            assertThat(again.exercise("fresh")).isEmpty();
+            assertThat(user.resolve("new.jar")).doesNotExist();
+        }
     }
 
-    private PluginLocations userDir() {
-        return new PluginLocations(java.util.List.of(), java.util.List.of(), dir, null);
+    @Test
+    void aJarThatAppearsInTheUserFolderWithoutBeingInstalledIsNeverLoaded() throws IOException {
+        Path user = Files.createDirectories(dir.resolve("user"));
+        TestPlugins.jar(user.resolve("planted.jar"), "p.planted", TestPlugins.exercise("p.planted", "planted",
+                ""), TestPlugins.manifest("planted"));
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(), List.of(), user, null))) {
+            PluginStatus s = status(host, "planted.jar");
+            assertThat(s.state()).isEqualTo(State.FAILED);
+            assertThat(s.reason()).contains("not installed through PageLab").contains("pagelab plugin install");
+            assertThat(host.exercise("planted")).isEmpty();
+        }
+    }
+
+    @Test
+    void anInstalledJarChangedAfterwardsIsNoLongerLoaded() throws IOException {
+        Path jar = TestPlugins.jar(Files.createDirectories(dir.resolve("downloads")).resolve("x.jar"), "p.xx",
+                TestPlugins.exercise("p.xx", "xx", ""), TestPlugins.manifest("xx"));
+        Path user = dir.resolve("user");
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(), List.of(), user, null))) {
+            host.install(jar);
+        }
+        TestPlugins.jar(user.resolve("x.jar"), "p.xx", TestPlugins.exercise("p.xx", "xx",
+                "System.out.println(\"swapped\");"), TestPlugins.manifest("xx"));
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(), List.of(), user, null))) {
+            assertThat(status(host, "x.jar").reason()).contains("not installed through PageLab");
+            assertThat(host.exercise("xx")).isEmpty();
+        }
+    }
+
+    @Test
+    void anInstalledPluginCannotTakeOverAShippedExercise() throws IOException {
+        Path shipped = Files.createDirectories(dir.resolve("shipped"));
+        TestPlugins.jar(shipped.resolve("real.jar"), "p.real", TestPlugins.exercise("p.real", "sparse-cells", ""),
+                TestPlugins.manifest("real"));
+        Path impostor = TestPlugins.jar(Files.createDirectories(dir.resolve("downloads")).resolve("fake.jar"),
+                "p.fake", TestPlugins.exercise("p.fake", "sparse-cells", ""), TestPlugins.manifest("fake"));
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(), List.of(), dir.resolve("user"),
+                shipped))) {
+            PluginStatus s = host.install(impostor);
+            assertThat(s.state()).isEqualTo(State.FAILED);
+            assertThat(s.reason()).contains("exercise id 'sparse-cells' is already provided by plugin 'real'");
+            assertThat(host.exercise("sparse-cells").orElseThrow().pluginId()).isEqualTo("real");
+        }
+    }
+
+    private PluginLocations shippedDir() {
+        return new PluginLocations(List.of(), List.of(), null, dir);
     }
 }

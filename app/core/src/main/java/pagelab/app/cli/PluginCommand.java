@@ -1,0 +1,84 @@
+package pagelab.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import pagelab.app.plugins.PluginStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code pagelab plugin install JAR} and {@code pagelab plugin remove ID}: the command line's plugin manager. Only
+ * plugins installed this way (or through the desktop's plugin manager) are loaded from the user's plugin folder.
+ */
+@Command(name = "plugin", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+        description = "Install or remove an exercise plugin of your own (the shipped ones are always there).",
+        subcommands = {PluginCommand.Install.class, PluginCommand.Remove.class})
+final class PluginCommand implements Callable<Integer> {
+    @ParentCommand
+    PageLabCli cli;
+
+    @Override
+    public Integer call() {
+        throw new CliException(ExitCodes.USAGE, "say what to do: pagelab plugin install JAR, or pagelab plugin "
+                + "remove ID");
+    }
+
+    /** {@code pagelab plugin install JAR}. */
+    @Command(name = "install", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+            description = "Copy a plugin jar into DATA/plugins, record it as installed and load it.")
+    static final class Install implements Callable<Integer> {
+        @ParentCommand
+        PluginCommand parent;
+
+        @Parameters(index = "0", paramLabel = "JAR", description = "The plugin jar.")
+        Path jar;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(jar)) {
+                throw new CliException(ExitCodes.NOT_FOUND, "no such file: " + jar);
+            }
+            PluginStatus s;
+            try {
+                s = parent.cli.session().host().install(jar);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.IO_ERROR, "cannot install " + jar + ": " + e.getMessage());
+            }
+            PrintWriter out = parent.cli.spec.commandLine().getOut();
+            if (!s.isLoaded()) {
+                throw new CliException(ExitCodes.PLUGIN_INVALID, "not installed: " + Session.describe(s));
+            }
+            out.println("Installed " + s.label() + ": " + String.join(", ", s.exerciseIds()));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code pagelab plugin remove ID}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+            description = "Unload an installed plugin and delete its file.")
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand
+        PluginCommand parent;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The plugin's id (see pagelab list).")
+        String id;
+
+        @Override
+        public Integer call() {
+            try {
+                parent.cli.session().host().uninstall(id);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.NOT_FOUND, e.getMessage());
+            }
+            PrintWriter out = parent.cli.spec.commandLine().getOut();
+            out.println("Removed plugin " + id);
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}
