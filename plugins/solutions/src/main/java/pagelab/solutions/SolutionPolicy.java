@@ -60,6 +60,20 @@ public final class SolutionPolicy {
     }
 
     /**
+     * Judges the classes of one solution and, when the policy allows them, returns them as a
+     * {@link JudgedSolution} a {@link StudentClassLoader} can be made from.
+     *
+     * @throws RejectedSolutionException listing the violations, when the policy refuses the solution
+     */
+    public JudgedSolution judge(Map<String, byte[]> classFiles, StudentApi api) {
+        List<PolicyViolation> violations = check(classFiles, api);
+        if (!violations.isEmpty()) {
+            throw new RejectedSolutionException(violations);
+        }
+        return new JudgedSolution(classFiles, api, rules);
+    }
+
+    /**
      * Judges the classes of one solution.
      *
      * @param classFiles the solution's class files by binary name ({@code Solution}, {@code Solution$Cell})

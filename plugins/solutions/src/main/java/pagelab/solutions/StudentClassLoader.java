@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,11 +40,12 @@ public final class StudentClassLoader extends ClassLoader {
      * @throws RejectedSolutionException listing the violations, when the policy refuses the solution
      */
     public static StudentClassLoader of(Map<String, byte[]> classes, StudentApi api, SolutionPolicy policy) {
-        List<PolicyViolation> violations = policy.check(classes, api);
-        if (!violations.isEmpty()) {
-            throw new RejectedSolutionException(violations);
-        }
-        return new StudentClassLoader(classes, api, policy.rules());
+        return of(policy.judge(classes, api));
+    }
+
+    /** A fresh loader for a solution the policy judged already (one per check run, judged once). */
+    public static StudentClassLoader of(JudgedSolution solution) {
+        return new StudentClassLoader(solution.classes(), solution.api(), solution.rules());
     }
 
     @Override
@@ -68,21 +68,39 @@ public final class StudentClassLoader extends ClassLoader {
     }
 
     /**
-     * A class from outside the solution. Every JDK class may be loaded: the policy has judged every use the
-     * solution's code makes of them, and the JDK itself needs some for the solution (lambdas link through
-     * java.lang.invoke, reflection's generated accessors through jdk.internal.reflect). PageLab's classes only
-     * when the solution may name them.
+     * A class from outside the solution. Any class of {@code java.base} may be loaded: the policy has judged every
+     * use the solution's code makes of them, and the JDK itself needs some for the solution (lambdas link through
+     * java.lang.invoke, reflection's generated accessors through jdk.internal.reflect). No other module of the
+     * JDK exists for a solution ({@code sun.misc.Unsafe}, {@code javax.tools}, ...), and of PageLab only what the
+     * solution may name.
      */
     private Class<?> outside(String name) throws ClassNotFoundException {
-        try {
-            return Class.forName(name, false, ClassLoader.getPlatformClassLoader());
-        } catch (ClassNotFoundException e) {
-            // not the JDK's
+        Class<?> jdk = jdkClass(name);
+        if (jdk != null) {
+            if (jdk.getModule() != Object.class.getModule()) {
+                throw new ClassNotFoundException(name + " is not available to solutions (module "
+                        + jdk.getModule().getName() + ")");
+            }
+            return jdk;
         }
         if (api.contains(name) || (StudentApi.isPlatform(name) && rules.forClass(name).allowed())) {
             return Class.forName(name, false, api.loader());
         }
         throw new ClassNotFoundException(name + " is not available to solutions");
+    }
+
+    /**
+     * The JDK's class of that name, or null. (The platform loader also answers for the application loader's
+     * modules, the kernel API's say; those are PageLab's, not the JDK's.)
+     */
+    private static Class<?> jdkClass(String name) {
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        try {
+            Class<?> c = Class.forName(name, false, platform);
+            return c.getClassLoader() == null || c.getClassLoader() == platform ? c : null;
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
     }
 
     @Override

@@ -22,6 +22,7 @@ import pagelab.exercise.Exercise;
 import pagelab.exercise.InvalidSolutionException;
 import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
+import pagelab.solutions.JudgedSolution;
 import pagelab.solutions.RejectedSolutionException;
 import pagelab.solutions.SolutionPolicy;
 import pagelab.solutions.StudentApi;
@@ -43,6 +44,9 @@ final class CheckWorker {
     private final Function<MachineConfig, Machine> machines;
     private final BoundedOutput capture;
     private final Map<String, LoadedPlugin> plugins = new HashMap<>();
+    /** The solution judged last, and the request's class files it came from: judged once per solution. */
+    private Map<String, String> judgedFiles;
+    private JudgedSolution judged;
 
     private record LoadedPlugin(Exercise exercise, CheckPlan plan, StudentApi api) {
     }
@@ -66,7 +70,7 @@ final class CheckWorker {
         }
         StudentClassLoader student;
         try {
-            student = StudentClassLoader.of(decode(request.classFiles()), plugin.api(), SolutionPolicy.standard());
+            student = StudentClassLoader.of(judge(request, plugin));
         } catch (RejectedSolutionException e) {
             return reply(request, CheckResult.fail(e.getMessage()).scored(info), false);
         } catch (IllegalArgumentException e) {
@@ -80,6 +84,15 @@ final class CheckWorker {
             return reply(request, CheckResult.fail(e.getMessage()).scored(info), false);
         }
         return runGuarded(request, plugin, info, solution, student);
+    }
+
+    private JudgedSolution judge(ChildRequest request, LoadedPlugin plugin) {
+        if (judged == null || !request.classFiles().equals(judgedFiles) || judged.api() != plugin.api()) {
+            judged = null;
+            judged = SolutionPolicy.standard().judge(decode(request.classFiles()), plugin.api());
+            judgedFiles = request.classFiles();
+        }
+        return judged;
     }
 
     private static Map<String, byte[]> decode(Map<String, String> classFiles) {

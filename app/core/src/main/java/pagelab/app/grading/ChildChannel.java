@@ -50,15 +50,28 @@ final class ChildChannel implements Closeable {
     }
 
     private final SocketChannel socket;
-    private final byte[] key;
     private final byte sendDirection;
+    /** One MAC for sending (under this object's lock), one for receiving (its one thread). */
+    private final Mac sendMac;
+    private final Mac receiveMac;
     private long sent;
     private long received;
 
     private ChildChannel(SocketChannel socket, byte[] key, boolean host) {
         this.socket = socket;
-        this.key = key.clone();
         this.sendDirection = (byte) (host ? 0 : 1);
+        this.sendMac = hmac(key);
+        this.receiveMac = hmac(key);
+    }
+
+    private static Mac hmac(byte[] key) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(key, "HmacSHA256"));
+            return m;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
     }
 
     /** The host's end. */
@@ -90,7 +103,7 @@ final class ChildChannel implements Closeable {
         if (payload.length > MAX_FRAME) {
             throw new IOException("a frame of " + payload.length + " bytes is larger than " + MAX_FRAME);
         }
-        byte[] mac = mac(sendDirection, sent++, type, payload);
+        byte[] mac = mac(sendMac, sendDirection, sent++, type, payload);
         ByteBuffer b = ByteBuffer.allocate(4 + 1 + payload.length + MAC_BYTES);
         b.putInt(1 + payload.length).put(type).put(payload).put(mac).flip();
         while (b.hasRemaining()) {
@@ -117,7 +130,7 @@ final class ChildChannel implements Closeable {
         byte[] mac = new byte[MAC_BYTES];
         body.get(mac);
         byte receiveDirection = (byte) (1 - sendDirection);
-        if (!MessageDigest.isEqual(mac, mac(receiveDirection, received, type, payload))) {
+        if (!MessageDigest.isEqual(mac, mac(receiveMac, receiveDirection, received, type, payload))) {
             throw new TamperedException("frame " + received + " failed authentication");
         }
         received++;
@@ -134,16 +147,10 @@ final class ChildChannel implements Closeable {
         return b.flip();
     }
 
-    private byte[] mac(byte direction, long sequence, byte type, byte[] payload) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(new SecretKeySpec(key, "HmacSHA256"));
-            m.update(ByteBuffer.allocate(10).put(direction).putLong(sequence).put(type).array());
-            m.update(payload);
-            return m.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-        }
+    private static byte[] mac(Mac m, byte direction, long sequence, byte type, byte[] payload) {
+        m.update(ByteBuffer.allocate(10).put(direction).putLong(sequence).put(type).array());
+        m.update(payload);
+        return m.doFinal();
     }
 
     @Override

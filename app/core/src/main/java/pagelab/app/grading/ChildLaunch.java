@@ -20,30 +20,43 @@ import pagelab.solutions.SolutionPolicy;
 /**
  * The command line of a grading child: a JVM that holds only what grading needs and gives a solution as little as
  * possible. The kernel API and the simulator run as named modules (the simulator exports nothing, so not even
- * reflection reaches it); the JDK is cut to {@code java.base} ({@code --limit-modules}: no compiler, no
- * {@code sun.misc.Unsafe}, no attach, instrumentation, JDI, management, scripting or desktop); the security manager
- * cannot be installed; nobody may attach to the JVM. In graded mode, where bubblewrap is available, the JVM runs
- * in a sandbox of its own ({@link Sandbox}).
+ * reflection reaches it); of the host's libraries only the runner, the exercise API, the solution policy, ASM,
+ * Jackson's streaming core and PF4J's extension point come along; the security manager cannot be installed; nobody
+ * may attach to the JVM. (Of the JDK a solution reaches only {@code java.base}: its class loader sees no other
+ * module. The JVM's own {@code --limit-modules} would do the same but turns class data sharing off, which doubles
+ * a child's boot.) In graded mode, where bubblewrap is available, the JVM runs in a sandbox of its own
+ * ({@link Sandbox}).
  */
 final class ChildLaunch {
     private ChildLaunch() {
     }
 
-    /** The JVM's command, to run in {@code childDir/work}, talking to the host on {@code channel}. */
+    /**
+     * The JVM's command, to run in {@code childDir/work}, talking to the host on {@code channel}; with the class
+     * data archive of {@link ChildArchive} when there is one.
+     */
     static List<String> command(GraderOptions options, Path channel) {
+        List<String> base = baseCommand(options);
+        List<String> cmd = new ArrayList<>(base.subList(0, 1));
+        cmd.addAll(ChildArchive.options(options, base));
+        cmd.add("-D" + GradingChild.CHANNEL_PROPERTY + "=" + channel);
+        cmd.addAll(base.subList(1, base.size()));
+        return cmd;
+    }
+
+    /** The command every child shares, from {@code java} to the main class. */
+    static List<String> baseCommand(GraderOptions options) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-Xmx" + options.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-XX:+DisableAttachMechanism",
-                "-Djava.security.manager=disallow", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-D" + GradingChild.CHANNEL_PROPERTY + "=" + channel));
+                "-Djava.security.manager=disallow", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
         String machines = System.getProperty(Grader.MACHINES_PROPERTY);
         if (machines != null && !machines.isBlank()) {
             cmd.add("-D" + Grader.MACHINES_PROPERTY + "=" + machines);
         }
         cmd.addAll(options.childJvmArgs());
         cmd.addAll(List.of("--module-path", join(modulePath()), "--add-modules", "pagelab.kernel,pagelab.sim",
-                "--limit-modules", "java.base,pagelab.kernel,pagelab.sim",
                 "-cp", join(classPath(options)), GradingChild.class.getName()));
         return cmd;
     }
@@ -73,12 +86,16 @@ final class ChildLaunch {
         return List.copyOf(cp);
     }
 
-    /** Every file and folder the child reads: the JDK, its module and class paths. */
+    /** Every file and folder the child reads: the JDK, its module and class paths, its class data archive. */
     static List<Path> readablePaths(GraderOptions options) {
         List<Path> paths = new ArrayList<>();
         paths.add(Path.of(System.getProperty("java.home")));
         paths.addAll(modulePath());
         paths.addAll(classPath(options));
+        Path archive = ChildArchive.file(options, baseCommand(options));
+        if (archive != null) {
+            paths.add(archive);
+        }
         return paths;
     }
 

@@ -9,10 +9,13 @@ import java.io.PrintStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import pagelab.exercise.CheckResult;
 import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
+import pagelab.solutions.SolutionPolicy;
 
 /**
  * The main class of a grading child JVM. Before any solution code exists here, it reads the channel's secret from
@@ -28,11 +31,17 @@ public final class GradingChild {
     static final int OUTPUT_LIMIT = 16 * 1024;
     /** System property naming the host's socket. */
     static final String CHANNEL_PROPERTY = "pagelab.child.channel";
+    /** The argument of a training run: load what every child loads, then exit, for {@link ChildArchive}. */
+    static final String TRAIN = "--train";
 
     private GradingChild() {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals(TRAIN)) {
+            train();
+            return;
+        }
         // the secret first, while this JVM holds nothing of a solution's
         String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
         if (secret == null) {
@@ -81,6 +90,20 @@ public final class GradingChild {
                 return;
             }
         }
+    }
+
+    /**
+     * What every child does before its first check, once: the warm-up, the protocol's JSON both ways, the policy
+     * and a solution loader. The JVM archives the classes this loads as it exits (normally, so that it can).
+     */
+    private static void train() {
+        awaitWarmUp(warmUp(machines()));
+        ChildReply reply = new ChildReply(1, CheckResult.pass("trained"), "", 0, false, false);
+        RecordJson.read(RecordJson.bytes(reply), ChildReply.class);
+        RecordJson.read(RecordJson.bytes(new ChildRequest(1, List.of(), "", Map.of(), "", 0, 0)), ChildRequest.class);
+        ChildChannel.parseSecret(ChildChannel.newSecret());
+        SolutionPolicy.standard();
+        System.exit(0);
     }
 
     private static void sendQuietly(ChildChannel channel, byte type, byte[] payload) {
