@@ -12,12 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import pagelab.exercise.Exercise;
 import pagelab.kernel.Machine;
-import pagelab.sim.ReferenceKernelProvider;
+import pagelab.kernel.spi.KernelProvider;
 import pagelab.solutions.SolutionPolicy;
 
 /**
@@ -33,8 +34,9 @@ class SharedStateTest {
     @Test
     void noPublicStaticFieldCanBeChanged() throws Exception {
         List<String> found = new ArrayList<>();
-        for (Class<?> anchor : List.of(Machine.class, ReferenceKernelProvider.class, Exercise.class,
-                SolutionPolicy.class)) {
+        // the simulator is found as the children find it, so that this test names none of its classes
+        Class<?> simulator = ServiceLoader.load(KernelProvider.class).iterator().next().getClass();
+        for (Class<?> anchor : List.of(Machine.class, simulator, Exercise.class, SolutionPolicy.class)) {
             for (Class<?> c : classesBeside(anchor)) {
                 for (Field f : c.getDeclaredFields()) {
                     int m = f.getModifiers();
