@@ -4,6 +4,7 @@ import static pagelab.exercises.copyonwrite.Lab.IMAGE;
 import static pagelab.exercises.copyonwrite.Lab.describe;
 import static pagelab.exercises.copyonwrite.Lab.pages;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import pagelab.exercise.Check;
@@ -92,7 +93,8 @@ public class CopyOnWriteChecks {
         Set<Long>[] out = new Set[instances];
         for (int i = 0; i < instances; i++) {
             int instance = i;
-            out[i] = Lab.call("predict", () -> lab.predict(IMAGE, List.copyOf(accesses), instance));
+            Set<Long> answer = Lab.call("predict", () -> lab.predict(IMAGE, List.copyOf(accesses), instance));
+            out[i] = answer == null ? null : new HashSet<>(answer); // the checker's own copy
         }
         return out;
     }
@@ -104,7 +106,8 @@ public class CopyOnWriteChecks {
         Tally t = new Tally();
         for (int i = 0; i < instances; i++) {
             var p = run.process(i);
-            Set<Long> seen = Lab.call("observe in instance #" + i, () -> lab.observe(p.kernel32(), IMAGE));
+            Set<Long> answer = Lab.call("observe in instance #" + i, () -> lab.observe(p.kernel32(), IMAGE));
+            Set<Long> seen = answer == null ? null : new HashSet<>(answer); // the checker's own copy
             Set<Long> truth = run.truth(i);
             t.expect(truth.equals(seen), "instance #" + i + " (PID " + p.id() + ", image at "
                     + Win32Names.hex(p.kernel32().GetModuleHandle(null)) + ")" + where + ": observed " + pages(seen)

@@ -2,6 +2,7 @@ package pagelab.exercises.dllbase;
 
 import static pagelab.exercises.dllbase.Loader.dll;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import pagelab.exercise.Check;
@@ -81,8 +82,10 @@ public class DllBaseChecks {
 
     private static CheckResult predictions(DllPlanner planner, WinProcess p, List<ImageFile> dlls, int points,
                                            String hint) {
-        Map<String, LoadOutcome> predicted = Loader.call("predict", () -> planner.predict(p.kernel32(),
+        Map<String, LoadOutcome> answer = Loader.call("predict", () -> planner.predict(p.kernel32(),
                 List.copyOf(dlls)));
+        // the checker's own copy: what the solution returned is judged as it was, not by its own get
+        Map<String, LoadOutcome> predicted = answer == null ? null : new HashMap<>(answer);
         Map<String, Loader.Loaded> truth = Loader.load(p, dlls);
         Tally t = new Tally();
         for (ImageFile dll : dlls) {

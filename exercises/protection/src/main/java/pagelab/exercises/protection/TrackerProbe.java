@@ -2,6 +2,7 @@ package pagelab.exercises.protection;
 
 import static pagelab.exercises.protection.WriteTracker.BUFFER_SIZE;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
@@ -79,7 +80,8 @@ final class TrackerProbe {
     }
 
     List<Long> written() {
-        return call(ctx, "writtenPages()", tracker::writtenPages);
+        List<Long> answer = call(ctx, "writtenPages()", tracker::writtenPages);
+        return answer == null ? null : new ArrayList<>(answer); // the checker's own copy
     }
 
     boolean reset() {
