@@ -1,5 +1,6 @@
 package pagelab.app.grading;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
@@ -39,6 +40,7 @@ public record GradingResult(String exerciseId, String pluginId, String pluginVer
     }
 
     /** The submission's status in a gradebook: the first of these that applies, in this order. */
+    @JsonProperty("status")
     public SubmissionStatus status() {
         if (!compile.compiled()) {
             return SubmissionStatus.COMPILE_ERROR;
@@ -59,6 +61,7 @@ public record GradingResult(String exerciseId, String pluginId, String pluginVer
     }
 
     /** Why the status is not plain "graded", in one line for a gradebook's note; empty when it is. */
+    @JsonProperty("reason")
     public String reason() {
         return switch (status()) {
             case COMPILE_ERROR, REJECTED -> compile.summary();
