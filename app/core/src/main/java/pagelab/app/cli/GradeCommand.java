@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import pagelab.app.grading.ClassGrader;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.Gradebook;
+import pagelab.app.results.Submissions;
 import pagelab.exercise.CheckRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,7 +67,28 @@ final class GradeCommand implements Callable<Integer> {
         Files.createDirectories(out.toAbsolutePath().getParent());
         InitCommand.writeAtomically(out.toAbsolutePath(), csv.toString());
         summarise(rows, (System.nanoTime() - start) / 1e9, n);
+        reportEncodings(students, rows);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Names the graded files that were not UTF-8 and the encoding they were read in. ClassGrader decoded them
+     * through {@link Submissions} too; they are decoded again here only to be named (cheap: at most 1 MB a file).
+     */
+    private void reportEncodings(List<Path> students, List<Gradebook.Row> rows) {
+        var w = cli.spec.commandLine().getOut();
+        for (int i = 0; i < students.size(); i++) {
+            if (rows.get(i) == null || rows.get(i).result() == null) {
+                continue;
+            }
+            try {
+                String student = rows.get(i).student();
+                Submissions.load(students.get(i)).notUtf8().forEach((file, encoding) ->
+                        w.println("  read as " + encoding + " (not UTF-8): " + student + "/" + file));
+            } catch (IOException e) {
+                // changed since it was graded: its row says what was graded
+            }
+        }
     }
 
     private void summarise(List<Gradebook.Row> rows, double seconds, int n) {
