@@ -77,6 +77,7 @@ final class CheckCommand implements Callable<Integer> {
             throws IOException {
         writeReport(result, encodings);
         if (bundle != null) {
+            cli.session().sweepAlso(bundle.toAbsolutePath().getParent());
             ResultBundle.of(result, sources, ex.pluginHash()).write(bundle);
         }
         if (!result.compile().success()) {
@@ -118,6 +119,7 @@ final class CheckCommand implements Callable<Integer> {
         StringWriter text = new StringWriter();
         Reports.write(result, encodings, format, text);
         Path parent = out.toAbsolutePath().getParent();
+        cli.session().sweepAlso(parent);
         Files.createDirectories(parent);
         InitCommand.writeAtomically(out.toAbsolutePath(), text.toString());
         Writer screen = cli.spec.commandLine().getOut();

@@ -58,6 +58,8 @@ final class GradeCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--jobs must be at least 1");
         }
         LoadedExercise ex = cli.session().exercise(id);
+        cli.session().sweepAlso(out.toAbsolutePath().getParent());
+        cli.session().sweepAlso(bundles);
         List<Path> students = students(dir);
         long start = System.nanoTime();
         ClassGrader grading = new ClassGrader(cli.session().graderOptions(), n, bundles);
