@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
 /**
  * A PageLab data folder as one process uses it. Opening it registers the process in {@code .running/} for as long
  * as the process lives, then removes what PageLab processes killed before they could clean up left behind: empty or
- * stale {@code cache/child-*} working folders, half-compiled {@code cache/classes/<key>.tmp*} folders, hidden
- * {@code .bundle-*.tmp}, {@code .install-*.tmp}, {@code .pagelab-*.tmp} and {@code .*.pagelab-tmp} files in the
- * folder, {@code solutions/<exercise>/}, {@code sessions/}, {@code bundles/} and {@code plugins/}.
+ * stale {@code cache/child-*} working folders, half-compiled {@code cache/classes/<key>.tmp*} (and {@code
+ * cache/classes/api/}) folders, hidden {@code .bundle-*.tmp}, {@code .install-*.tmp}, {@code .key-*.tmp},
+ * {@code .pagelab-*.tmp} and {@code .*.pagelab-tmp} files in the folder, {@code solutions/<exercise>/},
+ * {@code sessions/}, {@code bundles/}, {@code plugins/} and {@code keys/}.
  *
  * <p><b>Why a register and not an age threshold.</b> The desktop and a command-line {@code grade} may run on one
  * folder at once, and a temporary folder can live as long as its process: the desktop keeps its grading child's
@@ -39,10 +40,10 @@ import java.util.regex.Pattern;
  * stale when it is older than the lease of every live process, and when no other process is live, every temporary
  * file is stale: a restart after a kill finds nothing left. Registering and sweeping happen under
  * {@code .running/sweep.lock}, so a process that starts during a sweep waits and cannot lose a file it just made.
- * A name that carries its maker's process id ({@code .pid<N>.} or {@code -pid<N>-}, as {@code AtomicFiles} names
- * its files) is judged by that process's lease alone, whatever its age; names without one (the grading runner's
- * {@code child-*} and {@code <key>.tmp*} today) can only be judged by age against the leases, so what a killed
- * process made while an older PageLab still runs stays until that one ends. Writes that take moments (everything but
+ * A name that carries its maker's process id ({@code .pid<N>-} as {@code AtomicFiles} names its files, {@code
+ * <key>.tmp-<N>-} and {@code .bundle-<N>-} as the grading runner's newer names do) is judged by that process's lease
+ * alone, whatever its age; names without one ({@code child-*}, {@code <key>.tmp<random>}) can only be judged by age
+ * against the leases, so what a killed process made while an older PageLab still runs stays until that one ends. Writes that take moments (everything but
  * the child folders) are also stale after {@link #SHORT_LIVED_AGE}, whoever made them. Where locks do not work (some
  * network drives), only that age applies.
  *
@@ -67,6 +68,8 @@ public final class DataFolder {
             new Leftover("bundles", "glob:.bundle-*.tmp", false, true),
             new Leftover("plugins", "glob:.install-*.tmp", false, true),
             new Leftover("cache/classes", "glob:*.tmp*", true, true),
+            new Leftover("cache/classes/api", "glob:*.tmp*", true, true),
+            new Leftover("keys", "glob:.key-*.tmp", false, true),
             new Leftover("cache", "glob:child-*", true, false));
 
     private final Path root;
@@ -185,9 +188,10 @@ public final class DataFolder {
      * @param shortLivedCutoff short-lived leftovers made before this are stale whoever made them
      */
     private record Judge(Set<Long> livePids, long cutoff, long shortLivedCutoff) {
-        // A name holding ".pid<N>." or "-pid<N>-" was made by process N (AtomicFiles names its files so; the grading
-        // runner's names may follow): its owner's lease decides, whatever the file's age.
-        private static final Pattern OWNER = Pattern.compile("[.-]pid(\\d+)[.-]");
+        // A name holding its maker's process id N was made by process N: its owner's lease decides, whatever the
+        // file's age. AtomicFiles writes ".pid<N>-", the grading runner's newer names "<key>.tmp-<N>-" and
+        // ".bundle-<N>-<random>.tmp"; older names carry random digits with no dash after them, never a match.
+        private static final Pattern OWNER = Pattern.compile("(?:[.-]pid|\\.tmp-|^\\.bundle-)(\\d+)-");
 
         static Judge byAgeOnly() {
             return new Judge(null, Long.MIN_VALUE, System.currentTimeMillis() - SHORT_LIVED_AGE.toMillis());

@@ -44,23 +44,24 @@ class KilledRunsLeaveNothingTest {
         Path loop = solution(home.resolve("loop"), "while (true) { }");
         Path klass = home.resolve("class");
         for (int i = 0; i < 6; i++) {
-            solution(klass.resolve("student" + i), i % 3 == 2 ? "while (true) { }" : "return 42;");
+            String body = i % 3 == 2 ? "while (true) { }" : "return 42;";
+            solution(klass.resolve("student" + i), body + " /* " + i + " */"); // one compile each
         }
 
         Process check = start(data, plugin, "check", "tiny", loop.toString(), "--bundle",
                 data.resolve("bundles/loop.zip").toString(), "--timeout", "60");
-        waitFor("the check runs in a grading child", () -> !leftovers(data, "child-").isEmpty());
+        waitFor("the check has compiled the solution and runs it", () -> compiled(data) >= 1);
         killTree(check);
 
         Process grade = start(data, plugin, "grade", "tiny", klass.toString(), "--out",
                 data.resolve("grades.csv").toString(), "--bundles", data.resolve("bundles").toString(), "--jobs", "2");
-        waitFor("grading has begun", () -> leftovers(data, "child-").size() >= 2);
+        waitFor("grading has begun", () -> compiled(data) >= 2);
         long delay = random.nextInt(3000);
         Thread.sleep(delay); // somewhere in compiling, checking, or writing a bundle
         killTree(grade);
         List<Path> before = leftovers(data, "");
-        assertThat(before).as("seed %d, killed %d ms in: the kills left working folders behind", seed, delay)
-                .anyMatch(p -> p.getFileName().toString().startsWith("child-"));
+        assertThat(before).as("seed %d, killed %d ms in: the kill left the grade's lease (and more) behind", seed,
+                delay).anyMatch(p -> p.getFileName().toString().endsWith(".lease"));
 
         Process next = start(data, plugin, "list");
         assertThat(next.waitFor()).as("seed %d: the next start", seed).isZero();
@@ -103,6 +104,15 @@ class KilledRunsLeaveNothingTest {
         children.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle c : children) {
             c.onExit().join();
+        }
+    }
+
+    /** How many solutions the compile cache holds (each a folder named by 32 hex digits). */
+    private static int compiled(Path data) {
+        try (Stream<Path> dirs = Files.list(data.resolve("cache/classes"))) {
+            return (int) dirs.filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
         }
     }
 

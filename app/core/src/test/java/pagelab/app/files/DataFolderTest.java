@@ -92,12 +92,21 @@ class DataFolderTest {
         long dead = other.pid();
         other.destroyForcibly();
         other.waitFor();
-        Path named = LeaseHolderChild.file(dir.resolve("solutions/sparse-cells/.A.java.pid" + dead + "-42.pagelab-tmp"));
+        long me = ProcessHandle.current().pid();
+        List<Path> named = List.of(
+                LeaseHolderChild.file(dir.resolve("solutions/sparse-cells/.A.java.pid" + dead + "-42.pagelab-tmp")),
+                LeaseHolderChild.file(dir.resolve("bundles/.bundle-" + dead + "-42.tmp")),
+                Files.createDirectories(dir.resolve("cache/classes/0123456789abcdef0123456789abcdef.tmp-" + dead
+                        + "-42")));
+        List<Path> mine = List.of(
+                LeaseHolderChild.file(dir.resolve("solutions/sparse-cells/.A.java.pid" + me + "-42.pagelab-tmp")),
+                LeaseHolderChild.file(dir.resolve("bundles/.bundle-" + me + "-42.tmp")));
         Path unnamed = dir.resolve("cache/child-live7");
 
         assertThat(start("start", dir.toString()).waitFor()).isZero();
 
-        assertThat(named).as("its maker's lease is gone").doesNotExist();
+        assertThat(named).as("their maker's lease is gone").allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(mine).as("this JVM lives").allSatisfy(p -> assertThat(p).exists());
         assertThat(unnamed).as("may be this JVM's: younger than its lease").exists();
     }
 
