@@ -73,26 +73,6 @@ final class GradeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * Names the graded files that were not UTF-8 and the encoding they were read in. ClassGrader decoded them
-     * through {@link Submissions} too; they are decoded again here only to be named (cheap: at most 1 MB a file).
-     */
-    private void reportEncodings(List<Path> students, List<Gradebook.Row> rows) {
-        var w = cli.spec.commandLine().getOut();
-        for (int i = 0; i < students.size(); i++) {
-            if (rows.get(i) == null || rows.get(i).result() == null) {
-                continue;
-            }
-            try {
-                String student = rows.get(i).student();
-                Submissions.load(students.get(i)).notUtf8().forEach((file, encoding) ->
-                        w.println("  read as " + encoding + " (not UTF-8): " + student + "/" + file));
-            } catch (IOException e) {
-                // changed since it was graded: its row says what was graded
-            }
-        }
-    }
-
     private void summarise(List<Gradebook.Row> rows, double seconds, int n) {
         long graded = rows.stream().filter(r -> r.result() != null).count();
         long compileErrors = rows.stream().filter(r -> r.result() != null && !r.result().compile().success()).count();
@@ -117,5 +97,25 @@ final class GradeCommand implements Callable<Integer> {
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * Names the graded files that were not UTF-8 and the encoding they were read in. ClassGrader decoded them
+     * through {@link Submissions} too; they are decoded again here only to be named (cheap: at most 1 MB a file).
+     */
+    private void reportEncodings(List<Path> students, List<Gradebook.Row> rows) {
+        var w = cli.spec.commandLine().getOut();
+        for (int i = 0; i < students.size(); i++) {
+            if (rows.get(i) == null || rows.get(i).result() == null) {
+                continue;
+            }
+            try {
+                String student = rows.get(i).student();
+                Submissions.load(students.get(i)).notUtf8().forEach((file, encoding) ->
+                        w.println("  read as " + encoding + " (not UTF-8): " + student + "/" + file));
+            } catch (IOException e) {
+                // changed since it was graded: its row says what was graded
+            }
+        }
     }
 }
