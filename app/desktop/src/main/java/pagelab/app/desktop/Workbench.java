@@ -160,7 +160,7 @@ public final class Workbench extends JPanel {
             case MOVED_ASIDE -> notices.add(Messages.format("notice.movedAside", name, n.detail(), n.keptAs()),
                     null, null);
             case LEFT_AS_IS -> notices.add(Messages.format("notice.leftAsIs", name, n.detail()), null, null);
-            case DIVERTED -> notices.add(Messages.format("notice.diverted", name, n.detail(), n.keptAs()),
+            case DIVERTED -> notices.add(Messages.format("notice.diverted." + n.detail(), name, n.keptAs()),
                     "notice.reload", this::reopenFromDisk);
             case DATA_FOLDER -> notices.add(n.message(), null, null);
         }

@@ -10,9 +10,17 @@ import java.nio.file.Path;
  * @param kind   what happened
  * @param file   the file concerned
  * @param keptAs where the original (or, for {@link Kind#DIVERTED}, the edits) are now; null when nowhere else
- * @param detail the reason (for {@link Kind#READ_AS}: the encoding's name)
+ * @param detail the reason (for {@link Kind#READ_AS}: the encoding's name; for {@link Kind#DIVERTED}: {@link
+ *               #CHANGED}, {@link #DELETED} or {@link #UNREADABLE})
  */
 public record DataNotice(Kind kind, Path file, Path keptAs, String detail) {
+    /** Why edits were diverted: the file holds other bytes than the editor came from. */
+    public static final String CHANGED = "changed";
+    /** Why edits were diverted: the file was deleted after the editor opened it. */
+    public static final String DELETED = "deleted";
+    /** Why edits were diverted: the file could not be read when the editor opened it. */
+    public static final String UNREADABLE = "unreadable";
+
     /** What happened to a file. */
     public enum Kind {
         /** It could not be read and was moved to {@code keptAs}; the defaults (or the starter code) are used. */
@@ -37,8 +45,11 @@ public record DataNotice(Kind kind, Path file, Path keptAs, String detail) {
                     + "used and PageLab does not write over it";
             case READ_AS -> name + " is not UTF-8: it was read as " + detail + " and will be saved in UTF-8; the "
                     + "original is kept as " + keptAs;
-            case DIVERTED -> name + " changed outside PageLab after it was opened (" + detail + "), so PageLab did "
-                    + "not save over it: the edits are in " + keptAs;
+            case DIVERTED -> "PageLab did not save over " + name + " (" + switch (String.valueOf(detail)) {
+                case DELETED -> "it was deleted outside PageLab after it was opened";
+                case UNREADABLE -> "it could not be read when it was opened";
+                default -> "it was changed outside PageLab after it was opened";
+            } + "): the edits are in " + keptAs;
             case DATA_FOLDER -> detail;
         };
     }

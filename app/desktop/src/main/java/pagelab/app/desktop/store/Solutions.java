@@ -119,8 +119,8 @@ final class Solutions {
         Path target = divertTo != null ? divertTo
                 : unique(file.resolveSibling(name + ".conflict-" + LocalDateTime.now().format(STAMP)));
         AtomicFiles.write(target, bytes);
-        String why = expected.state() == Origin.State.UNREADABLE ? "it could not be read when it was opened"
-                : now.state() == Origin.State.ABSENT ? "it was deleted" : "it holds other content now";
+        String why = expected.state() == Origin.State.UNREADABLE ? DataNotice.UNREADABLE
+                : now.state() == Origin.State.ABSENT ? DataNotice.DELETED : DataNotice.CHANGED;
         return new SaveOutcome(expected, target,
                 divertTo != null ? null : new DataNotice(DataNotice.Kind.DIVERTED, file, target, why));
     }
