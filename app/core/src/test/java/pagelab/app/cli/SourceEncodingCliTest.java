@@ -130,7 +130,7 @@ class SourceEncodingCliTest {
         Run r = run("grade", "tiny", klass.toString(), "--out", csv.toString(), "--jobs", "1");
 
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("Graded 3 of 3").contains("read as GBK (not UTF-8): alice/Solution.java")
+        assertThat(r.out()).contains("read as GBK (not UTF-8): alice/Solution.java")
                 .contains("read as windows-1252 (not UTF-8): bob/Solution.java").doesNotContain("carol/");
         assertThat(Files.readAllLines(csv)).filteredOn(l -> l.startsWith("alice") || l.startsWith("bob"))
                 .hasSize(2).allSatisfy(l -> assertThat(l).contains(",3,3,100.0,graded"));

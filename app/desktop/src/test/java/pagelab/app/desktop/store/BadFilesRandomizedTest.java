@@ -6,8 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import pagelab.app.desktop.playground.SessionFiles;
 import pagelab.app.files.SourceText;
 import pagelab.app.results.ResultBundle;
-import pagelab.exercise.CheckStatus;
-import pagelab.exercise.SourceSet;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -173,19 +171,12 @@ class BadFilesRandomizedTest {
             Path zip = dir.resolve("bundles/bob.zip");
             Files.createDirectories(zip.getParent());
             String source = "class SparseSpreadsheet {\n    " + pick(random, COMMENTS) + "\n}\n";
-            ResultBundle.Manifest m = new ResultBundle.Manifest(ResultBundle.FORMAT, ID, "sparse-cells-plugin",
-                    "1.0.0", "ab", 1, "cd", Map.of(FILE, "ef"), 10, 10,
-                    List.of(new ResultBundle.Check("c", "C", CheckStatus.PASS, 10, 10)), "2025-01-01T00:00:00Z");
-            new ResultBundle(m, new SourceSet(Map.of(FILE, source))).write(zip);
-            byte[] valid = Files.readAllBytes(zip);
+            byte[] valid = bundle(source);
             byte[] bytes = switch (damage) {
                 // a zip passed through a text editor: every byte above 0x7F becomes two
                 case WRONG_ENCODING -> new String(valid, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8);
                 case BINARY -> damage(random, damage, "", 0);
-                case OVERSIZED -> {
-                    new ResultBundle(m, new SourceSet(Map.of(FILE, source + "//".repeat(1_500_000)))).write(zip);
-                    yield Files.readAllBytes(zip);
-                }
+                case OVERSIZED -> bundle(source + "//".repeat(1_500_000)); // a source past the 2 MB an entry may have
                 default -> damageBytes(random, damage, valid);
             };
             write(zip, bytes);
@@ -198,6 +189,29 @@ class BadFilesRandomizedTest {
             }
             assertThat(zip).hasBinaryContent(bytes);
         });
+    }
+
+    /** A result bundle as {@code pagelab check --bundle} writes one: the manifest and the graded source. */
+    private static byte[] bundle(String source) throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", ResultBundle.FORMAT);
+        manifest.put("exerciseId", ID);
+        manifest.put("pluginId", "sparse-cells-plugin");
+        manifest.put("pluginVersion", "1.0.0");
+        manifest.put("seed", 1);
+        manifest.put("sourceFiles", Map.of(FILE, "ef"));
+        manifest.put("points", 10);
+        manifest.put("maxPoints", 10);
+        manifest.put("checks", List.of(Map.of("id", "c", "title", "C", "status", "PASS", "points", 10,
+                "maxPoints", 10)));
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(ResultBundle.MANIFEST));
+            zip.write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(manifest));
+            zip.putNextEntry(new java.util.zip.ZipEntry("sources/" + FILE));
+            zip.write(source.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     private void repeat(Case c) throws Exception {
