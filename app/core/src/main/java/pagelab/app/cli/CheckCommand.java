@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import pagelab.app.grading.Grader;
 import pagelab.app.grading.GradingResult;
@@ -82,15 +83,18 @@ final class CheckCommand implements Callable<Integer> {
         try (Grader grader = grader()) {
             LoadedExercise ex = cli.session().exercise(id);
             grader.prestart(ex); // the child JVM boots while the sources are read and compiled
-            SourceSet sources = reference ? ex.exercise().reference() : read(path == null ? Path.of(".") : path);
+            Submissions.Submission read = reference ? null : read(path == null ? Path.of(".") : path);
+            SourceSet sources = reference ? ex.exercise().reference() : read.sources();
             long s = seed == null ? CheckRunner.Options.DEFAULT_SEED : seed;
-            return report(ex, sources, grader.grade(ex, sources, s, r -> { }));
+            return report(ex, sources, read == null ? null : read.encodings(), grader.grade(ex, sources, s, r -> { }));
         }
     }
 
-    private int report(LoadedExercise ex, SourceSet sources, GradingResult result) throws IOException {
-        writeReport(result);
+    private int report(LoadedExercise ex, SourceSet sources, Map<String, String> encodings, GradingResult result)
+            throws IOException {
+        writeReport(result, encodings);
         if (bundle != null) {
+            cli.session().sweepAlso(bundle.toAbsolutePath().getParent());
             ResultSigner signer = cli.session().signer(signKey);
             ResultBundle.of(result, sources, ex.pluginHash()).write(bundle, signer);
             if (signer == null) {
@@ -129,26 +133,29 @@ final class CheckCommand implements Callable<Integer> {
         return new Grader(options);
     }
 
-    static SourceSet read(Path path) {
+    static Submissions.Submission read(Path path) {
         if (!Files.exists(path)) {
             throw new CliException(ExitCodes.NOT_FOUND, "no such file or folder: " + path);
         }
         try {
-            return Submissions.read(path);
+            return Submissions.load(path);
+        } catch (Submissions.UnreadableSourceException e) {
+            throw new CliException(ExitCodes.IO_ERROR, e.getMessage() + "; the file was left as it is");
         } catch (IOException e) {
             throw new CliException(ExitCodes.NOT_FOUND, e.getMessage());
         }
     }
 
-    private void writeReport(GradingResult result) throws IOException {
+    private void writeReport(GradingResult result, Map<String, String> encodings) throws IOException {
         if (out == null) {
             PrintWriter w = cli.spec.commandLine().getOut();
-            Reports.write(result, format, w);
+            Reports.write(result, encodings, format, w);
             return;
         }
         StringWriter text = new StringWriter();
-        Reports.write(result, format, text);
+        Reports.write(result, encodings, format, text);
         Path parent = out.toAbsolutePath().getParent();
+        cli.session().sweepAlso(parent);
         Files.createDirectories(parent);
         InitCommand.writeAtomically(out.toAbsolutePath(), text.toString());
         Writer screen = cli.spec.commandLine().getOut();

@@ -20,6 +20,7 @@ import pagelab.app.grading.SubmissionStatus;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.Gradebook;
 import pagelab.app.results.ResultSigner;
+import pagelab.app.results.Submissions;
 import pagelab.exercise.CheckRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,6 +87,8 @@ final class GradeCommand implements Callable<Integer> {
         }
         GraderOptions options = options();
         LoadedExercise ex = cli.session().exercise(id);
+        cli.session().sweepAlso(out.toAbsolutePath().getParent());
+        cli.session().sweepAlso(bundles);
         List<Path> students = students(dir);
         ResultSigner signer = bundles == null ? null : cli.session().signer(signKey);
         long start = System.nanoTime();
@@ -104,6 +107,7 @@ final class GradeCommand implements Callable<Integer> {
             InitCommand.writeAtomically(json.toAbsolutePath(), text.toString());
         }
         summarise(rows, (System.nanoTime() - start) / 1e9, n, grading.isolation(), signer);
+        reportEncodings(students, rows);
         if (bundles != null && signer == null) {
             err.println("pagelab: the bundles are unsigned: verify-result will report them as UNSIGNED; make a "
                     + "signing key with pagelab keys");
@@ -165,5 +169,25 @@ final class GradeCommand implements Callable<Integer> {
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * Names the graded files that were not UTF-8 and the encoding they were read in. ClassGrader decoded them
+     * through {@link Submissions} too; they are decoded again here only to be named (cheap: at most 1 MB a file).
+     */
+    private void reportEncodings(List<Path> students, List<Gradebook.Row> rows) {
+        var w = cli.spec.commandLine().getOut();
+        for (int i = 0; i < students.size(); i++) {
+            if (rows.get(i) == null || rows.get(i).result() == null) {
+                continue;
+            }
+            try {
+                String student = rows.get(i).student();
+                Submissions.load(students.get(i)).notUtf8().forEach((file, encoding) ->
+                        w.println("  read as " + encoding + " (not UTF-8): " + student + "/" + file));
+            } catch (IOException e) {
+                // changed since it was graded: its row says what was graded
+            }
+        }
     }
 }

@@ -122,7 +122,8 @@ public final class PageLabCli implements Callable<Integer> {
 
     Session session() {
         if (session == null) {
-            session = new Session(hostOptions, env);
+            session = new Session(hostOptions, env,
+                    warning -> spec.commandLine().getErr().println("pagelab: warning: " + warning));
         }
         return session;
     }

@@ -8,7 +8,9 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import pagelab.app.files.DataFolder;
 import pagelab.app.grading.Grader;
 import pagelab.app.grading.GraderOptions;
 import pagelab.app.plugins.LoadedExercise;
@@ -21,24 +23,54 @@ import pagelab.app.results.ResultSigner;
 final class Session implements AutoCloseable {
     private final HostOptions options;
     private final Map<String, String> env;
+    private final Consumer<String> warn;
+    private DataFolder dataFolder;
     private PluginHost host;
     private Grader grader;
 
-    Session(HostOptions options, Map<String, String> env) {
+    /** @param warn shows a warning to the user as it arises */
+    Session(HostOptions options, Map<String, String> env, Consumer<String> warn) {
         this.options = options;
         this.env = env;
+        this.warn = warn;
+    }
+
+    /**
+     * The data folder, opened on first use: this process is registered in it and what killed PageLab processes
+     * left there is removed (see {@link DataFolder}); anything that went wrong is shown as a warning.
+     */
+    Path dataDir() {
+        if (dataFolder == null) {
+            Path dir = options.dataDir(env);
+            try {
+                dataFolder = DataFolder.open(dir);
+            } catch (IOException e) {
+                warn.accept("cannot use the data folder " + dir + " (" + e.getMessage() + ")");
+                return dir;
+            }
+            dataFolder.warnings().forEach(warn);
+        }
+        return dataFolder.root();
+    }
+
+    /** Removes what killed PageLab processes left in {@code dir}, a folder a command is about to write into. */
+    void sweepAlso(Path dir) {
+        dataDir();
+        if (dataFolder != null && dir != null) {
+            dataFolder.sweepAlso(dir.toAbsolutePath()).problems().forEach(warn);
+        }
     }
 
     PluginHost host() {
         if (host == null) {
-            host = PluginHost.load(PluginLocations.standard(options.dataDir(env), options.sourceTrees(),
+            host = PluginHost.load(PluginLocations.standard(dataDir(), options.sourceTrees(),
                     options.plugins, env));
         }
         return host;
     }
 
     GraderOptions graderOptions() {
-        return GraderOptions.defaults(options.dataDir(env));
+        return GraderOptions.defaults(dataDir());
     }
 
     /** Where signing keys live: {@code DATA/keys}. */

@@ -2,8 +2,10 @@ package pagelab.app.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 import pagelab.app.grading.GradingResult;
 
 /** Writes a {@link GradingResult} in any {@link ReportFormat}. */
@@ -19,10 +21,26 @@ public final class Reports {
 
     /** Writes {@code result} to {@code out} (which is not closed). */
     public static void write(GradingResult result, ReportFormat format, Writer out) throws IOException {
+        write(result, null, format, out);
+    }
+
+    /**
+     * Writes {@code result} to {@code out} (which is not closed), saying which encoding each source file was read
+     * in: the text report names the files that were not UTF-8, the JSON report has {@code sourceEncodings}.
+     *
+     * @param encodings per source file name, its encoding (see {@code Submissions.Submission}); null when the sources
+     *                  did not come from files (the shipped reference)
+     */
+    public static void write(GradingResult result, Map<String, String> encodings, ReportFormat format, Writer out)
+            throws IOException {
         switch (format) {
-            case TEXT -> TextReport.write(result, out);
+            case TEXT -> TextReport.write(result, encodings, out);
             case JSON -> {
-                json().writeValue(new NonClosingWriter(out), result);
+                ObjectNode tree = json().valueToTree(result);
+                if (encodings != null) {
+                    tree.putPOJO("sourceEncodings", encodings);
+                }
+                json().writeValue(new NonClosingWriter(out), tree);
                 out.write(System.lineSeparator());
             }
             case JUNIT -> JUnitReport.write(result, out);

@@ -3,7 +3,8 @@ package pagelab.app.results;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
-
+import java.util.Map;
+import pagelab.app.files.SourceText;
 import pagelab.app.grading.GradingResult;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
@@ -17,12 +18,20 @@ final class TextReport {
     private TextReport() {
     }
 
-    static void write(GradingResult r, Writer out) throws IOException {
+    /** @param encodings each source file's encoding, or null; files not in UTF-8 get a line after the score */
+    static void write(GradingResult r, Map<String, String> encodings, Writer out) throws IOException {
         long passed = r.report().results().stream().filter(c -> c.status() == CheckStatus.PASS).count();
         out.write(String.format(Locale.ROOT, "%s: %d/%d points (%d of %d checks passed) in %.1f s%n",
                 r.exerciseId(), r.points(), r.maxPoints(), passed, r.report().results().size(), r.millis() / 1000.0));
         out.write("  graded by " + r.pluginId() + " " + r.pluginVersion() + ", seed " + r.report().seed()
                 + ", isolation: " + r.isolation() + NL);
+        if (encodings != null) {
+            for (Map.Entry<String, String> e : encodings.entrySet()) {
+                if (!SourceText.UTF_8.equals(e.getValue())) {
+                    out.write("Read " + e.getKey() + " as " + e.getValue() + " (it is not UTF-8)" + NL);
+                }
+            }
+        }
         if (!r.compile().compiled()) {
             out.write("The sources do not compile:" + NL);
             for (CompileDiagnostic d : r.compile().errors()) {

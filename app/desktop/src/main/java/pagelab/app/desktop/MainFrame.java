@@ -1,6 +1,7 @@
 package pagelab.app.desktop;
 
 import net.miginfocom.swing.MigLayout;
+import pagelab.app.desktop.store.DataNotice;
 import pagelab.app.desktop.store.Settings;
 import pagelab.app.desktop.store.UserDataStore;
 import pagelab.app.desktop.store.WindowLayout;
@@ -31,8 +32,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The main window: a menu bar, one tab per screen area (exercises, memory map, playground, plugins) and a status
- * line. It owns the settings while it is open and writes them (window layout included) when it closes.
+ * The main window: a menu bar, a bar of notices about the data folder's files, one tab per screen area (exercises,
+ * memory map, playground, plugins) and a status line. It owns the settings while it is open and writes them (window
+ * layout included) when it closes.
  */
 public final class MainFrame extends JFrame {
     private final UserDataStore store;
@@ -41,6 +43,7 @@ public final class MainFrame extends JFrame {
     private final Tabs tabs;
     private JTabbedPane tabbedPane;
     private JLabel status;
+    private final NoticeBar notices = new NoticeBar("storeNotices");
     private Runnable firstPaint;
     private boolean painted;
 
@@ -70,11 +73,33 @@ public final class MainFrame extends JFrame {
         });
         setJMenuBar(initMenuBar());
         tabs.build();
-        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill", "[grow]", "[grow][]"));
+        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill", "[grow]", "[][grow][]"));
+        content.add(notices, "growx, wmin 0, hidemode 3, wrap");
         content.add(initTabs(), "grow, wrap");
         content.add(initStatusBar(), "growx");
         setContentPane(content);
         setMinimumSize(new Dimension(640, 420));
+        // Whenever the store moves a file aside or leaves one unread (the settings before this window existed, the
+        // progress while the plugins load, the track when the catalog fills), the student is told at once.
+        store.onNotice(n -> SwingUtilities.invokeLater(() -> showNotice(n)));
+    }
+
+    private void showNotice(DataNotice n) {
+        String name = n.file() == null ? "" : n.file().getFileName().toString();
+        boolean progress = n.file() != null && n.file().equals(store.progressFile());
+        String text = switch (n.kind()) {
+            case MOVED_ASIDE -> Messages.format(progress ? "notice.store.progressMovedAside" : "notice.store.movedAside",
+                    name, n.detail(), n.keptAs());
+            case LEFT_AS_IS -> Messages.format("notice.store.leftAsIs", name, n.detail());
+            case DATA_FOLDER -> Messages.format("notice.store.dataFolder", n.detail());
+            default -> n.message();
+        };
+        notices.add(text, null, null);
+    }
+
+    /** The notices about the data folder's files. */
+    NoticeBar notices() {
+        return notices;
     }
 
     private JMenuBar initMenuBar() {
@@ -226,16 +251,6 @@ public final class MainFrame extends JFrame {
         if (once != null) {
             firstPaint = null;
             SwingUtilities.invokeLater(once);
-        }
-    }
-
-    /** Tells the user about data files that were moved aside at startup. */
-    void showStoreWarnings() {
-        List<String> warnings = store.warnings();
-        if (!warnings.isEmpty()) {
-            showStatus(warnings.get(warnings.size() - 1));
-            JOptionPane.showMessageDialog(this, String.join("\n", warnings), Messages.get("store.warning.title"),
-                    JOptionPane.WARNING_MESSAGE);
         }
     }
 

@@ -83,8 +83,5 @@ public final class PageLabDesktop {
             JOptionPane.showMessageDialog(frame, Messages.format("startup.lafFailed", lafError),
                     Messages.get("app.title"), JOptionPane.WARNING_MESSAGE);
         }
-        if (!options.quitAfterPaint()) {
-            frame.showStoreWarnings();
-        }
     }
 }

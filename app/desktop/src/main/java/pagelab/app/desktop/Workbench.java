@@ -7,6 +7,8 @@ import pagelab.app.desktop.editor.InstructionsPanel;
 import pagelab.app.desktop.memorymap.RunViewer;
 import pagelab.app.desktop.results.CheckJob;
 import pagelab.app.desktop.results.ResultsPanel;
+import pagelab.app.desktop.store.Autosaver;
+import pagelab.app.desktop.store.DataNotice;
 import pagelab.app.desktop.store.Progress;
 import pagelab.app.desktop.store.UserDataStore;
 import pagelab.app.desktop.trace.Timeline;
@@ -24,21 +26,19 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 import java.awt.Font;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The exercises tab: catalog, instructions, the editor and the results. It owns the open exercise, autosaves the
- * student's files through a single background writer, and runs Check through a {@link CheckJob}.
+ * The exercises tab: catalog, instructions, the editor and the results. It owns the open exercise, opens and
+ * autosaves the student's files through an {@link Autosaver} (which never writes over a file the editor did not come
+ * from), shows what the student must know about those files above the editor, and runs Check through a
+ * {@link CheckJob}.
  */
 public final class Workbench extends JPanel {
     private final MainFrame frame;
@@ -51,11 +51,8 @@ public final class Workbench extends JPanel {
     private final ResultsPanel results = new ResultsPanel(this::checkActionPerformed, this::cancelActionPerformed);
     private final JLabel title = new JLabel(" ");
     private final JButton reset = Ui.button("workbench.reset", this::resetActionPerformed);
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "autosave");
-        t.setDaemon(true);
-        return t;
-    });
+    private final NoticeBar notices = new NoticeBar("fileNotices");
+    private final Autosaver saver;
     private Progress progress;
     private LoadedExercise open;
     private CheckJob job;
@@ -66,19 +63,21 @@ public final class Workbench extends JPanel {
         this.store = store;
         this.services = services;
         this.runViewer = runViewer;
+        this.saver = new Autosaver(store);
         this.progress = Progress.empty();
         setName("workbench");
         initComponents();
     }
 
     private void initComponents() {
-        JPanel code = new JPanel(new MigLayout("insets 4, fill", "[grow][]", "[][grow]"));
+        JPanel code = new JPanel(new MigLayout("insets 4, fill", "[grow][]", "[][][grow]"));
         title.setName("exerciseTitle");
         title.setFont(title.getFont().deriveFont(Font.BOLD));
         code.add(title, "growx, wmin 0");
         reset.setName("resetButton");
         reset.setEnabled(false);
         code.add(reset, "wrap");
+        code.add(notices, "span, growx, wmin 0, hidemode 3, wrap");
         code.add(editor, "span, grow, wmin 0");
         JSplitPane codeAndResults = new JSplitPane(JSplitPane.VERTICAL_SPLIT, code, results);
         codeAndResults.setResizeWeight(0.65);
@@ -115,7 +114,7 @@ public final class Workbench extends JPanel {
         List<ExerciseDescriptor> descriptors = new ArrayList<>();
         host.exercises().forEach(e -> descriptors.add(e.descriptor()));
         catalog.setExercises(descriptors, progress);
-        pagelab.app.plugins.WorkshopTrack track = pagelab.app.plugins.WorkshopTrack.load(store.root());
+        pagelab.app.plugins.WorkshopTrack track = store.loadTrack();
         catalog.setTrack(track);
         if (descriptors.isEmpty()) {
             instructions.showPlain(Messages.get("workbench.noExercises"));
@@ -146,21 +145,35 @@ public final class Workbench extends JPanel {
         title.setText(Messages.format("workbench.title", d.title(), d.chapter(), d.minutes()));
         reset.setEnabled(true);
         instructions.show(open.exercise().instructions(Messages.uiLocale()), imageBase(open));
-        editor.open(studentSources(open));
+        Autosaver.Opened files = saver.open(id, open.exercise().starter().files());
+        editor.open(new SourceSet(files.texts()));
+        notices.clear();
+        files.notices().forEach(this::showNotice);
         results.clear();
     }
 
-    private SourceSet studentSources(LoadedExercise ex) {
-        Map<String, String> files = new LinkedHashMap<>();
-        ex.exercise().starter().files().forEach((name, starter) -> {
-            try {
-                files.put(name, store.loadSolution(ex.id(), name).orElse(starter));
-            } catch (IOException | RuntimeException e) {
-                frame.showStatus(Messages.format("workbench.loadFailed", name, e.getMessage()));
-                files.put(name, starter);
-            }
-        });
-        return new SourceSet(files);
+    /** Tells the student about one of the open exercise's files; the message stays until they close it. */
+    private void showNotice(DataNotice n) {
+        String name = n.file().getFileName().toString();
+        switch (n.kind()) {
+            case READ_AS -> notices.add(Messages.format("notice.readAs", name, n.detail(), n.keptAs()), null, null);
+            case MOVED_ASIDE -> notices.add(Messages.format("notice.movedAside", name, n.detail(), n.keptAs()),
+                    null, null);
+            case LEFT_AS_IS -> notices.add(Messages.format("notice.leftAsIs", name, n.detail()), null, null);
+            case DIVERTED -> notices.add(Messages.format("notice.diverted." + n.detail(), name, n.keptAs()),
+                    "notice.reload", this::reopenFromDisk);
+            case DATA_FOLDER -> notices.add(n.message(), null, null);
+        }
+    }
+
+    /** Shows the open exercise's files as they are on disk now (after edits were diverted beside a changed file). */
+    private void reopenFromDisk() {
+        if (open != null) {
+            String id = open.id();
+            editor.flush();
+            open = null;
+            openExercise(id);
+        }
     }
 
     private static URL imageBase(LoadedExercise ex) {
@@ -183,18 +196,9 @@ public final class Workbench extends JPanel {
         String id = open.id();
         progress = progress.with(id, progress.of(id).started());
         catalog.setProgress(progress);
-        Progress snapshot = progress;
-        writer.submit(() -> {
-            try {
-                for (Map.Entry<String, String> f : sources.files().entrySet()) {
-                    store.saveSolution(id, f.getKey(), f.getValue());
-                }
-                store.saveProgress(snapshot);
-            } catch (IOException | RuntimeException e) {
-                javax.swing.SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed",
-                        id, e.toString())));
-            }
-        });
+        saver.save(id, sources.files(), progress, n -> SwingUtilities.invokeLater(() -> showNotice(n)),
+                e -> SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed", id,
+                        e.getMessage()))));
     }
 
     void checkActionPerformed() {
@@ -220,6 +224,7 @@ public final class Workbench extends JPanel {
         job = null;
         if (o.cancelled()) {
             services.discardGrader();
+            saver.sweepDataFolder(); // a killed check's leftovers, and any other dead process's
             results.finished(List.of(), 0, 0, Messages.get("results.cancelled"));
             frame.showStatus(Messages.get("results.cancelled"));
             return;
@@ -236,15 +241,8 @@ public final class Workbench extends JPanel {
         progress = progress.with(ex.id(), progress.of(ex.id()).afterCheck(r.points(), r.maxPoints(),
                 System.currentTimeMillis()));
         catalog.setProgress(progress);
-        Progress snapshot = progress;
-        writer.submit(() -> {
-            try {
-                store.saveProgress(snapshot);
-            } catch (IOException e) {
-                javax.swing.SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed",
-                        store.progressFile(), e.toString())));
-            }
-        });
+        saver.saveProgress(progress, e -> SwingUtilities.invokeLater(() -> frame.showStatus(
+                Messages.format("store.saveFailed", store.progressFile(), e.getMessage()))));
         frame.showStatus(Messages.format("workbench.checked", r.points(), r.maxPoints(), r.millis()));
     }
 
@@ -267,16 +265,9 @@ public final class Workbench extends JPanel {
         editor.open(starter);
         results.clear();
         editor.showDiagnostics(List.of());
-        String id = open.id();
-        writer.submit(() -> {
-            for (String name : starter.files().keySet()) {
-                try {
-                    store.deleteSolution(id, name);
-                } catch (IOException e) {
-                    javax.swing.SwingUtilities.invokeLater(() -> frame.showStatus(e.getMessage()));
-                }
-            }
-        });
+        notices.clear();
+        saver.reset(open.id(), starter.files().keySet(),
+                e -> SwingUtilities.invokeLater(() -> frame.showStatus(e.getMessage())));
     }
 
     /** A failed check's run goes to the memory map, to be stepped through event by event. */
@@ -317,12 +308,7 @@ public final class Workbench extends JPanel {
         if (job != null) {
             job.stop();
         }
-        writer.shutdown();
-        try {
-            writer.awaitTermination(3, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        saver.close(3);
     }
 
     /** The open exercise, or null. */
@@ -344,5 +330,10 @@ public final class Workbench extends JPanel {
 
     JComponent instructions() {
         return instructions;
+    }
+
+    /** The notices about the open exercise's files. */
+    NoticeBar notices() {
+        return notices;
     }
 }

@@ -48,6 +48,22 @@ public abstract class GuiTestSupport {
         return window;
     }
 
+    /** Waits (up to two minutes) until {@code check}, run on the EDT, holds; it may do I/O. */
+    protected void waitUntil(String what, java.util.concurrent.Callable<Boolean> check) {
+        org.assertj.swing.timing.Pause.pause(new org.assertj.swing.timing.Condition(what) {
+            @Override
+            public boolean test() {
+                return GuiActionRunner.execute(() -> {
+                    try {
+                        return check.call();
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+            }
+        }, org.assertj.swing.timing.Timeout.timeout(120_000));
+    }
+
     @AfterEach
     void cleanUpRobot() {
         if (robot != null) {

@@ -1,10 +1,10 @@
 package pagelab.app.desktop.playground;
 
 import pagelab.app.desktop.store.AtomicFiles;
+import pagelab.app.files.SourceText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +32,14 @@ public final class SessionFiles {
     public record Saved(boolean is64, List<String> lines) {
     }
 
+    /**
+     * Reads a session, decoded as a source is ({@link SourceText}: a session edited in Notepad may be in the
+     * system's code page).
+     *
+     * @throws IOException saying why, when the file is not a text file PageLab can read (binary, over 1 MB)
+     */
     public static Saved load(Path file) throws IOException {
-        List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> all = SourceText.read(file).text().lines().toList();
         boolean is64 = !all.isEmpty() && all.get(0).trim().equals(X64_HEADER);
         List<String> lines = new ArrayList<>();
         for (String l : all) {

@@ -33,7 +33,9 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+        // The writer's process id in the name lets the data folder's clean-up tell a live write from a dead one's.
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".pid" + ProcessHandle.current().pid() + "-",
+                TEMP_SUFFIX);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
@@ -53,9 +55,9 @@ public final class AtomicFiles {
     }
 
     /**
-     * Removes temporary files a killed writer left in {@code dir}; never touches anything else. Only files older
-     * than {@code minAge} go: a younger one may belong to a write in progress in another process (the command
-     * line and the desktop may share the folder).
+     * Removes temporary files older than {@code minAge} from {@code dir}; never touches anything else. The data
+     * folder's own clean-up is {@code pagelab.app.files.DataFolder}, which knows which writers are alive; this is
+     * for a folder it does not cover.
      */
     public static void removeLeftovers(Path dir, Duration minAge) throws IOException {
         if (!Files.isDirectory(dir)) {

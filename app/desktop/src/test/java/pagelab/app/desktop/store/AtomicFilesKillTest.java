@@ -31,6 +31,12 @@ class AtomicFilesKillTest {
             Thread.sleep(random.nextInt(120));
             child.destroyForcibly(); // SIGKILL on POSIX: no shutdown hooks, no finally blocks
             child.waitFor();
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(AtomicFiles.TEMP_SUFFIX)))
+                        .as("seed %d, run %d: a killed writer's temporary files name it, so that the clean-up can "
+                                + "tell them from a live writer's", seed, run)
+                        .allMatch(n -> n.contains(".pid" + child.pid() + "-"));
+            }
             int gen = checkFiles(dir, "seed " + seed + ", run " + run);
             assertThat(gen).as("seed %d, run %d: generations never go backwards", seed, run).isGreaterThan(0);
             lastGen = gen;

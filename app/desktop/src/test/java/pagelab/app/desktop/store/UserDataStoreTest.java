@@ -103,17 +103,77 @@ class UserDataStoreTest {
     }
 
     @Test
-    void oldLeftoverTemporaryFilesAreRemovedWhenTheStoreOpensButFreshOnesAreLeftToTheirWriter() throws Exception {
-        Path stale = dir.resolve(".settings.properties.123" + AtomicFiles.TEMP_SUFFIX);
-        Path fresh = dir.resolve(".progress.json.456" + AtomicFiles.TEMP_SUFFIX);
-        Files.writeString(stale, "half a fi");
-        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minus(UserDataStore.LEFTOVER_AGE).minusSeconds(1)));
-        Files.writeString(fresh, "being writ");
+    void openingTheStoreRemovesWhatAKilledWriterLeftInTheFolderAndInEachSolutionFolder() throws Exception {
+        Path root = Files.writeString(dir.resolve(".settings.properties.pid999999999-1" + AtomicFiles.TEMP_SUFFIX), "ha");
+        Path solution = Files.createDirectories(dir.resolve("solutions/sparse-cells"))
+                .resolve(".SparseCells.java.123" + AtomicFiles.TEMP_SUFFIX);
+        Files.writeString(solution, "half a fi");
+        Path session = Files.createDirectories(dir.resolve("sessions")).resolve(".s.txt.7" + AtomicFiles.TEMP_SUFFIX);
+        Files.writeString(session, "half");
+        Path kept = Files.writeString(dir.resolve("solutions/sparse-cells/SparseCells.java"), "class A {}");
 
-        new UserDataStore(dir);
+        new UserDataStore(dir); // no other PageLab runs on this folder: nobody is writing these
 
-        assertThat(stale).doesNotExist();
-        assertThat(fresh).exists();
+        assertThat(root).doesNotExist();
+        assertThat(solution).doesNotExist();
+        assertThat(session).doesNotExist();
+        assertThat(kept).hasContent("class A {}");
+    }
+
+    @Test
+    void noticesThatAriseAfterAListenerSubscribedReachItAndEarlierOnesComeFirst() throws Exception {
+        Files.writeString(dir.resolve("settings.properties"), "garbage");
+        Files.writeString(dir.resolve("progress.json"), "{\"exercises\": {\"sparse-cells\": {\"bestPo");
+        UserDataStore store = new UserDataStore(dir);
+        store.loadSettings();
+        java.util.List<DataNotice> heard = new java.util.ArrayList<>();
+
+        store.onNotice(heard::add);
+        assertThat(heard).extracting(DataNotice::file).containsExactly(store.settingsFile());
+        store.loadProgress(); // as the desktop does while the plugins load, after the window is up
+
+        assertThat(heard).extracting(DataNotice::kind).containsExactly(DataNotice.Kind.MOVED_ASIDE,
+                DataNotice.Kind.MOVED_ASIDE);
+        assertThat(heard.get(1).message()).contains("progress.json").contains("moved to")
+                .contains("progress.json.corrupt-");
+        assertThat(heard.get(1).keptAs()).hasContent("{\"exercises\": {\"sparse-cells\": {\"bestPo");
+    }
+
+    @Test
+    void aProgressFileThatCannotBeReadIsLeftAloneAndNeverSavedOver() throws Exception {
+        Files.createDirectories(dir.resolve("progress.json")); // opens, but every read fails
+        UserDataStore store = new UserDataStore(dir);
+
+        assertThat(store.loadProgress()).isEqualTo(Progress.empty());
+
+        assertThat(store.warnings()).singleElement().asString().contains("progress.json")
+                .contains("left as it is");
+        assertThatThrownBy(() -> store.saveProgress(Progress.empty().with("a", ExerciseProgress.notStarted())))
+                .hasMessageContaining("does not write over");
+        assertThat(dir.resolve("progress.json")).isDirectory();
+    }
+
+    @Test
+    void anOversizedProgressFileIsMovedAsideUnparsed() throws Exception {
+        byte[] big = new byte[UserDataStore.MAX_JSON_BYTES + 10];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Files.write(dir.resolve("progress.json"), big);
+        UserDataStore store = new UserDataStore(dir);
+
+        assertThat(store.loadProgress()).isEqualTo(Progress.empty());
+
+        assertThat(store.warnings()).singleElement().asString().contains("larger than 4096 KB");
+    }
+
+    @Test
+    void aTrackFileInGbkIsReadAndAnUnreadableOneIsReportedAndLeftAlone() throws Exception {
+        Files.write(dir.resolve("track.txt"), "== 第一阶段\nsparse-cells\n".getBytes("GBK"));
+        UserDataStore store = new UserDataStore(dir);
+        assertThat(store.loadTrack().stages().get(0).title()).isEqualTo("第一阶段");
+
+        Files.write(dir.resolve("track.txt"), new byte[] {'a', 0, 'b'});
+        assertThat(store.loadTrack().source()).isEqualTo("shipped track");
+        assertThat(store.warnings()).singleElement().asString().contains("track.txt").contains("NUL");
+        assertThat(dir.resolve("track.txt")).hasBinaryContent(new byte[] {'a', 0, 'b'});
     }
 }
