@@ -88,6 +88,43 @@ class WorkbenchGuiTest extends GuiTestSupport {
                 == ExerciseProgress.Status.PASSED);
     }
 
+    @Test
+    void aCallASolutionMayNotMakeIsMarkedLikeACompileError() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(ROOT.resolve(
+                "exercises/sparse-cells/target/classes")), "build exercises/sparse-cells first");
+        open(new UserDataStore(dir));
+        MainFrame frame = (MainFrame) window.target();
+        waitFor("the catalog lists sparse-cells", () -> window.label("exerciseTitle").text().contains("("));
+        LoadedExercise ex = frame.workbench().openExercise();
+        String file = ex.exercise().starter().files().keySet().iterator().next();
+        String reference = ex.exercise().reference().text(file);
+        int end = reference.lastIndexOf('}');
+        String exits = reference.substring(0, end) + "\n    void quit() {\n        System.exit(0);\n    }\n"
+                + reference.substring(end);
+        int line = (int) exits.lines().takeWhile(l -> !l.contains("System.exit")).count() + 1;
+        GuiActionRunner.execute(() -> frame.workbench().editor().area(file).setText(exits));
+
+        window.button("checkButton").click();
+        waitFor("the refusal is listed", () -> window.list("resultList").target().getModel().getSize() > 0
+                && String.valueOf(window.list("resultList").target().getModel().getElementAt(0))
+                .contains("System.exit(int) is not allowed"));
+        assertThat(String.valueOf(window.list("resultList").target().getModel().getElementAt(0)))
+                .contains(file + ":" + line).contains("a solution must return its result");
+        int icons = GuiActionRunner.execute(() -> {
+            var area = frame.workbench().editor().area(file);
+            var gutter = ((org.fife.ui.rtextarea.RTextScrollPane) javax.swing.SwingUtilities.getAncestorOfClass(
+                    org.fife.ui.rtextarea.RTextScrollPane.class, area)).getGutter();
+            try {
+                int y = area.modelToView2D(area.getLineStartOffset(line - 1)).getBounds().y + 2;
+                return gutter.getTrackingIcons(new java.awt.Point(4, y)).length;
+            } catch (javax.swing.text.BadLocationException e) {
+                return -1;
+            }
+        });
+        assertThat(icons).as("the gutter marks line %d", line).isEqualTo(1);
+        assertThat(window.label("totalLabel").text()).isEqualTo("Total 0 / 100");
+    }
+
     /** A condition that may do I/O. */
     private interface Check {
         boolean test() throws Exception;
