@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -190,31 +191,37 @@ final class ChildJvm implements AutoCloseable {
                 + (tail.isEmpty() ? "" : ": " + tail.lines().reduce((a, b) -> b).orElse("")), code, exiting);
     }
 
-    /** Ends the child and everything it started, at once, and removes its folder. */
-    void kill() {
+    /**
+     * Ends the child and everything it started, at once; its folder is removed as soon as it has exited. Does not
+     * wait: a grader moves on to the next check while the JVM goes down.
+     */
+    CompletableFuture<?> kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        try {
-            process.waitFor(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         closeChannel();
-        SolutionCompiler.deleteTree(dir);
+        return process.onExit().thenRun(() -> SolutionCompiler.deleteTree(dir));
     }
 
-    /** Closes the channel, which ends the child politely, and kills it if it lingers. */
+    /**
+     * Closes the channel, which ends the child politely (it halts at the end of its input), and kills it if it is
+     * still there a moment later. Does not wait either.
+     */
     @Override
     public void close() {
+        ended();
+    }
+
+    /** {@link #close}, returning when the child is gone and its folder removed (for whoever must wait). */
+    CompletableFuture<?> ended() {
         closeChannel();
-        try {
-            if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        kill();
+        return process.onExit().orTimeout(1, TimeUnit.SECONDS).handle((p, timedOut) -> timedOut)
+                .thenCompose(timedOut -> {
+                    if (timedOut != null) {
+                        return kill();
+                    }
+                    SolutionCompiler.deleteTree(dir);
+                    return CompletableFuture.completedFuture(null);
+                });
     }
 
     private void closeChannel() {

@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import pagelab.app.plugins.LoadedExercise;
@@ -60,6 +64,8 @@ public final class Grader implements AutoCloseable {
     private LoadedExercise childExercise;
     /** Graded mode: whether to boot the next solution's child while this one is graded. */
     private boolean prestartNext;
+    /** Children ending in the background; {@link #close} waits for them, grading does not. */
+    private final List<CompletableFuture<?>> ending = new ArrayList<>();
 
     public Grader(GraderOptions options) {
         this.options = options;
@@ -114,7 +120,7 @@ public final class Grader implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             if (run.fixedChild != null) {
-                run.fixedChild.close();
+                ending(run.fixedChild.ended());
             }
         }
     }
@@ -196,7 +202,7 @@ public final class Grader implements AutoCloseable {
         private ChildJvm ownChild() throws ChildFailure {
             if (fixedChild == null || !fixedChild.isAlive()) {
                 if (fixedChild != null) {
-                    fixedChild.kill();
+                    ending(fixedChild.kill());
                 }
                 fixedChild = ChildJvm.start((dir, channel) -> command(exercise, dir, channel),
                         options.startupTimeout().toMillis());
@@ -208,7 +214,7 @@ public final class Grader implements AutoCloseable {
             if (!graded) {
                 discardChild();
             } else if (fixedChild != null) {
-                fixedChild.kill();
+                ending(fixedChild.kill());
                 fixedChild = null;
             }
         }
@@ -323,9 +329,15 @@ public final class Grader implements AutoCloseable {
 
     private void discardChild() {
         if (child != null) {
-            child.kill();
+            ending(child.kill());
             child = null;
         }
+    }
+
+    /** Remembers a child that is going down, forgetting those that are gone. */
+    private void ending(CompletableFuture<?> gone) {
+        ending.removeIf(CompletableFuture::isDone);
+        ending.add(gone);
     }
 
     private List<String> command(LoadedExercise exercise, Path dir, Path channel) {
@@ -340,12 +352,19 @@ public final class Grader implements AutoCloseable {
         return Sandbox.wrap(java, dir, readable, hidden);
     }
 
-    /** Ends the children. */
+    /** Ends the children and waits (a little) until they are gone and their folders removed. */
     @Override
     public void close() {
         if (child != null) {
-            child.close();
+            ending(child.ended());
             child = null;
+        }
+        try {
+            CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a child that will not go is killed by its folder's sweep at the next start
         }
     }
 }
