@@ -45,4 +45,22 @@ class FailuresTest {
         assertThat(c.status()).isEqualTo(CheckStatus.ERROR);
         assertThat(c.message()).startsWith("The simulated kernel or the runner failed");
     }
+
+    /** A solution's own exception class, which fakes a stack trace of checker frames. */
+    static final class Disguised extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StackTraceElement[] getStackTrace() {
+            return new StackTraceElement[] {new StackTraceElement("pagelab.exercises.x.XChecks", "check", null, 1)};
+        }
+    }
+
+    @Test
+    void aSolutionsOwnExceptionIsTheStudentsWhateverStackTraceItClaims() {
+        String disguised = Disguised.class.getName();
+        CheckResult c = Failures.describe(new Disguised(), disguised::equals, name -> name.startsWith("pagelab.exercises"));
+
+        assertThat(c.status()).as("not a checker error a student could provoke at will").isEqualTo(CheckStatus.FAIL);
+    }
 }
