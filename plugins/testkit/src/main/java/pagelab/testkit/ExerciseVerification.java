@@ -56,10 +56,6 @@ public abstract class ExerciseVerification {
             wellFormed(verifier, exercise);
             assertHolds(verifier.verifyStarter(exercise));
         }));
-        if (exercise instanceof pagelab.exercise.ResourceExercise r) {
-            tests.add(DynamicTest.dynamicTest("generated starter and known-wrong solutions equal the copies", () ->
-                    assertTrue(LegacyCopies.differences(r).isEmpty(), () -> LegacyCopies.differences(r).toString())));
-        }
         for (KnownWrongSolution w : knownWrong(exercise)) {
             tests.add(DynamicTest.dynamicTest("known-wrong " + w.name() + " fails " + w.mustFail(), () -> {
                 wellFormed(verifier, exercise);
