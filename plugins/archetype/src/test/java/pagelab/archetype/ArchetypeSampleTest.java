@@ -2,6 +2,7 @@ package pagelab.archetype;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -28,7 +29,7 @@ class ArchetypeSampleTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/archetype-resources");
     private static final Map<String, String> PROPERTIES = Map.of("${package}", "pagelab.exercises.firstpage",
             "${artifactId}", "first-page", "__artifactId__", "first-page", "${exerciseClass}", "FirstPageExercise",
-            "__exerciseClass__", "FirstPageExercise", "${chapter}", "15");
+            "__exerciseClass__", "FirstPageExercise", "${chapter}", "15", "${description}", "A first page.");
 
     @Test
     void theGeneratedExerciseCompilesAndVerifies(@TempDir Path plugin) throws Exception {
@@ -52,8 +53,9 @@ class ArchetypeSampleTest {
             javac.add("-proc:full"); // newer JDKs skip PF4J's annotation processor unless told
         }
         javac.addAll(javaFiles);
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(String[]::new)))
-                .as("javac's exit code").isZero();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics,
+                javac.toArray(String[]::new))).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
 
         try (URLClassLoader loader = new URLClassLoader("plugin", new URL[] {plugin.toUri().toURL()},
                 getClass().getClassLoader())) {

@@ -2,15 +2,9 @@ import static pagelab.kernel.WinNT.*;
 
 import ${package}.FirstPage;
 import pagelab.kernel.Kernel32;
-// BEGIN SOLUTION
 import pagelab.kernel.SYSTEM_INFO;
-// END SOLUTION
 
-// BEGIN SOLUTION
-/** The reference solution: reserve the region, then commit its first page. */
-// INSTEAD
-//> /** Reserve a region and commit only its first page. Read the instructions first. */
-// END SOLUTION
+/** Reserve a region and commit only its first page. Read the instructions first. */
 public class FirstPageSolution implements FirstPage {
     @Override
     public long reserveAndCommitFirstPage(Kernel32 kernel, long bytes) {
