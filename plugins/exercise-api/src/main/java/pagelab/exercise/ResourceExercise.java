@@ -146,13 +146,7 @@ public abstract class ResourceExercise implements Exercise {
         Set<String> out = new LinkedHashSet<>();
         out.add(folder + "/instructions.md");
         for (Locale l : translations()) {
-            for (String path : List.of(folder + "/instructions_" + l.getLanguage() + "_" + l.getCountry() + ".md",
-                    folder + "/instructions_" + l.getLanguage() + ".md")) {
-                if (!path.contains("_.") && getClass().getClassLoader().getResource(path) != null) {
-                    out.add(path);
-                    break;
-                }
-            }
+            out.add(Instructions.path(getClass(), folder + "/instructions", l));
         }
         for (String file : files) {
             out.add(folder + "/reference/" + file);

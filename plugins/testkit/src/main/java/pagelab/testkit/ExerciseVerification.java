@@ -46,6 +46,8 @@ public abstract class ExerciseVerification {
             "known-wrong declarations", "each known-wrong solution is declared once and marked in the reference",
             "SDK boundary", "uses only pagelab.kernel and pagelab.exercise",
             "unused files", "plugin holds no file the exercise does not use");
+    // A malformed exercise is reported by the finding that failed; the others are skipped instead of repeating it.
+    private static final String NOT_WELL_FORMED = "the exercise is not well formed (see the failed test above)";
 
     /** The exercise under test; called once per verification. */
     protected abstract Exercise exercise();
@@ -88,9 +90,6 @@ public abstract class ExerciseVerification {
             assertTrue(f.ok(), () -> claim + ": " + f);
         });
     }
-
-    // A malformed exercise is reported by the finding that failed; the others are skipped instead of repeating it.
-    private static final String NOT_WELL_FORMED = "the exercise is not well formed (see the failed test above)";
 
     // 'Title one', 'Title two' and 'Title three': the checks as a student reads them.
     private static String titles(Exercise exercise, KnownWrongSolution w) {
