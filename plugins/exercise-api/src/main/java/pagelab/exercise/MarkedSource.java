@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  *     {@code // INSTEAD} line in the region is what the starter gets in its place (nothing without one).</li>
  * <li>{@code // BEGIN WRONG a, b} ... {@code // END WRONG}: code that the known-wrong solutions {@code a} and
  *     {@code b} replace, each with what follows its {@code // INSTEAD a} line ({@code // INSTEAD} alone when the
- *     region names one). A solution named by several regions replaces each of them.</li>
+ *     region names one); a solution without a replacement of its own drops the code. A solution named by several
+ *     regions replaces each of them.</li>
  * <li>A replacement is written as comments: {@code //> code} stands for the line {@code code} at the indentation
  *     of the {@code //>}, a bare {@code //>} for an empty line; other comment lines and blank lines are taken as
  *     they are.</li>
