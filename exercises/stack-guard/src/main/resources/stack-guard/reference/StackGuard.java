@@ -1,15 +1,21 @@
 import static pagelab.kernel.WinNT.*;
 
 import pagelab.exercises.stackguard.StackTools;
+// BEGIN WRONG forgets-guard-flag
 import pagelab.kernel.IntByReference;
+// END WRONG
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 import pagelab.kernel.Memory;
 import pagelab.kernel.ThreadContext;
 
 /**
+ // BEGIN SOLUTION
  * The reference solution: probe page by page from the top down, re-arm the guard just below the stack pointer,
  * and add up the committed blocks of the stack's reservation.
+ // INSTEAD
+ //> * A C run time's stack support: _chkstk, _resetstkoflw, and a committed-stack meter. Read the instructions first.
+ // END SOLUTION
  */
 public class StackGuard implements StackTools {
     private static final long PAGE = 4096; // SYSTEM_INFO.dwPageSize on x86 and x64
@@ -19,20 +25,46 @@ public class StackGuard implements StackTools {
     public void probeAndAllocate(Memory memory, ThreadContext thread, long frameSize) {
         long sp = thread.getStackPointer();
         long newSp = sp - frameSize;
+        // BEGIN SOLUTION
+        // BEGIN WRONG probes-bottom-up
+        // BEGIN WRONG probes-every-8k
         // Touch one byte per page, walking down: each touch lands at most one page below committed stack,
         // that is on the guard page, which commits it and moves the guard one page down.
         for (long page = (sp & ~(PAGE - 1)) - PAGE; page > newSp; page -= PAGE) {
+        // INSTEAD
+        // MISTAKE: one probe per 8 KiB "to halve the work"; every other probe lands below the guard page.
+        //> for (long page = (sp & ~(PAGE - 1)) - 2 * PAGE; page > newSp; page -= 2 * PAGE) {
+        // END WRONG
             memory.getByte(page);
+        // INSTEAD
+        // MISTAKE: probes from the bottom of the new frame upwards, so the first touch skips the guard page.
+        //> for (long a = newSp; a < sp; a += PAGE) {
+            //> memory.getByte(a);
+        // END WRONG
         }
+        // BEGIN WRONG probes-bottom-up
         memory.getByte(newSp);
+        // END WRONG
         thread.setStackPointer(newSp); // only after every probe succeeded
+        // INSTEAD
+        // TODO: touch (memory.getByte) one byte in every page from the page below sp's page down to newSp's page,
+        //       from the top down, so that the guard page is touched before any page below it.
+        // TODO: lower the stack pointer only after every touch succeeded.
+        //> thread.setStackPointer(newSp);
+        // END SOLUTION
     }
     // end::probe[]
 
     // tag::reset[]
     @Override
     public boolean resetStackOverflow(Kernel32 kernel, ThreadContext thread) {
+        // BEGIN SOLUTION
+        // BEGIN WRONG rearms-at-stack-pointer-page
         long guard = (thread.getStackPointer() & ~(PAGE - 1)) - PAGE;
+        // INSTEAD
+        // MISTAKE: off by one page: guards the page holding the stack pointer, not the one below it.
+        //> long guard = thread.getStackPointer() & ~(PAGE - 1);
+        // END WRONG
         // The lowest page of the reservation is never committed: without a page above it, there is no room.
         if (guard < thread.deallocationStack() + PAGE) {
             return false;
@@ -41,16 +73,29 @@ public class StackGuard implements StackTools {
         if (kernel.VirtualAlloc(guard, PAGE, MEM_COMMIT, PAGE_READWRITE) == 0) {
             return false;
         }
+        // BEGIN WRONG forgets-guard-flag
         return kernel.VirtualProtect(guard, PAGE, PAGE_READWRITE | PAGE_GUARD, new IntByReference());
+        // INSTEAD
+        // MISTAKE: the page is committed already; without PAGE_GUARD nothing will catch the next overflow.
+        //> return true;
+        // END WRONG
+        // INSTEAD
+        // TODO: the new guard page is the page just below the page holding the stack pointer.
+        // TODO: refuse (return false) if that is the lowest page of the reservation (thread.deallocationStack()).
+        // TODO: make it committed (VirtualAlloc MEM_COMMIT) and PAGE_READWRITE | PAGE_GUARD (VirtualProtect).
+        //> return false;
+        // END SOLUTION
     }
     // end::reset[]
 
     @Override
     public long committedStackBytes(Kernel32 kernel, ThreadContext thread) {
+        // BEGIN SOLUTION
         MEMORY_BASIC_INFORMATION mbi = new MEMORY_BASIC_INFORMATION();
         if (kernel.VirtualQuery(thread.stackBase() - 1, mbi) == 0) {
             return 0;
         }
+        // BEGIN WRONG queries-one-block
         long reservation = mbi.AllocationBase;
         long committed = 0;
         // Blocks differ in state and protection (committed, guard, reserved); walk all of the reservation's.
@@ -61,5 +106,14 @@ public class StackGuard implements StackTools {
             }
         }
         return committed;
+        // INSTEAD
+        // MISTAKE: one block is one run of pages with the same protection; the guard page is a block of its own.
+        //> return mbi.State == MEM_COMMIT ? mbi.RegionSize : 0;
+        // END WRONG
+        // INSTEAD
+        // TODO: VirtualQuery(thread.stackBase() - 1) gives the reservation's AllocationBase; walk its blocks with
+        //       VirtualQuery from there and add the RegionSize of every MEM_COMMIT block (guard pages included).
+        //> return 0;
+        // END SOLUTION
     }
 }

@@ -40,9 +40,10 @@ final class CheckExecution {
     CheckResult call() {
         Object instance;
         try {
-            instance = plan.checkClass().getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return CheckResult.error("Cannot create the check class " + plan.checkClass().getName() + ": " + e);
+            instance = plan.newChecks();
+        } catch (InvalidExerciseException e) {
+            return CheckResult.error("Cannot create the check class " + plan.checkClass().getName() + ": "
+                    + e.getMessage());
         }
         Machine machine;
         try {

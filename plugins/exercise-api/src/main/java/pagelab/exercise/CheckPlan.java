@@ -1,5 +1,6 @@
 package pagelab.exercise;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -100,6 +101,39 @@ public final class CheckPlan {
     /** The class the checks are declared in. */
     public Class<?> checkClass() {
         return checkClass;
+    }
+
+    /**
+     * A fresh instance of the check class, as every check gets one.
+     *
+     * @throws InvalidExerciseException saying why there is none: no public no-argument constructor, or what the
+     *                                  constructor threw (its exception and the check class's lines it ran)
+     * @since 0.1.1
+     */
+    public Object newChecks() {
+        String name = checkClass.getSimpleName();
+        try {
+            return checkClass.getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw thrown("the constructor of " + name, e.getCause());
+        } catch (ExceptionInInitializerError e) {
+            throw thrown("the static initialiser of " + name, e.getCause());
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new InvalidExerciseException(name + " needs a public constructor without parameters", e);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new InvalidExerciseException(name + " cannot be instantiated: " + e, e);
+        }
+    }
+
+    // "the constructor of XChecks threw IllegalStateException: ...", and where in the check class it was thrown.
+    private InvalidExerciseException thrown(String what, Throwable cause) {
+        StringBuilder where = new StringBuilder();
+        for (StackTraceElement f : cause.getStackTrace()) {
+            if (f.getClassName().startsWith(checkClass.getName())) {
+                where.append("\n    at ").append(f);
+            }
+        }
+        return new InvalidExerciseException(what + " threw " + cause + where, cause);
     }
 
     /** The checks in run order. */

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  * @param difficulty how hard it is
  * @param minutes    the expected working time of a student who read the chapter
  * @param goals      what the student learns, one sentence each, at least one
+ * @param track      where the exercise sits on PageLab's shipped workshop track, or null if it is not on it
+ *                   (see {@link #onTrack}); since 0.1.1
  * @since 0.1
  */
 public record ExerciseDescriptor(String id, String title, int chapter, Difficulty difficulty, int minutes,
-                                 List<String> goals) {
+                                 List<String> goals, Track track) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -42,5 +44,47 @@ public record ExerciseDescriptor(String id, String title, int chapter, Difficult
             throw new IllegalArgumentException("exercise " + id + ": name at least one learning goal");
         }
         goals = List.copyOf(goals);
+    }
+
+    /** A descriptor of an exercise that is not on the workshop track, as plugins built for 0.1.0 make it. */
+    public ExerciseDescriptor(String id, String title, int chapter, Difficulty difficulty, int minutes,
+                              List<String> goals) {
+        this(id, title, chapter, difficulty, minutes, goals, null);
+    }
+
+    /**
+     * This exercise placed on the shipped workshop track: the host lists the track's stages, each exercise says
+     * where in them it goes, so that adding an exercise to the track touches only the exercise.
+     *
+     * @param stage the stage, from 1 (the host's stages: 1 the address space, 2 reserve and commit, 3 thread stacks,
+     *              4 memory-mapped files, 5 heaps)
+     * @param step  the place within the stage, from 1; exercises with the same step are ordered by id
+     * @throws IllegalArgumentException if either is below 1
+     * @since 0.1.1
+     */
+    public ExerciseDescriptor onTrack(int stage, int step) {
+        return new ExerciseDescriptor(id, title, chapter, difficulty, minutes, goals, new Track(stage, step));
+    }
+
+    /**
+     * A place on the workshop track.
+     *
+     * @param stage the stage, from 1
+     * @param step  the place within the stage, from 1
+     * @since 0.1.1
+     */
+    public record Track(int stage, int step) implements Comparable<Track> {
+        /** @throws IllegalArgumentException if either is below 1 */
+        public Track {
+            if (stage < 1 || step < 1) {
+                throw new IllegalArgumentException("a track's stages and steps count from 1, got stage " + stage
+                        + ", step " + step);
+            }
+        }
+
+        @Override
+        public int compareTo(Track o) {
+            return stage != o.stage ? Integer.compare(stage, o.stage) : Integer.compare(step, o.step);
+        }
     }
 }

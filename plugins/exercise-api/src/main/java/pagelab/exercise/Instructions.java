@@ -22,16 +22,21 @@ public final class Instructions {
      * @throws IllegalStateException if not even {@code base.md} exists
      */
     public static String load(Class<?> anchor, String base, Locale locale) {
+        return SourceSet.readResource(anchor, path(anchor, base, locale));
+    }
+
+    /** The resource {@link #load} reads: the most specific translation that exists, else {@code base.md}. */
+    static String path(Class<?> anchor, String base, Locale locale) {
         ClassLoader loader = anchor.getClassLoader();
         if (locale != null) {
             String[] candidates = {base + "_" + locale.getLanguage() + "_" + locale.getCountry() + ".md",
                                    base + "_" + locale.getLanguage() + ".md"};
             for (String path : candidates) {
                 if (!path.contains("__") && loader.getResource(path) != null) {
-                    return SourceSet.readResource(anchor, path);
+                    return path;
                 }
             }
         }
-        return SourceSet.readResource(anchor, base + ".md");
+        return base + ".md";
     }
 }

@@ -44,6 +44,25 @@ class CheckPlanTest {
         }
     }
 
+    public static class ThrowingConstructor {
+        private final int limit = Integer.parseInt("sixty-four");
+
+        @Check(points = 1, title = "a")
+        public CheckResult a() {
+            return CheckResult.pass("limit " + limit);
+        }
+    }
+
+    @Test
+    void aCheckClassWhoseConstructorThrowsIsReportedWithTheCauseAndTheLine() {
+        CheckPlan plan = CheckPlan.of(ThrowingConstructor.class);
+
+        assertThatThrownBy(plan::newChecks).isInstanceOf(InvalidExerciseException.class)
+                .hasMessageStartingWith("the constructor of ThrowingConstructor threw java.lang.NumberFormatException: "
+                        + "For input string: \"sixty-four\"")
+                .hasMessageContaining("at pagelab.exercise.CheckPlanTest$ThrowingConstructor.<init>(CheckPlanTest");
+    }
+
     @Test
     void prerequisitesRunBeforeTheirDependentsWhateverTheOrder() {
         CheckPlan plan = CheckPlan.of(Reordered.class);

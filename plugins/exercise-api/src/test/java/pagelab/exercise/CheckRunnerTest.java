@@ -59,6 +59,22 @@ class CheckRunnerTest {
     }
 
     @Test
+    void aCheckClassWhoseConstructorThrowsEndsEveryCheckInAnErrorThatSaysWhy() {
+        Exercise broken = new ToyExercise() {
+            @Override
+            public Class<?> checks() {
+                return CheckPlanTest.ThrowingConstructor.class;
+            }
+        };
+
+        CheckResult r = runner.run(broken, GoodGreeter.class).result("a");
+
+        assertThat(r.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(r.message()).contains("the constructor of ThrowingConstructor threw java.lang.NumberFormatException")
+                .doesNotContain("InvocationTargetException");
+    }
+
+    @Test
     void findsTheSolutionByItsInterface() {
         Class<?> c = CheckRunner.findSolutionClass(toy, getClass().getClassLoader(),
                 List.of("pagelab.exercise.ToyChecks", "pagelab.exercise.student.GoodGreeter"));

@@ -35,17 +35,53 @@ class ResourceExerciseTest {
         assertThat(starter.text("LessonGreeter.java")).contains("TODO");
         assertThat(reference.files().keySet()).containsExactly("LessonGreeter.java", "Salutation.java");
         assertThat(reference.text("LessonGreeter.java")).contains("\", \" + name");
+        assertThat(reference.text("Salutation.java")).isEqualTo(starter.text("Salutation.java"));
     }
 
     @Test
-    void aKnownWrongSolutionComesFromItsFolderUnderWrong() {
+    void theStarterAndAKnownWrongSolutionAreRenderedFromTheMarkedReference() {
+        assertThat(lesson.reference().text("LessonGreeter.java")).doesNotContain("BEGIN", "INSTEAD", "MISTAKE");
+        assertThat(lesson.starter().text("LessonGreeter.java"))
+                .contains("        return Salutation.HELLO; // TODO add the name\n").doesNotContain("+ name");
         KnownWrongSolution w = lesson.knownWrong().get(0);
 
         assertThat(w.name()).isEqualTo("forgets-name");
         assertThat(w.mistake()).isEqualTo("Greets without the name.");
         assertThat(w.mustFail()).containsExactlyInAnyOrder("greets", "polite");
         assertThat(w.sources().files().keySet()).containsExactly("LessonGreeter.java", "Salutation.java");
-        assertThat(w.sources().text("LessonGreeter.java")).contains("MISTAKE");
+        assertThat(w.sources().text("LessonGreeter.java")).startsWith("""
+                /**
+                 * Known-wrong solution "forgets-name": greets without the name.
+                 */
+                public class LessonGreeter""").contains("        return Salutation.HELLO;\n");
+        // A file the mistake does not touch is the reference's, comment and all.
+        assertThat(w.sources().text("Salutation.java")).isEqualTo(lesson.reference().text("Salutation.java"));
+    }
+
+    @Test
+    void aKnownWrongSolutionThatNoRegionMarksNoLongerApplies() {
+        ResourceExercise ex = new LessonExercise();
+
+        assertThatThrownBy(() -> ex.wrong("forgets-greeting", "Says nothing.", "greets"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("forgets-greeting no longer applies")
+                .hasMessageContaining("the regions there are for [forgets-name]");
+    }
+
+    @Test
+    void aPluginOfTheOldLayoutReadsItsCopies() {
+        Exercise legacy = new LessonExercise("legacy-lesson", FILES);
+
+        assertThat(legacy.starter().text("LessonGreeter.java")).contains("TODO");
+        assertThat(legacy.knownWrong().get(0).sources().text("LessonGreeter.java")).contains("MISTAKE")
+                .doesNotContain("Known-wrong");
+        assertThat(((ResourceExercise) legacy).resources()).contains("legacy-lesson/starter/Salutation.java",
+                "legacy-lesson/wrong/forgets-name/LessonGreeter.java");
+    }
+
+    @Test
+    void theResourcesReadAreTheInstructionsTheirTranslationsAndTheReference() {
+        assertThat(((ResourceExercise) lesson).resources()).containsExactly("lesson/instructions.md",
+                "lesson/instructions_zh_CN.md", "lesson/reference/LessonGreeter.java", "lesson/reference/Salutation.java");
     }
 
     @Test
@@ -53,9 +89,9 @@ class ResourceExerciseTest {
         Exercise nowhere = new LessonExercise("nowhere", FILES);
 
         assertThatThrownBy(nowhere::starter).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("nowhere/starter/LessonGreeter.java");
+                .hasMessageContaining("nowhere/reference/LessonGreeter.java");
         assertThatThrownBy(nowhere::knownWrong).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("nowhere/wrong/forgets-name/LessonGreeter.java");
+                .hasMessageContaining("nowhere/reference/LessonGreeter.java");
         assertThatThrownBy(() -> nowhere.instructions(Locale.ENGLISH)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nowhere/instructions.md");
     }
@@ -88,7 +124,7 @@ class ResourceExerciseTest {
         assertThat(inPlugin.reference().text("LessonGreeter.java")).endsWith("// elsewhere/reference");
         assertThatThrownBy(() -> new LessonExercise("elsewhere", FILES).starter())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("elsewhere/starter/LessonGreeter.java is missing");
+                .hasMessageContaining("elsewhere/reference/LessonGreeter.java is missing");
     }
 
     /** A plugin class loader in miniature: defines one class itself and has resources its parent cannot see. */

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import pagelab.exercise.CheckPlan;
 import pagelab.exercise.Exercise;
 import pagelab.exercise.KnownWrongSolution;
 
@@ -23,13 +27,27 @@ import pagelab.exercise.KnownWrongSolution;
  * }
  * }</pre>
  *
- * <p>It yields one dynamic test per property: the exercise is well formed, the reference scores 100%, the starter
- * scores less, and each known-wrong solution fails exactly the checks it names. A failure message shows every
- * check's result. The test class path needs a kernel provider (the {@code kernel-sim} module).
+ * <p>It yields one dynamic test per property, named after what it proves: the exercise is well formed (descriptor,
+ * instructions, checks, sources, known-wrong declarations, the SDK boundary, no unused file in the plugin), the
+ * {@code reference scores 100%}, the {@code starter scores less than 100%}, and each known-wrong solution fails
+ * exactly the checks it names ({@code wrong/never-decommits fails 'Clearing the last cell on a page decommits the
+ * page'}). A failure message shows every check's result. The test class path needs a kernel provider (the
+ * {@code kernel-sim} module).
  *
  * @since 0.1
  */
 public abstract class ExerciseVerification {
+    /** What each structural finding of {@link ExerciseVerifier#verifyStructure} proves, as a test's name. */
+    private static final Map<String, String> CLAIMS = Map.of(
+            "descriptor", "descriptor is valid",
+            "instructions", "instructions are there in every language declared",
+            "checks", "checks are well declared and their class can be made",
+            "sources", "reference and known-wrong solutions have the starter's files",
+            "known-wrong declarations", "each known-wrong solution is declared once and marked in the reference",
+            "SDK boundary", "uses only pagelab.kernel and pagelab.exercise",
+            "unused files", "plugin holds no file the exercise does not use");
+    // A malformed exercise is reported by the finding that failed; the others are skipped instead of repeating it.
+    private static final String NOT_WELL_FORMED = "the exercise is not well formed (see the failed test above)";
 
     /** The exercise under test; called once per verification. */
     protected abstract Exercise exercise();
@@ -40,52 +58,45 @@ public abstract class ExerciseVerification {
     }
 
     @TestFactory
+    @DisplayName("verification:")
     Stream<DynamicTest> verifyExercise() {
         Exercise exercise = exercise();
         ExerciseVerifier verifier = verifier();
+        List<Finding> structure = verifier.verifyStructure(exercise);
+        boolean wellFormed = structure.stream().allMatch(Finding::ok);
         List<DynamicTest> tests = new ArrayList<>();
-        tests.add(DynamicTest.dynamicTest("exercise is well formed", () -> {
-            List<Finding> findings = verifier.verifyStructure(exercise);
-            assertTrue(findings.stream().allMatch(Finding::ok), () -> joined(findings));
+        for (Finding f : structure) {
+            tests.add(test(CLAIMS.getOrDefault(f.subject(), f.subject()), () -> f));
+        }
+        tests.add(test("reference scores 100%", () -> {
+            assumeTrue(wellFormed, NOT_WELL_FORMED);
+            return verifier.verifyReference(exercise);
         }));
-        tests.add(DynamicTest.dynamicTest("reference scores 100%", () -> {
-            wellFormed(verifier, exercise);
-            assertHolds(verifier.verifyReference(exercise));
+        tests.add(test("starter scores less than 100%", () -> {
+            assumeTrue(wellFormed, NOT_WELL_FORMED);
+            return verifier.verifyStarter(exercise);
         }));
-        tests.add(DynamicTest.dynamicTest("starter scores less than 100%", () -> {
-            wellFormed(verifier, exercise);
-            assertHolds(verifier.verifyStarter(exercise));
-        }));
-        for (KnownWrongSolution w : knownWrong(exercise)) {
-            tests.add(DynamicTest.dynamicTest("known-wrong " + w.name() + " fails " + w.mustFail(), () -> {
-                wellFormed(verifier, exercise);
-                assertHolds(verifier.verifyKnownWrong(exercise, w));
-            }));
+        for (KnownWrongSolution w : wellFormed ? exercise.knownWrong() : List.<KnownWrongSolution>of()) {
+            tests.add(test("wrong/" + w.name() + " fails " + titles(exercise, w),
+                    () -> verifier.verifyKnownWrong(exercise, w)));
         }
         return tests.stream();
     }
 
-    private static List<KnownWrongSolution> knownWrong(Exercise exercise) {
-        try {
-            return exercise.knownWrong();
-        } catch (RuntimeException e) {
-            return List.of(); // reported by "exercise is well formed"
-        }
+    // A test named after its claim; a failure repeats the claim, since a console report may show only the message.
+    private static DynamicTest test(String claim, Supplier<Finding> finding) {
+        return DynamicTest.dynamicTest(claim, () -> {
+            Finding f = finding.get();
+            assertTrue(f.ok(), () -> claim + ": " + f);
+        });
     }
 
-    // A malformed exercise is reported once, by the structure test; the others are skipped instead of repeating it.
-    private static void wellFormed(ExerciseVerifier verifier, Exercise exercise) {
-        assumeTrue(verifier.verifyStructure(exercise).stream().allMatch(Finding::ok),
-                "the exercise is not well formed (see \"exercise is well formed\")");
-    }
-
-    private static void assertHolds(Finding f) {
-        assertTrue(f.ok(), f::toString);
-    }
-
-    private static String joined(List<Finding> findings) {
-        StringBuilder b = new StringBuilder();
-        findings.forEach(f -> b.append(f).append('\n'));
-        return b.toString();
+    // 'Title one', 'Title two' and 'Title three': the checks as a student reads them.
+    private static String titles(Exercise exercise, KnownWrongSolution w) {
+        CheckPlan plan = CheckPlan.of(exercise.checks());
+        List<String> titles = plan.checks().stream().filter(c -> w.mustFail().contains(c.id()))
+                .map(c -> "'" + c.title() + "'").toList();
+        int last = titles.size() - 1;
+        return last == 0 ? titles.get(0) : String.join(", ", titles.subList(0, last)) + " and " + titles.get(last);
     }
 }

@@ -19,6 +19,8 @@ import pagelab.exercise.CheckStatus;
 import pagelab.exercise.Exercise;
 import pagelab.exercise.GradeReport;
 import pagelab.exercise.KnownWrongSolution;
+import pagelab.exercise.MarkedSource;
+import pagelab.exercise.ResourceExercise;
 import pagelab.exercise.SourceSet;
 import pagelab.solutions.CompiledSolution;
 import pagelab.solutions.RejectedSolutionException;
@@ -132,11 +134,13 @@ public final class ExerciseVerifier {
         out.add(attempt("instructions", () -> instructions(exercise)));
         out.add(attempt("checks", () -> {
             CheckPlan plan = CheckPlan.of(exercise.checks());
+            plan.newChecks();
             return plan.checks().size() + " checks, " + plan.maxPoints() + " points";
         }));
         out.add(attempt("sources", () -> sources(exercise)));
         out.add(attempt("known-wrong declarations", () -> knownWrongDeclarations(exercise)));
         out.add(attempt("SDK boundary", () -> sdkBoundary(exercise)));
+        out.add(attempt("unused files", () -> unusedFiles(exercise)));
         return out;
     }
 
@@ -232,6 +236,7 @@ public final class ExerciseVerifier {
         }
         CheckPlan plan = CheckPlan.of(exercise.checks());
         Set<String> names = new HashSet<>();
+        SourceSet reference = exercise.reference();
         for (KnownWrongSolution w : wrong) {
             if (!names.add(w.name())) {
                 throw new IllegalStateException("two known-wrong solutions are named " + w.name());
@@ -242,8 +247,39 @@ public final class ExerciseVerifier {
                             + " are " + plan.checks().stream().map(CheckInfo::id).toList());
                 }
             }
+            if (w.sources().equals(reference)) {
+                throw new IllegalStateException(w.name() + " is the reference solution itself: it changes nothing");
+            }
+        }
+        if (exercise instanceof ResourceExercise r) {
+            for (MarkedSource source : r.markedSources()) {
+                source.variants().forEach((name, lines) -> {
+                    if (!names.contains(name)) {
+                        throw new IllegalStateException(source.name() + ":" + lines.get(0) + " is marked // BEGIN "
+                                + "WRONG " + name + ", but knownWrong() declares no such solution; it declares "
+                                + names);
+                    }
+                });
+            }
         }
         return wrong.size() + " known-wrong solution(s)";
+    }
+
+    private static String unusedFiles(Exercise exercise) {
+        try {
+            List<String> unused = UnusedFiles.of(exercise);
+            if (unused == null) {
+                return "not judged: the exercise is not in a plugin jar or folder, or is no ResourceExercise";
+            }
+            if (!unused.isEmpty()) {
+                throw new IllegalStateException("the plugin holds files no exercise of it uses: " + unused + ". A "
+                        + "build that was not cleaned leaves them behind (mvn clean verify), or they are samples "
+                        + "that were not deleted");
+            }
+            return "every file of the plugin is used";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the plugin's files: " + e.getMessage(), e);
+        }
     }
 
     private static String sdkBoundary(Exercise exercise) {

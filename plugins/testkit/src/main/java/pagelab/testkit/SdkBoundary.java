@@ -1,18 +1,10 @@
 package pagelab.testkit;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * Guards the SDK rule that exercises see only {@code pagelab.kernel} and {@code pagelab.exercise}, never the
@@ -33,52 +25,15 @@ public final class SdkBoundary {
      * empty when the rule holds or the location cannot be read as a file.
      */
     public static List<String> violations(Class<?> anchor) throws IOException {
-        Path location = location(anchor);
+        Path location = PluginContents.location(anchor);
         return location == null ? List.of() : violations(location);
     }
 
     /** The class files in {@code location} (a class folder or a jar) that refer to {@code pagelab.sim}. */
     public static List<String> violations(Path location) throws IOException {
-        return Files.isDirectory(location) ? scanFolder(location) : scanJar(location);
-    }
-
-    private static Path location(Class<?> anchor) {
-        CodeSource cs = anchor.getProtectionDomain().getCodeSource();
-        try {
-            return cs == null || cs.getLocation() == null ? null : Path.of(cs.getLocation().toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static List<String> scanFolder(Path root) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(f -> f.toString().endsWith(".class")).toList()) {
-                if (refersToSim(Files.readAllBytes(p))) {
-                    out.add(root.relativize(p).toString());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<String> scanJar(Path jar) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (JarFile f = new JarFile(jar.toFile())) {
-            Enumeration<JarEntry> entries = f.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry e = entries.nextElement();
-                if (e.getName().endsWith(".class")) {
-                    try (InputStream in = f.getInputStream(e)) {
-                        if (refersToSim(in.readAllBytes())) {
-                            out.add(e.getName());
-                        }
-                    }
-                }
-            }
-        }
-        return out;
+        return PluginContents.read(location).files().entrySet().stream()
+                .filter(e -> e.getKey().endsWith(".class") && refersToSim(e.getValue()))
+                .map(Map.Entry::getKey).toList();
     }
 
     // Class names appear in the constant pool as modified UTF-8, which is plain ASCII for these names.

@@ -59,6 +59,37 @@ class ExerciseVerifierTest {
     }
 
     @Test
+    void aKnownWrongSolutionThatIsTheReferenceChangesNothingAndIsReported() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("same", "return a + b;", "negative")));
+
+        assertThat(verifier.verifyStructure(ex)).filteredOn(x -> !x.ok()).extracting(Finding::message)
+                .containsExactly("IllegalStateException: same is the reference solution itself: it changes nothing");
+    }
+
+    @Test
+    void aChecksClassWhoseConstructorThrowsIsReportedWithTheCause() {
+        AdderExercise ex = new AdderExercise() {
+            @Override
+            public Class<?> checks() {
+                return BrokenChecks.class;
+            }
+        };
+
+        assertThat(verifier.verifyStructure(ex)).filteredOn(x -> x.subject().equals("checks")).singleElement()
+                .satisfies(f -> assertThat(f.ok()).isFalse())
+                .satisfies(f -> assertThat(f.message()).startsWith("InvalidExerciseException: the constructor of "
+                        + "BrokenChecks threw java.lang.IllegalStateException: no machine config here")
+                        .contains("at pagelab.testkit.ExerciseVerifierTest$BrokenChecks.<init>("));
+    }
+
+    /** Checks whose constructor throws, as one that read a file or a setting would. */
+    public static class BrokenChecks extends AdderChecks {
+        public BrokenChecks() {
+            throw new IllegalStateException("no machine config here");
+        }
+    }
+
+    @Test
     void anExerciseWithoutKnownWrongSolutionsIsNotWellFormed() {
         List<Finding> f = verifier.verifyStructure(new AdderExercise(List.of()));
 

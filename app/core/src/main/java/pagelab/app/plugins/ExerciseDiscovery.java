@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Set;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
+import pagelab.exercise.CheckPlan;
 import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.InvalidExerciseException;
 
 /**
  * Finds the {@link Exercise} extensions of a started plugin and instantiates them itself, from the names in the
@@ -36,6 +38,7 @@ final class ExerciseDiscovery {
             Exercise exercise = instantiate(loader, name);
             if (exercise != null) {
                 ExerciseDescriptor descriptor = describe(exercise, name);
+                checkable(exercise, name);
                 out.add(new LoadedExercise(exercise, descriptor, pluginId, wrapper.getDescriptor().getVersion(),
                         wrapper.getPluginPath(), classpath));
             }
@@ -82,6 +85,17 @@ final class ExerciseDiscovery {
             return d;
         } catch (RuntimeException | LinkageError e) {
             throw new PluginProblem(name + ".descriptor() threw " + describe(e));
+        }
+    }
+
+    // A check class that cannot be made would end every check in an error: refuse the plugin now, saying why.
+    private static void checkable(Exercise exercise, String name) throws PluginProblem {
+        try {
+            CheckPlan.of(exercise.checks()).newChecks();
+        } catch (InvalidExerciseException e) {
+            throw new PluginProblem("the checks of " + name + " cannot run: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginProblem("the checks of " + name + " cannot run: " + describe(e));
         }
     }
 

@@ -6,11 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import pagelab.exercise.ExerciseDescriptor;
 
 /**
- * A workshop track: an ordered, self-paced path through the exercises, in stages. The shipped track is a resource;
- * a workshop leader replaces it with {@code track.txt} in the user data folder. The format is plain text: a line
+ * A workshop track: an ordered, self-paced path through the exercises, in stages. The shipped track is built from
+ * the loaded exercises: the host names the stages (a resource), each exercise says where it goes in them
+ * ({@link ExerciseDescriptor#onTrack}), so that an exercise joins the track without a list to edit. A workshop
+ * leader replaces it with {@code track.txt} in the user data folder. The format is plain text: a line
  * {@code == title} starts a stage, any other non-blank line not starting with {@code #} is an exercise id.
  *
  * @param source where the track was read from, for messages
@@ -32,10 +39,13 @@ public record WorkshopTrack(String source, List<Stage> stages) {
     }
 
     /**
-     * The data folder's {@code track.txt} if there is one and it reads, else the shipped track. Never throws: an
-     * unreadable file falls back to the shipped track (the caller can tell from {@link #source()}).
+     * The data folder's {@code track.txt} if there is one and it reads, else the shipped track of {@code exercises}
+     * (see {@link #shipped}). Never throws: an unreadable file falls back to the shipped track (the caller can tell
+     * from {@link #source()}).
+     *
+     * @param exercises the loaded exercises
      */
-    public static WorkshopTrack load(Path dataDir) {
+    public static WorkshopTrack load(Path dataDir, Collection<ExerciseDescriptor> exercises) {
         Path own = dataDir == null ? null : dataDir.resolve(FILE_NAME);
         if (own != null && Files.isRegularFile(own)) {
             try {
@@ -44,11 +54,35 @@ public record WorkshopTrack(String source, List<Stage> stages) {
                 // fall through to the shipped track
             }
         }
+        return shipped(exercises);
+    }
+
+    /**
+     * The shipped track: the host's stages, each with the exercises that place themselves in it, by step then id.
+     * An exercise placed in a stage the host does not name gets a stage of its own, after the named ones.
+     */
+    public static WorkshopTrack shipped(Collection<ExerciseDescriptor> exercises) {
+        List<String> titles = new ArrayList<>();
         try (InputStream in = WorkshopTrack.class.getResourceAsStream(RESOURCE)) {
-            return parse("shipped track", in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            parse(RESOURCE, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8)).stages()
+                    .forEach(s -> titles.add(s.title()));
         } catch (IOException e) {
-            return new WorkshopTrack("none", List.of());
+            // no titles: every stage is named by its number
         }
+        Map<Integer, List<String>> byStage = new TreeMap<>();
+        exercises.stream().filter(d -> d.track() != null)
+                .sorted(Comparator.comparing(ExerciseDescriptor::track).thenComparing(ExerciseDescriptor::id))
+                .forEach(d -> byStage.computeIfAbsent(d.track().stage(), k -> new ArrayList<>()).add(d.id()));
+        List<Stage> stages = new ArrayList<>();
+        for (int i = 1; i <= titles.size(); i++) {
+            stages.add(new Stage(titles.get(i - 1), byStage.getOrDefault(i, List.of())));
+        }
+        byStage.forEach((n, ids) -> {
+            if (n > titles.size()) {
+                stages.add(new Stage(n + ".", ids));
+            }
+        });
+        return new WorkshopTrack("shipped track", stages);
     }
 
     public static WorkshopTrack parse(String source, String text) {

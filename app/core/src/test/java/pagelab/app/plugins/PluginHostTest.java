@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pagelab.app.plugins.PluginStatus.State;
 import pagelab.exercise.Exercise;
+import pagelab.exercise.ExerciseApi;
 
 /**
  * Every kind of broken plugin is reported with its reason, and the good plugins next to it still load.
@@ -91,6 +92,21 @@ class PluginHostTest {
     }
 
     @Test
+    void aPluginWhoseChecksClassCannotBeMadeIsRefusedWithTheCause() throws IOException {
+        String source = TestPlugins.exercise("p.checks", "checks", "").replace("public static class Checks {",
+                "public static class Checks {\n        public Checks() { Integer.parseInt(\"sixty-four\"); }");
+        TestPlugins.jar(dir.resolve("checks.jar"), "p.checks", source, TestPlugins.manifest("checks"));
+        try (PluginHost host = PluginHost.load(shippedDir())) {
+            PluginStatus s = status(host, "checks.jar");
+            assertThat(s.state()).isEqualTo(State.FAILED);
+            assertThat(s.reason()).startsWith("the checks of p.checks.Ex cannot run: the constructor of Checks threw "
+                    + "java.lang.NumberFormatException: For input string: \"sixty-four\"")
+                    .contains("at p.checks.Ex$Checks.<init>(Ex.java:");
+            assertThat(host.exercise("checks")).isEmpty();
+        }
+    }
+
+    @Test
     void unmetVersionRequirementIsRefusedWithBothVersions() throws IOException {
         good("a.jar", "alpha", "alpha-ex");
         Map<String, String> mf = new HashMap<>(TestPlugins.manifest("future"));
@@ -99,7 +115,8 @@ class PluginHostTest {
         try (PluginHost host = PluginHost.load(shippedDir())) {
             PluginStatus s = status(host, "future.jar");
             assertThat(s.state()).isEqualTo(State.FAILED);
-            assertThat(s.reason()).isEqualTo("requires exercise API >=9.0.0 but this PageLab offers 0.1.0");
+            assertThat(s.reason())
+                    .isEqualTo("requires exercise API >=9.0.0 but this PageLab offers " + ExerciseApi.VERSION);
             assertThat(host.exercise("alpha-ex")).isPresent();
         }
     }

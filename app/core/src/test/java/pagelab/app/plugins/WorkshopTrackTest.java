@@ -4,24 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pagelab.exercise.Difficulty;
+import pagelab.exercise.ExerciseDescriptor;
 
 class WorkshopTrackTest {
 
+    private static final List<ExerciseDescriptor> EXERCISES = List.of(
+            exercise("late", 15).onTrack(2, 3), exercise("early", 15).onTrack(2, 1), exercise("tied", 15).onTrack(2, 1),
+            exercise("first", 14).onTrack(1, 1), exercise("elsewhere", 18), exercise("beyond", 18).onTrack(9, 1));
+
+    private static ExerciseDescriptor exercise(String id, int chapter) {
+        return new ExerciseDescriptor(id, "Title of " + id, chapter, Difficulty.EASY, 10, List.of("goal"));
+    }
+
     @Test
-    void theShippedTrackCoversChapters13To18InStages() {
-        WorkshopTrack track = WorkshopTrack.load(null);
+    void theShippedTrackPlacesEachExerciseInTheHostsStagesByStepThenId() {
+        WorkshopTrack track = WorkshopTrack.load(null, EXERCISES);
+
         assertThat(track.source()).isEqualTo("shipped track");
-        assertThat(track.stages()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(track.exerciseIds()).contains("sparse-cells", "commit-on-fault", "stack-guard", "shared-counter")
-                .doesNotHaveDuplicates();
+        assertThat(track.stages()).extracting(WorkshopTrack.Stage::title).startsWith(
+                "1. Look around: the address space (chapters 13-14)", "2. Reserve, commit, protect (chapter 15)",
+                "3. Thread stacks (chapter 16)", "4. Memory-mapped files (chapter 17)", "5. Heaps (chapter 18)");
+        assertThat(track.stages().get(1).exerciseIds()).containsExactly("early", "tied", "late");
+        assertThat(track.exerciseIds()).containsExactly("first", "early", "tied", "late", "beyond")
+                .doesNotContain("elsewhere");
+        assertThat(track.stages().get(track.stages().size() - 1)).isEqualTo(new WorkshopTrack.Stage("9.",
+                List.of("beyond")));
     }
 
     @Test
     void aWorkshopLeadersOwnTrackInTheDataFolderReplacesIt(@TempDir Path data) throws Exception {
         Files.writeString(data.resolve(WorkshopTrack.FILE_NAME), "# mine\n== Day 1\nsparse-cells\n\nstack-guard\n");
-        WorkshopTrack track = WorkshopTrack.load(data);
+        WorkshopTrack track = WorkshopTrack.load(data, EXERCISES);
         assertThat(track.stages()).hasSize(1);
         assertThat(track.stages().get(0).title()).isEqualTo("Day 1");
         assertThat(track.exerciseIds()).containsExactly("sparse-cells", "stack-guard");

@@ -15,6 +15,7 @@ import pagelab.app.desktop.trace.Timeline;
 import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
+import pagelab.app.plugins.WorkshopTrack;
 import pagelab.exercise.ExerciseDescriptor;
 import pagelab.exercise.SourceSet;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
@@ -114,7 +115,7 @@ public final class Workbench extends JPanel {
         List<ExerciseDescriptor> descriptors = new ArrayList<>();
         host.exercises().forEach(e -> descriptors.add(e.descriptor()));
         catalog.setExercises(descriptors, progress);
-        pagelab.app.plugins.WorkshopTrack track = store.loadTrack();
+        WorkshopTrack track = store.loadTrack(descriptors);
         catalog.setTrack(track);
         if (descriptors.isEmpty()) {
             instructions.showPlain(Messages.get("workbench.noExercises"));

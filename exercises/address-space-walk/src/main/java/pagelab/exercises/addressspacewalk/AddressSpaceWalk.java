@@ -23,7 +23,8 @@ public final class AddressSpaceWalk extends ResourceExercise {
                 List.of("Walk an address space block by block with VirtualQuery",
                         "Group blocks into regions by AllocationBase, as VMMap does",
                         "Recognise thread stacks (a guard page), heaps (GetProcessHeaps), images and views",
-                        "Read MEMORY_BASIC_INFORMATION: State, Protect with modifiers, Type"));
+                        "Read MEMORY_BASIC_INFORMATION: State, Protect with modifiers, Type"))
+                .onTrack(1, 1);
     }
 
     @Override

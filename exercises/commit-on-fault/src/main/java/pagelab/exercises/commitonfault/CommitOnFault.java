@@ -26,7 +26,8 @@ public final class CommitOnFault extends ResourceExercise {
                 "Commit reserved storage from an __except filter and resume with EXCEPTION_CONTINUE_EXECUTION",
                 "Read EXCEPTION_RECORD: the exception code, read or write, and the faulting address",
                 "Let every fault the filter cannot cure go on with EXCEPTION_CONTINUE_SEARCH",
-                "Tell a filter that resumes from a handler that unwinds, with nested __try blocks"));
+                "Tell a filter that resumes from a handler that unwinds, with nested __try blocks"))
+                .onTrack(2, 3);
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class CopyOnWrite extends ResourceExercise {
                 "Explain why writable image sections are mapped PAGE_WRITECOPY",
                 "Predict that a copy is made per process, per page, on the first write only",
                 "Tell a copied page (PAGE_READWRITE) from an untouched one (PAGE_WRITECOPY) with VirtualQuery",
-                "Distinguish shared sections, which are never copied"));
+                "Distinguish shared sections, which are never copied"))
+                .onTrack(4, 5);
     }
 
     @Override

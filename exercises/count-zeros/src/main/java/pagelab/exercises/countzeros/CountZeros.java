@@ -24,7 +24,8 @@ public final class CountZeros extends ResourceExercise {
                 "Map a file far larger than the address space one view at a time",
                 "Start views at multiples of the allocation granularity (ERROR_MAPPED_ALIGNMENT otherwise)",
                 "Pass 64-bit file offsets as high and low DWORDs",
-                "Keep the address space bounded: unmap each view before mapping the next"));
+                "Keep the address space bounded: unmap each view before mapping the next"))
+                .onTrack(4, 2);
     }
 
     @Override

@@ -23,7 +23,8 @@ public final class DllBase extends ResourceExercise {
                 "Predict whether a DLL loads at its preferred base, is relocated or fails (/FIXED)",
                 "See the cost of relocation: relocated code pages can no longer be shared",
                 "Check a range with VirtualQuery before relying on it",
-                "Choose 64 KiB-aligned bases that avoid every collision, as Rebase does"));
+                "Choose 64 KiB-aligned bases that avoid every collision, as Rebase does"))
+                .onTrack(4, 7);
     }
 
     @Override

@@ -23,7 +23,8 @@ public final class FileReverse extends ResourceExercise {
                 List.of("Map a data file: CreateFile, CreateFileMapping, MapViewOfFile",
                         "See that a mapping larger than its file grows the file",
                         "Restore a file's size with SetEndOfFile once no view or mapping refers to it",
-                        "Undo in order: UnmapViewOfFile, close the mapping, close the file"));
+                        "Undo in order: UnmapViewOfFile, close the mapping, close the file"))
+                .onTrack(4, 1);
     }
 
     @Override

@@ -25,7 +25,8 @@ public final class HeapWalk extends ResourceExercise {
                 "Walk a heap entry by entry with HeapWalk until ERROR_NO_MORE_ITEMS",
                 "Read PROCESS_HEAP_ENTRY: regions, uncommitted ranges, busy and free blocks, big blocks",
                 "Hold HeapLock around a walk and release it with HeapUnlock on every path, errors included",
-                "Recognise the low-fragmentation heap with HeapQueryInformation"));
+                "Recognise the low-fragmentation heap with HeapQueryInformation"))
+                .onTrack(5, 2);
     }
 
     @Override

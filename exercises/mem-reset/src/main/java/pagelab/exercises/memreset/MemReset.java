@@ -24,7 +24,8 @@ public final class MemReset extends ResourceExercise {
                 List.of("Explain why dirty pages cost paging-file writes when RAM runs short",
                         "Tell the memory manager with MEM_RESET that a range's contents may be dropped",
                         "Keep discarded pages committed for reuse instead of decommitting them",
-                        "Treat the contents of a reset page as undefined until written again"));
+                        "Treat the contents of a reset page as undefined until written again"))
+                .onTrack(2, 4);
     }
 
     /** A 32-bit machine with 1 MiB of RAM, so that a little pressure pushes the cache out of RAM. */

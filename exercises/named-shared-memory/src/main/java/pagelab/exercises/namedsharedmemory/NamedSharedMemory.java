@@ -24,7 +24,8 @@ public final class NamedSharedMemory extends ResourceExercise {
                 "Create a file mapping backed by the paging file (INVALID_HANDLE_VALUE)",
                 "Open a kernel object by name from another process (OpenFileMapping)",
                 "Recognise ERROR_ALREADY_EXISTS returned together with a valid handle",
-                "Know when a mapping object dies: its last handle and view gone"));
+                "Know when a mapping object dies: its last handle and view gone"))
+                .onTrack(4, 3);
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class PrivateHeap extends ResourceExercise {
                 "Create a heap with HeapCreate and allocate from it with HeapAlloc",
                 "Tie a heap's lifetime to its objects: create on first new, destroy after last delete",
                 "Free a block into the heap it came from",
-                "See why per-type heaps avoid fragmenting the process heap"));
+                "See why per-type heaps avoid fragmenting the process heap"))
+                .onTrack(5, 1);
     }
 
     @Override

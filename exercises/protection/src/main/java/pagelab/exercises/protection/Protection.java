@@ -23,7 +23,8 @@ public final class Protection extends ResourceExercise {
                 List.of("Choose between PAGE_NOACCESS, PAGE_READONLY and PAGE_READWRITE for what should fault",
                         "Change protection page by page with VirtualProtect and use the old protection it returns",
                         "Turn write faults into a record of dirty pages, as GetWriteWatch does",
-                        "Leave faults and pages that belong to someone else alone"));
+                        "Leave faults and pages that belong to someone else alone"))
+                .onTrack(2, 2);
     }
 
     @Override

@@ -26,7 +26,8 @@ public final class SharedCounter extends ResourceExercise {
                 "Share data between every process of one image with a section marked shared (RWS)",
                 "See why ordinary globals stay per process: writable image pages are copy-on-write",
                 "Find a global at the image base plus its RVA (GetModuleHandle(NULL))",
-                "Make a read-modify-write of shared data atomic with InterlockedIncrement/Decrement"));
+                "Make a read-modify-write of shared data atomic with InterlockedIncrement/Decrement"))
+                .onTrack(4, 6);
     }
 
     @Override

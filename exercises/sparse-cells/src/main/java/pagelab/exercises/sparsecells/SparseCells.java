@@ -25,7 +25,8 @@ public final class SparseCells extends ResourceExercise {
                 "Reserve a region of address space without committing storage (MEM_RESERVE)",
                 "Commit storage one page at a time, only where data lives (MEM_COMMIT)",
                 "Give storage back with MEM_DECOMMIT and the address space with MEM_RELEASE",
-                "Lay out a C array in a reserved region and find the page of each element"));
+                "Lay out a C array in a reserved region and find the page of each element"))
+                .onTrack(2, 1);
     }
 
     @Override

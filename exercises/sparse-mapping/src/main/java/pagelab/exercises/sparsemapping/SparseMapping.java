@@ -23,7 +23,8 @@ public final class SparseMapping extends ResourceExercise {
                 "Create a paging-file section with SEC_RESERVE: address range without commitment",
                 "Commit pages inside a view with VirtualAlloc(MEM_COMMIT)",
                 "See that commitment belongs to the section: every view sees it (VirtualQuery)",
-                "Compare the commit charge of SEC_COMMIT and SEC_RESERVE"));
+                "Compare the commit charge of SEC_COMMIT and SEC_RESERVE"))
+                .onTrack(4, 4);
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class StackGuardExercise extends ResourceExercise {
                 List.of("Explain how a thread's stack grows through its guard page, one page at a time",
                         "Write a _chkstk-style probe that never skips the guard page",
                         "Catch EXCEPTION_STACK_OVERFLOW and re-arm the guard page as _resetstkoflw does",
-                        "Measure a thread's committed stack by walking its reservation with VirtualQuery"));
+                        "Measure a thread's committed stack by walking its reservation with VirtualQuery"))
+                .onTrack(3, 1);
     }
 
     @Override

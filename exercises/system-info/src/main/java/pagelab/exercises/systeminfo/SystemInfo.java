@@ -22,7 +22,8 @@ public final class SystemInfo extends ResourceExercise {
         return new ExerciseDescriptor("system-info", "System info and memory status", 14, Difficulty.MEDIUM, 45,
                 List.of("Read page size, allocation granularity and the user-mode range from GetSystemInfo",
                         "Tell address space, commit charge and physical memory apart in GlobalMemoryStatusEx",
-                        "Predict what reserving, committing, touching, decommitting and releasing each cost"));
+                        "Predict what reserving, committing, touching, decommitting and releasing each cost"))
+                .onTrack(1, 2);
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import pagelab.app.files.DataFolder;
 import pagelab.app.files.SourceText;
 import pagelab.app.plugins.WorkshopTrack;
+import pagelab.exercise.ExerciseDescriptor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -224,9 +226,12 @@ public final class UserDataStore {
 
     /**
      * The workshop track: the data folder's {@code track.txt} (decoded as a source is) when there is one and it
-     * reads, else the shipped one; an unreadable {@code track.txt} is left as it is and reported.
+     * reads, else the shipped one made of the loaded exercises; an unreadable {@code track.txt} is left as it is and
+     * reported.
+     *
+     * @param exercises the loaded exercises, which place themselves in the shipped track
      */
-    public WorkshopTrack loadTrack() {
+    public WorkshopTrack loadTrack(Collection<ExerciseDescriptor> exercises) {
         Path own = root.resolve(WorkshopTrack.FILE_NAME);
         if (Files.isRegularFile(own)) {
             try {
@@ -235,7 +240,7 @@ public final class UserDataStore {
                 notice(new DataNotice(DataNotice.Kind.LEFT_AS_IS, own, null, e.getMessage()));
             }
         }
-        return WorkshopTrack.load(null);
+        return WorkshopTrack.shipped(exercises);
     }
 
     /** Forgets the student's copy of an exercise (reset to starter); the old files are kept as {@code .bak}. */

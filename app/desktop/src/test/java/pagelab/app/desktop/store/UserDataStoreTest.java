@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,10 +170,10 @@ class UserDataStoreTest {
     void aTrackFileInGbkIsReadAndAnUnreadableOneIsReportedAndLeftAlone() throws Exception {
         Files.write(dir.resolve("track.txt"), "== 第一阶段\nsparse-cells\n".getBytes("GBK"));
         UserDataStore store = new UserDataStore(dir);
-        assertThat(store.loadTrack().stages().get(0).title()).isEqualTo("第一阶段");
+        assertThat(store.loadTrack(List.of()).stages().get(0).title()).isEqualTo("第一阶段");
 
         Files.write(dir.resolve("track.txt"), new byte[] {'a', 0, 'b'});
-        assertThat(store.loadTrack().source()).isEqualTo("shipped track");
+        assertThat(store.loadTrack(List.of()).source()).isEqualTo("shipped track");
         assertThat(store.warnings()).singleElement().asString().contains("track.txt").contains("NUL");
         assertThat(dir.resolve("track.txt")).hasBinaryContent(new byte[] {'a', 0, 'b'});
     }

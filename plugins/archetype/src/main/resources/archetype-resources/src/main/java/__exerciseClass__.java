@@ -10,7 +10,7 @@ import pagelab.exercise.ResourceExercise;
 /** The exercise ${artifactId}: everything the host needs comes from this class and the resources it names. */
 @Extension
 public final class ${exerciseClass} extends ResourceExercise {
-    /** Instructions and sources are resources under {@code ${artifactId}/}; the student edits one file. */
+    /** Instructions and the marked reference are resources under {@code ${artifactId}/}; the student edits one file. */
     public ${exerciseClass}() {
         super("${artifactId}", "FirstPageSolution.java");
     }

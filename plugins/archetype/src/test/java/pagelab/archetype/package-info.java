@@ -1,0 +1,2 @@
+/** Tests of the new-exercise archetype: what it generates builds and verifies. */
+package pagelab.archetype;

@@ -1,0 +1,3 @@
+final class Salutation {
+    static final String HELLO = "Hello";
+}
