@@ -10,9 +10,9 @@ import static pagelab.kernel.WinNT.CREATE_ALWAYS;
 import static pagelab.kernel.WinNT.GENERIC_READ;
 import static pagelab.kernel.WinNT.GENERIC_WRITE;
 import static pagelab.kernel.WinNT.OPEN_ALWAYS;
-import static pagelab.sim.trace.Win32Format.bool;
-import static pagelab.sim.trace.Win32Format.hex;
-import static pagelab.sim.trace.Win32Format.size;
+import static pagelab.kernel.format.Win32Format.bool;
+import static pagelab.kernel.format.Win32Format.hex;
+import static pagelab.kernel.format.Win32Format.hexSize;
 
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.LongByReference;
@@ -78,7 +78,7 @@ final class FileCalls {
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "GetFileSizeEx", err, bool(err == 0), false, hex(handle),
-                    err == 0 ? "&size=" + size(size.getValue()) : "&size");
+                    err == 0 ? "&size=" + hexSize(size.getValue()) : "&size");
         }
         return err == 0;
     }

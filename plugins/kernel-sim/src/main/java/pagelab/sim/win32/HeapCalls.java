@@ -1,8 +1,8 @@
 package pagelab.sim.win32;
 
-import static pagelab.sim.trace.Win32Format.bool;
-import static pagelab.sim.trace.Win32Format.hex;
-import static pagelab.sim.trace.Win32Format.size;
+import static pagelab.kernel.format.Win32Format.bool;
+import static pagelab.kernel.format.Win32Format.hex;
+import static pagelab.kernel.format.Win32Format.hexSize;
 
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.IntByReference;
@@ -70,8 +70,8 @@ final class HeapCalls {
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
-            c.trace(t, "HeapCreate", err, hex(result), true, hex(flOptions & 0xFFFFFFFFL), size(dwInitialSize),
-                    size(dwMaximumSize));
+            c.trace(t, "HeapCreate", err, hex(result), true, hex(flOptions & 0xFFFFFFFFL), hexSize(dwInitialSize),
+                    hexSize(dwMaximumSize));
         }
         return result;
     }
@@ -106,7 +106,7 @@ final class HeapCalls {
         }
         Calls.finish(t, err);
         if (tracing) {
-            c.trace(t, "HeapAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), size(dwBytes));
+            c.trace(t, "HeapAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hexSize(dwBytes));
         }
         raiseNoMemory(err, dwFlags, hHeap);
         return result;
@@ -123,7 +123,7 @@ final class HeapCalls {
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "HeapReAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem),
-                    size(dwBytes));
+                    hexSize(dwBytes));
         }
         raiseNoMemory(err, dwFlags, hHeap);
         return result;
@@ -139,7 +139,7 @@ final class HeapCalls {
         long result = err == 0 ? out.getValue() : -1;
         Calls.finish(t, err);
         if (c.tracing()) {
-            c.trace(t, "HeapSize", err, size(result), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
+            c.trace(t, "HeapSize", err, hexSize(result), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
         }
         return result;
     }
@@ -181,7 +181,7 @@ final class HeapCalls {
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
-            c.trace(t, "HeapCompact", err, size(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL));
+            c.trace(t, "HeapCompact", err, hexSize(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL));
         }
         return result;
     }
@@ -255,7 +255,7 @@ final class HeapCalls {
             c.trace(t, "HeapSetInformation", err, bool(err == 0), false, hex(HeapHandle),
                     informationClass(HeapInformationClass),
                     HeapInformation == null ? "NULL" : Integer.toString(HeapInformation.getValue()),
-                    size(HeapInformationLength));
+                    hexSize(HeapInformationLength));
         }
         return err == 0;
     }
@@ -274,7 +274,7 @@ final class HeapCalls {
         if (c.tracing()) {
             c.trace(t, "HeapQueryInformation", err, err == 0 ? "TRUE (" + HeapInformation.getValue() + ")"
                     : bool(false), false, hex(HeapHandle), informationClass(HeapInformationClass),
-                    HeapInformation == null ? "NULL" : "ULONG", size(HeapInformationLength));
+                    HeapInformation == null ? "NULL" : "ULONG", hexSize(HeapInformationLength));
         }
         return err == 0;
     }

@@ -14,12 +14,12 @@ import static pagelab.kernel.WinNT.STACK_SIZE_PARAM_IS_A_RESERVATION;
 import static pagelab.kernel.WinNT.WAIT_FAILED;
 import static pagelab.kernel.WinNT.WAIT_OBJECT_0;
 import static pagelab.kernel.WinNT.WAIT_TIMEOUT;
-import static pagelab.sim.trace.Win32Format.allocationType;
-import static pagelab.sim.trace.Win32Format.bool;
-import static pagelab.sim.trace.Win32Format.freeType;
-import static pagelab.sim.trace.Win32Format.hex;
-import static pagelab.sim.trace.Win32Format.protect;
-import static pagelab.sim.trace.Win32Format.size;
+import static pagelab.kernel.format.Win32Format.allocationType;
+import static pagelab.kernel.format.Win32Format.bool;
+import static pagelab.kernel.format.Win32Format.freeType;
+import static pagelab.kernel.format.Win32Format.hex;
+import static pagelab.kernel.format.Win32Format.protection;
+import static pagelab.kernel.format.Win32Format.hexSize;
 
 import pagelab.sim.MachineLock;
 import pagelab.kernel.EXCEPTION_RECORD;
@@ -105,7 +105,7 @@ public final class Kernel32Impl implements Kernel32 {
         long result = err == 0 ? system.mbiSize() : 0;
         Calls.finish(t, err);
         if (m.tracing()) {
-            calls.trace(t, "VirtualQuery", err, size(result), false, hex(lpAddress), lpBuffer == null ? "NULL" : "&mbi");
+            calls.trace(t, "VirtualQuery", err, hexSize(result), false, hex(lpAddress), lpBuffer == null ? "NULL" : "&mbi");
         }
         return result;
     }
@@ -120,8 +120,8 @@ public final class Kernel32Impl implements Kernel32 {
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (m.tracing()) {
-            calls.trace(t, "VirtualAlloc", err, hex(result), true, hex(lpAddress), size(dwSize),
-                    allocationType(flAllocationType), protect(flProtect));
+            calls.trace(t, "VirtualAlloc", err, hex(result), true, hex(lpAddress), hexSize(dwSize),
+                    allocationType(flAllocationType), protection(flProtect));
         }
         return result;
     }
@@ -132,7 +132,7 @@ public final class Kernel32Impl implements Kernel32 {
         int err = calls.run("VirtualFree", () -> p.vm().free(lpAddress, dwSize, dwFreeType));
         Calls.finish(t, err);
         if (m.tracing()) {
-            calls.trace(t, "VirtualFree", err, bool(err == 0), true, hex(lpAddress), size(dwSize), freeType(dwFreeType));
+            calls.trace(t, "VirtualFree", err, bool(err == 0), true, hex(lpAddress), hexSize(dwSize), freeType(dwFreeType));
         }
         return err == 0;
     }
@@ -148,8 +148,8 @@ public final class Kernel32Impl implements Kernel32 {
         }
         Calls.finish(t, err);
         if (m.tracing()) {
-            calls.trace(t, "VirtualProtect", err, bool(err == 0), true, hex(lpAddress), size(dwSize), protect(flNewProtect),
-                    lpflOldProtect == null ? "NULL" : err == 0 ? "&old=" + protect((int) old.getValue()) : "&old");
+            calls.trace(t, "VirtualProtect", err, bool(err == 0), true, hex(lpAddress), hexSize(dwSize), protection(flNewProtect),
+                    lpflOldProtect == null ? "NULL" : err == 0 ? "&old=" + protection((int) old.getValue()) : "&old");
         }
         return err == 0;
     }
@@ -191,7 +191,7 @@ public final class Kernel32Impl implements Kernel32 {
         Calls.finish(t, err);
         if (m.tracing()) {
             calls.trace(t, "CreateThread", err, hex(handle), true, lpThreadAttributes == null ? "NULL" : "&sa",
-                    size(dwStackSize), "proc", hex(lpParameter), hex(dwCreationFlags & 0xFFFFFFFFL), "&tid");
+                    hexSize(dwStackSize), "proc", hex(lpParameter), hex(dwCreationFlags & 0xFFFFFFFFL), "&tid");
         }
         return handle;
     }

@@ -4,10 +4,10 @@ import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
 import static pagelab.kernel.WinNT.FILE_MAP_READ;
 import static pagelab.kernel.WinNT.FILE_MAP_WRITE;
 import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
-import static pagelab.sim.trace.Win32Format.bool;
-import static pagelab.sim.trace.Win32Format.hex;
-import static pagelab.sim.trace.Win32Format.protect;
-import static pagelab.sim.trace.Win32Format.size;
+import static pagelab.kernel.format.Win32Format.bool;
+import static pagelab.kernel.format.Win32Format.hex;
+import static pagelab.kernel.format.Win32Format.protection;
+import static pagelab.kernel.format.Win32Format.hexSize;
 
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
@@ -54,7 +54,7 @@ final class MappingCalls {
         if (c.tracing()) {
             c.trace(t, "CreateFileMapping", err, hex(handle), false,
                     hFile == INVALID_HANDLE_VALUE ? "INVALID_HANDLE_VALUE" : hex(hFile), sa == null ? "NULL" : "&sa",
-                    protect(flProtect & 0xFFFF) + ((flProtect & ~0xFFFF) != 0 ? "|" + hex(flProtect & ~0xFFFFL) : ""),
+                    protection(flProtect & 0xFFFF) + ((flProtect & ~0xFFFF) != 0 ? "|" + hex(flProtect & ~0xFFFFL) : ""),
                     hex(high & 0xFFFFFFFFL), hex(low & 0xFFFFFFFFL), name == null ? "NULL" : '"' + name + '"');
         }
         return handle;
@@ -94,7 +94,7 @@ final class MappingCalls {
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, function, err, hex(result), true, hex(hMapping), hex(access & 0xFFFFFFFFL),
-                    hex(offHigh & 0xFFFFFFFFL), hex(offLow & 0xFFFFFFFFL), size(bytes), hex(base));
+                    hex(offHigh & 0xFFFFFFFFL), hex(offLow & 0xFFFFFFFFL), hexSize(bytes), hex(base));
         }
         return result;
     }
@@ -115,7 +115,7 @@ final class MappingCalls {
         int err = c.run("FlushViewOfFile", () -> c.m.sections().flush(c.p, address, bytes, flushed));
         Calls.finish(t, err);
         if (c.tracing()) {
-            c.trace(t, "FlushViewOfFile", err, bool(err == 0), false, hex(address), size(bytes));
+            c.trace(t, "FlushViewOfFile", err, bool(err == 0), false, hex(address), hexSize(bytes));
         }
         return err == 0;
     }

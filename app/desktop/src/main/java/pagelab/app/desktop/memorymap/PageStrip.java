@@ -1,7 +1,7 @@
 package pagelab.app.desktop.memorymap;
 
 import com.formdev.flatlaf.util.UIScale;
-import pagelab.app.desktop.Win32Format;
+import pagelab.kernel.format.Win32Format;
 import pagelab.kernel.WinNT;
 import pagelab.kernel.inspect.Region;
 

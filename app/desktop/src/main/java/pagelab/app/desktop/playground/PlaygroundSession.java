@@ -1,6 +1,6 @@
 package pagelab.app.desktop.playground;
 
-import pagelab.app.desktop.Win32Format;
+import pagelab.kernel.format.Win32Format;
 import pagelab.app.desktop.trace.Timeline;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.IntByReference;
