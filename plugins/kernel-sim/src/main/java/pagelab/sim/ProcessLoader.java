@@ -14,7 +14,7 @@ import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.PrivateBacking;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 
 /**
  * Lays out a fresh process as chapter 14's VMMap tour shows one: the exe image at its preferred base, the system

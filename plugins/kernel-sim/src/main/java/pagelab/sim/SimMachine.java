@@ -16,6 +16,7 @@ import pagelab.kernel.inspect.ProcessEvent;
 import pagelab.sim.control.SimFaultInjection;
 import pagelab.sim.inspect.SimMachineInspector;
 import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.trace.Tracer;
 
@@ -28,7 +29,7 @@ public final class SimMachine implements Machine {
     public static final String BLANK_EXE = "C:\\PageLab\\blank.exe";
 
     private final MachineConfig config;
-    private final MachineLock lock = new MachineLock();
+    private final KernelLock lock = new KernelLock();
     private final PhysicalMemory phys;
     private final Tracer tracer;
     private final SimFaultInjection faults;
@@ -140,7 +141,7 @@ public final class SimMachine implements Machine {
 
     // ---------------------------------------------------------------- kernel internals
 
-    public MachineLock lock() {
+    public KernelLock lock() {
         return lock;
     }
 

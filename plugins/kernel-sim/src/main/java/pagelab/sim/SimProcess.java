@@ -25,6 +25,7 @@ import pagelab.kernel.inspect.PageInfo;
 import pagelab.kernel.inspect.ProcessEvent;
 import pagelab.kernel.inspect.ProcessInspector;
 import pagelab.sim.heap.HeapManager;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.heap.SimHeaps;
 import pagelab.sim.inspect.SimProcessInspector;
 import pagelab.sim.mmu.Mmu;
@@ -53,7 +54,7 @@ public final class SimProcess implements WinProcess {
     private final SimMachine machine;
     private final int id;
     private final String imagePath;
-    private final MachineLock lock;
+    private final KernelLock lock;
     private final AddressSpace space;
     private final VirtualMemory vm;
     private final Mmu mmu;
@@ -158,7 +159,7 @@ public final class SimProcess implements WinProcess {
 
     // ---------------------------------------------------------------- kernel internals
 
-    public MachineLock lock() {
+    public KernelLock lock() {
         return lock;
     }
 

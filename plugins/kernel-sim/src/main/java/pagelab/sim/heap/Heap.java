@@ -9,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import pagelab.kernel.LongByReference;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 import pagelab.sim.vm.View;
 
 /**

@@ -1,7 +1,7 @@
 package pagelab.sim.heap;
 
 import pagelab.kernel.LongByReference;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 
 /**
  * The heaps of one process (chapter 18), behind the Win32 heap functions. Implementations keep every heap inside

@@ -7,7 +7,7 @@ import static pagelab.kernel.WinNT.MEM_RESERVE;
 
 import pagelab.kernel.LongByReference;
 import pagelab.sim.SimProcess;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 import pagelab.sim.vm.View;
 
 /**

@@ -17,7 +17,7 @@ import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.sim.SimProcess;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 
 /**
  * The heaps of one process (chapter 18): the default process heap and every HeapCreate heap, all inside the
@@ -44,7 +44,7 @@ public final class SimHeaps implements HeapManager {
     private static final int CREATE_OPTIONS = HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS | HEAP_CREATE_ENABLE_EXECUTE;
 
     private final SimProcess process;
-    private final pagelab.sim.MachineLock lock;
+    private final pagelab.sim.sync.KernelLock lock;
     private final HeapMemory memory;
     private final Map<Long, Heap> byHandle = new ConcurrentHashMap<>();
     /** In creation order, the process heap first (GetProcessHeaps' order). Guarded by the machine lock. */

@@ -17,7 +17,7 @@ import pagelab.sim.fs.SimFile;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
 import pagelab.sim.vm.View;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 
 /**
  * The image loader (chapters 14 and 17): maps exe and DLL images from the file system into processes, at their

@@ -5,7 +5,7 @@ import static pagelab.kernel.WinNT.EXCEPTION_STACK_OVERFLOW;
 import static pagelab.kernel.WinNT.STATUS_GUARD_PAGE_VIOLATION;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
-import pagelab.sim.MachineLock;
+import pagelab.sim.sync.KernelLock;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.inspect.PageInfo;
 import pagelab.sim.SimProcess;
@@ -24,9 +24,9 @@ import pagelab.sim.vm.View;
 public final class Mmu {
     private final SimProcess process;
     private final AddressSpace space;
-    private final MachineLock lock;
+    private final KernelLock lock;
 
-    public Mmu(SimProcess process, AddressSpace space, MachineLock lock) {
+    public Mmu(SimProcess process, AddressSpace space, KernelLock lock) {
         this.process = process;
         this.space = space;
         this.lock = lock;

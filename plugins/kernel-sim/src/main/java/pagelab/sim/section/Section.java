@@ -9,7 +9,7 @@ import pagelab.sim.vm.PageStore;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.SharedCommit;
 import pagelab.sim.vm.MappedBacking;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 import pagelab.sim.vm.View;
 
 /**

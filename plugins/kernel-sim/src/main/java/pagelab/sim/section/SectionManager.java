@@ -28,7 +28,7 @@ import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import pagelab.sim.MachineLock;
+import pagelab.sim.sync.KernelLock;
 import pagelab.kernel.LongByReference;
 import pagelab.sim.SimProcess;
 import pagelab.sim.fs.FileObject;
@@ -39,7 +39,7 @@ import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 
 /**
  * Chapter 17's file mappings, machine-wide: CreateFileMapping and OpenFileMapping with the named-object namespace,
@@ -50,14 +50,14 @@ public final class SectionManager {
     private static final int SEC_FLAGS = SEC_FILE | SEC_IMAGE | SEC_RESERVE | SEC_COMMIT | SEC_NOCACHE
             | SEC_WRITECOMBINE | SEC_LARGE_PAGES;
 
-    private final MachineLock lock;
+    private final KernelLock lock;
     private final PhysicalMemory phys;
     private final Map<String, KernelObject> namespace = new HashMap<>();
 
     private final Runnable sharedPageCreated;
 
     /** @param sharedPageCreated invalidates every address space's cached translations (see PageStore) */
-    public SectionManager(MachineLock lock, PhysicalMemory phys, Runnable sharedPageCreated) {
+    public SectionManager(KernelLock lock, PhysicalMemory phys, Runnable sharedPageCreated) {
         this.lock = lock;
         this.phys = phys;
         this.sharedPageCreated = sharedPageCreated;

@@ -6,5 +6,5 @@ package pagelab.sim.vm;
  */
 public interface SharedCommit {
     /** Commits pages [first, first+count) of {@code view}; returns the status VirtualAlloc reports. */
-    pagelab.sim.win32.NtStatus commit(View view, long first, long count, int vprot);
+    pagelab.sim.status.NtStatus commit(View view, long first, long count, int vprot);
 }

@@ -20,7 +20,7 @@ import static pagelab.sim.vm.AddressSpace.alignUp;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 import pagelab.sim.phys.PhysicalMemory;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 
 /**
  * The core of chapter 15: reserve, commit, decommit, release, protect and query pages of one address space,

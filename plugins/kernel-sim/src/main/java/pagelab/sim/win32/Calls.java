@@ -1,9 +1,10 @@
 package pagelab.sim.win32;
 
+import pagelab.sim.status.NtStatus;
 import static pagelab.kernel.WinError.ERROR_CALL_NOT_IMPLEMENTED;
 
 import java.util.List;
-import pagelab.sim.MachineLock;
+import pagelab.sim.sync.KernelLock;
 import java.util.function.Supplier;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.KernelCall;
@@ -22,7 +23,7 @@ final class Calls {
 
     final SimProcess p;
     final SimMachine m;
-    final MachineLock lock;
+    final KernelLock lock;
     /**
      * Held here rather than reached through the machine on every call: the machine's configuration never changes,
      * and each hop is one more load that the next one waits for (a HeapAlloc/HeapFree pair is mostly such chains).

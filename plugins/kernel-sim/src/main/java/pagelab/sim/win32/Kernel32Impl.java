@@ -1,5 +1,6 @@
 package pagelab.sim.win32;
 
+import pagelab.sim.status.NtStatus;
 import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
 import static pagelab.kernel.WinError.ERROR_INVALID_PARAMETER;
 import static pagelab.kernel.WinError.ERROR_MOD_NOT_FOUND;
@@ -21,7 +22,7 @@ import static pagelab.kernel.format.Win32Format.hex;
 import static pagelab.kernel.format.Win32Format.protection;
 import static pagelab.kernel.format.Win32Format.hexSize;
 
-import pagelab.sim.MachineLock;
+import pagelab.sim.sync.KernelLock;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.Kernel32;
@@ -47,7 +48,7 @@ import pagelab.sim.vm.VirtualMemory;
 public final class Kernel32Impl implements Kernel32 {
     private final SimProcess p;
     private final SimMachine m;
-    private final MachineLock lock;
+    private final KernelLock lock;
     private final SystemCalls system;
     private final Calls calls;
     private final FileCalls files;

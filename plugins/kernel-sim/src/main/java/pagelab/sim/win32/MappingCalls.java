@@ -1,5 +1,6 @@
 package pagelab.sim.win32;
 
+import pagelab.sim.status.NtStatus;
 import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
 import static pagelab.kernel.WinNT.FILE_MAP_READ;
 import static pagelab.kernel.WinNT.FILE_MAP_WRITE;
