@@ -1,23 +1,28 @@
 package pagelab.sim.heap;
 
-import pagelab.kernel.inspect.HeapInfo;
 import static pagelab.kernel.WinNT.HEAP_CREATE_ENABLE_EXECUTE;
 import static pagelab.kernel.WinNT.HEAP_GENERATE_EXCEPTIONS;
 import static pagelab.kernel.WinNT.HEAP_NO_SERIALIZE;
 import static pagelab.kernel.WinNT.PAGE_EXECUTE_READWRITE;
 import static pagelab.kernel.WinNT.PAGE_READWRITE;
+import static pagelab.kernel.WinNT.STATUS_HEAP_CORRUPTION;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.PROCESS_HEAP_ENTRY;
-import pagelab.sim.SimProcess;
+import pagelab.kernel.ProcessTerminatedException;
+import pagelab.kernel.inspect.HeapInfo;
+import pagelab.sim.mmu.InaccessiblePage;
+import pagelab.sim.status.NtStatus;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
-import pagelab.sim.status.NtStatus;
 
 /**
  * The heaps of one process (chapter 18): the default process heap and every HeapCreate heap, all inside the
@@ -28,47 +33,41 @@ import pagelab.sim.status.NtStatus;
  * protected gives ERROR_NOACCESS where Windows would fault inside ntdll.
  *
  * <p>Serialisation: every heap call runs under the machine lock, which already serialises all calls on every heap
- * of the process, so a heap's data needs no lock of its own (Windows' heap lock, the CRITICAL_SECTION that
- * HEAP_NO_SERIALIZE skips, would be a second lock around the same work, costing each call an uncontended
- * acquire and release). What a program can see of that lock is HeapLock/HeapUnlock, simulated as an owner per
- * heap: while another thread holds it, a serialised call waits (outside the machine lock) as it would for the
- * CRITICAL_SECTION, and a HEAP_NO_SERIALIZE heap or call does not. HEAP_NO_SERIALIZE is also the heap's flag
- * ({@code HeapInfo.serialized}); in the simulator an unserialised heap is never corrupted by concurrent threads
- * as a real one can be.
+ * of the process, so a heap's data needs no lock of its own. What a program can see of Windows' heap lock (the
+ * CRITICAL_SECTION that HEAP_NO_SERIALIZE skips) is HeapLock/HeapUnlock, simulated by an {@code OwnerLock} per heap:
+ * while another thread holds it, a serialised call waits (outside the machine lock) as it would for the
+ * CRITICAL_SECTION, and a HEAP_NO_SERIALIZE heap or call does not. In the simulator an unserialised heap is never
+ * corrupted by concurrent threads as a real one can be.
  *
  * <p>Threading: as {@link HeapManager} requires, methods are called without the machine lock and run no program
- * code while holding it. The inspection methods ({@link #heapInfos()}, {@link #heapBlocks(long)}) take the
- * machine lock and return immutable values.
+ * code while holding it; every one of them goes through {@link #call}.
  */
 public final class SimHeaps implements HeapManager {
     private static final int CREATE_OPTIONS = HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS | HEAP_CREATE_ENABLE_EXECUTE;
+    /** How long a call waiting for HeapUnlock sleeps before it looks again whether its process still lives. */
+    private static final long HEAP_LOCK_NAP_MILLIS = 20;
 
-    private final SimProcess process;
-    private final pagelab.sim.sync.KernelLock lock;
-    private final HeapMemory memory;
-    private final Map<Long, Heap> byHandle = new ConcurrentHashMap<>();
-    /** In creation order, the process heap first (GetProcessHeaps' order). Guarded by the machine lock. */
+    private final HeapProcess process;
+    private final KernelLock lock;
+    private final HeapLayout layout;
+    /** Every heap by handle. Guarded by the machine lock, as is everything below. */
+    private final Map<Long, Heap> byHandle = new HashMap<>();
+    /** In creation order, the process heap first (GetProcessHeaps' order). */
     private final List<Heap> order = new ArrayList<>();
-    private volatile long processHeap;
-    private volatile Heap defaultHeap;
+    /** Set once, at process start; read without the lock by GetProcessHeap. */
+    private volatile Heap processHeap;
 
-    public SimHeaps(SimProcess process) {
+    public SimHeaps(HeapProcess process) {
         this.process = process;
         this.lock = process.lock();
-        this.memory = new HeapMemory(process);
+        this.layout = HeapLayout.of(process.is64Bit());
     }
 
-    private HeapLayout layout() {
-        return HeapLayout.of(process.simMachine().config().is64Bit());
-    }
-
-    /** Formats the 1 MiB region the loader reserves for the default heap. Caller holds the machine lock. */
     @Override
-    public long createDefaultHeap() {
+    public long createDefaultHeap(long base) {
         lock.lock();
         try {
-            long base = process.reserveDefaultHeapRegion();
-            View v = base == 0 ? null : process.space().find(base);
+            View v = process.vm().space().find(base);
             if (v == null) {
                 return 0;
             }
@@ -76,11 +75,10 @@ public final class SimHeaps implements HeapManager {
             while (pages < v.pages() && Protection.isCommitted(v.vprot(pages))) {
                 pages++;
             }
-            Heap h = new Heap(layout(), memory, new HeapRegions(process, PAGE_READWRITE), v,
+            Heap h = new Heap(layout, process.kernelAccess(), new HeapRegions(process.vm(), PAGE_READWRITE), v,
                     base + pages * PAGE_SIZE, 0, true, true);
             register(h);
-            defaultHeap = h;
-            processHeap = base;
+            processHeap = h;
             return base;
         } finally {
             lock.unlock();
@@ -89,7 +87,8 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public long processHeap() {
-        return processHeap;
+        Heap h = processHeap;
+        return h == null ? 0 : h.handle;
     }
 
     /** Windows fills the array only when every handle fits; it always returns the number of heaps. */
@@ -126,14 +125,14 @@ public final class SimHeaps implements HeapManager {
         long reserve = growable ? HeapLayout.alignUp(Math.max(commit, HeapLayout.COMMIT_STEP), HeapLayout.COMMIT_STEP)
                 : HeapLayout.alignUp(Math.max(maximumSize, commit), PAGE_SIZE);
         int protect = (flags & HEAP_CREATE_ENABLE_EXECUTE) != 0 ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE;
-        HeapRegions regions = new HeapRegions(process, protect);
+        HeapRegions regions = new HeapRegions(process.vm(), protect);
         lock.lock();
         try {
             View v = regions.reserve(reserve, commit);
             if (v == null) {
                 return NtStatus.NO_MEMORY;
             }
-            Heap h = new Heap(layout(), memory, regions, v, v.base() + commit, flags, growable, false);
+            Heap h = new Heap(layout, process.kernelAccess(), regions, v, v.base() + commit, flags, growable, false);
             register(h);
             heap.setValue(h.handle);
             return NtStatus.SUCCESS;
@@ -150,62 +149,21 @@ public final class SimHeaps implements HeapManager {
     /** HeapDestroy releases every region of the heap; the process heap cannot be destroyed. */
     @Override
     public NtStatus destroy(long heap) {
-        Heap h = heap(heap);
-        if (h == null || h.processHeap) {
-            return NtStatus.INVALID_HANDLE;
-        }
-        return call(h, NtStatus.INVALID_HANDLE, 0, 0, 0, null, null, (x, flags, block, bytes, out) -> {
-            x.destroy();
-            order.remove(x);
-            byHandle.remove(x.handle);
+        return call(heap, NtStatus.INVALID_HANDLE, 0, h -> h.processHeap, h -> {
+            if (h.processHeap) {
+                return NtStatus.INVALID_HANDLE;
+            }
+            h.destroy();
+            order.remove(h);
+            byHandle.remove(h.handle);
             return NtStatus.SUCCESS;
         });
     }
 
-    /**
-     * An allocation the front end serves right now does not wait for HeapLock (Wine's tests: "but allocation is
-     * not"). HeapAlloc and HeapFree run their common case here, without {@link #call}'s lambda: a shared method
-     * taking a lambda is inlined only while the JIT finds it small, and compiled on its own it made every call a
-     * megamorphic one (docs/benchmarks.md). Anything unusual goes through {@code call}.
-     */
+    /** An allocation the front end serves does not wait for HeapLock (Wine's tests: "but allocation is not"). */
     @Override
     public NtStatus alloc(long heap, int flags, long bytes, LongByReference block) {
-        Heap h = heap(heap);
-        if (h != null) {
-            lock.lock();
-            try {
-                if (!h.isDestroyed() && !mustWait(h, flags)) {
-                    return h.alloc(flags, bytes, block);
-                }
-            } catch (HeapAccessException e) {
-                return NtStatus.ACCESS_VIOLATION;
-            } finally {
-                lock.unlock();
-            }
-        }
-        return call(h, NtStatus.INVALID_HANDLE, flags, 0, bytes, block, (x, unused, n) -> x.frontEndServes(n),
-                (x, f, unused, n, out) -> x.alloc(f, n, out));
-    }
-
-    @Override
-    public long allocKept(long heap, int flags, long bytes) {
-        Heap h = heap(heap);
-        if (h == null) {
-            return 0;
-        }
-        lock.lock();
-        try {
-            return h.isDestroyed() || mustWait(h, flags) ? 0 : h.allocKept(flags, bytes);
-        } catch (HeapAccessException e) {
-            return 0; // nothing changed: alloc meets the same page and answers for it
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Whether a call with {@code flags} on {@code h} must wait: it is serialised and another thread holds HeapLock. */
-    private static boolean mustWait(Heap h, int flags) {
-        return ((h.flags | flags) & HEAP_NO_SERIALIZE) == 0 && h.lockedByOther(Thread.currentThread());
+        return call(heap, NtStatus.INVALID_HANDLE, flags, h -> h.frontEndServes(bytes), h -> h.alloc(flags, bytes, block));
     }
 
     /** HeapReAlloc of NULL returns NULL without an error, as on Windows. */
@@ -215,76 +173,65 @@ public final class SimHeaps implements HeapManager {
             moved.setValue(0);
             return NtStatus.SUCCESS;
         }
-        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, bytes, moved, null, (h, f, data, n, out) -> {
-            Block b = h.checkedBlock(data);
-            return b == null ? damaged(h, data) : h.realloc(f, b, n, out);
+        return call(heap, NtStatus.INVALID_HANDLE, flags, null, h -> {
+            Block b = h.checkedBlock(block);
+            return b == null ? damaged(h, block) : h.realloc(flags, b, bytes, moved);
         });
     }
 
     @Override
     public NtStatus size(long heap, int flags, long block, LongByReference size) {
-        return call(heap(heap), NtStatus.INVALID_PARAMETER, flags, block, 0, size, null, (h, f, data, n, out) -> {
-            Block b = h.checkedBlock(data);
+        return call(heap, NtStatus.INVALID_PARAMETER, flags, null, h -> {
+            Block b = h.checkedBlock(block);
             if (b == null) {
-                return damaged(h, data);
+                return damaged(h, block);
             }
-            out.setValue(b.requested);
+            size.setValue(b.requested);
             return NtStatus.SUCCESS;
         });
     }
 
-    /** HeapFree of NULL succeeds; a double free or a damaged header fails with ERROR_INVALID_PARAMETER. */
+    /**
+     * HeapFree of NULL succeeds; a double free or a damaged header fails with ERROR_INVALID_PARAMETER. A block going
+     * back to the front end does not wait for HeapLock.
+     */
     @Override
     public NtStatus free(long heap, int flags, long block) {
         if (block == 0) {
             return NtStatus.SUCCESS;
         }
-        Heap h = heap(heap);
-        if (h != null) { // the common case without a lambda, as in alloc
-            lock.lock();
-            try {
-                Block b;
-                if (!h.isDestroyed() && !mustWait(h, flags) && (b = h.checkedBlock(block)) != null) {
-                    h.release(b);
-                    return NtStatus.SUCCESS;
-                }
-            } catch (HeapAccessException e) {
-                return NtStatus.ACCESS_VIOLATION;
-            } finally {
-                lock.unlock();
-            }
-        }
-        return call(h, NtStatus.INVALID_PARAMETER, flags, block, 0, null, (x, data, n) -> {
-            Block b = x.checkedBlock(data);
-            return b != null && x.frontEndKeeps(b); // a block going back to the front end does not wait for HeapLock
-        }, (x, f, data, n, out) -> {
-            Block b = x.checkedBlock(data);
+        return call(heap, NtStatus.INVALID_PARAMETER, flags, h -> h.frontEndKeeps(block), h -> {
+            Block b = h.checkedBlock(block);
             if (b == null) {
-                return damaged(x, data);
+                return damaged(h, block);
             }
-            x.release(b);
+            h.release(b);
             return NtStatus.SUCCESS;
         });
     }
 
     @Override
     public boolean validate(long heap, int flags, long block) {
-        NtStatus s = call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, 0, null, null,
-                (h, f, data, n, out) -> (data == 0 ? h.validate() : h.checkedBlock(data) != null)
-                        ? NtStatus.SUCCESS : NtStatus.INVALID_PARAMETER);
+        NtStatus s = call(heap, NtStatus.INVALID_HANDLE, flags, null, h -> (block == 0 ? h.validate()
+                : h.checkedBlock(block) != null) ? NtStatus.SUCCESS : NtStatus.INVALID_PARAMETER);
         return s == NtStatus.SUCCESS;
     }
 
     @Override
     public boolean generatesExceptions(long heap) {
-        Heap h = heap(heap);
-        return h != null && (h.flags & HEAP_GENERATE_EXCEPTIONS) != 0;
+        lock.lock();
+        try {
+            Heap h = heap(heap);
+            return h != null && (h.flags & HEAP_GENERATE_EXCEPTIONS) != 0;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public NtStatus compact(long heap, int flags, LongByReference largest) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, 0, 0, largest, null, (h, f, data, n, out) -> {
-            out.setValue(h.compact());
+        return call(heap, NtStatus.INVALID_HANDLE, flags, null, h -> {
+            largest.setValue(h.compact());
             return NtStatus.SUCCESS;
         });
     }
@@ -295,23 +242,15 @@ public final class SimHeaps implements HeapManager {
      */
     @Override
     public NtStatus lock(long heap) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, null, (h, f, data, n, out) -> {
-            if ((h.flags & HEAP_NO_SERIALIZE) != 0) {
-                return NtStatus.SUCCESS;
-            }
-            return h.tryLock(Thread.currentThread()) ? NtStatus.SUCCESS : null;
-        });
+        return call(heap, NtStatus.INVALID_HANDLE, 0, null, h -> (h.flags & HEAP_NO_SERIALIZE) != 0
+                || h.heapLock().tryAcquire(Thread.currentThread()) ? NtStatus.SUCCESS : null);
     }
 
     /** HeapUnlock by a thread that does not hold the lock: undefined on Windows, ERROR_NOT_LOCKED here. */
     @Override
     public NtStatus unlock(long heap) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, 0, 0, null, null, (h, f, data, n, out) -> {
-            if ((h.flags & HEAP_NO_SERIALIZE) != 0) {
-                return NtStatus.SUCCESS;
-            }
-            return h.unlock(Thread.currentThread()) ? NtStatus.SUCCESS : NtStatus.NOT_LOCKED;
-        });
+        return call(heap, NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, null, h -> (h.flags & HEAP_NO_SERIALIZE) != 0
+                || h.heapLock().release(Thread.currentThread()) ? NtStatus.SUCCESS : NtStatus.NOT_LOCKED);
     }
 
     /** HeapWalk: an entry the heap no longer has (it changed under an unlocked walk) gives ERROR_INVALID_PARAMETER. */
@@ -320,7 +259,7 @@ public final class SimHeaps implements HeapManager {
         if (entry == null) {
             return NtStatus.ACCESS_VIOLATION;
         }
-        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, null, (h, f, data, n, out) -> {
+        return call(heap, NtStatus.INVALID_HANDLE, 0, null, h -> {
             HeapWalker.Entry next;
             try {
                 next = HeapWalker.next(h, entry);
@@ -337,17 +276,15 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus compatibility(long heap, LongByReference value) {
-        return call(heap(heap), NtStatus.ACCESS_VIOLATION, HEAP_NO_SERIALIZE, 0, 0, value, null,
-                (h, f, data, n, out) -> {
-                    out.setValue(h.compatibility());
-                    return NtStatus.SUCCESS;
-                });
+        return call(heap, NtStatus.ACCESS_VIOLATION, HEAP_NO_SERIALIZE, null, h -> {
+            value.setValue(h.compatibility());
+            return NtStatus.SUCCESS;
+        });
     }
 
     @Override
     public NtStatus setCompatibility(long heap, int value) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, value, 0, null, null,
-                (h, f, v, n, out) -> h.setCompatibility((int) v));
+        return call(heap, NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, null, h -> h.setCompatibility(value));
     }
 
     /**
@@ -356,21 +293,17 @@ public final class SimHeaps implements HeapManager {
      * the end of the process (see {@link #call}).
      */
     private NtStatus damaged(Heap h, long data) {
-        if (process.terminatesOnHeapCorruption()) {
-            String what = h.corruptionAt(data);
-            if (what != null) {
-                corruption.set(what);
-                return NtStatus.HEAP_CORRUPTION;
-            }
+        String what = process.terminatesOnHeapCorruption() ? h.corruptionAt(data) : null;
+        if (what != null) {
+            throw new HeapCorruption(String.format("heap corruption in heap %#x: %s", h.handle, what));
         }
         return NtStatus.INVALID_PARAMETER;
     }
 
-    /** The heap with this handle, or null; the process heap without a map lookup (and the boxing of its key). */
-    /** The process heap is compared by the handle held here, not through the Heap: one load fewer per call. */
+    /** The heap with this handle, or null; the process heap, the one programs use most, is looked at first. */
     private Heap heap(long handle) {
-        Heap h;
-        return handle == processHeap && (h = defaultHeap) != null ? h : byHandle.get(handle);
+        Heap h = processHeap;
+        return h != null && h.handle == handle ? h : byHandle.get(handle);
     }
 
     // ---------------------------------------------------------------- inspection (read-only)
@@ -401,94 +334,58 @@ public final class SimHeaps implements HeapManager {
         }
     }
 
-    // ---------------------------------------------------------------- locking
+    // ---------------------------------------------------------------- the one call path
 
     /**
-     * One heap operation with everything it needs passed in, so that the lambdas of the hot calls capture nothing
-     * and cost no allocation per call. It may return null to wait for another thread's HeapUnlock and be run again.
-     */
-    private interface HeapOp {
-        NtStatus apply(Heap h, int flags, long block, long bytes, LongByReference out);
-    }
-
-    /**
-     * Whether a serialised call may run although another thread holds HeapLock: the front end, as Windows' LFH,
-     * does not take the heap lock.
-     */
-    private interface FrontEnd {
-        boolean serves(Heap h, long block, long bytes);
-    }
-
-    /** The description of the corruption a call of this thread just found (see {@link #damaged}). */
-    private final ThreadLocal<String> corruption = new ThreadLocal<>();
-
-    /**
-     * Runs {@code op} under the machine lock; a heap page the program made inaccessible fails the call. While
-     * another thread holds HeapLock, a serialised call (heap without HEAP_NO_SERIALIZE, call without it in
-     * {@code flags}) waits outside the machine lock and tries again. A corruption found with
-     * HeapEnableTerminationOnCorruption on ends the process with STATUS_HEAP_CORRUPTION: no handler runs, as
-     * Windows' fail-fast lets none, and the caller gets ProcessTerminatedException. {@code frontEnd}, or null,
-     * says when the call need not wait.
+     * Runs one heap operation under the machine lock: every heap function comes here. {@code op} answers with a
+     * status, or null to wait for another thread's HeapUnlock and be run again. While another thread holds
+     * HeapLock, a serialised call (heap without HEAP_NO_SERIALIZE, call without it in {@code flags}) waits outside
+     * the machine lock and tries again, unless {@code noWait} says it need not (the front end serves it, as Windows'
+     * LFH takes no heap lock). A heap page the program made inaccessible fails the call with ERROR_NOACCESS. A
+     * corruption found with HeapEnableTerminationOnCorruption on ends the process with STATUS_HEAP_CORRUPTION: no
+     * handler runs, as Windows' fail-fast lets none, and the caller gets ProcessTerminatedException.
      *
-     * <p>Kept small on purpose, the rare cases in {@link #afterward}: the JIT inlines it into each heap function,
-     * where {@code op} is one known lambda it inlines in turn. Grown past the inlining limit it was compiled on its
-     * own, and every heap call paid a megamorphic call through {@code op}.
+     * @param unknown the status for a handle that is no heap (Windows answers differently per function)
+     * @param noWait  when the call need not wait for HeapLock; null: it always does
      */
-    private NtStatus call(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
-            FrontEnd frontEnd, HeapOp op) {
-        if (h == null) {
-            return unknown;
-        }
-        NtStatus result = attempt(h, unknown, flags, block, bytes, out, frontEnd, op);
-        return result != null && result != NtStatus.HEAP_CORRUPTION ? result
-                : afterward(h, unknown, flags, block, bytes, out, frontEnd, op, result);
-    }
-
-    /** One try of {@code op} under the machine lock; null if it must wait for another thread's HeapUnlock. */
-    private NtStatus attempt(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
-            FrontEnd frontEnd, HeapOp op) {
-        lock.lock();
-        try {
-            if (h.isDestroyed()) {
-                return unknown;
-            }
-            if (mustWait(h, flags) && (frontEnd == null || !frontEnd.serves(h, block, bytes))) {
-                return null;
-            }
-            return op.apply(h, flags, block, bytes, out);
-        } catch (HeapAccessException e) {
-            return NtStatus.ACCESS_VIOLATION;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The rare ends of {@link #call}: waiting for HeapUnlock and trying again, or a corruption that ends the process. */
-    private NtStatus afterward(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
-            FrontEnd frontEnd, HeapOp op, NtStatus first) {
-        Thread me = Thread.currentThread();
+    private NtStatus call(long heap, NtStatus unknown, int flags, Predicate<Heap> noWait, Function<Heap, NtStatus> op) {
         boolean interrupted = false;
-        NtStatus result = first;
         try {
-            while (result == null) {
-                interrupted |= h.awaitUnlocked(me);
+            while (true) {
+                Heap h;
+                lock.lock();
+                try {
+                    h = heap(heap);
+                    if (h == null || h.isDestroyed()) {
+                        return unknown;
+                    }
+                    NtStatus s = mustWait(h, flags) && (noWait == null || !noWait.test(h)) ? null : op.apply(h);
+                    if (s != null) {
+                        return s;
+                    }
+                } catch (InaccessiblePage e) {
+                    return NtStatus.ACCESS_VIOLATION;
+                } finally {
+                    lock.unlock();
+                }
+                interrupted |= h.heapLock().awaitRelease(Thread.currentThread(), HEAP_LOCK_NAP_MILLIS);
                 process.checkAlive(); // the process may have ended while this thread waited
-                result = attempt(h, unknown, flags, block, bytes, out, frontEnd, op);
             }
+        } catch (HeapCorruption c) {
+            String reason = c.getMessage() + " (HeapEnableTerminationOnCorruption ends the process with "
+                    + "STATUS_HEAP_CORRUPTION 0xC0000374)";
+            process.terminate(STATUS_HEAP_CORRUPTION, reason);
+            throw new ProcessTerminatedException(STATUS_HEAP_CORRUPTION, "process " + process.id() + " has ended: "
+                    + reason);
         } finally {
             if (interrupted) {
-                me.interrupt();
+                Thread.currentThread().interrupt();
             }
         }
-        if (result == NtStatus.HEAP_CORRUPTION) {
-            String what = corruption.get();
-            corruption.remove();
-            String reason = String.format("heap corruption in heap %#x: %s (HeapEnableTerminationOnCorruption "
-                    + "ends the process with STATUS_HEAP_CORRUPTION 0xC0000374)", h.handle, what);
-            process.terminate(pagelab.kernel.WinNT.STATUS_HEAP_CORRUPTION, reason);
-            throw new pagelab.kernel.ProcessTerminatedException(pagelab.kernel.WinNT.STATUS_HEAP_CORRUPTION,
-                    "process " + process.id() + " has ended: " + reason);
-        }
-        return result;
+    }
+
+    /** Whether a call with {@code flags} on {@code h} must wait: it is serialised and another thread holds HeapLock. */
+    private static boolean mustWait(Heap h, int flags) {
+        return ((h.flags | flags) & HEAP_NO_SERIALIZE) == 0 && h.heapLock().heldByOther(Thread.currentThread());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.PageInfo;
 
 /**
  * The views of one process's user-mode address space, keyed by base address so that finding the view holding
@@ -81,6 +82,15 @@ public final class AddressSpace {
         }
         View v = e.getValue();
         return v.contains(address) ? v : null;
+    }
+
+    /** The page holding {@code address} as the inspector shows it, free or in a view. Touches and counts nothing. */
+    public PageInfo pageInfo(long address) {
+        View v = find(address);
+        if (v != null) {
+            return v.pageInfo(v.pageOf(address));
+        }
+        return new PageInfo(address & ~(long) (PAGE_SIZE - 1), 0, MEM_FREE, 0, 0, false, false, false, false, false);
     }
 
     /** The first view whose base is above {@code address}, or null. */

@@ -3,6 +3,7 @@ package pagelab.sim.vm;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import pagelab.sim.phys.Pageable;
 import pagelab.sim.phys.PhysicalMemory;
 
 /**
@@ -12,7 +13,7 @@ import pagelab.sim.phys.PhysicalMemory;
  * on the next touch, a hard fault); a MEM_RESET page or a zero page is simply dropped, without a paging-file write.
  * The caller holds the machine lock.
  */
-public final class PrivateBacking implements Backing {
+public final class PrivateBacking implements Backing, Pageable {
     /** Marks a page whose contents are in the paging file. */
     private static final byte[] PAGED_OUT = new byte[0];
 
@@ -103,7 +104,7 @@ public final class PrivateBacking implements Backing {
         }
     }
 
-    /** The clock's question: was the page used since the hand last passed? Clears the bit. */
+    @Override
     public boolean testAndClearReferenced(long page) {
         if (page >= Integer.MAX_VALUE || !referenced.get((int) page)) {
             return false;
@@ -173,6 +174,7 @@ public final class PrivateBacking implements Backing {
      * The clock chose this page: a reset or zero page is dropped (it will read as zero), a dirty one is written to
      * the paging file. Either way it leaves RAM and every cached translation of the space.
      */
+    @Override
     public void pageOut(long page) {
         byte[][] c = chunk(page, false);
         int i = (int) (page & MASK);

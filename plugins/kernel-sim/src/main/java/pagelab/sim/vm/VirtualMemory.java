@@ -55,6 +55,22 @@ public final class VirtualMemory {
         return privateCommittedPages;
     }
 
+    /**
+     * Commits one page of a thread's stack (chapter 16's guard-page growth), with or without PAGE_GUARD, charging
+     * commit if it was not committed. False if the commit limit is reached.
+     */
+    public boolean commitStackPage(View stack, long page, boolean guard) {
+        if (!Protection.isCommitted(stack.vprot(page))) {
+            if (!phys.charge(1)) {
+                return false;
+            }
+            privateCommittedPages++;
+        }
+        stack.setVprot(page, Protection.COMMITTED | Protection.READWRITE | (guard ? Protection.GUARD : 0));
+        space.invalidate();
+        return true;
+    }
+
     // ---------------------------------------------------------------- VirtualAlloc
 
     /** VirtualAlloc: on success {@code out} holds the address Windows returns. */

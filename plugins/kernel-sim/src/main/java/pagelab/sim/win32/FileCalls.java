@@ -19,7 +19,7 @@ import pagelab.kernel.LongByReference;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.sim.fs.FileObject;
 import pagelab.sim.fs.SimFileSystem;
-import pagelab.sim.mmu.KernelAccess;
+import pagelab.sim.mmu.Access;
 import pagelab.sim.thread.KernelObject;
 import pagelab.sim.thread.SimThread;
 
@@ -93,7 +93,7 @@ final class FileCalls {
         if (err == 0) {
             c.lock.lock();
             try {
-                if (!KernelAccess.probe(c.p.space(), buffer, n, true)) {
+                if (!c.p.kernelAccess().probe(buffer, n, Access.WRITE)) {
                     err = ERROR_NOACCESS;
                 } else {
                     done = transfer(f, buffer, n, true);
@@ -123,7 +123,7 @@ final class FileCalls {
         if (err == 0) {
             c.lock.lock();
             try {
-                if (!KernelAccess.probe(c.p.space(), buffer, n, false)) {
+                if (!c.p.kernelAccess().probe(buffer, n, Access.READ)) {
                     err = ERROR_NOACCESS;
                 } else {
                     done = transfer(f, buffer, n, false);
@@ -154,11 +154,11 @@ final class FileCalls {
                 if (got <= 0) {
                     break;
                 }
-                KernelAccess.copyOut(c.p.space(), buffer + done, chunk, 0, got);
+                c.p.kernelAccess().copyOut(buffer + done, chunk, 0, got);
                 f.setPosition(f.position() + got);
                 done += got;
             } else {
-                KernelAccess.copyIn(c.p.space(), buffer + done, chunk, 0, step);
+                c.p.kernelAccess().copyIn(buffer + done, chunk, 0, step);
                 f.file().write(f.position(), chunk, 0, step);
                 f.setPosition(f.position() + step);
                 done += step;

@@ -10,36 +10,20 @@ import pagelab.kernel.LongByReference;
 import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.WinError;
 import pagelab.kernel.WinNT;
-import pagelab.sim.SimProcess;
-import pagelab.sim.control.SimFaultInjection;
 import pagelab.sim.heap.HeapManager;
 import pagelab.sim.thread.SimThread;
 
 /**
- * The Win32 heap functions (chapter 18) over the process's HeapManager, which takes the machine lock itself: each
- * call applies fault injection, then calls the manager directly (no lambda per call on the HeapAlloc/HeapFree path).
- *
- * <p>HeapAlloc and HeapFree, the calls programs make most, are written for speed: a pair of them is bound by chains
- * of dependent loads, each call waiting at the machine lock's compare-and-set for everything before it
- * (docs/benchmarks.md). So they reach the process, fault injection and the tracing flag through fields of their
- * own instead of through {@link Calls}, count the call after its work instead of before it (the count is a store
- * the compare-and-set would wait for), and HeapAlloc takes the front end's answer as a return value
- * ({@link HeapManager#allocKept}) before anything else.
+ * The Win32 heap functions (chapter 18) over the process's HeapManager, which takes the machine lock itself. Each
+ * goes the way every Win32 call does (see {@link Calls}): count, fault injection, the manager, last-error, trace.
  */
 final class HeapCalls {
     private final Calls c;
-    /** The process's heaps, held here: one load instead of three on every call. */
     private final HeapManager heaps;
-    private final SimProcess p;
-    private final SimFaultInjection faults;
-    private final boolean tracing;
 
     HeapCalls(Calls calls) {
         this.c = calls;
         this.heaps = calls.p.heaps();
-        this.p = calls.p;
-        this.faults = calls.m.faults();
-        this.tracing = calls.tracing();
     }
 
     long getProcessHeap() {
@@ -90,22 +74,15 @@ final class HeapCalls {
     }
 
     long heapAlloc(long hHeap, int dwFlags, long dwBytes) {
-        SimThread t = p.enter();
-        int err;
-        long result;
-        try {
-            err = faults.check("HeapAlloc");
-            result = err == 0 ? heaps.allocKept(hHeap, dwFlags, dwBytes) : 0;
-            if (err == 0 && result == 0) {
-                LongByReference out = t.kernelOut();
-                err = heaps.alloc(hHeap, dwFlags, dwBytes, out).win32Error();
-                result = err == 0 ? out.getValue() : 0;
-            }
-        } finally {
-            t.countKernelCall();
+        SimThread t = c.begin();
+        LongByReference out = new LongByReference();
+        int err = c.injected("HeapAlloc");
+        if (err == 0) {
+            err = heaps.alloc(hHeap, dwFlags, dwBytes, out).win32Error();
         }
+        long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
-        if (tracing) {
+        if (c.tracing()) {
             c.trace(t, "HeapAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hexSize(dwBytes));
         }
         raiseNoMemory(err, dwFlags, hHeap);
@@ -131,7 +108,7 @@ final class HeapCalls {
 
     long heapSize(long hHeap, int dwFlags, long lpMem) {
         SimThread t = c.begin();
-        LongByReference out = t.kernelOut();
+        LongByReference out = new LongByReference();
         int err = c.injected("HeapSize");
         if (err == 0) {
             err = heaps.size(hHeap, dwFlags, lpMem, out).win32Error();
@@ -145,18 +122,13 @@ final class HeapCalls {
     }
 
     boolean heapFree(long hHeap, int dwFlags, long lpMem) {
-        SimThread t = p.enter();
-        int err;
-        try {
-            err = faults.check("HeapFree");
-            if (err == 0) {
-                err = heaps.free(hHeap, dwFlags, lpMem).win32Error();
-            }
-        } finally {
-            t.countKernelCall();
+        SimThread t = c.begin();
+        int err = c.injected("HeapFree");
+        if (err == 0) {
+            err = heaps.free(hHeap, dwFlags, lpMem).win32Error();
         }
         Calls.finish(t, err);
-        if (tracing) {
+        if (c.tracing()) {
             c.trace(t, "HeapFree", err, bool(err == 0), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
         }
         return err == 0;
@@ -264,7 +236,7 @@ final class HeapCalls {
     boolean heapQueryInformation(long HeapHandle, int HeapInformationClass, IntByReference HeapInformation,
                                  long HeapInformationLength, LongByReference ReturnLength) {
         SimThread t = c.begin();
-        LongByReference out = t.kernelOut();
+        LongByReference out = new LongByReference();
         int err = c.injected("HeapQueryInformation");
         if (err == 0) {
             err = queryCompatibility(HeapHandle, HeapInformationClass, HeapInformation, HeapInformationLength,

@@ -33,12 +33,12 @@ import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.kernel.SYSTEM_INFO;
 import pagelab.kernel.ThreadProc;
-import pagelab.sim.SimMachine;
-import pagelab.sim.SimProcess;
+import pagelab.sim.machine.SimMachine;
+import pagelab.sim.machine.SimProcess;
+import pagelab.sim.image.Module;
 import pagelab.sim.thread.KernelObject;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.thread.ThreadObject;
-import pagelab.sim.vm.VirtualMemory;
 
 /**
  * The Win32 facade of one process (Wine's kernelbase over ntdll): each method converts its arguments, runs the
@@ -74,7 +74,7 @@ public final class Kernel32Impl implements Kernel32 {
         if (info != null) {
             system.fill(info);
         }
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "GetSystemInfo", 0, "", false, info == null ? "NULL" : "&si");
         }
     }
@@ -93,7 +93,7 @@ public final class Kernel32Impl implements Kernel32 {
             }
         }
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "GlobalMemoryStatusEx", err, bool(err == 0), false, buffer == null ? "NULL" : "&ms");
         }
         return err == 0;
@@ -102,10 +102,10 @@ public final class Kernel32Impl implements Kernel32 {
     @Override
     public long VirtualQuery(long lpAddress, MEMORY_BASIC_INFORMATION lpBuffer) {
         SimThread t = calls.begin();
-        int err = calls.run("VirtualQuery", p.vm(), lpAddress, lpBuffer, VirtualMemory::query);
+        int err = calls.run("VirtualQuery", () -> p.vm().query(lpAddress, lpBuffer));
         long result = err == 0 ? system.mbiSize() : 0;
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "VirtualQuery", err, hexSize(result), false, hex(lpAddress), lpBuffer == null ? "NULL" : "&mbi");
         }
         return result;
@@ -120,7 +120,7 @@ public final class Kernel32Impl implements Kernel32 {
         int err = calls.run("VirtualAlloc", () -> p.vm().allocate(lpAddress, dwSize, flAllocationType, flProtect, out));
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "VirtualAlloc", err, hex(result), true, hex(lpAddress), hexSize(dwSize),
                     allocationType(flAllocationType), protection(flProtect));
         }
@@ -132,7 +132,7 @@ public final class Kernel32Impl implements Kernel32 {
         SimThread t = calls.begin();
         int err = calls.run("VirtualFree", () -> p.vm().free(lpAddress, dwSize, dwFreeType));
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "VirtualFree", err, bool(err == 0), true, hex(lpAddress), hexSize(dwSize), freeType(dwFreeType));
         }
         return err == 0;
@@ -148,7 +148,7 @@ public final class Kernel32Impl implements Kernel32 {
             lpflOldProtect.setValue((int) old.getValue());
         }
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "VirtualProtect", err, bool(err == 0), true, hex(lpAddress), hexSize(dwSize), protection(flNewProtect),
                     lpflOldProtect == null ? "NULL" : err == 0 ? "&old=" + protection((int) old.getValue()) : "&old");
         }
@@ -190,7 +190,7 @@ public final class Kernel32Impl implements Kernel32 {
             }
         }
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "CreateThread", err, hex(handle), true, lpThreadAttributes == null ? "NULL" : "&sa",
                     hexSize(dwStackSize), "proc", hex(lpParameter), hex(dwCreationFlags & 0xFFFFFFFFL), "&tid");
         }
@@ -206,7 +206,7 @@ public final class Kernel32Impl implements Kernel32 {
         if (highLimit != null) {
             highLimit.setValue(t.stackBase());
         }
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "GetCurrentThreadStackLimits", 0, "", false, hex(t.deallocationStack()), hex(t.stackBase()));
         }
     }
@@ -232,7 +232,7 @@ public final class Kernel32Impl implements Kernel32 {
             }
         }
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "WaitForSingleObject", err, result == WAIT_OBJECT_0 ? "WAIT_OBJECT_0"
                     : result == WAIT_TIMEOUT ? "WAIT_TIMEOUT" : "WAIT_FAILED", false, hex(hHandle),
                     dwMilliseconds == INFINITE ? "INFINITE" : Integer.toUnsignedString(dwMilliseconds));
@@ -248,7 +248,7 @@ public final class Kernel32Impl implements Kernel32 {
             err = ERROR_INVALID_HANDLE;
         }
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "CloseHandle", err, bool(err == 0), false, hex(hObject));
         }
         return err == 0;
@@ -414,11 +414,11 @@ public final class Kernel32Impl implements Kernel32 {
     @Override
     public long LoadLibrary(String lpLibFileName) {
         SimThread t = calls.begin();
-        pagelab.sim.image.Module[] out = new pagelab.sim.image.Module[1];
-        int err = calls.run("LoadLibrary", () -> m.images().load(p, lpLibFileName, true, out));
+        Module[] out = new Module[1];
+        int err = calls.run("LoadLibrary", () -> m.images().load(p.modules(), lpLibFileName, true, out));
         long base = err == 0 ? out[0].base() : 0;
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "LoadLibrary", err, hex(base), true, lpLibFileName == null ? "NULL" : '"' + lpLibFileName + '"');
         }
         return base;
@@ -428,15 +428,15 @@ public final class Kernel32Impl implements Kernel32 {
     public boolean FreeLibrary(long hLibModule) {
         SimThread t = calls.begin();
         int err = calls.run("FreeLibrary", () -> {
-            pagelab.sim.image.Module module = p.moduleAt(hLibModule);
+            Module module = p.modules().at(hLibModule);
             if (module == null || module.base() == p.exeBase()) {
                 return NtStatus.DLL_NOT_FOUND;
             }
-            m.images().unload(p, module);
+            m.images().unload(p.modules(), module);
             return NtStatus.SUCCESS;
         });
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "FreeLibrary", err, bool(err == 0), true, hex(hLibModule));
         }
         return err == 0;
@@ -448,14 +448,14 @@ public final class Kernel32Impl implements Kernel32 {
         long base;
         lock.lock();
         try {
-            pagelab.sim.image.Module module = lpModuleName == null ? null : p.module(lpModuleName);
+            Module module = lpModuleName == null ? null : p.modules().named(lpModuleName);
             base = lpModuleName == null ? p.exeBase() : module == null ? 0 : module.base();
         } finally {
             lock.unlock();
         }
         int err = base == 0 ? ERROR_MOD_NOT_FOUND : 0;
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "GetModuleHandle", err, hex(base), false, lpModuleName == null ? "NULL" : '"' + lpModuleName + '"');
         }
         return base;
@@ -475,7 +475,7 @@ public final class Kernel32Impl implements Kernel32 {
         for (int i = 0; i < n; i++) {
             r.ExceptionInformation[i] = lpArguments[i];
         }
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "RaiseException", 0, "", false, hex(dwExceptionCode & 0xFFFFFFFFL),
                     hex(dwExceptionFlags & 0xFFFFFFFFL), Integer.toString(n));
         }
@@ -510,7 +510,7 @@ public final class Kernel32Impl implements Kernel32 {
     private int interlocked(String function, long address, int delta) {
         SimThread t = calls.begin();
         int old = p.simMemory().getAndAdd(address, delta);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, function, 0, Integer.toString(function.equals("InterlockedExchangeAdd") ? old : old + delta),
                     false, hex(address), Integer.toString(delta));
         }
@@ -521,7 +521,7 @@ public final class Kernel32Impl implements Kernel32 {
     public int InterlockedCompareExchange(long lpDestination, int exchange, int comparand) {
         SimThread t = calls.begin();
         int old = p.simMemory().compareAndExchange(lpDestination, exchange, comparand);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "InterlockedCompareExchange", 0, Integer.toString(old), false, hex(lpDestination),
                     Integer.toString(exchange), Integer.toString(comparand));
         }

@@ -88,7 +88,7 @@ final class MappingCalls {
         } else {
             int handleAccess = e.access() == -1 ? -1
                     : (e.access() & FILE_MAP_WRITE) != 0 ? e.access() | FILE_MAP_READ : e.access();
-            err = c.run(function, () -> c.m.sections().map(c.p, (Section) e.object(), handleAccess, access, offset,
+            err = c.run(function, () -> c.m.sections().map(c.p.space(), (Section) e.object(), handleAccess, access, offset,
                     bytes, base, out));
         }
         long result = err == 0 ? out.getValue() : 0;
@@ -102,7 +102,7 @@ final class MappingCalls {
 
     boolean unmapViewOfFile(long address) {
         SimThread t = c.begin();
-        int err = c.run("UnmapViewOfFile", () -> c.m.sections().unmap(c.p, address));
+        int err = c.run("UnmapViewOfFile", () -> c.m.sections().unmap(c.p.space(), address));
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "UnmapViewOfFile", err, bool(err == 0), true, hex(address));
@@ -113,7 +113,7 @@ final class MappingCalls {
     boolean flushViewOfFile(long address, long bytes) {
         SimThread t = c.begin();
         LongByReference flushed = new LongByReference();
-        int err = c.run("FlushViewOfFile", () -> c.m.sections().flush(c.p, address, bytes, flushed));
+        int err = c.run("FlushViewOfFile", () -> c.m.sections().flush(c.p.space(), address, bytes, flushed));
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "FlushViewOfFile", err, bool(err == 0), false, hex(address), hexSize(bytes));

@@ -15,7 +15,7 @@ import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
 import pagelab.kernel.WinProcess;
 import pagelab.kernel.inspect.Allocation;
-import pagelab.sim.SimProcess;
+import pagelab.sim.machine.SimProcess;
 
 /** Fixed-size and growable heaps, large blocks, HeapCompact, commit accounting and what the inspector sees. */
 class HeapLimitsTest {

@@ -1,4 +1,4 @@
-package pagelab.sim;
+package pagelab.sim.machine;
 
 import static pagelab.kernel.WinNT.PAGE_READONLY;
 import static pagelab.kernel.WinNT.PAGE_READWRITE;
@@ -7,6 +7,7 @@ import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.util.SplittableRandom;
 import pagelab.kernel.host.ImageBuilder;
+import pagelab.kernel.WinNT;
 import pagelab.kernel.host.ImageFile;
 import pagelab.sim.image.Module;
 import pagelab.sim.thread.SimThread;
@@ -55,13 +56,13 @@ final class ProcessLoader {
      */
     void load(SimProcess p) {
         Module[] exe = new Module[1];
-        NtStatus s = machine.images().load(p, p.imagePath(), false, exe);
+        NtStatus s = machine.images().load(p.modules(), p.imagePath(), false, exe);
         if (s != NtStatus.SUCCESS) {
             throw new IllegalArgumentException("CreateProcess(\"" + p.imagePath() + "\") failed: " + describe(s));
         }
         p.setImageInfo(exe[0].base(), exe[0].base() + PAGE_SIZE);
         for (String dll : new String[] {KERNEL32, NTDLL}) {
-            s = machine.images().load(p, dll, true, new Module[1]);
+            s = machine.images().load(p.modules(), dll, true, new Module[1]);
             if (s != NtStatus.SUCCESS) {
                 throw new IllegalArgumentException("CreateProcess: cannot map " + dll + ": " + describe(s));
             }
@@ -85,7 +86,10 @@ final class ProcessLoader {
         }
         p.setMainThread(main);
         p.setLowPlacement(low);
-        p.heaps().createDefaultHeap();
+        long heap = p.reserveDefaultHeapRegion();
+        if (heap != 0) {
+            p.heaps().createDefaultHeap(heap);
+        }
     }
 
     private static String describe(NtStatus s) {
@@ -136,7 +140,7 @@ final class ProcessLoader {
         }
         int id = machine.nextId();
         SimThread t = new SimThread(id);
-        View stack = new View(base, reserve, pagelab.kernel.WinNT.MEM_PRIVATE, PAGE_READWRITE,
+        View stack = new View(base, reserve, WinNT.MEM_PRIVATE, PAGE_READWRITE,
                 new PrivateBacking(machine.phys(), pages), "Thread stack (TID " + id + ")");
         stack.fillVprot(pages - committed, committed, Protection.COMMITTED | Protection.READWRITE);
         stack.setVprot(pages - committed - 1, Protection.COMMITTED | Protection.READWRITE | Protection.GUARD);
