@@ -15,15 +15,16 @@ import static pagelab.kernel.WinNT.OPEN_EXISTING;
 import static pagelab.kernel.WinNT.TRUNCATE_EXISTING;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import pagelab.sim.sync.KernelLock;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.WinError;
 import pagelab.kernel.host.FileContent;
 import pagelab.kernel.host.HostFiles;
+import pagelab.sim.sync.KernelLock;
 
 /**
  * The machine's file system: a flat map from case-insensitive Windows paths to files, with CreateFile's
@@ -32,7 +33,7 @@ import pagelab.kernel.host.HostFiles;
 public final class SimFileSystem implements HostFiles {
     private final KernelLock lock;
     private final Map<String, SimFile> files = new TreeMap<>();
-    private final Map<SimFile, List<FileObject>> open = new java.util.HashMap<>();
+    private final Map<SimFile, List<FileObject>> open = new HashMap<>();
 
     private final Runnable shared;
 

@@ -34,6 +34,7 @@ final class Block {
 
     @Override
     public String toString() {
-        return String.format("Block[%#x +%#x %s req=%#x]", address, size, cached ? "lookaside" : busy ? "busy" : "free", requested);
+        return String.format("Block[%#x +%#x %s req=%#x]", address, size, cached ? "lookaside" : busy ? "busy" : "free",
+                requested);
     }
 }

@@ -107,7 +107,7 @@ final class BlockHeaders {
         return b.segment.large ? 0 : (int) (b.size >>> layout.alignShift);
     }
 
-    /** The flags word: a block on a lookaside list is busy to the back end but free in its header, as the program sees it. */
+    /** The flags word; a block on a lookaside list is busy to the back end but free in its header, as programs see it. */
     private int flagsWord(Block b, int size) {
         boolean busy = b.busy && !b.cached;
         int unused = busy && !b.segment.large ? unusedBytes(b) : 0;

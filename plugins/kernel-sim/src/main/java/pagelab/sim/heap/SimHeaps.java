@@ -116,7 +116,8 @@ public final class SimHeaps implements HeapManager {
      */
     @Override
     public NtStatus create(int options, long initialSize, long maximumSize, LongByReference heap) {
-        if (initialSize < 0 || maximumSize < 0 || initialSize > Long.MAX_VALUE / 4 || maximumSize > Long.MAX_VALUE / 4) {
+        if (initialSize < 0 || maximumSize < 0 || initialSize > Long.MAX_VALUE / 4
+                || maximumSize > Long.MAX_VALUE / 4) {
             return NtStatus.NO_MEMORY;
         }
         int flags = options & CREATE_OPTIONS;
@@ -163,7 +164,8 @@ public final class SimHeaps implements HeapManager {
     /** An allocation the front end serves does not wait for HeapLock (Wine's tests: "but allocation is not"). */
     @Override
     public NtStatus alloc(long heap, int flags, long bytes, LongByReference block) {
-        return call(heap, NtStatus.INVALID_HANDLE, flags, h -> h.frontEndServes(bytes), h -> h.alloc(flags, bytes, block));
+        return call(heap, NtStatus.INVALID_HANDLE, flags, h -> h.frontEndServes(bytes),
+                h -> h.alloc(flags, bytes, block));
     }
 
     /** HeapReAlloc of NULL returns NULL without an error, as on Windows. */

@@ -3,7 +3,6 @@ package pagelab.sim.image;
 import static pagelab.kernel.WinNT.MEM_IMAGE;
 import static pagelab.kernel.WinNT.PAGE_EXECUTE_WRITECOPY;
 import static pagelab.sim.vm.AddressSpace.GRANULARITY;
-import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +14,11 @@ import pagelab.kernel.host.ImageFile;
 import pagelab.sim.fs.SimFile;
 import pagelab.sim.fs.SimFileSystem;
 import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.status.NtStatus;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
+import pagelab.sim.vm.PageStore;
 import pagelab.sim.vm.View;
-import pagelab.sim.status.NtStatus;
 
 /**
  * The image loader (chapters 14 and 17): maps exe and DLL images from the file system into processes, at their
@@ -31,7 +31,7 @@ public final class ImageLoader {
     private final MachineConfig config;
     private final SimFileSystem files;
     private final PhysicalMemory phys;
-    /** Invalidates every address space's cached translations (see {@link pagelab.sim.vm.PageStore}). */
+    /** Invalidates every address space's cached translations (see {@link PageStore}). */
     private final Runnable sharedPageCreated;
     private final Map<String, ImageSection> cache = new HashMap<>();
     private final Map<String, Long> bootBases = new HashMap<>();

@@ -1,14 +1,10 @@
 package pagelab.sim.machine;
 
-import static pagelab.kernel.WinNT.PAGE_READWRITE;
-import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.Kernel32;
-import pagelab.kernel.LongByReference;
 import pagelab.kernel.Machine;
 import pagelab.kernel.Memory;
 import pagelab.kernel.ProcessTerminatedException;
@@ -19,6 +15,7 @@ import pagelab.kernel.WinProcess;
 import pagelab.kernel.inspect.FaultEvent;
 import pagelab.kernel.inspect.PageInfo;
 import pagelab.kernel.inspect.ProcessInspector;
+import pagelab.kernel.inspect.SourceLocation;
 import pagelab.sim.heap.HeapManager;
 import pagelab.sim.heap.HeapProcess;
 import pagelab.sim.heap.SimHeaps;
@@ -34,8 +31,6 @@ import pagelab.sim.thread.HandleTable;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
-import pagelab.sim.vm.PrivateBacking;
-import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
 import pagelab.sim.vm.VirtualMemory;
 
@@ -73,7 +68,6 @@ public final class SimProcess implements WinProcess, FaultSink, HeapProcess {
     private boolean mainThreadBound;
     private long codeAddress;
     private long exeBase;
-    private long lowPlacement = 0x10000;
 
     SimProcess(SimMachine machine, int id, String imagePath, Facades facades) {
         this.machine = machine;
@@ -291,12 +285,10 @@ public final class SimProcess implements WinProcess, FaultSink, HeapProcess {
     @Override
     public void raise(EXCEPTION_RECORD record, PageInfo before) {
         SimThread thread = enter();
-        var caller = machine.traceLocation();
-        EXCEPTION_RECORD unhandled = ExceptionDispatcher.dispatch(thread.seh(), record, (r, filters, disposition) -> {
-            if (caller != null) {
-                machine.trace(seq -> new FaultEvent(seq, id, thread.threadId(), r, before, filters, disposition, caller));
-            }
-        });
+        SourceLocation caller = machine.traceLocation(); // before the filters run: they may call the kernel
+        EXCEPTION_RECORD unhandled = ExceptionDispatcher.dispatch(thread.seh(), record, (r, filters, disposition) ->
+                machine.trace(seq -> new FaultEvent(seq, id, thread.threadId(), r, before, filters, disposition,
+                        caller == null ? SourceLocation.UNKNOWN : caller)));
         if (unhandled != null) {
             String reason = String.format("unhandled exception 0x%08X (%s)", unhandled.ExceptionCode,
                     describe(unhandled));
@@ -309,11 +301,10 @@ public final class SimProcess implements WinProcess, FaultSink, HeapProcess {
     public void refaultLimit(EXCEPTION_RECORD record, int times) {
         String reason = String.format("the same fault (%s) was continued %d times without being cured: a filter "
                 + "returned EXCEPTION_CONTINUE_EXECUTION but did not fix the page", describe(record), times);
-        var caller = machine.traceLocation();
-        if (caller != null) {
-            int thread = enter().threadId();
-            machine.trace(seq -> new FaultEvent(seq, id, thread, record, null, List.of(), "REFAULT_LIMIT", caller));
-        }
+        SourceLocation caller = machine.traceLocation();
+        int thread = enter().threadId();
+        machine.trace(seq -> new FaultEvent(seq, id, thread, record, null, List.of(), "REFAULT_LIMIT",
+                caller == null ? SourceLocation.UNKNOWN : caller));
         terminate(record.ExceptionCode, reason);
         throw new UnhandledSehException(record, "process " + id + ": " + reason);
     }
@@ -405,40 +396,6 @@ public final class SimProcess implements WinProcess, FaultSink, HeapProcess {
     void setImageInfo(long exeBase, long codeAddress) {
         this.exeBase = exeBase;
         this.codeAddress = codeAddress;
-    }
-
-    void setLowPlacement(long address) {
-        this.lowPlacement = address;
-    }
-
-    /**
-     * Reserves 1 MiB for the default heap low in the address space and commits its first 16 KiB (the heap manager
-     * formats it). Caller holds the lock. Returns the region's base, 0 if there is no room.
-     */
-    long reserveDefaultHeapRegion() {
-        long base = space.findFree(0x100000, AddressSpace.GRANULARITY, false, lowPlacement, space.maxAddress());
-        View v = base < 0 ? null : mapPrivate(base, 0x100000, 0, PAGE_READWRITE, "Heap (default)");
-        if (v == null) {
-            return 0;
-        }
-        vm.allocate(base, 0x4000, WinNT.MEM_COMMIT, PAGE_READWRITE, new LongByReference());
-        return base;
-    }
-
-    /** Maps a loader-made private allocation (stack, heap, PEB...). Caller holds the lock. */
-    View mapPrivate(long base, long size, long committedTop, int protect, String detail) {
-        View v = new View(base, size, WinNT.MEM_PRIVATE, protect, new PrivateBacking(machine.phys(), size / PAGE_SIZE),
-                detail);
-        long pages = committedTop / PAGE_SIZE;
-        if (pages > 0) {
-            if (!machine.phys().charge(pages)) {
-                return null;
-            }
-            vm.addPrivateCommit(pages);
-            v.fillVprot(v.pages() - pages, pages, Protection.COMMITTED | Protection.fromWin32(protect));
-        }
-        space.insert(v);
-        return v;
     }
 
     @Override

@@ -310,7 +310,7 @@ public final class SimMemory implements Memory {
         }
     }
 
-    /** Atomically replaces the value at {@code a} with {@code exchange} if it equals {@code comparand}; returns the old value. */
+    /** Atomically replaces the value at {@code a} with {@code exchange} if it is {@code comparand}; returns the old. */
     public int compareAndExchange(long a, int exchange, int comparand) {
         byte[] f = frameFor(a, Access.WRITE);
         int off = (int) (a & PAGE_MASK);

@@ -28,17 +28,17 @@ import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import pagelab.sim.sync.KernelLock;
 import pagelab.kernel.LongByReference;
 import pagelab.sim.fs.FileObject;
 import pagelab.sim.fs.SimFile;
 import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.status.NtStatus;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.thread.KernelObject;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
-import pagelab.sim.status.NtStatus;
 
 /**
  * Chapter 17's file mappings, machine-wide: CreateFileMapping and OpenFileMapping with the named-object namespace,

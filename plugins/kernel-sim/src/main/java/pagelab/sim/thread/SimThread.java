@@ -30,10 +30,7 @@ public final class SimThread implements ThreadContext {
     private volatile long deallocationStack;
     private volatile long teb;
     private int lastError;
-    /**
-     * Kernel calls this thread made. Only the thread itself counts (a plain increment: an atomic one shared by the
-     * process cost a fifth of a cheap call); readers on other threads see it through an opaque read.
-     */
+    /** Kernel calls this thread made: counted by the thread itself, read by others through an opaque read. */
     private long kernelCalls;
     private volatile boolean alive = true;
     private volatile int exitCode = WinNT.STILL_ACTIVE;

@@ -1,19 +1,19 @@
 package pagelab.sim.win32;
 
-import pagelab.sim.status.NtStatus;
 import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
 import static pagelab.kernel.WinNT.FILE_MAP_READ;
 import static pagelab.kernel.WinNT.FILE_MAP_WRITE;
 import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
 import static pagelab.kernel.format.Win32Format.bool;
 import static pagelab.kernel.format.Win32Format.hex;
-import static pagelab.kernel.format.Win32Format.protection;
 import static pagelab.kernel.format.Win32Format.hexSize;
+import static pagelab.kernel.format.Win32Format.protection;
 
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.sim.fs.FileObject;
 import pagelab.sim.section.Section;
+import pagelab.sim.status.NtStatus;
 import pagelab.sim.thread.HandleTable;
 import pagelab.sim.thread.KernelObject;
 import pagelab.sim.thread.SimThread;
