@@ -13,9 +13,16 @@ import pagelab.app.desktop.trace.Timeline;
 import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
+import pagelab.app.plugins.WorkshopTrack;
+import pagelab.exercise.Evidence;
 import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.RunStep;
 import pagelab.exercise.SourceSet;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.FaultEvent;
+import pagelab.kernel.inspect.KernelCall;
+import pagelab.kernel.inspect.SourceLocation;
+import pagelab.kernel.inspect.TraceEvent;
 
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -24,11 +31,14 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 import java.awt.Font;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +125,7 @@ public final class Workbench extends JPanel {
         List<ExerciseDescriptor> descriptors = new ArrayList<>();
         host.exercises().forEach(e -> descriptors.add(e.descriptor()));
         catalog.setExercises(descriptors, progress);
-        pagelab.app.plugins.WorkshopTrack track = pagelab.app.plugins.WorkshopTrack.load(store.root());
+        WorkshopTrack track = WorkshopTrack.load(store.root());
         catalog.setTrack(track);
         if (descriptors.isEmpty()) {
             instructions.showPlain(Messages.get("workbench.noExercises"));
@@ -123,7 +133,7 @@ public final class Workbench extends JPanel {
         }
         String last = frame.settings().lastExercise();
         // Chapter order, the fallback when no track names a loaded exercise.
-        descriptors.sort(java.util.Comparator.comparingInt(ExerciseDescriptor::chapter)
+        descriptors.sort(Comparator.comparingInt(ExerciseDescriptor::chapter)
                 .thenComparing(ExerciseDescriptor::title));
         // On a first start, the track's first loaded exercise (the catalog opens on the track), else chapter order.
         String first = host.exercise(last).isPresent() ? last : track.exerciseIds().stream()
@@ -165,7 +175,7 @@ public final class Workbench extends JPanel {
 
     private static URL imageBase(LoadedExercise ex) {
         try {
-            java.nio.file.Path p = ex.pluginPath();
+            Path p = ex.pluginPath();
             if (p == null) {
                 return null;
             }
@@ -191,7 +201,7 @@ public final class Workbench extends JPanel {
                 }
                 store.saveProgress(snapshot);
             } catch (IOException | RuntimeException e) {
-                javax.swing.SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed",
+                SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed",
                         id, e.toString())));
             }
         });
@@ -241,7 +251,7 @@ public final class Workbench extends JPanel {
             try {
                 store.saveProgress(snapshot);
             } catch (IOException e) {
-                javax.swing.SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed",
+                SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed",
                         store.progressFile(), e.toString())));
             }
         });
@@ -273,16 +283,16 @@ public final class Workbench extends JPanel {
                 try {
                     store.deleteSolution(id, name);
                 } catch (IOException e) {
-                    javax.swing.SwingUtilities.invokeLater(() -> frame.showStatus(e.getMessage()));
+                    SwingUtilities.invokeLater(() -> frame.showStatus(e.getMessage()));
                 }
             }
         });
     }
 
     /** A failed check's run goes to the memory map, to be stepped through event by event. */
-    private void showRun(pagelab.exercise.Evidence run) {
+    private void showRun(Evidence run) {
         boolean is64 = open != null && open.exercise().machineConfig().is64Bit();
-        runViewer.show(Timeline.of(run.snapshot(), pagelab.exercise.RunStep.toEvents(run.steps(), 0), is64));
+        runViewer.show(Timeline.of(run.snapshot(), RunStep.toEvents(run.steps(), 0), is64));
         frame.showStatus(Messages.get("workbench.runShown"));
     }
 
@@ -291,9 +301,9 @@ public final class Workbench extends JPanel {
      * (when it is in one of the exercise's files).
      */
     private void showCallerLine() {
-        pagelab.kernel.inspect.TraceEvent e = runViewer.cursor().timeline().eventAt(runViewer.cursor().step());
-        pagelab.kernel.inspect.SourceLocation at = e instanceof pagelab.kernel.inspect.KernelCall c ? c.caller()
-                : e instanceof pagelab.kernel.inspect.FaultEvent f ? f.caller() : null;
+        TraceEvent e = runViewer.cursor().timeline().eventAt(runViewer.cursor().step());
+        SourceLocation at = e instanceof KernelCall c ? c.caller()
+                : e instanceof FaultEvent f ? f.caller() : null;
         if (at == null || at.line() <= 0 || open == null) {
             return;
         }

@@ -1,5 +1,6 @@
 import static pagelab.kernel.WinNT.*;
 
+import java.util.BitSet;
 import pagelab.exercises.sparsemapping.SparseSection;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.MEMORY_BASIC_INFORMATION;
@@ -17,7 +18,7 @@ public class SparseFile implements SparseSection {
     private long section;
     private long view;
     // MISTAKE: "I know what I committed": a per-process record of a per-section fact.
-    private final java.util.BitSet mine = new java.util.BitSet();
+    private final BitSet mine = new BitSet();
 
     @Override
     public boolean create(Kernel32 kernel, Memory memory) {

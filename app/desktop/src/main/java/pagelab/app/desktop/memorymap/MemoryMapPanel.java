@@ -5,6 +5,7 @@ import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.Ui;
 import pagelab.app.desktop.trace.TimeCursor;
 import pagelab.app.desktop.trace.Timeline;
+import pagelab.app.desktop.trace.TraceText;
 import pagelab.kernel.format.Win32Format;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.KernelCall;
@@ -154,7 +155,7 @@ public final class MemoryMapPanel extends JPanel {
         if (e == null) {
             return where;
         }
-        String what = e instanceof KernelCall ? e.toString() : pagelab.app.desktop.trace.TraceText.summary(e);
+        String what = e instanceof KernelCall ? e.toString() : TraceText.summary(e);
         return where + "   " + what;
     }
 
