@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.PROCESS_HEAP_ENTRY;
@@ -40,7 +39,9 @@ import pagelab.sim.vm.View;
  * corrupted by concurrent threads as a real one can be.
  *
  * <p>Threading: as {@link HeapManager} requires, methods are called without the machine lock and run no program
- * code while holding it; every one of them goes through {@link #call}.
+ * code while holding it. Every heap function goes the same way: {@link #acquire} (the machine lock, the heap, the
+ * HeapLock wait), its work on the {@link Heap}, a page the program made inaccessible answered with ERROR_NOACCESS,
+ * and the lock released in a finally.
  */
 public final class SimHeaps implements HeapManager {
     private static final int CREATE_OPTIONS = HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS | HEAP_CREATE_ENABLE_EXECUTE;
@@ -150,22 +151,31 @@ public final class SimHeaps implements HeapManager {
     /** HeapDestroy releases every region of the heap; the process heap cannot be destroyed. */
     @Override
     public NtStatus destroy(long heap) {
-        return call(heap, NtStatus.INVALID_HANDLE, 0, h -> h.processHeap, h -> {
-            if (h.processHeap) {
+        Heap h = acquire(heap, 0, x -> x.processHeap);
+        try {
+            if (h == null || h.processHeap) {
                 return NtStatus.INVALID_HANDLE;
             }
             h.destroy();
             order.remove(h);
             byHandle.remove(h.handle);
             return NtStatus.SUCCESS;
-        });
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** An allocation the front end serves does not wait for HeapLock (Wine's tests: "but allocation is not"). */
     @Override
     public NtStatus alloc(long heap, int flags, long bytes, LongByReference block) {
-        return call(heap, NtStatus.INVALID_HANDLE, flags, h -> h.frontEndServes(bytes),
-                h -> h.alloc(flags, bytes, block));
+        Heap h = acquire(heap, flags, x -> x.frontEndServes(bytes));
+        try {
+            return h == null ? NtStatus.INVALID_HANDLE : h.alloc(flags, bytes, block);
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** HeapReAlloc of NULL returns NULL without an error, as on Windows. */
@@ -175,22 +185,38 @@ public final class SimHeaps implements HeapManager {
             moved.setValue(0);
             return NtStatus.SUCCESS;
         }
-        return call(heap, NtStatus.INVALID_HANDLE, flags, null, h -> {
+        Heap h = acquire(heap, flags, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
+            }
             Block b = h.checkedBlock(block);
             return b == null ? damaged(h, block) : h.realloc(flags, b, bytes, moved);
-        });
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public NtStatus size(long heap, int flags, long block, LongByReference size) {
-        return call(heap, NtStatus.INVALID_PARAMETER, flags, null, h -> {
+        Heap h = acquire(heap, flags, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_PARAMETER;
+            }
             Block b = h.checkedBlock(block);
             if (b == null) {
                 return damaged(h, block);
             }
             size.setValue(b.requested);
             return NtStatus.SUCCESS;
-        });
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -202,21 +228,34 @@ public final class SimHeaps implements HeapManager {
         if (block == 0) {
             return NtStatus.SUCCESS;
         }
-        return call(heap, NtStatus.INVALID_PARAMETER, flags, h -> h.frontEndKeeps(block), h -> {
+        Heap h = acquire(heap, flags, x -> x.frontEndKeeps(block));
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_PARAMETER;
+            }
             Block b = h.checkedBlock(block);
             if (b == null) {
                 return damaged(h, block);
             }
             h.release(b);
             return NtStatus.SUCCESS;
-        });
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public boolean validate(long heap, int flags, long block) {
-        NtStatus s = call(heap, NtStatus.INVALID_HANDLE, flags, null, h -> (block == 0 ? h.validate()
-                : h.checkedBlock(block) != null) ? NtStatus.SUCCESS : NtStatus.INVALID_PARAMETER);
-        return s == NtStatus.SUCCESS;
+        Heap h = acquire(heap, flags, null);
+        try {
+            return h != null && (block == 0 ? h.validate() : h.checkedBlock(block) != null);
+        } catch (InaccessiblePage e) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -232,27 +271,53 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus compact(long heap, int flags, LongByReference largest) {
-        return call(heap, NtStatus.INVALID_HANDLE, flags, null, h -> {
+        Heap h = acquire(heap, flags, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
+            }
             largest.setValue(h.compact());
             return NtStatus.SUCCESS;
-        });
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
-     * HeapLock waits while another thread holds the lock; on a HEAP_NO_SERIALIZE heap it does nothing and
-     * succeeds, as on Windows (Wine's tests: a second thread's HeapLock is not blocked there).
+     * HeapLock waits while another thread holds the lock (acquire does the waiting); on a HEAP_NO_SERIALIZE heap it
+     * does nothing and succeeds, as on Windows (Wine's tests: a second thread's HeapLock is not blocked there).
      */
     @Override
     public NtStatus lock(long heap) {
-        return call(heap, NtStatus.INVALID_HANDLE, 0, null, h -> (h.flags & HEAP_NO_SERIALIZE) != 0
-                || h.heapLock().tryAcquire(Thread.currentThread()) ? NtStatus.SUCCESS : null);
+        Heap h = acquire(heap, 0, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
+            }
+            if ((h.flags & HEAP_NO_SERIALIZE) == 0) {
+                h.heapLock().tryAcquire(Thread.currentThread());
+            }
+            return NtStatus.SUCCESS;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** HeapUnlock by a thread that does not hold the lock: undefined on Windows, ERROR_NOT_LOCKED here. */
     @Override
     public NtStatus unlock(long heap) {
-        return call(heap, NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, null, h -> (h.flags & HEAP_NO_SERIALIZE) != 0
-                || h.heapLock().release(Thread.currentThread()) ? NtStatus.SUCCESS : NtStatus.NOT_LOCKED);
+        Heap h = acquire(heap, HEAP_NO_SERIALIZE, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
+            }
+            return (h.flags & HEAP_NO_SERIALIZE) != 0 || h.heapLock().release(Thread.currentThread())
+                    ? NtStatus.SUCCESS : NtStatus.NOT_LOCKED;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** HeapWalk: an entry the heap no longer has (it changed under an unlocked walk) gives ERROR_INVALID_PARAMETER. */
@@ -261,45 +326,64 @@ public final class SimHeaps implements HeapManager {
         if (entry == null) {
             return NtStatus.ACCESS_VIOLATION;
         }
-        return call(heap, NtStatus.INVALID_HANDLE, 0, null, h -> {
-            HeapWalker.Entry next;
-            try {
-                next = HeapWalker.next(h, entry);
-            } catch (IllegalArgumentException e) {
-                return NtStatus.INVALID_PARAMETER;
+        Heap h = acquire(heap, 0, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
             }
+            HeapWalker.Entry next = HeapWalker.next(h, entry);
             if (next == null) {
                 return NtStatus.NO_MORE_ENTRIES;
             }
             next.copyTo(entry);
             return NtStatus.SUCCESS;
-        });
+        } catch (IllegalArgumentException e) {
+            return NtStatus.INVALID_PARAMETER;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public NtStatus compatibility(long heap, LongByReference value) {
-        return call(heap, NtStatus.ACCESS_VIOLATION, HEAP_NO_SERIALIZE, null, h -> {
+        Heap h = acquire(heap, HEAP_NO_SERIALIZE, null);
+        try {
+            if (h == null) {
+                return NtStatus.ACCESS_VIOLATION;
+            }
             value.setValue(h.compatibility());
             return NtStatus.SUCCESS;
-        });
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public NtStatus setCompatibility(long heap, int value) {
-        return call(heap, NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, null, h -> h.setCompatibility(value));
+        Heap h = acquire(heap, HEAP_NO_SERIALIZE, null);
+        try {
+            return h == null ? NtStatus.INVALID_HANDLE : h.setCompatibility(value);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * A HeapFree, HeapReAlloc or HeapSize that found no usable block: ERROR_INVALID_PARAMETER, or, once the
      * process asked for HeapEnableTerminationOnCorruption and the heap knows a damaged or twice-freed block there,
-     * the end of the process (see {@link #call}).
+     * the end of the process with STATUS_HEAP_CORRUPTION: no handler runs, as Windows' fail-fast lets none, and the
+     * caller gets ProcessTerminatedException.
      */
     private NtStatus damaged(Heap h, long data) {
         String what = process.terminatesOnHeapCorruption() ? h.corruptionAt(data) : null;
-        if (what != null) {
-            throw new HeapCorruption(String.format("heap corruption in heap %#x: %s", h.handle, what));
+        if (what == null) {
+            return NtStatus.INVALID_PARAMETER;
         }
-        return NtStatus.INVALID_PARAMETER;
+        String reason = String.format("heap corruption in heap %#x: %s (HeapEnableTerminationOnCorruption ends the "
+                + "process with STATUS_HEAP_CORRUPTION 0xC0000374)", h.handle, what);
+        process.terminate(STATUS_HEAP_CORRUPTION, reason);
+        throw new ProcessTerminatedException(STATUS_HEAP_CORRUPTION, "process " + process.id() + " has ended: "
+                + reason);
     }
 
     /** The heap with this handle, or null; the process heap, the one programs use most, is looked at first. */
@@ -336,53 +420,46 @@ public final class SimHeaps implements HeapManager {
         }
     }
 
-    // ---------------------------------------------------------------- the one call path
+    // ---------------------------------------------------------------- the one way into a heap
 
     /**
-     * Runs one heap operation under the machine lock: every heap function comes here. {@code op} answers with a
-     * status, or null to wait for another thread's HeapUnlock and be run again. While another thread holds
-     * HeapLock, a serialised call (heap without HEAP_NO_SERIALIZE, call without it in {@code flags}) waits outside
-     * the machine lock and tries again, unless {@code noWait} says it need not (the front end serves it, as Windows'
-     * LFH takes no heap lock). A heap page the program made inaccessible fails the call with ERROR_NOACCESS. A
-     * corruption found with HeapEnableTerminationOnCorruption on ends the process with STATUS_HEAP_CORRUPTION: no
-     * handler runs, as Windows' fail-fast lets none, and the caller gets ProcessTerminatedException.
-     *
-     * @param unknown the status for a handle that is no heap (Windows answers differently per function)
-     * @param noWait  when the call need not wait for HeapLock; null: it always does
+     * The one way into a heap, as xv6's acquire: takes the machine lock and returns the heap of this handle, or null
+     * if there is none; either way the caller holds the lock and releases it in a finally. While another thread holds
+     * the heap's HeapLock, a serialised call (heap without HEAP_NO_SERIALIZE, call without it in {@code flags}) waits
+     * outside the machine lock and looks again, as it would for Windows' CRITICAL_SECTION, unless {@code noWait}
+     * says it need not (the front end serves it: Windows' LFH takes no heap lock). A thread that waits notices its
+     * process's end.
      */
-    private NtStatus call(long heap, NtStatus unknown, int flags, Predicate<Heap> noWait, Function<Heap, NtStatus> op) {
+    private Heap acquire(long handle, int flags, Predicate<Heap> noWait) {
+        Thread me = Thread.currentThread();
         boolean interrupted = false;
         try {
             while (true) {
-                Heap h;
                 lock.lock();
-                try {
-                    h = heap(heap);
-                    if (h == null || h.isDestroyed()) {
-                        return unknown;
-                    }
-                    NtStatus s = mustWait(h, flags) && (noWait == null || !noWait.test(h)) ? null : op.apply(h);
-                    if (s != null) {
-                        return s;
-                    }
-                } catch (InaccessiblePage e) {
-                    return NtStatus.ACCESS_VIOLATION;
-                } finally {
-                    lock.unlock();
+                Heap h = heap(handle);
+                if (h == null || h.isDestroyed()) {
+                    return null;
                 }
-                interrupted |= h.heapLock().awaitRelease(Thread.currentThread(), HEAP_LOCK_NAP_MILLIS);
+                if (!mustWait(h, flags) || noWait != null && needNotWait(noWait, h)) {
+                    return h;
+                }
+                lock.unlock();
+                interrupted |= h.heapLock().awaitRelease(me, HEAP_LOCK_NAP_MILLIS);
                 process.checkAlive(); // the process may have ended while this thread waited
             }
-        } catch (HeapCorruption c) {
-            String reason = c.getMessage() + " (HeapEnableTerminationOnCorruption ends the process with "
-                    + "STATUS_HEAP_CORRUPTION 0xC0000374)";
-            process.terminate(STATUS_HEAP_CORRUPTION, reason);
-            throw new ProcessTerminatedException(STATUS_HEAP_CORRUPTION, "process " + process.id() + " has ended: "
-                    + reason);
         } finally {
             if (interrupted) {
-                Thread.currentThread().interrupt();
+                me.interrupt();
             }
+        }
+    }
+
+    /** A page the answer depends on is inaccessible: the call goes ahead, meets the page and fails on it. */
+    private static boolean needNotWait(Predicate<Heap> noWait, Heap h) {
+        try {
+            return noWait.test(h);
+        } catch (InaccessiblePage e) {
+            return true;
         }
     }
 
