@@ -1,6 +1,7 @@
 package pagelab.sim.trace;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import pagelab.kernel.inspect.SourceLocation;
 
@@ -9,7 +10,8 @@ import pagelab.kernel.inspect.SourceLocation;
  * walk costs about a microsecond, so it is made only for an event the trace keeps (see {@link Tracer}).
  */
 public final class Callers {
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    /** The first frame outside the kernel is a dozen or so frames down: sized so that one batch of frames holds it. */
+    private static final StackWalker WALKER = StackWalker.getInstance(Set.of(), 16);
     /**
      * One location object per source line seen: a traced loop calls the kernel from the same few lines thousands of
      * times, and each walk returns fresh strings for the method and file names. Bounded, since lines are many only
