@@ -9,10 +9,7 @@ import static pagelab.kernel.WinNT.STATUS_HEAP_CORRUPTION;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.ProcessTerminatedException;
@@ -39,29 +36,22 @@ import pagelab.sim.vm.View;
  * corrupted by concurrent threads as a real one can be.
  *
  * <p>Threading: as {@link HeapManager} requires, methods are called without the machine lock and run no program
- * code while holding it. Every heap function goes the same way: {@link #acquire} (the machine lock, the heap, the
- * HeapLock wait), its work on the {@link Heap}, a page the program made inaccessible answered with ERROR_NOACCESS,
+ * code while holding it. Every heap function goes the same way: {@link HeapTable#acquire} (the machine lock, the heap,
+ * the HeapLock wait), its work on the {@link Heap}, a page the program made inaccessible answered with ERROR_NOACCESS,
  * and the lock released in a finally.
  */
 public final class SimHeaps implements HeapManager {
     private static final int CREATE_OPTIONS = HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS | HEAP_CREATE_ENABLE_EXECUTE;
-    /** How long a call waiting for HeapUnlock sleeps before it looks again whether its process still lives. */
-    private static final long HEAP_LOCK_NAP_MILLIS = 20;
-
     private final HeapProcess process;
     private final KernelLock lock;
     private final HeapLayout layout;
-    /** Every heap by handle. Guarded by the machine lock, as is everything below. */
-    private final Map<Long, Heap> byHandle = new HashMap<>();
-    /** In creation order, the process heap first (GetProcessHeaps' order). */
-    private final List<Heap> order = new ArrayList<>();
-    /** Set once, at process start; read without the lock by GetProcessHeap. */
-    private volatile Heap processHeap;
+    private final HeapTable table;
 
     public SimHeaps(HeapProcess process) {
         this.process = process;
         this.lock = process.lock();
         this.layout = HeapLayout.of(process.is64Bit());
+        this.table = new HeapTable(process);
     }
 
     @Override
@@ -78,8 +68,7 @@ public final class SimHeaps implements HeapManager {
             }
             Heap h = new Heap(layout, process.kernelAccess(), new HeapRegions(process.vm(), PAGE_READWRITE), v,
                     base + pages * PAGE_SIZE, 0, true, true);
-            register(h);
-            processHeap = h;
+            table.add(h);
             return base;
         } finally {
             lock.unlock();
@@ -88,7 +77,7 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public long processHeap() {
-        Heap h = processHeap;
+        Heap h = table.processHeap();
         return h == null ? 0 : h.handle;
     }
 
@@ -97,13 +86,13 @@ public final class SimHeaps implements HeapManager {
     public int heaps(int count, long[] out) {
         lock.lock();
         try {
-            int total = order.size();
-            if (out != null && total <= Math.min(count, out.length)) {
-                for (int i = 0; i < total; i++) {
-                    out[i] = order.get(i).handle;
+            List<Heap> all = table.inCreationOrder();
+            if (out != null && all.size() <= Math.min(count, out.length)) {
+                for (int i = 0; i < all.size(); i++) {
+                    out[i] = all.get(i).handle;
                 }
             }
-            return total;
+            return all.size();
         } finally {
             lock.unlock();
         }
@@ -135,7 +124,7 @@ public final class SimHeaps implements HeapManager {
                 return NtStatus.NO_MEMORY;
             }
             Heap h = new Heap(layout, process.kernelAccess(), regions, v, v.base() + commit, flags, growable, false);
-            register(h);
+            table.add(h);
             heap.setValue(h.handle);
             return NtStatus.SUCCESS;
         } finally {
@@ -143,22 +132,16 @@ public final class SimHeaps implements HeapManager {
         }
     }
 
-    private void register(Heap h) {
-        order.add(h);
-        byHandle.put(h.handle, h);
-    }
-
     /** HeapDestroy releases every region of the heap; the process heap cannot be destroyed. */
     @Override
     public NtStatus destroy(long heap) {
-        Heap h = acquire(heap, 0, x -> x.processHeap);
+        Heap h = table.acquire(heap, 0, x -> x.processHeap);
         try {
             if (h == null || h.processHeap) {
                 return NtStatus.INVALID_HANDLE;
             }
             h.destroy();
-            order.remove(h);
-            byHandle.remove(h.handle);
+            table.remove(h);
             return NtStatus.SUCCESS;
         } finally {
             lock.unlock();
@@ -168,7 +151,7 @@ public final class SimHeaps implements HeapManager {
     /** An allocation the front end serves does not wait for HeapLock (Wine's tests: "but allocation is not"). */
     @Override
     public NtStatus alloc(long heap, int flags, long bytes, LongByReference block) {
-        Heap h = acquire(heap, flags, x -> x.frontEndServes(bytes));
+        Heap h = table.acquire(heap, flags, x -> x.frontEndServes(bytes));
         try {
             return h == null ? NtStatus.INVALID_HANDLE : h.alloc(flags, bytes, block);
         } catch (InaccessiblePage e) {
@@ -185,7 +168,7 @@ public final class SimHeaps implements HeapManager {
             moved.setValue(0);
             return NtStatus.SUCCESS;
         }
-        Heap h = acquire(heap, flags, null);
+        Heap h = table.acquire(heap, flags, null);
         try {
             if (h == null) {
                 return NtStatus.INVALID_HANDLE;
@@ -201,7 +184,7 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus size(long heap, int flags, long block, LongByReference size) {
-        Heap h = acquire(heap, flags, null);
+        Heap h = table.acquire(heap, flags, null);
         try {
             if (h == null) {
                 return NtStatus.INVALID_PARAMETER;
@@ -228,7 +211,7 @@ public final class SimHeaps implements HeapManager {
         if (block == 0) {
             return NtStatus.SUCCESS;
         }
-        Heap h = acquire(heap, flags, x -> x.frontEndKeeps(block));
+        Heap h = table.acquire(heap, flags, x -> x.frontEndKeeps(block));
         try {
             if (h == null) {
                 return NtStatus.INVALID_PARAMETER;
@@ -248,7 +231,7 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public boolean validate(long heap, int flags, long block) {
-        Heap h = acquire(heap, flags, null);
+        Heap h = table.acquire(heap, flags, null);
         try {
             return h != null && (block == 0 ? h.validate() : h.checkedBlock(block) != null);
         } catch (InaccessiblePage e) {
@@ -262,7 +245,7 @@ public final class SimHeaps implements HeapManager {
     public boolean generatesExceptions(long heap) {
         lock.lock();
         try {
-            Heap h = heap(heap);
+            Heap h = table.get(heap);
             return h != null && (h.flags & HEAP_GENERATE_EXCEPTIONS) != 0;
         } finally {
             lock.unlock();
@@ -271,7 +254,7 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus compact(long heap, int flags, LongByReference largest) {
-        Heap h = acquire(heap, flags, null);
+        Heap h = table.acquire(heap, flags, null);
         try {
             if (h == null) {
                 return NtStatus.INVALID_HANDLE;
@@ -286,12 +269,12 @@ public final class SimHeaps implements HeapManager {
     }
 
     /**
-     * HeapLock waits while another thread holds the lock (acquire does the waiting); on a HEAP_NO_SERIALIZE heap it
+     * HeapLock waits while another thread holds the lock (HeapTable.acquire does the waiting); on a HEAP_NO_SERIALIZE heap it
      * does nothing and succeeds, as on Windows (Wine's tests: a second thread's HeapLock is not blocked there).
      */
     @Override
     public NtStatus lock(long heap) {
-        Heap h = acquire(heap, 0, null);
+        Heap h = table.acquire(heap, 0, null);
         try {
             if (h == null) {
                 return NtStatus.INVALID_HANDLE;
@@ -308,7 +291,7 @@ public final class SimHeaps implements HeapManager {
     /** HeapUnlock by a thread that does not hold the lock: undefined on Windows, ERROR_NOT_LOCKED here. */
     @Override
     public NtStatus unlock(long heap) {
-        Heap h = acquire(heap, HEAP_NO_SERIALIZE, null);
+        Heap h = table.acquire(heap, HEAP_NO_SERIALIZE, null);
         try {
             if (h == null) {
                 return NtStatus.INVALID_HANDLE;
@@ -326,7 +309,7 @@ public final class SimHeaps implements HeapManager {
         if (entry == null) {
             return NtStatus.ACCESS_VIOLATION;
         }
-        Heap h = acquire(heap, 0, null);
+        Heap h = table.acquire(heap, 0, null);
         try {
             if (h == null) {
                 return NtStatus.INVALID_HANDLE;
@@ -346,7 +329,7 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus compatibility(long heap, LongByReference value) {
-        Heap h = acquire(heap, HEAP_NO_SERIALIZE, null);
+        Heap h = table.acquire(heap, HEAP_NO_SERIALIZE, null);
         try {
             if (h == null) {
                 return NtStatus.ACCESS_VIOLATION;
@@ -360,7 +343,7 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public NtStatus setCompatibility(long heap, int value) {
-        Heap h = acquire(heap, HEAP_NO_SERIALIZE, null);
+        Heap h = table.acquire(heap, HEAP_NO_SERIALIZE, null);
         try {
             return h == null ? NtStatus.INVALID_HANDLE : h.setCompatibility(value);
         } finally {
@@ -386,12 +369,6 @@ public final class SimHeaps implements HeapManager {
                 + reason);
     }
 
-    /** The heap with this handle, or null; the process heap, the one programs use most, is looked at first. */
-    private Heap heap(long handle) {
-        Heap h = processHeap;
-        return h != null && h.handle == handle ? h : byHandle.get(handle);
-    }
-
     // ---------------------------------------------------------------- inspection (read-only)
 
     /** A summary of every heap of the process, the process heap first. */
@@ -399,8 +376,8 @@ public final class SimHeaps implements HeapManager {
     public List<HeapInfo> heapInfos() {
         lock.lock();
         try {
-            List<HeapInfo> out = new ArrayList<>(order.size());
-            for (Heap h : order) {
+            List<HeapInfo> out = new ArrayList<>();
+            for (Heap h : table.inCreationOrder()) {
                 out.add(HeapCensus.info(h));
             }
             return List.copyOf(out);
@@ -413,58 +390,10 @@ public final class SimHeaps implements HeapManager {
     public List<HeapBlockInfo> heapBlocks(long heap) {
         lock.lock();
         try {
-            Heap h = byHandle.get(heap);
+            Heap h = table.get(heap);
             return h == null || h.isDestroyed() ? List.of() : List.copyOf(HeapCensus.blocks(h));
         } finally {
             lock.unlock();
         }
-    }
-
-    // ---------------------------------------------------------------- the one way into a heap
-
-    /**
-     * The one way into a heap, as xv6's acquire: takes the machine lock and returns the heap of this handle, or null
-     * if there is none; either way the caller holds the lock and releases it in a finally. While another thread holds
-     * the heap's HeapLock, a serialised call (heap without HEAP_NO_SERIALIZE, call without it in {@code flags}) waits
-     * outside the machine lock and looks again, as it would for Windows' CRITICAL_SECTION, unless {@code noWait}
-     * says it need not (the front end serves it: Windows' LFH takes no heap lock). A thread that waits notices its
-     * process's end.
-     */
-    private Heap acquire(long handle, int flags, Predicate<Heap> noWait) {
-        Thread me = Thread.currentThread();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                lock.lock();
-                Heap h = heap(handle);
-                if (h == null || h.isDestroyed()) {
-                    return null;
-                }
-                if (!mustWait(h, flags) || noWait != null && needNotWait(noWait, h)) {
-                    return h;
-                }
-                lock.unlock();
-                interrupted |= h.heapLock().awaitRelease(me, HEAP_LOCK_NAP_MILLIS);
-                process.checkAlive(); // the process may have ended while this thread waited
-            }
-        } finally {
-            if (interrupted) {
-                me.interrupt();
-            }
-        }
-    }
-
-    /** A page the answer depends on is inaccessible: the call goes ahead, meets the page and fails on it. */
-    private static boolean needNotWait(Predicate<Heap> noWait, Heap h) {
-        try {
-            return noWait.test(h);
-        } catch (InaccessiblePage e) {
-            return true;
-        }
-    }
-
-    /** Whether a call with {@code flags} on {@code h} must wait: it is serialised and another thread holds HeapLock. */
-    private static boolean mustWait(Heap h, int flags) {
-        return ((h.flags | flags) & HEAP_NO_SERIALIZE) == 0 && h.heapLock().heldByOther(Thread.currentThread());
     }
 }
