@@ -53,7 +53,8 @@ final class FileCalls {
         if (c.tracing()) {
             c.trace(t, "CreateFile", err, handle == -1 ? "INVALID_HANDLE_VALUE" : hex(handle), false,
                     name == null ? "NULL" : '"' + name + '"', hex(access & 0xFFFFFFFFL), hex(share),
-                    sa == null ? "NULL" : "&sa", Integer.toString(disposition), hex(flags & 0xFFFFFFFFL), hex(template));
+                    sa == null ? "NULL" : "&sa", Integer.toString(disposition), hex(flags & 0xFFFFFFFFL),
+                    hex(template));
         }
         return handle;
     }

@@ -53,9 +53,10 @@ final class MappingCalls {
         }
         Calls.finish(t, err);
         if (c.tracing()) {
+            String sec = (flProtect & ~0xFFFF) != 0 ? "|" + hex(flProtect & ~0xFFFFL) : ""; // SEC_* flags
             c.trace(t, "CreateFileMapping", err, hex(handle), false,
                     hFile == INVALID_HANDLE_VALUE ? "INVALID_HANDLE_VALUE" : hex(hFile), sa == null ? "NULL" : "&sa",
-                    protection(flProtect & 0xFFFF) + ((flProtect & ~0xFFFF) != 0 ? "|" + hex(flProtect & ~0xFFFFL) : ""),
+                    protection(flProtect & 0xFFFF) + sec,
                     hex(high & 0xFFFFFFFFL), hex(low & 0xFFFFFFFFL), name == null ? "NULL" : '"' + name + '"');
         }
         return handle;
@@ -88,8 +89,8 @@ final class MappingCalls {
         } else {
             int handleAccess = e.access() == -1 ? -1
                     : (e.access() & FILE_MAP_WRITE) != 0 ? e.access() | FILE_MAP_READ : e.access();
-            err = c.run(function, () -> c.m.sections().map(c.p.space(), (Section) e.object(), handleAccess, access, offset,
-                    bytes, base, out));
+            err = c.run(function, () -> c.m.sections().map(c.p.space(), (Section) e.object(), handleAccess, access,
+                    offset, bytes, base, out));
         }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);

@@ -46,7 +46,7 @@ final class ThreadCalls {
     }
 
     long createThread(SECURITY_ATTRIBUTES lpThreadAttributes, long dwStackSize, ThreadProc lpStartAddress,
-                             long lpParameter, int dwCreationFlags, IntByReference lpThreadId) {
+                      long lpParameter, int dwCreationFlags, IntByReference lpThreadId) {
         SimThread t = calls.begin();
         int err = 0;
         long handle = 0;
@@ -170,8 +170,8 @@ final class ThreadCalls {
         SimThread t = calls.begin();
         int old = p.simMemory().getAndAdd(address, delta);
         if (calls.tracing()) {
-            calls.trace(t, function, 0, Integer.toString(function.equals("InterlockedExchangeAdd") ? old : old + delta),
-                    false, hex(address), Integer.toString(delta));
+            int result = function.equals("InterlockedExchangeAdd") ? old : old + delta;
+            calls.trace(t, function, 0, Integer.toString(result), false, hex(address), Integer.toString(delta));
         }
         return old;
     }
