@@ -46,6 +46,7 @@ public class HeapPairBench {
             KernelFeatures.require(false, "Heap", "HeapAlloc");
         }
         heap = k.GetProcessHeap();
+        machine.fillTrace(this::allocFreePair);
     }
 
     @TearDown(Level.Trial)

@@ -49,6 +49,7 @@ public class MapViewPairBench {
         if (mapping == 0) {
             throw new IllegalStateException("CreateFileMapping of 1 MiB failed: error " + k.GetLastError());
         }
+        machine.fillTrace(this::mapUnmapPair);
     }
 
     @TearDown(Level.Trial)

@@ -42,6 +42,7 @@ public class VirtualAllocPairBench {
     public void setup() {
         machine = BenchMachine.of(arch, trace);
         k = machine.kernel32();
+        machine.fillTrace(this::allocFreePair);
     }
 
     @TearDown(Level.Trial)
