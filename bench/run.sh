@@ -5,10 +5,13 @@
 #   bench/run.sh                      build, measure (10 to 15 minutes on 2 busy cores), print the table
 #   bench/run.sh --skip-build         reuse plugins/kernel-bench/target/benchmarks.jar
 #   bench/run.sh --installed-kernel   build only kernel-bench, against the kernel jars installed in ~/.m2
+#                                     (or in the local repository MVN_ARGS names with -Dmaven.repo.local=...)
 #   bench/run.sh --quick              1 short iteration per benchmark: checks the script, not the figures
 #   bench/run.sh --profile REGEX      only JMH -prof gc and -prof stack for the benchmarks matching REGEX;
 #                                     JMH options may follow after --, e.g. -- -p trace=false -p arch=x64
 #
+# The VirtualQuery benchmarks run QUERY_FORKS times (5; 1 with --quick), one fork each, and the table takes each
+# score's median, so that one slow fork cannot decide a ratio.
 # Raw results go to bench-results/<date-time>/ (git-ignored; bench-results/latest points at the newest run).
 # Environment: MVN_ARGS (e.g. -o) is passed to Maven; JAVA (default java) runs the benchmarks.
 set -euo pipefail
@@ -17,6 +20,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/plugins/kernel-bench/target/benchmarks.jar
 JAVA=${JAVA:-java}
 JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+QUERY_FORKS=${QUERY_FORKS:-5}
 BUILD=yes
 PROFILE=
 JMH_EXTRA=()
@@ -29,7 +33,7 @@ while [[ $# -gt 0 ]]; do
     case $1 in
         --skip-build) BUILD=no ;;
         --installed-kernel) BUILD=installed ;;
-        --quick) JMH_OPTS=(-f 1 -wi 0 -i 1 -r 200ms) ;;
+        --quick) JMH_OPTS=(-f 1 -wi 0 -i 1 -r 200ms); QUERY_FORKS=1 ;;
         --profile)
             [[ $# -ge 2 ]] || { echo "run.sh: --profile needs a benchmark REGEX" >&2; exit 2; }
             PROFILE=$2
@@ -59,8 +63,9 @@ if [[ $BUILD == yes ]]; then
 elif [[ $BUILD == installed ]]; then
     echo "== building plugins/kernel-bench against the kernel jars installed in ~/.m2"
     (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -Pbench -pl plugins/kernel-bench package -DskipTests)
-    SIM=$HOME/.m2/repository/org/pagelab/kernel-sim/0.1.0-SNAPSHOT/kernel-sim-0.1.0-SNAPSHOT.jar
-    KERNEL="kernel-sim installed in ~/.m2 on $(date -u -r "$SIM" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
+    REPO=$(sed -n 's/.*-Dmaven\.repo\.local=\([^ ]*\).*/\1/p' <<< "${MVN_ARGS:-}")
+    SIM=${REPO:-$HOME/.m2/repository}/org/pagelab/kernel-sim/0.1.0-SNAPSHOT/kernel-sim-0.1.0-SNAPSHOT.jar
+    KERNEL="kernel-sim installed in ${REPO:-~/.m2} on $(date -u -r "$SIM" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
 else
     KERNEL="whatever $JAR was built with (--skip-build)"
 fi
@@ -124,13 +129,25 @@ echo "== machine start-up time"
 "$JAVA" -cp "$JAR" pagelab.bench.StartupMeasure > "$OUT/startup.log" 2>&1 || true
 grep '^startup\.' "$OUT/startup.log" | tee -a "$PROPS" || echo "(no result: see $OUT/startup.log)"
 
-benches='MemoryAccess|ByteArrayBaseline|VirtualAllocPair|VirtualQuery|VirtualQueryWalk'
+echo "== a traced call while the trace keeps it"
+"$JAVA" -cp "$JAR" pagelab.bench.KeptTraceMeasure > "$OUT/kepttrace.log" 2>&1 || true
+grep '^keptTrace\.' "$OUT/kepttrace.log" | tee -a "$PROPS" || echo "(no result: see $OUT/kepttrace.log)"
+
+benches='MemoryAccess|ByteArrayBaseline|VirtualAllocPair'
 grep -q '^feature.heap=yes' "$PROPS" && benches="$benches|HeapPair"
 grep -q '^feature.mapping=yes' "$PROPS" && benches="$benches|MapViewPair"
 echo "== JMH ${JMH_OPTS[*]}: $benches (log: $OUT/jmh.log)"
 "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf csv -rff "$OUT/jmh.csv" "pagelab\.bench\.($benches)Bench\." \
     > "$OUT/jmh.log" 2>&1 || echo "(JMH exited with an error: see $OUT/jmh.log)"
 sed -n '/^Benchmark .*Mode/,$p' "$OUT/jmh.log" | grep -v '^Benchmark result is saved' || true
+
+echo "== JMH ${JMH_OPTS[*]}, $QUERY_FORKS times: VirtualQuery|VirtualQueryWalk (log: $OUT/jmh-query.log)"
+for fork in $(seq 1 "$QUERY_FORKS"); do
+    "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf csv -rff "$OUT/jmh-query-$fork.csv" \
+        'pagelab\.bench\.(VirtualQuery|VirtualQueryWalk)Bench\.' >> "$OUT/jmh-query.log" 2>&1 \
+        || echo "(JMH exited with an error: see $OUT/jmh-query.log)"
+done
+grep -h '^"pagelab' "$OUT"/jmh-query-*.csv 2>/dev/null | cut -d, -f1,5,8- | sort || true
 
 echo
 "$JAVA" -cp "$JAR" pagelab.bench.ResultTable "$OUT" | tee "$OUT/table.txt"

@@ -6,6 +6,7 @@
 module pagelab.kernel {
     exports pagelab.kernel;
     exports pagelab.kernel.control;
+    exports pagelab.kernel.format;
     exports pagelab.kernel.host;
     exports pagelab.kernel.inspect;
     exports pagelab.kernel.spi;

@@ -3,6 +3,7 @@ package pagelab.kernel;
 import java.util.List;
 import java.util.ServiceLoader;
 import pagelab.kernel.control.FaultInjection;
+import pagelab.kernel.host.HostFiles;
 import pagelab.kernel.inspect.MachineInspector;
 import pagelab.kernel.spi.KernelProvider;
 
@@ -61,7 +62,7 @@ public interface Machine extends AutoCloseable {
     MachineInspector inspector();
 
     /** The machine's file system, from outside the simulation (seeding and reading files). */
-    pagelab.kernel.host.HostFiles files();
+    HostFiles files();
 
     /** A checker's control surface: deterministic fault injection. */
     FaultInjection faultInjection();

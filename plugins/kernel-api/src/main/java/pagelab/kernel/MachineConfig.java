@@ -11,6 +11,13 @@ public final class MachineConfig {
     /** The processor architecture, which fixes pointer size and the user-mode partition. */
     public enum Architecture { X86, X64 }
 
+    /**
+     * Trace events a machine keeps unless told otherwise: about seven times the longest run of any exercise's check
+     * (reference and known-wrong solutions alike), and little enough memory that tracing never decides whether a
+     * program fits in the host's heap.
+     */
+    private static final int DEFAULT_TRACE_CAPACITY = 30_000;
+
     private final Architecture architecture;
     private final long ramBytes;
     private final long pageFileBytes;
@@ -39,12 +46,14 @@ public final class MachineConfig {
 
     /** 32-bit Windows: 4 KiB pages, 64 KiB allocation granularity, 2 GiB user mode, 256 MiB RAM, 512 MiB paging file. */
     public static MachineConfig x86() {
-        return new MachineConfig(Architecture.X86, 256L << 20, 512L << 20, false, false, 0, 2, true, 100_000, 1000);
+        return new MachineConfig(Architecture.X86, 256L << 20, 512L << 20, false, false, 0, 2, true,
+                DEFAULT_TRACE_CAPACITY, 1000);
     }
 
     /** 64-bit Windows: 4 KiB pages, 64 KiB granularity, 128 TiB user mode, 1 GiB RAM, 2 GiB paging file. */
     public static MachineConfig x64() {
-        return new MachineConfig(Architecture.X64, 1L << 30, 2L << 30, true, false, 0, 2, true, 100_000, 1000);
+        return new MachineConfig(Architecture.X64, 1L << 30, 2L << 30, true, false, 0, 2, true,
+                DEFAULT_TRACE_CAPACITY, 1000);
     }
 
     private MachineConfig with(Architecture a, long ram, long pf, boolean laa, boolean aslr, long seed, int cpus,
@@ -143,7 +152,10 @@ public final class MachineConfig {
         return traceCapacity;
     }
 
-    /** How many trace events are kept; older ones are dropped first (the inspector says how many). */
+    /**
+     * How many trace events are kept: a run's first {@code events} (30,000 by default); the events after them are
+     * only counted (the inspector says how many), so a long run costs neither memory nor time for them.
+     */
     public MachineConfig traceCapacity(int events) {
         if (events < 1) {
             throw new IllegalArgumentException("traceCapacity: at least 1, got " + events);

@@ -1,6 +1,7 @@
 package pagelab.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -88,6 +89,23 @@ public final class JmhCsv {
         }
         out.add(field.toString());
         return out;
+    }
+
+    /**
+     * Per benchmark, the median of its scores in several runs (the odd one out when the count is even is the
+     * higher): one slow fork out of five moves it no more than a fast one does.
+     */
+    public static JmhCsv median(List<JmhCsv> runs) {
+        Map<String, List<Double>> all = new TreeMap<>();
+        for (JmhCsv run : runs) {
+            run.scores.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        }
+        Map<String, Double> median = new TreeMap<>();
+        all.forEach((k, v) -> {
+            Collections.sort(v);
+            median.put(k, v.get(v.size() / 2));
+        });
+        return new JmhCsv(median);
     }
 
     /** The score under {@code key}, or null when the benchmark did not run or failed. */

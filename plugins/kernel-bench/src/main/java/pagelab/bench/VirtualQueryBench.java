@@ -53,6 +53,7 @@ public class VirtualQueryBench {
         for (int i = 0; i < PROBES; i++) {
             probes[i] = FIRST + random.nextInt(regions) * GRANULE + random.nextInt((int) GRANULE);
         }
+        machine.fillTrace(this::query);
     }
 
     /** Makes {@code count} adjacent 64 KiB reservations from {@link #FIRST} up; each is a region of its own. */

@@ -28,6 +28,12 @@ class BenchmarksAgainstTheSimulatorTest {
     }
 
     @Test
+    void keptTraceMeasureRunsItsPairsBothWays() {
+        assertThat(KeptTraceMeasure.run(true)).isPositive();
+        assertThat(KeptTraceMeasure.run(false)).isPositive();
+    }
+
+    @Test
     void allocPairReturnsTheSameFreedAddressEachTime() {
         VirtualAllocPairBench bench = new VirtualAllocPairBench();
         bench.arch = "x86";

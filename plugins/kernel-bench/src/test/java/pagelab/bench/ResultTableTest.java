@@ -23,26 +23,87 @@ class ResultTableTest {
     void memoryRowPassesAtAThirdOfTheBaselineAndSaysHowFarOffOtherwise() {
         JmhCsv csv = JmhCsv.parse(HEADER + line("ByteArrayBaselineBench.setThenGetPage", 1000, "", "", "")
                 + line("MemoryAccessBench.setThenGetPage", 2900, "x64", "", "false")
-                + line("MemoryAccessBench.setThenGetPage", 6000, "x64", "", "true"));
+                + line("MemoryAccessBench.setThenGetPage", 6000, "x86", "", "false"));
         ResultTable table = new ResultTable(csv, new Properties());
 
         assertThat(row(table, "Memory set+getInt, 4 KiB page (x64, trace off)").result()).isEqualTo("PASS");
-        Row slow = row(table, "Memory set+getInt, 4 KiB page (x64, trace on)");
+        Row slow = row(table, "Memory set+getInt, 4 KiB page (x86, trace off)");
         assertThat(slow.ratio()).isEqualTo("0.17");
         assertThat(slow.result()).isEqualTo("FAIL (needs 2.0x faster)");
     }
 
     @Test
-    void allocPairRowComparesWithTheMmapBaseline() {
-        JmhCsv csv = JmhCsv.parse(HEADER + line("VirtualAllocPairBench.allocFreePair", 3000, "x86", "", "false"));
+    void aTracedRowIsJudgedAgainstItsUntracedRow() {
+        JmhCsv csv = JmhCsv.parse(HEADER + line("HeapPairBench.allocFreePair", 40, "", "", "false")
+                + line("HeapPairBench.allocFreePair", 110, "", "", "true")
+                + line("VirtualAllocPairBench.allocFreePair", 200, "x64", "", "false")
+                + line("VirtualAllocPairBench.allocFreePair", 900, "x64", "", "true"));
+        ResultTable table = new ResultTable(csv, new Properties());
+
+        Row heap = row(table, "HeapAlloc+HeapFree 16-256 B (x64, trace on)");
+        assertThat(heap.simulator()).isEqualTo("110 ns");
+        assertThat(heap.baseline()).isEqualTo("40.00 ns");
+        assertThat(heap.ratio()).isEqualTo("2.75");
+        assertThat(heap.target()).isEqualTo("<= 3.00 (its trace-off row)");
+        assertThat(heap.result()).isEqualTo("PASS");
+        assertThat(row(table, "VirtualAlloc+VirtualFree 64 KiB (x64, trace on)").result()).isEqualTo("FAIL (1.5x over)");
+    }
+
+    @Test
+    void allocPairRowMustBeThreeTimesTheMmapBaseline() {
+        JmhCsv csv = JmhCsv.parse(HEADER + line("VirtualAllocPairBench.allocFreePair", 1500, "x86", "", "false")
+                + line("VirtualAllocPairBench.allocFreePair", 3000, "x64", "", "false"));
         Properties values = ResultTable.properties("c.mmap.private.65536.nsPerPair=6000.0\n");
+        ResultTable table = new ResultTable(csv, values);
 
-        Row r = row(new ResultTable(csv, values), "VirtualAlloc+VirtualFree 64 KiB (x86, trace off)");
-
-        assertThat(r.simulator()).isEqualTo("3000 ns");
+        Row r = row(table, "VirtualAlloc+VirtualFree 64 KiB (x86, trace off)");
+        assertThat(r.simulator()).isEqualTo("1500 ns");
         assertThat(r.baseline()).isEqualTo("6000 ns");
-        assertThat(r.ratio()).isEqualTo("2.00");
+        assertThat(r.ratio()).isEqualTo("4.00");
         assertThat(r.result()).isEqualTo("PASS");
+        assertThat(row(table, "VirtualAlloc+VirtualFree 64 KiB (x64, trace off)").result())
+                .isEqualTo("FAIL (needs 1.5x faster)");
+    }
+
+    @Test
+    void heapRowMustBeAnEighthOfGlibc() {
+        JmhCsv csv = JmhCsv.parse(HEADER + line("HeapPairBench.allocFreePair", 50, "", "", "false"));
+        Properties values = ResultTable.properties("c.malloc.16-256.nsPerPair=6.5\n");
+
+        Row r = row(new ResultTable(csv, values), "HeapAlloc+HeapFree 16-256 B (x64, trace off)");
+
+        assertThat(r.ratio()).isEqualTo("0.13");
+        assertThat(r.target()).isEqualTo(">= 0.125 (malloc+free)");
+        assertThat(r.result()).isEqualTo("PASS");
+    }
+
+    @Test
+    void queryRowsTakeTheMedianOfTheirForks() {
+        JmhCsv fast = JmhCsv.parse(HEADER + line("VirtualQueryBench.query", 20, "", "100", "false")
+                + line("VirtualQueryBench.query", 30, "", "100000", "false"));
+        JmhCsv slow = JmhCsv.parse(HEADER + line("VirtualQueryBench.query", 21, "", "100", "false")
+                + line("VirtualQueryBench.query", 70, "", "100000", "false"));
+        JmhCsv middle = JmhCsv.parse(HEADER + line("VirtualQueryBench.query", 19, "", "100", "false")
+                + line("VirtualQueryBench.query", 35, "", "100000", "false"));
+        JmhCsv median = JmhCsv.median(List.of(fast, slow, middle));
+
+        Row r = row(new ResultTable(JmhCsv.parse(""), median, new Properties()),
+                "VirtualQuery 100,000 vs 100 regions, random (x64, trace off)");
+
+        assertThat(r.simulator()).isEqualTo("35.00 ns");
+        assertThat(r.baseline()).isEqualTo("20.00 ns");
+        assertThat(r.result()).isEqualTo("PASS");
+    }
+
+    @Test
+    void keptTraceRowIsInformationOnly() {
+        Properties values = ResultTable.properties("keptTrace.tracedNsPerPair=2500.0\n"
+                + "keptTrace.untracedNsPerPair=250.0\n");
+
+        Row r = row(new ResultTable(JmhCsv.parse(""), values), "VirtualAlloc+VirtualFree kept in the trace");
+
+        assertThat(r.ratio()).isEqualTo("10.00");
+        assertThat(r.result()).isEqualTo("INFO");
     }
 
     @Test

@@ -2,6 +2,9 @@ package pagelab.app.desktop;
 
 import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.store.DataNotice;
+import pagelab.app.desktop.memorymap.RunViewer;
+import pagelab.app.desktop.playground.PlaygroundPanel;
+import pagelab.app.desktop.plugins.PluginManagerPanel;
 import pagelab.app.desktop.store.Settings;
 import pagelab.app.desktop.store.UserDataStore;
 import pagelab.app.desktop.store.WindowLayout;
@@ -20,13 +23,16 @@ import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
+import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Frame;
 import java.awt.Graphics;
+import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +190,7 @@ public final class MainFrame extends JFrame {
     }
 
     /** The memory-map tab's viewer. */
-    public pagelab.app.desktop.memorymap.RunViewer runViewer() {
+    public RunViewer runViewer() {
         return tabs.runViewer();
     }
 
@@ -194,22 +200,22 @@ public final class MainFrame extends JFrame {
     }
 
     /** The plugin manager tab. */
-    public pagelab.app.desktop.plugins.PluginManagerPanel pluginManager() {
+    public PluginManagerPanel pluginManager() {
         return tabs.pluginManager();
     }
 
     /** Installs a plugin file as "Install from file..." does (off the EDT; the plugin tab shows the outcome). */
-    public void installPlugin(java.nio.file.Path jar) {
+    public void installPlugin(Path jar) {
         tabs.install(jar);
     }
 
     /** The playground tab. */
-    public pagelab.app.desktop.playground.PlaygroundPanel playground() {
+    public PlaygroundPanel playground() {
         return tabs.playground();
     }
 
     /** Brings the tab holding {@code component} to the front. */
-    public void showTab(java.awt.Component component) {
+    public void showTab(Component component) {
         int i = tabbedPane.indexOfComponent(component);
         if (i >= 0) {
             tabbedPane.setSelectedIndex(i);
@@ -333,7 +339,7 @@ public final class MainFrame extends JFrame {
     // A window saved on a monitor that is gone would open invisible; then the default placement is used.
     private boolean onSomeScreen(WindowLayout layout) {
         Rectangle saved = new Rectangle(layout.x(), layout.y(), layout.width(), layout.height());
-        for (var device : java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+        for (var device : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
             if (device.getDefaultConfiguration().getBounds().intersects(saved)) {
                 return true;
             }

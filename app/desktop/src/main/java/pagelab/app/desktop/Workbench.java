@@ -16,9 +16,15 @@ import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
 import pagelab.app.plugins.WorkshopTrack;
+import pagelab.exercise.Evidence;
 import pagelab.exercise.ExerciseDescriptor;
+import pagelab.exercise.RunStep;
 import pagelab.exercise.SourceSet;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.FaultEvent;
+import pagelab.kernel.inspect.KernelCall;
+import pagelab.kernel.inspect.SourceLocation;
+import pagelab.kernel.inspect.TraceEvent;
 
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -32,7 +38,9 @@ import java.awt.Font;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -123,7 +131,7 @@ public final class Workbench extends JPanel {
         }
         String last = frame.settings().lastExercise();
         // Chapter order, the fallback when no track names a loaded exercise.
-        descriptors.sort(java.util.Comparator.comparingInt(ExerciseDescriptor::chapter)
+        descriptors.sort(Comparator.comparingInt(ExerciseDescriptor::chapter)
                 .thenComparing(ExerciseDescriptor::title));
         // On a first start, the track's first loaded exercise (the catalog opens on the track), else chapter order.
         String first = host.exercise(last).isPresent() ? last : track.exerciseIds().stream()
@@ -179,7 +187,7 @@ public final class Workbench extends JPanel {
 
     private static URL imageBase(LoadedExercise ex) {
         try {
-            java.nio.file.Path p = ex.pluginPath();
+            Path p = ex.pluginPath();
             if (p == null) {
                 return null;
             }
@@ -272,9 +280,9 @@ public final class Workbench extends JPanel {
     }
 
     /** A failed check's run goes to the memory map, to be stepped through event by event. */
-    private void showRun(pagelab.exercise.Evidence run) {
+    private void showRun(Evidence run) {
         boolean is64 = open != null && open.exercise().machineConfig().is64Bit();
-        runViewer.show(Timeline.of(run.snapshot(), pagelab.exercise.RunStep.toEvents(run.steps(), 0), is64));
+        runViewer.show(Timeline.of(run.snapshot(), RunStep.toEvents(run.steps(), 0), is64));
         frame.showStatus(Messages.get("workbench.runShown"));
     }
 
@@ -283,9 +291,9 @@ public final class Workbench extends JPanel {
      * (when it is in one of the exercise's files).
      */
     private void showCallerLine() {
-        pagelab.kernel.inspect.TraceEvent e = runViewer.cursor().timeline().eventAt(runViewer.cursor().step());
-        pagelab.kernel.inspect.SourceLocation at = e instanceof pagelab.kernel.inspect.KernelCall c ? c.caller()
-                : e instanceof pagelab.kernel.inspect.FaultEvent f ? f.caller() : null;
+        TraceEvent e = runViewer.cursor().timeline().eventAt(runViewer.cursor().step());
+        SourceLocation at = e instanceof KernelCall c ? c.caller()
+                : e instanceof FaultEvent f ? f.caller() : null;
         if (at == null || at.line() <= 0 || open == null) {
             return;
         }

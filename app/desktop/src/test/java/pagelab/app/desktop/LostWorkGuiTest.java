@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pagelab.app.desktop.store.Settings;
 import pagelab.app.desktop.store.UserDataStore;
+import pagelab.exercise.MarkedSource;
 
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
@@ -64,8 +65,9 @@ class LostWorkGuiTest extends GuiTestSupport {
         return Files.readString(EXERCISE.resolve("src/main/resources/sparse-cells/reference/" + FILE));
     }
 
+    /** The starter a student is given: rendered from the marked reference, as the exercise renders it. */
     private static String starter() throws Exception {
-        return Files.readString(EXERCISE.resolve("src/main/resources/sparse-cells/starter/" + FILE));
+        return MarkedSource.parse(FILE, reference()).starter();
     }
 
     @Test

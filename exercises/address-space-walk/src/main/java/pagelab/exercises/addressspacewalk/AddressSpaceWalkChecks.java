@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.CheckStatus;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
@@ -107,7 +108,7 @@ public class AddressSpaceWalkChecks {
         CheckResult images = kinds(walker, ctx, RegionKind.IMAGE, "MEM_IMAGE regions are exes and DLLs.");
         CheckResult views = kinds(walker, ctx, RegionKind.MAPPED, "MEM_MAPPED regions are views of files.");
         if (images.points() != 0 || views.points() != 0 || images.status() != views.status()) {
-            return images.status() != pagelab.exercise.CheckStatus.PASS ? images : views;
+            return images.status() != CheckStatus.PASS ? images : views;
         }
         return CheckResult.pass("Every image and every mapped view was named as such.");
     }

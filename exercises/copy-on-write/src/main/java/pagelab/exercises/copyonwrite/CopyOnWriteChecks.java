@@ -4,6 +4,7 @@ import static pagelab.exercises.copyonwrite.Lab.IMAGE;
 import static pagelab.exercises.copyonwrite.Lab.describe;
 import static pagelab.exercises.copyonwrite.Lab.pages;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,26 +76,25 @@ public class CopyOnWriteChecks {
 
     private static CheckResult predictions(CopyOnWriteLab lab, CheckContext ctx, int instances, List<Access> accesses,
                                            int points, String hint) {
-        Set<Long>[] predicted = predictAll(lab, accesses, instances);
+        List<Set<Long>> predicted = predictAll(lab, accesses, instances);
         Lab run = new Lab(ctx.machine(), instances);
         run.perform(accesses);
         Tally t = new Tally();
         for (int i = 0; i < instances; i++) {
             Set<Long> truth = run.truth(i);
-            t.expect(truth.equals(predicted[i]), "instance #" + i + ": predicted " + pages(predicted[i])
+            t.expect(truth.equals(predicted.get(i)), "instance #" + i + ": predicted " + pages(predicted.get(i))
                     + ", but it copied " + pages(truth));
         }
         return t.result(points, "Every prediction held: " + describe(accesses) + ".").hint(hint)
                 .evidence(layout(), Evidence.note("Accesses", describe(accesses)));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Set<Long>[] predictAll(CopyOnWriteLab lab, List<Access> accesses, int instances) {
-        Set<Long>[] out = new Set[instances];
+    private static List<Set<Long>> predictAll(CopyOnWriteLab lab, List<Access> accesses, int instances) {
+        List<Set<Long>> out = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             int instance = i;
             Set<Long> answer = Lab.call("predict", () -> lab.predict(IMAGE, List.copyOf(accesses), instance));
-            out[i] = answer == null ? null : new HashSet<>(answer); // the checker's own copy
+            out.add(answer == null ? null : new HashSet<>(answer)); // the checker's own copy
         }
         return out;
     }

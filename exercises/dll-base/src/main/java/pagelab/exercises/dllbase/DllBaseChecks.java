@@ -2,12 +2,14 @@ package pagelab.exercises.dllbase;
 
 import static pagelab.exercises.dllbase.Loader.dll;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.CheckStatus;
 import pagelab.exercise.Evidence;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
@@ -70,12 +72,12 @@ public class DllBaseChecks {
             WinProcess p = x64.createProcess();
             CheckResult predicted = predictions(planner, p, List.of(dll("A.dll", 0x10000000L, 3, false),
                     dll("B.dll", 0x10000000L, 3, false), dll("F.dll", 0x10000000L, 1, true)), 15, "");
-            if (predicted.points() == 0 && predicted.status() != pagelab.exercise.CheckStatus.PASS) {
+            if (predicted.points() == 0 && predicted.status() != CheckStatus.PASS) {
                 return predicted;
             }
             try (Machine again = Machine.create(MachineConfig.x64().seed(ctx.seed()))) {
                 CheckResult bases = chosen(planner, again.createProcess(), 15, " on x64");
-                return predicted.status() == pagelab.exercise.CheckStatus.PASS ? bases : predicted;
+                return predicted.status() == CheckStatus.PASS ? bases : predicted;
             }
         }
     }
@@ -112,7 +114,7 @@ public class DllBaseChecks {
                     + (bases == null ? "null" : bases.length + " bases"));
         }
         Tally t = new Tally();
-        List<ImageFile> rebased = new java.util.ArrayList<>();
+        List<ImageFile> rebased = new ArrayList<>();
         for (int i = 0; i < dlls.size(); i++) {
             t.expect(bases[i] % 0x10000 == 0, dlls.get(i).name() + ": base " + Win32Names.hex(bases[i]) + " is not a "
                     + "multiple of 64 KiB (the linker would round it down to " + Win32Names.hex(bases[i] & ~0xFFFFL)

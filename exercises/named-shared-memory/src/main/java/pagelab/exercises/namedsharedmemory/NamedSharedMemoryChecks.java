@@ -8,6 +8,7 @@ import static pagelab.exercises.namedsharedmemory.MemoShare.NAME;
 import static pagelab.exercises.namedsharedmemory.MemoShare.SIZE;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
@@ -209,7 +210,7 @@ public class NamedSharedMemoryChecks {
     }
 
     // A Java exception from the solution counts as a wrong answer here, not as a crash of the whole check.
-    private static int attempt(java.util.function.IntSupplier call) {
+    private static int attempt(IntSupplier call) {
         try {
             return call.getAsInt();
         } catch (RuntimeException e) {

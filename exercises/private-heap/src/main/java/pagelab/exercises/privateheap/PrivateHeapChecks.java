@@ -3,6 +3,8 @@ package pagelab.exercises.privateheap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
@@ -169,8 +171,8 @@ public class PrivateHeapChecks {
     }
 
     // 200 long-lived 24-byte blocks in the process heap interleaved with 200 objects, then every object freed.
-    private static HeapInfo workload(WinProcess p, java.util.function.LongSupplier newObject,
-                                     java.util.function.LongConsumer deleteObject) {
+    private static HeapInfo workload(WinProcess p, LongSupplier newObject,
+                                     LongConsumer deleteObject) {
         Kernel32 k = p.kernel32();
         List<Long> objects = new ArrayList<>();
         for (int i = 0; i < 200; i++) {

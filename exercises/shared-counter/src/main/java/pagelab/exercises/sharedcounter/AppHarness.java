@@ -13,6 +13,7 @@ import pagelab.kernel.UnhandledSehException;
 import pagelab.kernel.WinProcess;
 import pagelab.kernel.host.ImageFile;
 import pagelab.kernel.inspect.PageInfo;
+import pagelab.kernel.inspect.TraceEvent;
 
 /**
  * The checker's launcher for the student's image: links it once, installs it as {@code C:\PageLab\AppInst.exe},
@@ -138,7 +139,7 @@ final class AppHarness {
 
     /** Evidence: the kernel calls and faults of every instance started so far. */
     Evidence trace() {
-        List<pagelab.kernel.inspect.TraceEvent> events = new ArrayList<>();
+        List<TraceEvent> events = new ArrayList<>();
         for (var e : machine.inspector().trace()) {
             if (started.stream().anyMatch(i -> i.process().id() == e.processId())) {
                 events.add(e);

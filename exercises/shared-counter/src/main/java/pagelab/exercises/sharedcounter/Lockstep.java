@@ -1,6 +1,7 @@
 package pagelab.exercises.sharedcounter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -62,7 +63,7 @@ final class Lockstep {
             throw new IllegalStateException("interrupted while the instances ran", e);
         }
         joinAll(threads);
-        return java.util.Arrays.asList(failures.clone());
+        return Arrays.asList(failures.clone());
     }
 
     // The grading runner treats a thread still alive after a check as a leak: wait for each to end, not just count.

@@ -5,6 +5,7 @@ import static pagelab.exercises.sharedcounter.InstanceCounter.COUNTER;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Tally;
@@ -20,7 +21,7 @@ final class Races {
     private Races() {
     }
 
-    static CheckResult check(pagelab.exercise.CheckContext ctx, AppHarness h) {
+    static CheckResult check(CheckContext ctx, AppHarness h) {
         Instance a = h.launch();
         Instance b = h.launch();
         int[] numbers = new int[2];

@@ -9,6 +9,7 @@ import java.util.List;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Evidence;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.exercises.sharedcounter.AppHarness.Instance;
@@ -189,8 +190,8 @@ public class SharedCounterChecks {
                 + i.name() + " " + when + ", expected " + want);
     }
 
-    private static pagelab.exercise.Evidence snapshot(Instance i, String title) {
-        return pagelab.exercise.Evidence.snapshot(title, i.process().inspector().snapshot());
+    private static Evidence snapshot(Instance i, String title) {
+        return Evidence.snapshot(title, i.process().inspector().snapshot());
     }
 
     private static String describe(PageInfo p) {

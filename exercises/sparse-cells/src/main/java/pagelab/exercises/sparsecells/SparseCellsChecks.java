@@ -10,6 +10,7 @@ import static pagelab.exercises.sparsecells.Spreadsheet.SHEET_SIZE;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
@@ -275,7 +276,7 @@ public class SparseCellsChecks {
     }
 
     // A Java exception from the solution counts as a wrong answer here, not as a crash of the whole check.
-    private static <T> T attempt(java.util.function.Supplier<T> call, T onException) {
+    private static <T> T attempt(Supplier<T> call, T onException) {
         try {
             return call.get();
         } catch (RuntimeException e) {

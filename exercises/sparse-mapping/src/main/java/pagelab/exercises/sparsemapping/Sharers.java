@@ -4,6 +4,7 @@ import static pagelab.exercises.sparsemapping.SparseSection.RECORD;
 import static pagelab.exercises.sparsemapping.SparseSection.SIZE;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
@@ -127,7 +128,7 @@ final class Sharers {
     }
 
     static byte[] padded(byte[] b) {
-        return java.util.Arrays.copyOf(b, RECORD);
+        return Arrays.copyOf(b, RECORD);
     }
 
     private <T> T call(String what, Supplier<T> action) {

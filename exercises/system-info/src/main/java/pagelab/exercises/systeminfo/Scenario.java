@@ -3,6 +3,7 @@ package pagelab.exercises.systeminfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
@@ -108,7 +109,7 @@ final class Scenario {
     }
 
     // A Java exception from the student's forecast is a wrong answer with a message, not a checker error.
-    private <T> T call(java.util.function.Supplier<T> action, String what) {
+    private <T> T call(Supplier<T> action, String what) {
         try {
             return action.get();
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package pagelab.kernel.host;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class ImageBuilder {
         for (int i = 0; i < sections.size(); i++) {
             ImageFile.Section s = sections.get(i);
             if (s.name().equals(sectionName)) {
-                byte[] data = java.util.Arrays.copyOf(s.data(), (int) Math.max(s.data().length, offset + 4));
+                byte[] data = Arrays.copyOf(s.data(), (int) Math.max(s.data().length, offset + 4));
                 ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putInt((int) offset, initialValue);
                 sections.set(i, new ImageFile.Section(s.name(), s.characteristics(), s.virtualSize(), data));
             }

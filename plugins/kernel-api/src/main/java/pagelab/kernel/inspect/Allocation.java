@@ -1,6 +1,7 @@
 package pagelab.kernel.inspect;
 
 import java.util.List;
+import pagelab.kernel.WinNT;
 
 /**
  * One allocation (a reservation, a mapped view or an image: a VMMap "region") and its blocks.
@@ -21,7 +22,7 @@ public record Allocation(long base, long size, int type, int allocationProtect, 
     public long committedBytes() {
         long n = 0;
         for (Region r : blocks) {
-            if (r.state() == pagelab.kernel.WinNT.MEM_COMMIT) {
+            if (r.state() == WinNT.MEM_COMMIT) {
                 n += r.size();
             }
         }

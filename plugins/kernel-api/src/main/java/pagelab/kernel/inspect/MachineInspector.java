@@ -8,15 +8,15 @@ public interface MachineInspector {
 
     List<ProcessInspector> processes();
 
-    /** Every event kept, in order (see {@code MachineConfig.traceCapacity}). */
+    /** Every event kept, in order: the run's first {@code MachineConfig.traceCapacity()} events. */
     List<TraceEvent> trace();
 
     /** Events since {@code sequence} (exclusive), for incremental readers. */
     List<TraceEvent> traceSince(long sequence);
 
-    /** How many events were dropped because the trace was full. */
+    /** How many events came after the trace was full: counted, not kept. */
     long traceDropped();
 
-    /** The sequence number of the latest event (0 before any). */
+    /** The sequence number of the latest event kept (0 before any). */
     long lastSequence();
 }

@@ -3,22 +3,24 @@ package pagelab.sim.control;
 import java.util.HashMap;
 import java.util.Map;
 import pagelab.kernel.control.FaultInjection;
-import pagelab.sim.SimMachine;
 import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.sync.KernelLock;
 
 /** Deterministic fault injection: per-function countdowns and permanent failures, limits. Thread-safe. */
 public final class SimFaultInjection implements FaultInjection {
     private static final long DEFAULT_STACK_RESERVE = 0x100000;
 
-    private final SimMachine machine;
+    private final KernelLock lock;
+    private final PhysicalMemory phys;
     private final Map<String, int[]> nth = new HashMap<>();
     private final Map<String, Integer> always = new HashMap<>();
     private volatile long stackReserve = DEFAULT_STACK_RESERVE;
     private volatile boolean stackReserveSet;
     private volatile boolean any;
 
-    public SimFaultInjection(SimMachine machine) {
-        this.machine = machine;
+    public SimFaultInjection(KernelLock lock, PhysicalMemory phys) {
+        this.lock = lock;
+        this.phys = phys;
     }
 
     @Override
@@ -41,11 +43,11 @@ public final class SimFaultInjection implements FaultInjection {
 
     @Override
     public void setCommitLimit(long bytes) {
-        machine.lock().lock();
+        lock.lock();
         try {
-            machine.phys().setCommitLimitPages(Math.max(0, bytes) / PhysicalMemory.PAGE_SIZE);
+            phys.setCommitLimitPages(Math.max(0, bytes) / PhysicalMemory.PAGE_SIZE);
         } finally {
-            machine.lock().unlock();
+            lock.unlock();
         }
     }
 
@@ -74,11 +76,11 @@ public final class SimFaultInjection implements FaultInjection {
         any = false;
         stackReserve = DEFAULT_STACK_RESERVE;
         stackReserveSet = false;
-        machine.lock().lock();
+        lock.lock();
         try {
-            machine.phys().restoreCommitLimit();
+            phys.restoreCommitLimit();
         } finally {
-            machine.lock().unlock();
+            lock.unlock();
         }
     }
 

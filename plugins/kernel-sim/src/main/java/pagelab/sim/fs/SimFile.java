@@ -1,5 +1,6 @@
 package pagelab.sim.fs;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class SimFile implements PageStore {
             if (newSize % PAGE != 0) {
                 byte[] last = pages.get(newSize / PAGE);
                 if (last != null) {
-                    java.util.Arrays.fill(last, (int) (newSize % PAGE), PAGE, (byte) 0);
+                    Arrays.fill(last, (int) (newSize % PAGE), PAGE, (byte) 0);
                 }
             }
             if (generator != null && newSize == 0) {
@@ -82,7 +83,7 @@ public final class SimFile implements PageStore {
         generator.fill(page * PAGE, generated);
         long valid = size - page * PAGE;
         if (valid < PAGE) {
-            java.util.Arrays.fill(generated, (int) valid, PAGE, (byte) 0);
+            Arrays.fill(generated, (int) valid, PAGE, (byte) 0);
         }
         return generated;
     }
@@ -129,7 +130,7 @@ public final class SimFile implements PageStore {
             int chunk = Math.min(n - done, PAGE - inPage);
             byte[] p = read(at / PAGE);
             if (p == null) {
-                java.util.Arrays.fill(dst, off + done, off + done + chunk, (byte) 0);
+                Arrays.fill(dst, off + done, off + done + chunk, (byte) 0);
             } else {
                 System.arraycopy(p, inPage, dst, off + done, chunk);
             }

@@ -15,29 +15,30 @@ import static pagelab.kernel.WinNT.OPEN_EXISTING;
 import static pagelab.kernel.WinNT.TRUNCATE_EXISTING;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import pagelab.sim.MachineLock;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.WinError;
 import pagelab.kernel.host.FileContent;
 import pagelab.kernel.host.HostFiles;
+import pagelab.sim.sync.KernelLock;
 
 /**
  * The machine's file system: a flat map from case-insensitive Windows paths to files, with CreateFile's
  * dispositions and sharing rules. Also the host-side {@link HostFiles}. Every method takes the machine lock.
  */
 public final class SimFileSystem implements HostFiles {
-    private final MachineLock lock;
+    private final KernelLock lock;
     private final Map<String, SimFile> files = new TreeMap<>();
-    private final Map<SimFile, List<FileObject>> open = new java.util.HashMap<>();
+    private final Map<SimFile, List<FileObject>> open = new HashMap<>();
 
     private final Runnable shared;
 
     /** @param shared called when a file page is created (see {@link SimFile}) */
-    public SimFileSystem(MachineLock lock, Runnable shared) {
+    public SimFileSystem(KernelLock lock, Runnable shared) {
         this.lock = lock;
         this.shared = shared;
     }

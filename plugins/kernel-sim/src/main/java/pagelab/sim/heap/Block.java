@@ -17,18 +17,6 @@ final class Block {
     boolean busy;
     /** On a lookaside list: free to the program (its header says free), not to the back end. */
     boolean cached;
-    /**
-     * The header's first eight bytes as the heap last wrote them (size word, then flags word, little-endian): what
-     * {@link BlockHeaders#matches} expects to find in memory, kept so that a check compares without recomputing.
-     */
-    long header;
-    /**
-     * The frame of the page holding the header, and the address space generation it was translated in: a TLB
-     * entry per block (see {@link HeapMemory}), filled by a header write, so a HeapAlloc/HeapFree pair translates
-     * its block's page at most once.
-     */
-    byte[] frame;
-    long frameGeneration = -1;
     /** Neighbours in address order within the segment. */
     Block prev;
     Block next;
@@ -46,6 +34,7 @@ final class Block {
 
     @Override
     public String toString() {
-        return String.format("Block[%#x +%#x %s req=%#x]", address, size, cached ? "lookaside" : busy ? "busy" : "free", requested);
+        return String.format("Block[%#x +%#x %s req=%#x]", address, size, cached ? "lookaside" : busy ? "busy" : "free",
+                requested);
     }
 }

@@ -1,7 +1,6 @@
 package pagelab.sim.heap;
 
-import pagelab.sim.vm.AddressSpace;
-import pagelab.sim.vm.View;
+import pagelab.sim.mmu.KernelAccess;
 
 /**
  * The in-memory form of block, segment and heap headers, in the spirit of Windows' HEAP_ENTRY:
@@ -13,8 +12,9 @@ import pagelab.sim.vm.View;
  *   +8  u64  (x64 only) the header's address XOR a per-heap cookie
  * </pre>
  * A large block's region starts with a prefix: u64 requested size, u64 region size, u32 "LARG".
- * {@link #matches} compares memory with what the heap last wrote there (kept in {@link Block#header}), so any
- * overwritten header byte is noticed.
+ * {@link #matches} compares memory with what the block's record says the header must hold, so any overwritten
+ * header byte is noticed. Headers are read and written through the process's {@link KernelAccess}, the path every
+ * access to its memory takes; a page the program made inaccessible throws {@code InaccessiblePage}.
  * The caller holds the machine lock.
  */
 final class BlockHeaders {
@@ -22,107 +22,92 @@ final class BlockHeaders {
     static final int FLAG_LARGE = 0x08;
 
     private final HeapLayout layout;
-    private final HeapMemory memory;
+    private final KernelAccess memory;
     private final long cookie;
-    /**
-     * The address space and the layout's words the header operations need, held here: a HeapAlloc/HeapFree pair is
-     * bound by chains of dependent loads (docs/benchmarks.md), and each of these saves one link.
-     */
-    private final AddressSpace space;
-    private final int alignShift;
-    private final int header;
-    private final boolean wide;
 
-    BlockHeaders(HeapLayout layout, HeapMemory memory, long cookie) {
+    BlockHeaders(HeapLayout layout, KernelAccess memory, long cookie) {
         this.layout = layout;
         this.memory = memory;
         this.cookie = cookie;
-        this.space = memory.space();
-        this.alignShift = layout.alignShift;
-        this.header = layout.header;
-        this.wide = layout.is64Bit;
     }
 
     void write(Block b) {
-        View v = b.segment.view;
         int size = sizeWord(b);
-        int flags = flagsWord(b, size);
-        memory.writeHeader(b, size, flags, wide, b.address ^ cookie, space.generation());
-        b.header = (long) flags << 32 | size & 0xFFFFFFFFL;
+        memory.writeInt(b.address, size);
+        memory.writeInt(b.address + 4, flagsWord(b, size));
+        if (layout.is64Bit) {
+            memory.writeLong(b.address + 8, b.address ^ cookie);
+        }
         if (b.segment.large) {
             long base = b.segment.base();
-            memory.writeLong(v, base, b.requested);
-            memory.writeLong(v, base + 8, b.segment.reserved());
-            memory.writeInt(v, base + 16, HeapLayout.LARGE_SIGNATURE);
+            memory.writeLong(base, b.requested);
+            memory.writeLong(base + 8, b.segment.reserved());
+            memory.writeInt(base + 16, HeapLayout.LARGE_SIGNATURE);
         }
     }
 
     /**
-     * Rewrites only the flags word of a block going onto ({@code kept}) or coming off a lookaside list: its size did
-     * not change, and a kept block is never a large one. Its size word and check were written with it and stay; if
-     * the program overwrote them in the meantime (a use after free), the damage stays too and HeapFree reports it,
-     * as Windows would, instead of being quietly repaired. A pair of HeapAlloc and HeapFree served by the front end
-     * does two of these and one check: the headers were a third of its time (docs/benchmarks.md), hence the
-     * specialised word here rather than {@link #flagsWord}.
+     * Rewrites only the flags word of a block going onto or coming off a lookaside list: its size did not change,
+     * and a kept block is never a large one. Its size word and check were written with it and stay; if the program
+     * overwrote them in the meantime (a use after free), the damage stays too and HeapFree reports it, as Windows
+     * would, instead of being quietly repaired.
      */
-    void writeState(Block b, boolean kept) {
-        int size = (int) (b.size >>> alignShift);
-        int flags = kept ? withCheck(size, 0) : withCheck(size, FLAG_BUSY << 16 | unusedBytes(b));
-        memory.writeFlags(b, flags, space.generation()); // first: if it throws, the record still matches memory
-        b.header = (long) flags << 32 | size & 0xFFFFFFFFL;
+    void writeState(Block b) {
+        memory.writeInt(b.address + 4, flagsWord(b, sizeWord(b)));
     }
 
-    /** Whether the header in memory is exactly what the heap wrote. Throws HeapAccessException if unreadable. */
+    /** Whether the header in memory is exactly what the heap wrote. Throws InaccessiblePage if unreadable. */
     boolean matches(Block b) {
-        if (!memory.headerIs(b, b.header, wide, b.address ^ cookie, space.generation())) {
+        int size = sizeWord(b);
+        if (memory.readInt(b.address) != size || memory.readInt(b.address + 4) != flagsWord(b, size)
+                || layout.is64Bit && memory.readLong(b.address + 8) != (b.address ^ cookie)) {
             return false;
         }
         if (b.segment.large) {
-            View v = b.segment.view;
             long base = b.segment.base();
-            return memory.readLong(v, base) == b.requested && memory.readLong(v, base + 8) == b.segment.reserved()
-                    && memory.readInt(v, base + 16) == HeapLayout.LARGE_SIGNATURE;
+            return memory.readLong(base) == b.requested && memory.readLong(base + 8) == b.segment.reserved()
+                    && memory.readInt(base + 16) == HeapLayout.LARGE_SIGNATURE;
         }
         return true;
     }
 
     /** Writes the header at the start of a segment: the heap's own (first segment) or a segment's. */
     void writeSegmentHeader(Segment s, long heap, int flags) {
-        View v = s.view;
         long base = s.base();
-        writePointer(v, base, heap);
-        writePointer(v, base + layout.pointerSize, s.index);
-        memory.writeInt(v, base + 2L * layout.pointerSize, s.index == 0 ? HeapLayout.HEAP_SIGNATURE
-                : HeapLayout.SEGMENT_SIGNATURE);
-        memory.writeInt(v, base + 2L * layout.pointerSize + 4, flags);
+        writePointer(base, heap);
+        writePointer(base + layout.pointerSize, s.index);
+        memory.writeInt(base + 2L * layout.pointerSize, signature(s));
+        memory.writeInt(base + 2L * layout.pointerSize + 4, flags);
     }
 
     boolean segmentHeaderMatches(Segment s, long heap, int flags) {
-        View v = s.view;
         long base = s.base();
-        return readPointer(v, base) == heap && readPointer(v, base + layout.pointerSize) == s.index
-                && memory.readInt(v, base + 2L * layout.pointerSize) == (s.index == 0 ? HeapLayout.HEAP_SIGNATURE
-                        : HeapLayout.SEGMENT_SIGNATURE)
-                && memory.readInt(v, base + 2L * layout.pointerSize + 4) == flags;
+        return readPointer(base) == heap && readPointer(base + layout.pointerSize) == s.index
+                && memory.readInt(base + 2L * layout.pointerSize) == signature(s)
+                && memory.readInt(base + 2L * layout.pointerSize + 4) == flags;
     }
 
-    private void writePointer(View v, long address, long value) {
+    private static int signature(Segment s) {
+        return s.index == 0 ? HeapLayout.HEAP_SIGNATURE : HeapLayout.SEGMENT_SIGNATURE;
+    }
+
+    private void writePointer(long address, long value) {
         if (layout.is64Bit) {
-            memory.writeLong(v, address, value);
+            memory.writeLong(address, value);
         } else {
-            memory.writeInt(v, address, (int) value);
+            memory.writeInt(address, (int) value);
         }
     }
 
-    private long readPointer(View v, long address) {
-        return layout.is64Bit ? memory.readLong(v, address) : memory.readInt(v, address) & 0xFFFFFFFFL;
+    private long readPointer(long address) {
+        return layout.is64Bit ? memory.readLong(address) : memory.readInt(address) & 0xFFFFFFFFL;
     }
 
     private int sizeWord(Block b) {
-        return b.segment.large ? 0 : (int) (b.size >>> alignShift);
+        return b.segment.large ? 0 : (int) (b.size >>> layout.alignShift);
     }
 
-    /** A block on a lookaside list is busy to the back end but free in its header, as the program sees it. */
+    /** The flags word; a block on a lookaside list is busy to the back end but free in its header, as programs see it. */
     private int flagsWord(Block b, int size) {
         boolean busy = b.busy && !b.cached;
         int unused = busy && !b.segment.large ? unusedBytes(b) : 0;
@@ -132,7 +117,7 @@ final class BlockHeaders {
 
     /** Block size - header - requested size of a busy block in a segment: the u16 at +4. */
     private int unusedBytes(Block b) {
-        long unused = b.size - header - b.requested;
+        long unused = b.size - layout.header - b.requested;
         if (unused < 0 || unused > 0xFFFF) {
             throw new IllegalStateException("BlockHeaders: " + b + " has " + unused + " unused bytes");
         }

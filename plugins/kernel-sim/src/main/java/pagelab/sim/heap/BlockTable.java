@@ -1,11 +1,12 @@
 package pagelab.sim.heap;
 
+import java.util.function.Consumer;
+
 /**
  * The busy blocks of a heap by header address ({@link Block#address}): an open-addressing table with linear
- * probing over the blocks themselves, so that the HeapAlloc/HeapFree fast path boxes no {@code Long} (a HashMap
- * cost a tenth of a pair) and a lookup reads one array, not a key array and a value array (the block it compares
- * is the one the caller goes on to use). Deletion shifts the following entries back (Knuth's algorithm R), so no
- * tombstones accumulate. A block's address must not change while it is in the table. Guarded by the machine lock.
+ * probing over the blocks themselves, keyed by a primitive {@code long}. Deletion shifts the following entries back
+ * (Knuth's algorithm R), so no tombstones accumulate. A block's address must not change while it is in the table.
+ * Guarded by the machine lock.
  */
 final class BlockTable {
     private Block[] slots = new Block[64];
@@ -15,21 +16,8 @@ final class BlockTable {
         return size;
     }
 
+    /** The block at {@code address}, or null. */
     Block get(long address) {
-        return find(slots, address);
-    }
-
-    /**
-     * The current slot array, for a caller that looks blocks up with {@link #find} one load sooner (the heap's
-     * HeapFree path); it is replaced when the table grows, so the caller takes it again after every {@link #put}
-     * and {@link #clear}.
-     */
-    Block[] slots() {
-        return slots;
-    }
-
-    /** The block at {@code address} in a slot array of this table, or null. */
-    static Block find(Block[] slots, long address) {
         int mask = slots.length - 1;
         Block b;
         for (int i = slot(address, mask); (b = slots[i]) != null; i = (i + 1) & mask) {
@@ -82,7 +70,7 @@ final class BlockTable {
     }
 
     /** Calls {@code action} for every busy block, in no particular order. */
-    void forEach(java.util.function.Consumer<Block> action) {
+    void forEach(Consumer<Block> action) {
         for (Block b : slots) {
             if (b != null) {
                 action.accept(b);

@@ -1,10 +1,10 @@
 package pagelab.sim.heap;
 
-import pagelab.kernel.inspect.HeapInfo;
 import static pagelab.kernel.WinNT.HEAP_NO_SERIALIZE;
 
 import java.util.ArrayList;
 import java.util.List;
+import pagelab.kernel.inspect.HeapInfo;
 
 /** Builds the read-only pictures of a heap ({@link HeapInfo}, {@link HeapBlockInfo}). Caller holds the machine lock. */
 final class HeapCensus {

@@ -68,11 +68,6 @@ final class HeapLayout {
         if (Long.compareUnsigned(bytes, maxRequest) > 0) { // a negative count is a huge unsigned one
             return -1;
         }
-        return smallBlockSize(bytes);
-    }
-
-    /** {@link #blockSize} of a request already known to be in range (the front end's fast path checks it). */
-    long smallBlockSize(long bytes) {
         return Math.max((bytes + header + align - 1) & -(long) align, minBlock);
     }
 

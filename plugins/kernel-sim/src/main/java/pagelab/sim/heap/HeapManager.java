@@ -1,7 +1,10 @@
 package pagelab.sim.heap;
 
+import java.util.List;
 import pagelab.kernel.LongByReference;
-import pagelab.sim.win32.NtStatus;
+import pagelab.kernel.PROCESS_HEAP_ENTRY;
+import pagelab.kernel.inspect.HeapInfo;
+import pagelab.sim.status.NtStatus;
 
 /**
  * The heaps of one process (chapter 18), behind the Win32 heap functions. Implementations keep every heap inside
@@ -9,12 +12,15 @@ import pagelab.sim.win32.NtStatus;
  * pages), so a student who writes past a block corrupts a header that HeapValidate and HeapFree can see.
  *
  * <p>Threading: methods are called WITHOUT the machine lock held; implementations take
- * {@code process.lock()} around changes to kernel state and never run student code (SEH filters) while holding
+ * the machine lock around changes to kernel state and never run student code (SEH filters) while holding
  * it. Raising {@code STATUS_NO_MEMORY} for {@code HEAP_GENERATE_EXCEPTIONS} is done by the caller.
  */
 public interface HeapManager {
-    /** Creates the default process heap during process start; returns its handle (its base address). */
-    long createDefaultHeap();
+    /**
+     * Formats the default process heap in the region the loader reserved for it at {@code base} (its first pages
+     * committed) during process start; returns its handle (its base address), or 0.
+     */
+    long createDefaultHeap(long base);
 
     long processHeap();
 
@@ -26,12 +32,6 @@ public interface HeapManager {
     NtStatus destroy(long heap);
 
     NtStatus alloc(long heap, int flags, long bytes, LongByReference block);
-
-    /**
-     * HeapAlloc's common case: a small block the heap's front end keeps for this size, handed out at once. Returns
-     * its address, or 0 when the call needs {@link #alloc} (nothing changed, no error set), which then answers.
-     */
-    long allocKept(long heap, int flags, long bytes);
 
     NtStatus realloc(long heap, int flags, long block, long bytes, LongByReference moved);
 
@@ -46,7 +46,7 @@ public interface HeapManager {
     boolean generatesExceptions(long heap);
 
     /** A summary of every heap, default heap first, for the inspector. Takes the machine lock. */
-    java.util.List<pagelab.kernel.inspect.HeapInfo> heapInfos();
+    List<HeapInfo> heapInfos();
 
     /** Coalesces free blocks, decommits what it can; returns the largest free block's size in {@code largest}. */
     NtStatus compact(long heap, int flags, LongByReference largest);
@@ -57,7 +57,7 @@ public interface HeapManager {
     NtStatus unlock(long heap);
 
     /** Fills {@code entry} with the entry after it; NO_MORE_ENTRIES after the last. */
-    NtStatus walk(long heap, pagelab.kernel.PROCESS_HEAP_ENTRY entry);
+    NtStatus walk(long heap, PROCESS_HEAP_ENTRY entry);
 
     /** HeapCompatibilityInformation of a heap (0 or 2) in {@code value}. */
     NtStatus compatibility(long heap, LongByReference value);

@@ -5,6 +5,7 @@ import static pagelab.kernel.WinNT.PROCESS_HEAP_REGION;
 import static pagelab.kernel.WinNT.PROCESS_HEAP_UNCOMMITTED_RANGE;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import pagelab.kernel.PROCESS_HEAP_ENTRY;
 
@@ -38,7 +39,7 @@ final class HeapWalker {
             e.iRegionIndex = region;
             e.wFlags = flags;
             e.Block.hMem = 0;
-            java.util.Arrays.fill(e.Block.dwReserved, 0);
+            Arrays.fill(e.Block.dwReserved, 0);
             boolean isRegion = (flags & PROCESS_HEAP_REGION) != 0;
             e.Region.dwCommittedSize = isRegion ? (int) committed : 0;
             e.Region.dwUnCommittedSize = isRegion ? (int) uncommitted : 0;

@@ -1,5 +1,8 @@
 package pagelab.sim.heap;
 
+import java.util.Arrays;
+import java.util.function.Consumer;
+
 /**
  * The heap's front end: per block size, a short LIFO list of freed small blocks kept aside for the next request
  * of that size, as the look-aside lists of Windows' heap front end did (the Low Fragmentation Heap took their place
@@ -25,8 +28,8 @@ final class Lookaside {
     private final int alignShift;
     /** Per size class (block size / alignment): allocations seen, saturating at {@link #ACTIVATION}. */
     private final int[] seen;
-    /** List {@code c} is {@code lists[c * DEPTH ..]}: one array, one load fewer than an array of arrays. */
-    private final Block[] lists;
+    /** Per size class, its list: {@code lists[c][0 .. depth[c])}, the most recently freed last. */
+    private final Block[][] lists;
     private final int[] depth;
     private int cached;
     /** Some size reached {@link #ACTIVATION}; never goes back (the LFH cannot be turned off). */
@@ -36,8 +39,12 @@ final class Lookaside {
         this.alignShift = layout.alignShift;
         int classes = (int) (MAX_BLOCK >>> alignShift) + 1;
         this.seen = new int[classes];
-        this.lists = new Block[classes * DEPTH];
+        this.lists = new Block[classes][DEPTH];
         this.depth = new int[classes];
+    }
+
+    private int sizeClass(long size) {
+        return (int) (size >>> alignShift);
     }
 
     /**
@@ -49,17 +56,14 @@ final class Lookaside {
         if (size > MAX_BLOCK) {
             return null;
         }
-        int c = (int) (size >>> alignShift);
-        int d = depth[c];
-        // A slot keeps its reference after a pop: depth says what is listed, and a HeapAlloc/HeapFree pair of one
-        // size then finds its block still there on the way back (offer), storing no reference at all. A reference
-        // store costs the GC's write barrier, under G1 a full fence once the list and the block are old.
-        return d == 0 ? null : lists[c * DEPTH + d - 1];
+        int c = sizeClass(size);
+        return depth[c] == 0 ? null : lists[c][depth[c] - 1];
     }
 
     /** Takes the block {@link #peek} returned off its list. */
     void pop(long size) {
-        depth[(int) (size >>> alignShift)]--;
+        int c = sizeClass(size);
+        lists[c][--depth[c]] = null;
         cached--;
     }
 
@@ -68,7 +72,7 @@ final class Lookaside {
         if (size > MAX_BLOCK) {
             return;
         }
-        int c = (int) (size >>> alignShift);
+        int c = sizeClass(size);
         if (seen[c] < ACTIVATION && ++seen[c] == ACTIVATION) {
             active = true;
         }
@@ -76,19 +80,11 @@ final class Lookaside {
 
     /** Keeps a freed block if its size has a list with room; the caller then writes its header as free. */
     boolean offer(Block b) {
-        if (b.size > MAX_BLOCK) {
+        if (!wouldKeep(b)) {
             return false;
         }
-        int c = (int) (b.size >>> alignShift);
-        int d = depth[c];
-        if (seen[c] < ACTIVATION || d == DEPTH) {
-            return false;
-        }
-        int slot = c * DEPTH + d;
-        if (lists[slot] != b) {
-            lists[slot] = b;
-        }
-        depth[c] = d + 1;
+        int c = sizeClass(b.size);
+        lists[c][depth[c]++] = b;
         cached++;
         b.cached = true;
         b.requested = 0;
@@ -100,13 +96,9 @@ final class Lookaside {
         return active;
     }
 
-    /** Whether {@link #take} of a block of {@code size} bytes would return a kept block. */
+    /** Whether {@link #peek} of a block of {@code size} bytes would return a kept block. */
     boolean wouldServe(long size) {
-        if (size > MAX_BLOCK) {
-            return false;
-        }
-        int c = (int) (size >>> alignShift);
-        return seen[c] >= ACTIVATION && depth[c] > 0;
+        return size <= MAX_BLOCK && depth[sizeClass(size)] > 0;
     }
 
     /** Whether {@link #offer} would keep {@code b}. */
@@ -114,7 +106,7 @@ final class Lookaside {
         if (b.size > MAX_BLOCK) {
             return false;
         }
-        int c = (int) (b.size >>> alignShift);
+        int c = sizeClass(b.size);
         return seen[c] >= ACTIVATION && depth[c] < DEPTH;
     }
 
@@ -124,31 +116,32 @@ final class Lookaside {
     }
 
     /** Empties every list, handing each block to {@code backEnd} (which frees it there). */
-    void flush(java.util.function.Consumer<Block> backEnd) {
+    void flush(Consumer<Block> backEnd) {
         for (int c = 0; c < depth.length; c++) {
-            for (int d = depth[c] - 1; d >= 0; d--) {
-                Block b = lists[c * DEPTH + d];
+            while (depth[c] > 0) {
+                Block b = lists[c][--depth[c]];
+                lists[c][depth[c]] = null;
                 b.cached = false;
                 backEnd.accept(b);
             }
-            depth[c] = 0;
         }
-        java.util.Arrays.fill(lists, null); // let the blocks the back end merged away go
         cached = 0;
     }
 
     /** Calls {@code action} for every kept block. */
-    void forEach(java.util.function.Consumer<Block> action) {
+    void forEach(Consumer<Block> action) {
         for (int c = 0; c < depth.length; c++) {
             for (int d = 0; d < depth[c]; d++) {
-                action.accept(lists[c * DEPTH + d]);
+                action.accept(lists[c][d]);
             }
         }
     }
 
     void clear() {
-        java.util.Arrays.fill(lists, null);
-        java.util.Arrays.fill(depth, 0);
+        for (Block[] list : lists) {
+            Arrays.fill(list, null);
+        }
+        Arrays.fill(depth, 0);
         cached = 0;
     }
 }

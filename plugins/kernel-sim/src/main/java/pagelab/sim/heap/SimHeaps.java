@@ -1,23 +1,24 @@
 package pagelab.sim.heap;
 
-import pagelab.kernel.inspect.HeapInfo;
 import static pagelab.kernel.WinNT.HEAP_CREATE_ENABLE_EXECUTE;
 import static pagelab.kernel.WinNT.HEAP_GENERATE_EXCEPTIONS;
 import static pagelab.kernel.WinNT.HEAP_NO_SERIALIZE;
 import static pagelab.kernel.WinNT.PAGE_EXECUTE_READWRITE;
 import static pagelab.kernel.WinNT.PAGE_READWRITE;
+import static pagelab.kernel.WinNT.STATUS_HEAP_CORRUPTION;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.PROCESS_HEAP_ENTRY;
-import pagelab.sim.SimProcess;
+import pagelab.kernel.ProcessTerminatedException;
+import pagelab.kernel.inspect.HeapInfo;
+import pagelab.sim.mmu.InaccessiblePage;
+import pagelab.sim.status.NtStatus;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
-import pagelab.sim.win32.NtStatus;
 
 /**
  * The heaps of one process (chapter 18): the default process heap and every HeapCreate heap, all inside the
@@ -28,47 +29,36 @@ import pagelab.sim.win32.NtStatus;
  * protected gives ERROR_NOACCESS where Windows would fault inside ntdll.
  *
  * <p>Serialisation: every heap call runs under the machine lock, which already serialises all calls on every heap
- * of the process, so a heap's data needs no lock of its own (Windows' heap lock, the CRITICAL_SECTION that
- * HEAP_NO_SERIALIZE skips, would be a second lock around the same work, costing each call an uncontended
- * acquire and release). What a program can see of that lock is HeapLock/HeapUnlock, simulated as an owner per
- * heap: while another thread holds it, a serialised call waits (outside the machine lock) as it would for the
- * CRITICAL_SECTION, and a HEAP_NO_SERIALIZE heap or call does not. HEAP_NO_SERIALIZE is also the heap's flag
- * ({@code HeapInfo.serialized}); in the simulator an unserialised heap is never corrupted by concurrent threads
- * as a real one can be.
+ * of the process, so a heap's data needs no lock of its own. What a program can see of Windows' heap lock (the
+ * CRITICAL_SECTION that HEAP_NO_SERIALIZE skips) is HeapLock/HeapUnlock, simulated by an {@code OwnerLock} per heap:
+ * while another thread holds it, a serialised call waits (outside the machine lock) as it would for the
+ * CRITICAL_SECTION, and a HEAP_NO_SERIALIZE heap or call does not. In the simulator an unserialised heap is never
+ * corrupted by concurrent threads as a real one can be.
  *
  * <p>Threading: as {@link HeapManager} requires, methods are called without the machine lock and run no program
- * code while holding it. The inspection methods ({@link #heapInfos()}, {@link #heapBlocks(long)}) take the
- * machine lock and return immutable values.
+ * code while holding it. Every heap function goes the same way: {@link HeapTable#acquire} (the machine lock, the heap,
+ * the HeapLock wait), its work on the {@link Heap}, a page the program made inaccessible answered with ERROR_NOACCESS,
+ * and the lock released in a finally.
  */
 public final class SimHeaps implements HeapManager {
     private static final int CREATE_OPTIONS = HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS | HEAP_CREATE_ENABLE_EXECUTE;
+    private final HeapProcess process;
+    private final KernelLock lock;
+    private final HeapLayout layout;
+    private final HeapTable table;
 
-    private final SimProcess process;
-    private final pagelab.sim.MachineLock lock;
-    private final HeapMemory memory;
-    private final Map<Long, Heap> byHandle = new ConcurrentHashMap<>();
-    /** In creation order, the process heap first (GetProcessHeaps' order). Guarded by the machine lock. */
-    private final List<Heap> order = new ArrayList<>();
-    private volatile long processHeap;
-    private volatile Heap defaultHeap;
-
-    public SimHeaps(SimProcess process) {
+    public SimHeaps(HeapProcess process) {
         this.process = process;
         this.lock = process.lock();
-        this.memory = new HeapMemory(process);
+        this.layout = HeapLayout.of(process.is64Bit());
+        this.table = new HeapTable(process);
     }
 
-    private HeapLayout layout() {
-        return HeapLayout.of(process.simMachine().config().is64Bit());
-    }
-
-    /** Formats the 1 MiB region the loader reserves for the default heap. Caller holds the machine lock. */
     @Override
-    public long createDefaultHeap() {
+    public long createDefaultHeap(long base) {
         lock.lock();
         try {
-            long base = process.reserveDefaultHeapRegion();
-            View v = base == 0 ? null : process.space().find(base);
+            View v = process.vm().space().find(base);
             if (v == null) {
                 return 0;
             }
@@ -76,11 +66,9 @@ public final class SimHeaps implements HeapManager {
             while (pages < v.pages() && Protection.isCommitted(v.vprot(pages))) {
                 pages++;
             }
-            Heap h = new Heap(layout(), memory, new HeapRegions(process, PAGE_READWRITE), v,
+            Heap h = new Heap(layout, process.kernelAccess(), new HeapRegions(process.vm(), PAGE_READWRITE), v,
                     base + pages * PAGE_SIZE, 0, true, true);
-            register(h);
-            defaultHeap = h;
-            processHeap = base;
+            table.add(h);
             return base;
         } finally {
             lock.unlock();
@@ -89,7 +77,8 @@ public final class SimHeaps implements HeapManager {
 
     @Override
     public long processHeap() {
-        return processHeap;
+        Heap h = table.processHeap();
+        return h == null ? 0 : h.handle;
     }
 
     /** Windows fills the array only when every handle fits; it always returns the number of heaps. */
@@ -97,13 +86,13 @@ public final class SimHeaps implements HeapManager {
     public int heaps(int count, long[] out) {
         lock.lock();
         try {
-            int total = order.size();
-            if (out != null && total <= Math.min(count, out.length)) {
-                for (int i = 0; i < total; i++) {
-                    out[i] = order.get(i).handle;
+            List<Heap> all = table.inCreationOrder();
+            if (out != null && all.size() <= Math.min(count, out.length)) {
+                for (int i = 0; i < all.size(); i++) {
+                    out[i] = all.get(i).handle;
                 }
             }
-            return total;
+            return all.size();
         } finally {
             lock.unlock();
         }
@@ -117,7 +106,8 @@ public final class SimHeaps implements HeapManager {
      */
     @Override
     public NtStatus create(int options, long initialSize, long maximumSize, LongByReference heap) {
-        if (initialSize < 0 || maximumSize < 0 || initialSize > Long.MAX_VALUE / 4 || maximumSize > Long.MAX_VALUE / 4) {
+        if (initialSize < 0 || maximumSize < 0 || initialSize > Long.MAX_VALUE / 4
+                || maximumSize > Long.MAX_VALUE / 4) {
             return NtStatus.NO_MEMORY;
         }
         int flags = options & CREATE_OPTIONS;
@@ -126,15 +116,15 @@ public final class SimHeaps implements HeapManager {
         long reserve = growable ? HeapLayout.alignUp(Math.max(commit, HeapLayout.COMMIT_STEP), HeapLayout.COMMIT_STEP)
                 : HeapLayout.alignUp(Math.max(maximumSize, commit), PAGE_SIZE);
         int protect = (flags & HEAP_CREATE_ENABLE_EXECUTE) != 0 ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE;
-        HeapRegions regions = new HeapRegions(process, protect);
+        HeapRegions regions = new HeapRegions(process.vm(), protect);
         lock.lock();
         try {
             View v = regions.reserve(reserve, commit);
             if (v == null) {
                 return NtStatus.NO_MEMORY;
             }
-            Heap h = new Heap(layout(), memory, regions, v, v.base() + commit, flags, growable, false);
-            register(h);
+            Heap h = new Heap(layout, process.kernelAccess(), regions, v, v.base() + commit, flags, growable, false);
+            table.add(h);
             heap.setValue(h.handle);
             return NtStatus.SUCCESS;
         } finally {
@@ -142,70 +132,33 @@ public final class SimHeaps implements HeapManager {
         }
     }
 
-    private void register(Heap h) {
-        order.add(h);
-        byHandle.put(h.handle, h);
-    }
-
     /** HeapDestroy releases every region of the heap; the process heap cannot be destroyed. */
     @Override
     public NtStatus destroy(long heap) {
-        Heap h = heap(heap);
-        if (h == null || h.processHeap) {
-            return NtStatus.INVALID_HANDLE;
-        }
-        return call(h, NtStatus.INVALID_HANDLE, 0, 0, 0, null, null, (x, flags, block, bytes, out) -> {
-            x.destroy();
-            order.remove(x);
-            byHandle.remove(x.handle);
-            return NtStatus.SUCCESS;
-        });
-    }
-
-    /**
-     * An allocation the front end serves right now does not wait for HeapLock (Wine's tests: "but allocation is
-     * not"). HeapAlloc and HeapFree run their common case here, without {@link #call}'s lambda: a shared method
-     * taking a lambda is inlined only while the JIT finds it small, and compiled on its own it made every call a
-     * megamorphic one (docs/benchmarks.md). Anything unusual goes through {@code call}.
-     */
-    @Override
-    public NtStatus alloc(long heap, int flags, long bytes, LongByReference block) {
-        Heap h = heap(heap);
-        if (h != null) {
-            lock.lock();
-            try {
-                if (!h.isDestroyed() && !mustWait(h, flags)) {
-                    return h.alloc(flags, bytes, block);
-                }
-            } catch (HeapAccessException e) {
-                return NtStatus.ACCESS_VIOLATION;
-            } finally {
-                lock.unlock();
-            }
-        }
-        return call(h, NtStatus.INVALID_HANDLE, flags, 0, bytes, block, (x, unused, n) -> x.frontEndServes(n),
-                (x, f, unused, n, out) -> x.alloc(f, n, out));
-    }
-
-    @Override
-    public long allocKept(long heap, int flags, long bytes) {
-        Heap h = heap(heap);
-        if (h == null) {
-            return 0;
-        }
-        lock.lock();
+        Heap h = table.acquire(heap, 0, x -> x.processHeap);
         try {
-            return h.isDestroyed() || mustWait(h, flags) ? 0 : h.allocKept(flags, bytes);
-        } catch (HeapAccessException e) {
-            return 0; // nothing changed: alloc meets the same page and answers for it
+            if (h == null || h.processHeap) {
+                return NtStatus.INVALID_HANDLE;
+            }
+            h.destroy();
+            table.remove(h);
+            return NtStatus.SUCCESS;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Whether a call with {@code flags} on {@code h} must wait: it is serialised and another thread holds HeapLock. */
-    private static boolean mustWait(Heap h, int flags) {
-        return ((h.flags | flags) & HEAP_NO_SERIALIZE) == 0 && h.lockedByOther(Thread.currentThread());
+    /** An allocation the front end serves does not wait for HeapLock (Wine's tests: "but allocation is not"). */
+    @Override
+    public NtStatus alloc(long heap, int flags, long bytes, LongByReference block) {
+        Heap h = table.acquire(heap, flags, x -> x.frontEndServes(bytes));
+        try {
+            return h == null ? NtStatus.INVALID_HANDLE : h.alloc(flags, bytes, block);
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** HeapReAlloc of NULL returns NULL without an error, as on Windows. */
@@ -215,103 +168,139 @@ public final class SimHeaps implements HeapManager {
             moved.setValue(0);
             return NtStatus.SUCCESS;
         }
-        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, bytes, moved, null, (h, f, data, n, out) -> {
-            Block b = h.checkedBlock(data);
-            return b == null ? damaged(h, data) : h.realloc(f, b, n, out);
-        });
+        Heap h = table.acquire(heap, flags, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
+            }
+            Block b = h.checkedBlock(block);
+            return b == null ? damaged(h, block) : h.realloc(flags, b, bytes, moved);
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public NtStatus size(long heap, int flags, long block, LongByReference size) {
-        return call(heap(heap), NtStatus.INVALID_PARAMETER, flags, block, 0, size, null, (h, f, data, n, out) -> {
-            Block b = h.checkedBlock(data);
-            if (b == null) {
-                return damaged(h, data);
+        Heap h = table.acquire(heap, flags, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_PARAMETER;
             }
-            out.setValue(b.requested);
+            Block b = h.checkedBlock(block);
+            if (b == null) {
+                return damaged(h, block);
+            }
+            size.setValue(b.requested);
             return NtStatus.SUCCESS;
-        });
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** HeapFree of NULL succeeds; a double free or a damaged header fails with ERROR_INVALID_PARAMETER. */
+    /**
+     * HeapFree of NULL succeeds; a double free or a damaged header fails with ERROR_INVALID_PARAMETER. A block going
+     * back to the front end does not wait for HeapLock.
+     */
     @Override
     public NtStatus free(long heap, int flags, long block) {
         if (block == 0) {
             return NtStatus.SUCCESS;
         }
-        Heap h = heap(heap);
-        if (h != null) { // the common case without a lambda, as in alloc
-            lock.lock();
-            try {
-                Block b;
-                if (!h.isDestroyed() && !mustWait(h, flags) && (b = h.checkedBlock(block)) != null) {
-                    h.release(b);
-                    return NtStatus.SUCCESS;
-                }
-            } catch (HeapAccessException e) {
-                return NtStatus.ACCESS_VIOLATION;
-            } finally {
-                lock.unlock();
+        Heap h = table.acquire(heap, flags, x -> x.frontEndKeeps(block));
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_PARAMETER;
             }
-        }
-        return call(h, NtStatus.INVALID_PARAMETER, flags, block, 0, null, (x, data, n) -> {
-            Block b = x.checkedBlock(data);
-            return b != null && x.frontEndKeeps(b); // a block going back to the front end does not wait for HeapLock
-        }, (x, f, data, n, out) -> {
-            Block b = x.checkedBlock(data);
+            Block b = h.checkedBlock(block);
             if (b == null) {
-                return damaged(x, data);
+                return damaged(h, block);
             }
-            x.release(b);
+            h.release(b);
             return NtStatus.SUCCESS;
-        });
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public boolean validate(long heap, int flags, long block) {
-        NtStatus s = call(heap(heap), NtStatus.INVALID_HANDLE, flags, block, 0, null, null,
-                (h, f, data, n, out) -> (data == 0 ? h.validate() : h.checkedBlock(data) != null)
-                        ? NtStatus.SUCCESS : NtStatus.INVALID_PARAMETER);
-        return s == NtStatus.SUCCESS;
+        Heap h = table.acquire(heap, flags, null);
+        try {
+            return h != null && (block == 0 ? h.validate() : h.checkedBlock(block) != null);
+        } catch (InaccessiblePage e) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public boolean generatesExceptions(long heap) {
-        Heap h = heap(heap);
-        return h != null && (h.flags & HEAP_GENERATE_EXCEPTIONS) != 0;
+        lock.lock();
+        try {
+            Heap h = table.get(heap);
+            return h != null && (h.flags & HEAP_GENERATE_EXCEPTIONS) != 0;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public NtStatus compact(long heap, int flags, LongByReference largest) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, flags, 0, 0, largest, null, (h, f, data, n, out) -> {
-            out.setValue(h.compact());
+        Heap h = table.acquire(heap, flags, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
+            }
+            largest.setValue(h.compact());
             return NtStatus.SUCCESS;
-        });
+        } catch (InaccessiblePage e) {
+            return NtStatus.ACCESS_VIOLATION;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
-     * HeapLock waits while another thread holds the lock; on a HEAP_NO_SERIALIZE heap it does nothing and
-     * succeeds, as on Windows (Wine's tests: a second thread's HeapLock is not blocked there).
+     * HeapLock waits while another thread holds the lock (HeapTable.acquire does the waiting); on a HEAP_NO_SERIALIZE heap it
+     * does nothing and succeeds, as on Windows (Wine's tests: a second thread's HeapLock is not blocked there).
      */
     @Override
     public NtStatus lock(long heap) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, null, (h, f, data, n, out) -> {
-            if ((h.flags & HEAP_NO_SERIALIZE) != 0) {
-                return NtStatus.SUCCESS;
+        Heap h = table.acquire(heap, 0, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
             }
-            return h.tryLock(Thread.currentThread()) ? NtStatus.SUCCESS : null;
-        });
+            if ((h.flags & HEAP_NO_SERIALIZE) == 0) {
+                h.heapLock().tryAcquire(Thread.currentThread());
+            }
+            return NtStatus.SUCCESS;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** HeapUnlock by a thread that does not hold the lock: undefined on Windows, ERROR_NOT_LOCKED here. */
     @Override
     public NtStatus unlock(long heap) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, 0, 0, null, null, (h, f, data, n, out) -> {
-            if ((h.flags & HEAP_NO_SERIALIZE) != 0) {
-                return NtStatus.SUCCESS;
+        Heap h = table.acquire(heap, HEAP_NO_SERIALIZE, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
             }
-            return h.unlock(Thread.currentThread()) ? NtStatus.SUCCESS : NtStatus.NOT_LOCKED;
-        });
+            return (h.flags & HEAP_NO_SERIALIZE) != 0 || h.heapLock().release(Thread.currentThread())
+                    ? NtStatus.SUCCESS : NtStatus.NOT_LOCKED;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** HeapWalk: an entry the heap no longer has (it changed under an unlocked walk) gives ERROR_INVALID_PARAMETER. */
@@ -320,57 +309,64 @@ public final class SimHeaps implements HeapManager {
         if (entry == null) {
             return NtStatus.ACCESS_VIOLATION;
         }
-        return call(heap(heap), NtStatus.INVALID_HANDLE, 0, 0, 0, null, null, (h, f, data, n, out) -> {
-            HeapWalker.Entry next;
-            try {
-                next = HeapWalker.next(h, entry);
-            } catch (IllegalArgumentException e) {
-                return NtStatus.INVALID_PARAMETER;
+        Heap h = table.acquire(heap, 0, null);
+        try {
+            if (h == null) {
+                return NtStatus.INVALID_HANDLE;
             }
+            HeapWalker.Entry next = HeapWalker.next(h, entry);
             if (next == null) {
                 return NtStatus.NO_MORE_ENTRIES;
             }
             next.copyTo(entry);
             return NtStatus.SUCCESS;
-        });
+        } catch (IllegalArgumentException e) {
+            return NtStatus.INVALID_PARAMETER;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public NtStatus compatibility(long heap, LongByReference value) {
-        return call(heap(heap), NtStatus.ACCESS_VIOLATION, HEAP_NO_SERIALIZE, 0, 0, value, null,
-                (h, f, data, n, out) -> {
-                    out.setValue(h.compatibility());
-                    return NtStatus.SUCCESS;
-                });
+        Heap h = table.acquire(heap, HEAP_NO_SERIALIZE, null);
+        try {
+            if (h == null) {
+                return NtStatus.ACCESS_VIOLATION;
+            }
+            value.setValue(h.compatibility());
+            return NtStatus.SUCCESS;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public NtStatus setCompatibility(long heap, int value) {
-        return call(heap(heap), NtStatus.INVALID_HANDLE, HEAP_NO_SERIALIZE, value, 0, null, null,
-                (h, f, v, n, out) -> h.setCompatibility((int) v));
+        Heap h = table.acquire(heap, HEAP_NO_SERIALIZE, null);
+        try {
+            return h == null ? NtStatus.INVALID_HANDLE : h.setCompatibility(value);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * A HeapFree, HeapReAlloc or HeapSize that found no usable block: ERROR_INVALID_PARAMETER, or, once the
      * process asked for HeapEnableTerminationOnCorruption and the heap knows a damaged or twice-freed block there,
-     * the end of the process (see {@link #call}).
+     * the end of the process with STATUS_HEAP_CORRUPTION: no handler runs, as Windows' fail-fast lets none, and the
+     * caller gets ProcessTerminatedException.
      */
     private NtStatus damaged(Heap h, long data) {
-        if (process.terminatesOnHeapCorruption()) {
-            String what = h.corruptionAt(data);
-            if (what != null) {
-                corruption.set(what);
-                return NtStatus.HEAP_CORRUPTION;
-            }
+        String what = process.terminatesOnHeapCorruption() ? h.corruptionAt(data) : null;
+        if (what == null) {
+            return NtStatus.INVALID_PARAMETER;
         }
-        return NtStatus.INVALID_PARAMETER;
-    }
-
-    /** The heap with this handle, or null; the process heap without a map lookup (and the boxing of its key). */
-    /** The process heap is compared by the handle held here, not through the Heap: one load fewer per call. */
-    private Heap heap(long handle) {
-        Heap h;
-        return handle == processHeap && (h = defaultHeap) != null ? h : byHandle.get(handle);
+        String reason = String.format("heap corruption in heap %#x: %s (HeapEnableTerminationOnCorruption ends the "
+                + "process with STATUS_HEAP_CORRUPTION 0xC0000374)", h.handle, what);
+        process.terminate(STATUS_HEAP_CORRUPTION, reason);
+        throw new ProcessTerminatedException(STATUS_HEAP_CORRUPTION, "process " + process.id() + " has ended: "
+                + reason);
     }
 
     // ---------------------------------------------------------------- inspection (read-only)
@@ -380,8 +376,8 @@ public final class SimHeaps implements HeapManager {
     public List<HeapInfo> heapInfos() {
         lock.lock();
         try {
-            List<HeapInfo> out = new ArrayList<>(order.size());
-            for (Heap h : order) {
+            List<HeapInfo> out = new ArrayList<>();
+            for (Heap h : table.inCreationOrder()) {
                 out.add(HeapCensus.info(h));
             }
             return List.copyOf(out);
@@ -394,101 +390,10 @@ public final class SimHeaps implements HeapManager {
     public List<HeapBlockInfo> heapBlocks(long heap) {
         lock.lock();
         try {
-            Heap h = byHandle.get(heap);
+            Heap h = table.get(heap);
             return h == null || h.isDestroyed() ? List.of() : List.copyOf(HeapCensus.blocks(h));
         } finally {
             lock.unlock();
         }
-    }
-
-    // ---------------------------------------------------------------- locking
-
-    /**
-     * One heap operation with everything it needs passed in, so that the lambdas of the hot calls capture nothing
-     * and cost no allocation per call. It may return null to wait for another thread's HeapUnlock and be run again.
-     */
-    private interface HeapOp {
-        NtStatus apply(Heap h, int flags, long block, long bytes, LongByReference out);
-    }
-
-    /**
-     * Whether a serialised call may run although another thread holds HeapLock: the front end, as Windows' LFH,
-     * does not take the heap lock.
-     */
-    private interface FrontEnd {
-        boolean serves(Heap h, long block, long bytes);
-    }
-
-    /** The description of the corruption a call of this thread just found (see {@link #damaged}). */
-    private final ThreadLocal<String> corruption = new ThreadLocal<>();
-
-    /**
-     * Runs {@code op} under the machine lock; a heap page the program made inaccessible fails the call. While
-     * another thread holds HeapLock, a serialised call (heap without HEAP_NO_SERIALIZE, call without it in
-     * {@code flags}) waits outside the machine lock and tries again. A corruption found with
-     * HeapEnableTerminationOnCorruption on ends the process with STATUS_HEAP_CORRUPTION: no handler runs, as
-     * Windows' fail-fast lets none, and the caller gets ProcessTerminatedException. {@code frontEnd}, or null,
-     * says when the call need not wait.
-     *
-     * <p>Kept small on purpose, the rare cases in {@link #afterward}: the JIT inlines it into each heap function,
-     * where {@code op} is one known lambda it inlines in turn. Grown past the inlining limit it was compiled on its
-     * own, and every heap call paid a megamorphic call through {@code op}.
-     */
-    private NtStatus call(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
-            FrontEnd frontEnd, HeapOp op) {
-        if (h == null) {
-            return unknown;
-        }
-        NtStatus result = attempt(h, unknown, flags, block, bytes, out, frontEnd, op);
-        return result != null && result != NtStatus.HEAP_CORRUPTION ? result
-                : afterward(h, unknown, flags, block, bytes, out, frontEnd, op, result);
-    }
-
-    /** One try of {@code op} under the machine lock; null if it must wait for another thread's HeapUnlock. */
-    private NtStatus attempt(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
-            FrontEnd frontEnd, HeapOp op) {
-        lock.lock();
-        try {
-            if (h.isDestroyed()) {
-                return unknown;
-            }
-            if (mustWait(h, flags) && (frontEnd == null || !frontEnd.serves(h, block, bytes))) {
-                return null;
-            }
-            return op.apply(h, flags, block, bytes, out);
-        } catch (HeapAccessException e) {
-            return NtStatus.ACCESS_VIOLATION;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The rare ends of {@link #call}: waiting for HeapUnlock and trying again, or a corruption that ends the process. */
-    private NtStatus afterward(Heap h, NtStatus unknown, int flags, long block, long bytes, LongByReference out,
-            FrontEnd frontEnd, HeapOp op, NtStatus first) {
-        Thread me = Thread.currentThread();
-        boolean interrupted = false;
-        NtStatus result = first;
-        try {
-            while (result == null) {
-                interrupted |= h.awaitUnlocked(me);
-                process.checkAlive(); // the process may have ended while this thread waited
-                result = attempt(h, unknown, flags, block, bytes, out, frontEnd, op);
-            }
-        } finally {
-            if (interrupted) {
-                me.interrupt();
-            }
-        }
-        if (result == NtStatus.HEAP_CORRUPTION) {
-            String what = corruption.get();
-            corruption.remove();
-            String reason = String.format("heap corruption in heap %#x: %s (HeapEnableTerminationOnCorruption "
-                    + "ends the process with STATUS_HEAP_CORRUPTION 0xC0000374)", h.handle, what);
-            process.terminate(pagelab.kernel.WinNT.STATUS_HEAP_CORRUPTION, reason);
-            throw new pagelab.kernel.ProcessTerminatedException(pagelab.kernel.WinNT.STATUS_HEAP_CORRUPTION,
-                    "process " + process.id() + " has ended: " + reason);
-        }
-        return result;
     }
 }

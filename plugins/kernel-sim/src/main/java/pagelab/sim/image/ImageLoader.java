@@ -3,21 +3,22 @@ package pagelab.sim.image;
 import static pagelab.kernel.WinNT.MEM_IMAGE;
 import static pagelab.kernel.WinNT.PAGE_EXECUTE_WRITECOPY;
 import static pagelab.sim.vm.AddressSpace.GRANULARITY;
-import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import pagelab.kernel.MachineConfig;
 import pagelab.kernel.host.ImageFile;
-import pagelab.sim.SimMachine;
-import pagelab.sim.SimProcess;
 import pagelab.sim.fs.SimFile;
+import pagelab.sim.fs.SimFileSystem;
+import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.status.NtStatus;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
+import pagelab.sim.vm.PageStore;
 import pagelab.sim.vm.View;
-import pagelab.sim.win32.NtStatus;
 
 /**
  * The image loader (chapters 14 and 17): maps exe and DLL images from the file system into processes, at their
@@ -27,14 +28,21 @@ import pagelab.sim.win32.NtStatus;
  * Every method is called with the machine lock held.
  */
 public final class ImageLoader {
-    private final SimMachine machine;
+    private final MachineConfig config;
+    private final SimFileSystem files;
+    private final PhysicalMemory phys;
+    /** Invalidates every address space's cached translations (see {@link PageStore}). */
+    private final Runnable sharedPageCreated;
     private final Map<String, ImageSection> cache = new HashMap<>();
     private final Map<String, Long> bootBases = new HashMap<>();
     private final SplittableRandom boot;
 
-    public ImageLoader(SimMachine machine) {
-        this.machine = machine;
-        this.boot = new SplittableRandom(machine.config().seed() ^ 0x5EEDBA5EL);
+    public ImageLoader(MachineConfig config, SimFileSystem files, PhysicalMemory phys, Runnable sharedPageCreated) {
+        this.config = config;
+        this.files = files;
+        this.phys = phys;
+        this.sharedPageCreated = sharedPageCreated;
+        this.boot = new SplittableRandom(config.seed() ^ 0x5EEDBA5EL);
     }
 
     /** Finds an image file: a full path as given, else in C:\PageLab then C:\Windows\System32, adding ".dll". */
@@ -48,7 +56,7 @@ public final class ImageLoader {
         String fileName = n.substring(n.lastIndexOf('\\') + 1);
         for (String dir : dirs) {
             for (String candidate : dll && !fileName.contains(".") ? new String[] {n + ".dll", n} : new String[] {n}) {
-                SimFile f = machine.fileSystem().find(dir + candidate);
+                SimFile f = files.find(dir + candidate);
                 if (f != null) {
                     return f.path();
                 }
@@ -62,14 +70,14 @@ public final class ImageLoader {
         String key = path.toLowerCase(Locale.ROOT);
         ImageSection s = cache.get(key);
         if (s == null) {
-            SimFile f = machine.fileSystem().find(path);
+            SimFile f = files.find(path);
             if (f == null || f.size() > Integer.MAX_VALUE) {
                 return null;
             }
             byte[] bytes = new byte[(int) f.size()];
             f.read(0, bytes, 0, bytes.length);
             try {
-                s = new ImageSection(f.path(), ImageFile.parse(bytes), machine::invalidateAllSpaces);
+                s = new ImageSection(f.path(), ImageFile.parse(bytes), sharedPageCreated);
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -84,12 +92,12 @@ public final class ImageLoader {
      * @param out receives the module
      * @return SUCCESS, or the status LoadLibrary / CreateProcess reports
      */
-    public NtStatus load(SimProcess p, String name, boolean dll, Module[] out) {
+    public NtStatus load(Modules p, String name, boolean dll, Module[] out) {
         String path = resolve(name, dll);
         if (path == null) {
             return NtStatus.DLL_NOT_FOUND;
         }
-        for (Module m : p.modules()) {
+        for (Module m : p.list()) {
             if (m.path().equalsIgnoreCase(path)) {
                 m.addReference();
                 out[0] = m;
@@ -128,7 +136,7 @@ public final class ImageLoader {
         }
         space.insert(view);
         Module module = new Module(path.substring(path.lastIndexOf('\\') + 1), image, view, relocated);
-        p.modules().add(module);
+        p.list().add(module);
         for (String dependency : image.image().imports()) {
             Module[] dep = new Module[1];
             NtStatus s = load(p, dependency, true, dep);
@@ -156,7 +164,7 @@ public final class ImageLoader {
                 pages++;
             }
         }
-        if (!machine.phys().charge(pages)) {
+        if (!phys.charge(pages)) {
             return -1;
         }
         for (int page = 1; page < image.pages(); page++) {
@@ -169,11 +177,11 @@ public final class ImageLoader {
 
     private long preferredBase(ImageSection image) {
         ImageFile f = image.image();
-        if (!machine.config().aslr() || f.fixed()) {
+        if (!config.aslr() || f.fixed()) {
             return f.preferredBase();
         }
         return bootBases.computeIfAbsent(image.path().toLowerCase(Locale.ROOT), k -> {
-            boolean x64 = machine.config().is64Bit();
+            boolean x64 = config.is64Bit();
             if (!f.dll()) {
                 return f.preferredBase() + boot.nextLong(1, 0x100) * GRANULARITY;
             }
@@ -183,23 +191,30 @@ public final class ImageLoader {
     }
 
     /** FreeLibrary: drops a reference; the last one unmaps the image and releases its imports. */
-    public void unload(SimProcess p, Module m) {
+    public void unload(Modules p, Module m) {
         if (m.dropReference() > 0) {
             return;
         }
-        p.modules().remove(m);
         if (p.space().find(m.base()) == m.view()) {
-            p.releaseView(m.view());
+            unmap(p, m.view());
         }
+        p.list().remove(m);
         for (Module dep : List.copyOf(m.imports())) {
             unload(p, dep);
         }
     }
 
-    /** An image view went away (unload or process exit): return the relocated pages' commit. */
-    public void viewReleased(Module m) {
+    /**
+     * Unmaps an image view (FreeLibrary's last reference, or the process's end): the view's private copies go, and
+     * so does the commit charged for its relocated pages.
+     */
+    public void unmap(Modules p, View view) {
+        view.backing().discard(0, view.pages());
+        p.space().remove(view);
+        Module m = p.at(view.base());
+        p.list().remove(m);
         if (m != null && m.relocatedPages() > 0) {
-            machine.phys().uncharge(m.relocatedPages());
+            phys.uncharge(m.relocatedPages());
         }
     }
 }

@@ -6,8 +6,8 @@ import pagelab.kernel.inspect.MachineCounters;
 import pagelab.kernel.inspect.MachineInspector;
 import pagelab.kernel.inspect.ProcessInspector;
 import pagelab.kernel.inspect.TraceEvent;
-import pagelab.sim.SimMachine;
-import pagelab.sim.SimProcess;
+import pagelab.sim.machine.SimMachine;
+import pagelab.sim.machine.SimProcess;
 import pagelab.sim.phys.PhysicalMemory;
 
 /** Read-only views of a whole simulated machine. */

@@ -9,7 +9,7 @@ import pagelab.kernel.inspect.ProcessCounters;
 import pagelab.kernel.inspect.ProcessInspector;
 import pagelab.kernel.inspect.ThreadInfo;
 import pagelab.kernel.inspect.TraceEvent;
-import pagelab.sim.SimProcess;
+import pagelab.sim.machine.SimProcess;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.View;
@@ -46,11 +46,7 @@ public final class SimProcessInspector implements ProcessInspector {
     public PageInfo page(long address) {
         process.lock().lock();
         try {
-            View v = process.space().find(address);
-            if (v == null) {
-                return process.freePageInfo(address);
-            }
-            return process.pageInfo(v, v.pageOf(address));
+            return process.space().pageInfo(address);
         } finally {
             process.lock().unlock();
         }

@@ -2,23 +2,39 @@ package pagelab.sim.mmu;
 
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
 
 /**
- * The kernel's own copies to and from user buffers (ReadFile's lpBuffer, WriteFile's): the whole buffer is probed
- * first, as ProbeForWrite / ProbeForRead do, and a bad page fails the call (ERROR_NOACCESS) instead of raising an
- * exception in the program. A guard page fails the probe too. The caller holds the machine lock.
+ * The kernel's own accesses to a process's memory: the heap manager's block headers, and the copies to and from a
+ * ReadFile or WriteFile buffer. They take the same TLB and the same walk as the program's loads and stores (so a
+ * page costs the same faults whoever touches it), but a page that does not allow the access never raises an
+ * exception in the program, whose filters must not run under the machine lock: it throws {@link InaccessiblePage}
+ * to the kernel code instead, which fails its call. The caller holds the machine lock.
  */
 public final class KernelAccess {
     private static final int MASK = PAGE_SIZE - 1;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private KernelAccess() {
+    private final SimMemory memory;
+    private final AddressSpace space;
+
+    public KernelAccess(SimMemory memory, AddressSpace space) {
+        this.memory = memory;
+        this.space = space;
     }
 
-    /** Whether every byte of [address, address+length) may be read (write = false) or written (write = true). */
-    public static boolean probe(AddressSpace space, long address, long length, boolean write) {
+    /**
+     * ProbeForRead / ProbeForWrite: whether every byte of [address, address+length) may be read, or written (a
+     * copy-on-write page may). A guard page fails the probe. Touches and counts nothing.
+     */
+    public boolean probe(long address, long length, Access kind) {
         if (length <= 0) {
             return true;
         }
@@ -31,7 +47,7 @@ public final class KernelAccess {
                 return false;
             }
             int vprot = v.vprot(v.pageOf(page));
-            boolean ok = !Protection.isGuard(vprot) && (write
+            boolean ok = !Protection.isGuard(vprot) && (kind == Access.WRITE
                     ? Protection.canWrite(vprot) || Protection.isCopyOnWrite(vprot) : Protection.canRead(vprot));
             if (!ok) {
                 return false;
@@ -40,44 +56,70 @@ public final class KernelAccess {
         return true;
     }
 
-    /** Copies {@code src} into user memory; probe first. Copy-on-write pages are copied as a user write would. */
-    public static void copyOut(AddressSpace space, long address, byte[] src, int off, int len) {
-        int done = 0;
-        while (done < len) {
+    /** Copies user memory at {@code address} into {@code dst}, page by page. */
+    public void copyIn(long address, byte[] dst, int off, int len) {
+        for (int done = 0; done < len; ) {
             long a = address + done;
-            int inPage = (int) (a & MASK);
-            int n = Math.min(len - done, PAGE_SIZE - inPage);
-            View v = space.find(a);
-            long page = v.pageOf(a);
-            int vprot = v.vprot(page);
-            byte[] frame;
-            if (Protection.isCopyOnWrite(vprot)) {
-                frame = v.backing().copyOnWrite(page);
-                v.setVprot(page, Protection.afterCopy(vprot));
-            } else {
-                frame = v.backing().frameForWrite(page);
-            }
-            System.arraycopy(src, off + done, frame, inPage, n);
+            int n = Math.min(len - done, PAGE_SIZE - (int) (a & MASK));
+            System.arraycopy(frame(a, Access.READ), (int) (a & MASK), dst, off + done, n);
             done += n;
         }
-        space.invalidate();
     }
 
-    /** Copies user memory into {@code dst}; probe first. */
-    public static void copyIn(AddressSpace space, long address, byte[] dst, int off, int len) {
-        int done = 0;
-        while (done < len) {
+    /** Copies {@code src} into user memory at {@code address}, page by page, as the program's stores would. */
+    public void copyOut(long address, byte[] src, int off, int len) {
+        for (int done = 0; done < len; ) {
             long a = address + done;
-            int inPage = (int) (a & MASK);
-            int n = Math.min(len - done, PAGE_SIZE - inPage);
-            View v = space.find(a);
-            byte[] frame = v.backing().frameForRead(v.pageOf(a));
-            if (frame == null) {
-                java.util.Arrays.fill(dst, off + done, off + done + n, (byte) 0);
-            } else {
-                System.arraycopy(frame, inPage, dst, off + done, n);
-            }
+            int n = Math.min(len - done, PAGE_SIZE - (int) (a & MASK));
+            System.arraycopy(src, off + done, frame(a, Access.WRITE), (int) (a & MASK), n);
             done += n;
         }
+    }
+
+    /** Copies {@code len} bytes inside user memory, in page-sized pieces (a block may be bigger than a Java array). */
+    public void copy(long src, long dst, long len) {
+        byte[] buffer = new byte[(int) Math.min(len, PAGE_SIZE)];
+        for (long done = 0; done < len; done += buffer.length) {
+            int n = (int) Math.min(buffer.length, len - done);
+            copyIn(src + done, buffer, 0, n);
+            copyOut(dst + done, buffer, 0, n);
+        }
+    }
+
+    /** Sets {@code len} bytes of user memory to {@code value}. */
+    public void fill(long address, long len, byte value) {
+        for (long done = 0; done < len; ) {
+            long a = address + done;
+            int n = (int) Math.min(len - done, PAGE_SIZE - (a & MASK));
+            int at = (int) (a & MASK);
+            Arrays.fill(frame(a, Access.WRITE), at, at + n, value);
+            done += n;
+        }
+    }
+
+    /** Reads an aligned 32-bit value (aligned, so it never straddles a page). */
+    public int readInt(long address) {
+        return (int) INT.get(frame(address, Access.READ), (int) (address & MASK));
+    }
+
+    public void writeInt(long address, int value) {
+        INT.set(frame(address, Access.WRITE), (int) (address & MASK), value);
+    }
+
+    /** Reads an aligned 64-bit value. */
+    public long readLong(long address) {
+        return (long) LONG.get(frame(address, Access.READ), (int) (address & MASK));
+    }
+
+    public void writeLong(long address, long value) {
+        LONG.set(frame(address, Access.WRITE), (int) (address & MASK), value);
+    }
+
+    private byte[] frame(long address, Access kind) {
+        byte[] frame = memory.kernelFrame(address, kind);
+        if (frame == null) {
+            throw new InaccessiblePage(address);
+        }
+        return frame;
     }
 }

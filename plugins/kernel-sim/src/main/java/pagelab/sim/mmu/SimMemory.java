@@ -2,17 +2,21 @@ package pagelab.sim.mmu;
 
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import pagelab.kernel.Memory;
 import pagelab.sim.vm.AddressSpace;
 
 /**
- * Loads and stores of one process through the {@link Mmu}. A hit in the one-entry read or write TLB costs a
- * subtraction, two compares and a volatile read; everything else takes the MMU's checked path. Accesses that
- * straddle a page are checked page by page (the first faulting address is the first byte of the faulting page).
+ * Loads and stores of one process, and the process's TLB: a one-entry read TLB and a one-entry write TLB holding
+ * the frame of the last page used. A hit costs a subtraction and two compares of plain fields; a miss takes the
+ * MMU's walk, which installs the translation. The kernel's own accesses ({@link KernelAccess}) use the same TLB and
+ * the same walk. Accesses that straddle a page are checked page by page (the first faulting address is the first
+ * byte of the faulting page).
  */
 public final class SimMemory implements Memory {
     private static final int PAGE_MASK = PAGE_SIZE - 1;
@@ -41,7 +45,24 @@ public final class SimMemory implements Memory {
         writeTlb = Tlb.EMPTY;
     }
 
-    /** Installs a translation; called by the MMU under the machine lock. */
+    /**
+     * The frame for one of the kernel's own accesses ({@link KernelAccess}): the TLB's, else the walk's, which is
+     * then installed as for the program; null if the page does not allow the access. Caller holds the machine lock.
+     */
+    byte[] kernelFrame(long a, Access kind) {
+        Tlb t = kind == Access.WRITE ? writeTlb : readTlb;
+        long off = a - t.pageBase;
+        if (off >= 0 && off < PAGE_SIZE && t.frame != null) {
+            return t.frame;
+        }
+        byte[] frame = mmu.walk(a, kind);
+        if (frame != null) {
+            install(a, frame, kind);
+        }
+        return frame;
+    }
+
+    /** Installs a translation; called under the machine lock. */
     void install(long address, byte[] frame, Access kind) {
         Tlb entry = new Tlb(address & ~(long) PAGE_MASK, frame);
         if (kind == Access.WRITE) {
@@ -52,7 +73,7 @@ public final class SimMemory implements Memory {
         }
     }
 
-    // ---------------------------------------------------------------- fast paths
+    // ---------------------------------------------------------------- loads and stores: the TLB, else the walk
 
     @Override
     public byte getByte(long a) {
@@ -138,7 +159,7 @@ public final class SimMemory implements Memory {
         writeSlow(a, 8, v);
     }
 
-    // ---------------------------------------------------------------- checked paths
+    // ---------------------------------------------------------------- TLB misses
 
     /** The frame of the page holding {@code a}, resolving faults, and refills the TLB for it. */
     byte[] frameFor(long a, Access kind) {
@@ -227,7 +248,7 @@ public final class SimMemory implements Memory {
             int inPage = (int) (addr & PAGE_MASK);
             int n = (int) Math.min(len - done, PAGE_SIZE - inPage);
             byte[] f = frameFor(addr, Access.WRITE);
-            java.util.Arrays.fill(f, inPage, inPage + n, v);
+            Arrays.fill(f, inPage, inPage + n, v);
             done += n;
         }
     }
@@ -251,7 +272,7 @@ public final class SimMemory implements Memory {
 
     @Override
     public String getString(long a) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (long p = a; ; p++) {
             byte b = getByte(p);
             if (b == 0) {
@@ -264,7 +285,7 @@ public final class SimMemory implements Memory {
     @Override
     public void setString(long a, String s) {
         byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] withNul = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        byte[] withNul = Arrays.copyOf(bytes, bytes.length + 1);
         write(a, withNul, 0, withNul.length);
     }
 
@@ -289,7 +310,7 @@ public final class SimMemory implements Memory {
         }
     }
 
-    /** Atomically replaces the value at {@code a} with {@code exchange} if it equals {@code comparand}; returns the old value. */
+    /** Atomically replaces the value at {@code a} with {@code exchange} if it is {@code comparand}; returns the old. */
     public int compareAndExchange(long a, int exchange, int comparand) {
         byte[] f = frameFor(a, Access.WRITE);
         int off = (int) (a & PAGE_MASK);

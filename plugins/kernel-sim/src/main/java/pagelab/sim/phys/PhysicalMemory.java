@@ -1,7 +1,6 @@
 package pagelab.sim.phys;
 
 import java.util.ArrayDeque;
-import pagelab.sim.vm.PrivateBacking;
 
 /**
  * The machine's physical storage, in the style of xv6's kalloc: RAM frames holding private pages, the paging file,
@@ -15,7 +14,7 @@ public final class PhysicalMemory {
     public static final int PAGE_SIZE = 4096;
 
     /** A resident private page, as the clock sees it. */
-    private record Frame(PrivateBacking backing, long page) {
+    private record Frame(Pageable owner, long page) {
     }
 
     /**
@@ -63,14 +62,14 @@ public final class PhysicalMemory {
     }
 
     /** A private page takes a frame; if RAM is full the clock first takes one back. */
-    public void frameIn(PrivateBacking backing, long page) {
+    public void frameIn(Pageable owner, long page) {
         if (framesInUse >= ramPages) {
             evictOne();
         }
         framesInUse++;
-        clock.addLast(new Frame(backing, page));
+        clock.addLast(new Frame(owner, page));
         if (clock.size() > 2 * framesInUse + 1024) {
-            clock.removeIf(f -> !f.backing().isResident(f.page()));
+            clock.removeIf(f -> !f.owner().isResident(f.page()));
         }
     }
 
@@ -79,14 +78,14 @@ public final class PhysicalMemory {
         long budget = 2L * clock.size() + 1;
         while (!clock.isEmpty() && budget-- > 0) {
             Frame f = clock.pollFirst();
-            if (!f.backing().isResident(f.page())) {
+            if (!f.owner().isResident(f.page())) {
                 continue; // decommitted or already paged out: a stale entry
             }
-            if (f.backing().testAndClearReferenced(f.page())) {
+            if (f.owner().testAndClearReferenced(f.page())) {
                 clock.addLast(f);
                 continue;
             }
-            f.backing().pageOut(f.page());
+            f.owner().pageOut(f.page());
             return;
         }
     }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import pagelab.sim.fs.SimFile;
+import pagelab.sim.status.NtStatus;
 import pagelab.sim.thread.KernelObject;
+import pagelab.sim.vm.MappedBacking;
 import pagelab.sim.vm.PageStore;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.SharedCommit;
-import pagelab.sim.vm.MappedBacking;
-import pagelab.sim.win32.NtStatus;
 import pagelab.sim.vm.View;
 
 /**

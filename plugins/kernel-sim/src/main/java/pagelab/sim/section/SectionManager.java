@@ -28,18 +28,17 @@ import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import pagelab.sim.MachineLock;
 import pagelab.kernel.LongByReference;
-import pagelab.sim.SimProcess;
 import pagelab.sim.fs.FileObject;
 import pagelab.sim.fs.SimFile;
 import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.status.NtStatus;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.thread.KernelObject;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
-import pagelab.sim.win32.NtStatus;
 
 /**
  * Chapter 17's file mappings, machine-wide: CreateFileMapping and OpenFileMapping with the named-object namespace,
@@ -50,14 +49,14 @@ public final class SectionManager {
     private static final int SEC_FLAGS = SEC_FILE | SEC_IMAGE | SEC_RESERVE | SEC_COMMIT | SEC_NOCACHE
             | SEC_WRITECOMBINE | SEC_LARGE_PAGES;
 
-    private final MachineLock lock;
+    private final KernelLock lock;
     private final PhysicalMemory phys;
     private final Map<String, KernelObject> namespace = new HashMap<>();
 
     private final Runnable sharedPageCreated;
 
     /** @param sharedPageCreated invalidates every address space's cached translations (see PageStore) */
-    public SectionManager(MachineLock lock, PhysicalMemory phys, Runnable sharedPageCreated) {
+    public SectionManager(KernelLock lock, PhysicalMemory phys, Runnable sharedPageCreated) {
         this.lock = lock;
         this.phys = phys;
         this.sharedPageCreated = sharedPageCreated;
@@ -197,10 +196,10 @@ public final class SectionManager {
     }
 
     /**
-     * MapViewOfFileEx in {@code process}; {@code handleAccess} is the access the handle was opened with (-1 for
-     * all). The caller holds the machine lock.
+     * MapViewOfFileEx in the address space {@code space}; {@code handleAccess} is the access the handle was opened
+     * with (-1 for all). The caller holds the machine lock.
      */
-    public NtStatus map(SimProcess process, Section s, int handleAccess, int access, long offset, long bytes,
+    public NtStatus map(AddressSpace space, Section s, int handleAccess, int access, long offset, long bytes,
                         long baseHint, LongByReference out) {
         int protect = viewProtect(access);
         int needed = access & (FILE_MAP_READ | FILE_MAP_WRITE | FILE_MAP_EXECUTE);
@@ -214,7 +213,6 @@ public final class SectionManager {
             return NtStatus.ACCESS_DENIED; // STATUS_INVALID_VIEW_SIZE
         }
         long viewBytes = AddressSpace.alignUp(bytes == 0 ? s.size() - offset : bytes, PAGE_SIZE);
-        AddressSpace space = process.space();
         long base;
         if (baseHint == 0) {
             base = space.findFree(viewBytes, GRANULARITY, false, space.minAddress(), space.maxAddress());
@@ -254,26 +252,27 @@ public final class SectionManager {
     }
 
     /** UnmapViewOfFile: any address inside a mapped view unmaps it. The caller holds the machine lock. */
-    public NtStatus unmap(SimProcess process, long address) {
-        View view = process.space().find(address);
-        if (view == null || !(view.backing() instanceof MappedBacking)
-                || !(((MappedBacking) view.backing()).owner() instanceof Section)) {
+    public NtStatus unmap(AddressSpace space, long address) {
+        View view = space.find(address);
+        if (view == null || !(view.backing() instanceof MappedBacking mb) || !(mb.owner() instanceof Section)) {
             return NtStatus.NOT_MAPPED_VIEW;
         }
-        process.releaseView(view);
+        release(space, view);
         return NtStatus.SUCCESS;
     }
 
-    /** Called when a mapped view goes (unmap or process exit): the section loses the view's reference. */
-    public void viewReleased(View view) {
+    /** Removes a view of a section from its space (unmap, or the process's end): the section loses its reference. */
+    public void release(AddressSpace space, View view) {
+        view.backing().discard(0, view.pages());
+        space.remove(view);
         Section s = (Section) ((MappedBacking) view.backing()).owner();
         s.views().remove(view);
         s.release();
     }
 
     /** FlushViewOfFile: writes the view's dirty file pages; returns how many. The caller holds the lock. */
-    public NtStatus flush(SimProcess process, long address, long bytes, LongByReference flushed) {
-        View view = process.space().find(address);
+    public NtStatus flush(AddressSpace space, long address, long bytes, LongByReference flushed) {
+        View view = space.find(address);
         if (view == null || !(view.backing() instanceof MappedBacking mb) || !(mb.owner() instanceof Section s)) {
             return NtStatus.NOT_MAPPED_VIEW;
         }

@@ -30,28 +30,14 @@ public final class SimThread implements ThreadContext {
     private volatile long deallocationStack;
     private volatile long teb;
     private int lastError;
-    /**
-     * Kernel calls this thread made. Only the thread itself counts (a plain increment: an atomic one shared by the
-     * process cost a fifth of a cheap call); readers on other threads see it through an opaque read.
-     */
+    /** Kernel calls this thread made: counted by the thread itself, read by others through an opaque read. */
     private long kernelCalls;
     private volatile boolean alive = true;
     private volatile int exitCode = WinNT.STILL_ACTIVE;
     private volatile Thread javaThread;
-    /**
-     * The out-parameter of this thread's kernel calls that return a value through one (HeapAlloc): reused, because
-     * escape analysis does not always remove a fresh one, and 24 bytes per call were a tenth of a HeapAlloc.
-     * A kernel call runs no program code between filling and reading it, so calls never share it.
-     */
-    private final pagelab.kernel.LongByReference out = new pagelab.kernel.LongByReference();
 
     public SimThread(int id) {
         this.id = id;
-    }
-
-    /** This thread's reusable out-parameter for a kernel call (see the field); the caller sets it before use. */
-    public pagelab.kernel.LongByReference kernelOut() {
-        return out;
     }
 
     @Override

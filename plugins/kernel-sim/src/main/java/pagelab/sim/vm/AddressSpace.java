@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.Allocation;
+import pagelab.kernel.inspect.PageInfo;
 
 /**
  * The views of one process's user-mode address space, keyed by base address so that finding the view holding
@@ -29,13 +31,8 @@ public final class AddressSpace {
     private final TreeMap<Long, View> views = new TreeMap<>();
     private ViewIndex index;
     /** The allocations of the last snapshot (immutable), reused while no view changes. */
-    private List<pagelab.kernel.inspect.Allocation> lastSnapshot = List.of();
+    private List<Allocation> lastSnapshot = List.of();
     private int lookupsSinceChange;
-    /**
-     * Bumped on every change that can invalidate a cached translation (protection, commit, release, a new frame),
-     * so that the MMU's one-entry TLBs can be checked with a single volatile read.
-     */
-    private volatile long generation;
     /** Empties the MMU's TLBs of this space (the simulator's TLB shootdown); set by the process's memory. */
     private Runnable shootdown = () -> { };
 
@@ -54,13 +51,11 @@ public final class AddressSpace {
         return maxAddress;
     }
 
-    public long generation() {
-        return generation;
-    }
-
-    /** Every cached translation of this space is now stale. Caller holds the machine lock. */
+    /**
+     * Every cached translation of this space is now stale: a protection, a commit or a frame changed, or a view came
+     * or went. Caller holds the machine lock.
+     */
     public void invalidate() {
-        generation++;
         shootdown.run();
     }
 
@@ -81,6 +76,15 @@ public final class AddressSpace {
         }
         View v = e.getValue();
         return v.contains(address) ? v : null;
+    }
+
+    /** The page holding {@code address} as the inspector shows it, free or in a view. Touches and counts nothing. */
+    public PageInfo pageInfo(long address) {
+        View v = find(address);
+        if (v != null) {
+            return v.pageInfo(v.pageOf(address));
+        }
+        return new PageInfo(address & ~(long) (PAGE_SIZE - 1), 0, MEM_FREE, 0, 0, false, false, false, false, false);
     }
 
     /** The first view whose base is above {@code address}, or null. */
@@ -240,7 +244,7 @@ public final class AddressSpace {
      */
     public AddressSpaceSnapshot snapshot(long sequence) {
         if (!unchangedSinceLastSnapshot()) {
-            List<pagelab.kernel.inspect.Allocation> list = new ArrayList<>(views.size());
+            List<Allocation> list = new ArrayList<>(views.size());
             for (View v : views.values()) {
                 list.add(v.toAllocation());
             }

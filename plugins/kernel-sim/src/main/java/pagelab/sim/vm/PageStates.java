@@ -1,5 +1,7 @@
 package pagelab.sim.vm;
 
+import java.util.Arrays;
+
 /**
  * One vprot byte per page of a view (see {@link Protection}), stored in chunks that are allocated only when a
  * page in them leaves the reserved state, so a 1 TiB x64 reservation costs a few dozen bytes.
@@ -45,7 +47,7 @@ public final class PageStates {
             long chunkEnd = Math.min(end, ((page >>> CHUNK_SHIFT) + 1) << CHUNK_SHIFT);
             byte[] c = chunk(page, vprot != 0);
             if (c != null) {
-                java.util.Arrays.fill(c, (int) (page & (CHUNK_PAGES - 1)),
+                Arrays.fill(c, (int) (page & (CHUNK_PAGES - 1)),
                         (int) (page & (CHUNK_PAGES - 1)) + (int) (chunkEnd - page), (byte) vprot);
             }
             page = chunkEnd;

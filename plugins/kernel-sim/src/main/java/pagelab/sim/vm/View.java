@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import pagelab.kernel.WinNT;
 import pagelab.kernel.inspect.Allocation;
+import pagelab.kernel.inspect.PageInfo;
 import pagelab.kernel.inspect.Region;
 
 /**
@@ -136,6 +137,15 @@ public final class View {
 
     public long countCommitted(long from, long count) {
         return touched ? states.countCommitted(from, count) : 0;
+    }
+
+    /** A page of this view as the inspector shows it. */
+    public PageInfo pageInfo(long page) {
+        int v = vprot(page);
+        long address = base + (page << AddressSpace.PAGE_SHIFT);
+        return new PageInfo(address, base, Protection.isCommitted(v) ? WinNT.MEM_COMMIT : WinNT.MEM_RESERVE,
+                Protection.toWin32(v), type, Protection.isGuard(v), Protection.isCopyOnWrite(v),
+                backing.isShared(page), backing.isResident(page), backing.isDirty(page));
     }
 
     /** Changes whenever a page's state or the detail changes; lets snapshots reuse an unchanged allocation. */

@@ -8,9 +8,8 @@ import java.util.Collection;
  * than it changes (see {@link AddressSpace}). It answers "which view is at or below this address" with a radix
  * tree over 64 KiB granule numbers, the shape of the page tables an MMU walks: a fixed number of small steps
  * (at most six on x64, three on x86) however many views there are, where a binary search of 100,000 views takes
- * seventeen dependent loads and as many hard-to-predict branches. A radix entry whose range holds few view bases
- * is not split further; it keeps the index of the last view below its range, and the lookup steps forward over
- * the at most {@link #SCAN} bases inside it. So the tree has at most one node per {@code SCAN} views per level.
+ * seventeen. A radix entry whose range holds few view bases is not split further; it keeps the index of the last
+ * view below its range, and the lookup steps forward over the at most {@link #SCAN} bases inside it. So the tree has at most one node per {@code SCAN} views per level.
  *
  * <p>Beside each view's base it keeps what VirtualQuery needs of a view whose pages are all still reserved (its
  * end, type and allocation protection), so that describing such a view reads one record instead of a

@@ -20,7 +20,7 @@ import static pagelab.sim.vm.AddressSpace.alignUp;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 import pagelab.sim.phys.PhysicalMemory;
-import pagelab.sim.win32.NtStatus;
+import pagelab.sim.status.NtStatus;
 
 /**
  * The core of chapter 15: reserve, commit, decommit, release, protect and query pages of one address space,
@@ -53,6 +53,22 @@ public final class VirtualMemory {
     /** Committed pages of MEM_PRIVATE views: the process's "private bytes" / 4096. */
     public long privateCommittedPages() {
         return privateCommittedPages;
+    }
+
+    /**
+     * Commits one page of a thread's stack (chapter 16's guard-page growth), with or without PAGE_GUARD, charging
+     * commit if it was not committed. False if the commit limit is reached.
+     */
+    public boolean commitStackPage(View stack, long page, boolean guard) {
+        if (!Protection.isCommitted(stack.vprot(page))) {
+            if (!phys.charge(1)) {
+                return false;
+            }
+            privateCommittedPages++;
+        }
+        stack.setVprot(page, Protection.COMMITTED | Protection.READWRITE | (guard ? Protection.GUARD : 0));
+        space.invalidate();
+        return true;
     }
 
     // ---------------------------------------------------------------- VirtualAlloc

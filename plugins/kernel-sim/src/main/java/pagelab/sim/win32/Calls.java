@@ -3,39 +3,37 @@ package pagelab.sim.win32;
 import static pagelab.kernel.WinError.ERROR_CALL_NOT_IMPLEMENTED;
 
 import java.util.List;
-import pagelab.sim.MachineLock;
 import java.util.function.Supplier;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.KernelCall;
-import pagelab.sim.SimMachine;
-import pagelab.sim.SimProcess;
+import pagelab.sim.machine.SimMachine;
+import pagelab.sim.machine.SimProcess;
+import pagelab.sim.status.NtStatus;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.trace.Callers;
 
 /**
- * The plumbing every Win32 call of one process shares: attach the calling thread, apply fault injection, run the
- * core under the machine lock, set last-error, record the call in the trace.
+ * The plumbing every Win32 call of one process shares, in the order a call uses it: attach the calling thread and
+ * count the call ({@link #begin}), apply fault injection, run the core under the machine lock ({@link #run}), set
+ * last-error ({@link #finish}), record the call in the trace ({@link #tracing}, {@link #trace}).
  */
 final class Calls {
-    /** Snapshots after each call stop being taken beyond this many allocations (they would cost too much). */
-    private static final int SNAPSHOT_VIEW_LIMIT = 4096;
+    /**
+     * A call that changed the address space is recorded with a snapshot of it, while the space has at most this many
+     * allocations: the trace keeps a run's first events, and a snapshot per call of a space with thousands of
+     * allocations would cost more memory than all the rest of the trace.
+     */
+    private static final int SNAPSHOT_VIEW_LIMIT = 1024;
 
     final SimProcess p;
     final SimMachine m;
-    final MachineLock lock;
-    /**
-     * Held here rather than reached through the machine on every call: the machine's configuration never changes,
-     * and each hop is one more load that the next one waits for (a HeapAlloc/HeapFree pair is mostly such chains).
-     */
-    private final boolean tracing;
-    private final pagelab.sim.control.SimFaultInjection faults;
+    final KernelLock lock;
 
     Calls(SimProcess process) {
         this.p = process;
         this.m = process.simMachine();
         this.lock = process.lock();
-        this.tracing = m.tracing();
-        this.faults = m.faults();
     }
 
     SimThread begin() {
@@ -44,13 +42,9 @@ final class Calls {
         return t;
     }
 
-    boolean tracing() {
-        return tracing;
-    }
-
     /** The error fault injection imposes on this call of {@code function}, or 0. */
     int injected(String function) {
-        return faults.check(function);
+        return m.faults().check(function);
     }
 
     /** Runs a core operation unless fault injection fails it; returns the Win32 error, 0 on success. */
@@ -67,30 +61,6 @@ final class Calls {
         }
     }
 
-    /** A core operation on {@code target} with an address and an out-structure: a call that allocates nothing. */
-    @FunctionalInterface
-    interface AddressOp<T, U> {
-        NtStatus apply(T target, long address, U out);
-    }
-
-    /**
-     * {@link #run(String, Supplier)} for the hottest calls (VirtualQuery): given a method reference that captures
-     * nothing, no lambda is allocated per call, so the call's speed does not depend on the JIT proving that a
-     * capturing lambda does not escape (when it could not, a query cost five times as much).
-     */
-    <T, U> int run(String function, T target, long address, U out, AddressOp<T, U> op) {
-        int injected = injected(function);
-        if (injected != 0) {
-            return injected;
-        }
-        lock.lock();
-        try {
-            return op.apply(target, address, out).win32Error();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Sets last-error for a failed call (successful calls leave it alone, as most Win32 calls do). */
     static void finish(SimThread t, int error) {
         if (error != 0) {
@@ -98,21 +68,32 @@ final class Calls {
         }
     }
 
+    /**
+     * Whether this call is to be recorded in the trace: tracing is on and the trace still keeps events. A call the
+     * full trace keeps no more is counted here, and nothing of it is formatted, so the caller formats its arguments
+     * for {@link #trace} only when this says yes.
+     */
+    boolean tracing() {
+        return m.tracing() && m.tracer().admit();
+    }
+
+    /**
+     * Records this call: its arguments and result in Win32 notation, the Java line that made it, and, when it
+     * changed the address space, a snapshot of the space after it.
+     */
     void trace(SimThread t, String function, int error, String result, boolean mutates, String... args) {
-        long seq = m.tracer().nextSequence();
-        AddressSpaceSnapshot after = null;
-        if (mutates && error == 0) {
-            lock.lock();
-            try {
-                if (p.space().viewCount() <= SNAPSHOT_VIEW_LIMIT) {
-                    after = p.space().snapshot(seq);
-                }
-            } finally {
-                lock.unlock();
-            }
+        m.trace(sequence -> new KernelCall(sequence, p.id(), t.threadId(), function, List.of(args), result,
+                error != 0, error != 0 ? error : t.lastError(), Callers.caller(),
+                mutates && error == 0 ? snapshot(sequence) : null));
+    }
+
+    private AddressSpaceSnapshot snapshot(long sequence) {
+        lock.lock();
+        try {
+            return p.space().viewCount() <= SNAPSHOT_VIEW_LIMIT ? p.space().snapshot(sequence) : null;
+        } finally {
+            lock.unlock();
         }
-        m.tracer().add(new KernelCall(seq, p.id(), t.threadId(), function, List.of(args), result, error != 0,
-                error != 0 ? error : t.lastError(), Callers.caller(), after));
     }
 
     <T> T notImplemented(String function, T failure, String result) {

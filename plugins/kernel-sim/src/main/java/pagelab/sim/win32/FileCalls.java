@@ -10,16 +10,16 @@ import static pagelab.kernel.WinNT.CREATE_ALWAYS;
 import static pagelab.kernel.WinNT.GENERIC_READ;
 import static pagelab.kernel.WinNT.GENERIC_WRITE;
 import static pagelab.kernel.WinNT.OPEN_ALWAYS;
-import static pagelab.sim.trace.Win32Format.bool;
-import static pagelab.sim.trace.Win32Format.hex;
-import static pagelab.sim.trace.Win32Format.size;
+import static pagelab.kernel.format.Win32Format.bool;
+import static pagelab.kernel.format.Win32Format.hex;
+import static pagelab.kernel.format.Win32Format.hexSize;
 
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.sim.fs.FileObject;
 import pagelab.sim.fs.SimFileSystem;
-import pagelab.sim.mmu.KernelAccess;
+import pagelab.sim.mmu.Access;
 import pagelab.sim.thread.KernelObject;
 import pagelab.sim.thread.SimThread;
 
@@ -53,7 +53,8 @@ final class FileCalls {
         if (c.tracing()) {
             c.trace(t, "CreateFile", err, handle == -1 ? "INVALID_HANDLE_VALUE" : hex(handle), false,
                     name == null ? "NULL" : '"' + name + '"', hex(access & 0xFFFFFFFFL), hex(share),
-                    sa == null ? "NULL" : "&sa", Integer.toString(disposition), hex(flags & 0xFFFFFFFFL), hex(template));
+                    sa == null ? "NULL" : "&sa", Integer.toString(disposition), hex(flags & 0xFFFFFFFFL),
+                    hex(template));
         }
         return handle;
     }
@@ -78,7 +79,7 @@ final class FileCalls {
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "GetFileSizeEx", err, bool(err == 0), false, hex(handle),
-                    err == 0 ? "&size=" + size(size.getValue()) : "&size");
+                    err == 0 ? "&size=" + hexSize(size.getValue()) : "&size");
         }
         return err == 0;
     }
@@ -93,7 +94,7 @@ final class FileCalls {
         if (err == 0) {
             c.lock.lock();
             try {
-                if (!KernelAccess.probe(c.p.space(), buffer, n, true)) {
+                if (!c.p.kernelAccess().probe(buffer, n, Access.WRITE)) {
                     err = ERROR_NOACCESS;
                 } else {
                     done = transfer(f, buffer, n, true);
@@ -123,7 +124,7 @@ final class FileCalls {
         if (err == 0) {
             c.lock.lock();
             try {
-                if (!KernelAccess.probe(c.p.space(), buffer, n, false)) {
+                if (!c.p.kernelAccess().probe(buffer, n, Access.READ)) {
                     err = ERROR_NOACCESS;
                 } else {
                     done = transfer(f, buffer, n, false);
@@ -154,11 +155,11 @@ final class FileCalls {
                 if (got <= 0) {
                     break;
                 }
-                KernelAccess.copyOut(c.p.space(), buffer + done, chunk, 0, got);
+                c.p.kernelAccess().copyOut(buffer + done, chunk, 0, got);
                 f.setPosition(f.position() + got);
                 done += got;
             } else {
-                KernelAccess.copyIn(c.p.space(), buffer + done, chunk, 0, step);
+                c.p.kernelAccess().copyIn(buffer + done, chunk, 0, step);
                 f.file().write(f.position(), chunk, 0, step);
                 f.setPosition(f.position() + step);
                 done += step;

@@ -1,8 +1,8 @@
 package pagelab.sim.win32;
 
-import static pagelab.sim.trace.Win32Format.bool;
-import static pagelab.sim.trace.Win32Format.hex;
-import static pagelab.sim.trace.Win32Format.size;
+import static pagelab.kernel.format.Win32Format.bool;
+import static pagelab.kernel.format.Win32Format.hex;
+import static pagelab.kernel.format.Win32Format.hexSize;
 
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.IntByReference;
@@ -10,36 +10,20 @@ import pagelab.kernel.LongByReference;
 import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.WinError;
 import pagelab.kernel.WinNT;
-import pagelab.sim.SimProcess;
-import pagelab.sim.control.SimFaultInjection;
 import pagelab.sim.heap.HeapManager;
 import pagelab.sim.thread.SimThread;
 
 /**
- * The Win32 heap functions (chapter 18) over the process's HeapManager, which takes the machine lock itself: each
- * call applies fault injection, then calls the manager directly (no lambda per call on the HeapAlloc/HeapFree path).
- *
- * <p>HeapAlloc and HeapFree, the calls programs make most, are written for speed: a pair of them is bound by chains
- * of dependent loads, each call waiting at the machine lock's compare-and-set for everything before it
- * (docs/benchmarks.md). So they reach the process, fault injection and the tracing flag through fields of their
- * own instead of through {@link Calls}, count the call after its work instead of before it (the count is a store
- * the compare-and-set would wait for), and HeapAlloc takes the front end's answer as a return value
- * ({@link HeapManager#allocKept}) before anything else.
+ * The Win32 heap functions (chapter 18) over the process's HeapManager, which takes the machine lock itself. Each
+ * goes the way every Win32 call does (see {@link Calls}): count, fault injection, the manager, last-error, trace.
  */
 final class HeapCalls {
     private final Calls c;
-    /** The process's heaps, held here: one load instead of three on every call. */
     private final HeapManager heaps;
-    private final SimProcess p;
-    private final SimFaultInjection faults;
-    private final boolean tracing;
 
     HeapCalls(Calls calls) {
         this.c = calls;
         this.heaps = calls.p.heaps();
-        this.p = calls.p;
-        this.faults = calls.m.faults();
-        this.tracing = calls.tracing();
     }
 
     long getProcessHeap() {
@@ -70,8 +54,8 @@ final class HeapCalls {
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
-            c.trace(t, "HeapCreate", err, hex(result), true, hex(flOptions & 0xFFFFFFFFL), size(dwInitialSize),
-                    size(dwMaximumSize));
+            c.trace(t, "HeapCreate", err, hex(result), true, hex(flOptions & 0xFFFFFFFFL), hexSize(dwInitialSize),
+                    hexSize(dwMaximumSize));
         }
         return result;
     }
@@ -90,23 +74,16 @@ final class HeapCalls {
     }
 
     long heapAlloc(long hHeap, int dwFlags, long dwBytes) {
-        SimThread t = p.enter();
-        int err;
-        long result;
-        try {
-            err = faults.check("HeapAlloc");
-            result = err == 0 ? heaps.allocKept(hHeap, dwFlags, dwBytes) : 0;
-            if (err == 0 && result == 0) {
-                LongByReference out = t.kernelOut();
-                err = heaps.alloc(hHeap, dwFlags, dwBytes, out).win32Error();
-                result = err == 0 ? out.getValue() : 0;
-            }
-        } finally {
-            t.countKernelCall();
+        SimThread t = c.begin();
+        LongByReference out = new LongByReference();
+        int err = c.injected("HeapAlloc");
+        if (err == 0) {
+            err = heaps.alloc(hHeap, dwFlags, dwBytes, out).win32Error();
         }
+        long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
-        if (tracing) {
-            c.trace(t, "HeapAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), size(dwBytes));
+        if (c.tracing()) {
+            c.trace(t, "HeapAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hexSize(dwBytes));
         }
         raiseNoMemory(err, dwFlags, hHeap);
         return result;
@@ -123,7 +100,7 @@ final class HeapCalls {
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "HeapReAlloc", err, hex(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem),
-                    size(dwBytes));
+                    hexSize(dwBytes));
         }
         raiseNoMemory(err, dwFlags, hHeap);
         return result;
@@ -131,7 +108,7 @@ final class HeapCalls {
 
     long heapSize(long hHeap, int dwFlags, long lpMem) {
         SimThread t = c.begin();
-        LongByReference out = t.kernelOut();
+        LongByReference out = new LongByReference();
         int err = c.injected("HeapSize");
         if (err == 0) {
             err = heaps.size(hHeap, dwFlags, lpMem, out).win32Error();
@@ -139,24 +116,19 @@ final class HeapCalls {
         long result = err == 0 ? out.getValue() : -1;
         Calls.finish(t, err);
         if (c.tracing()) {
-            c.trace(t, "HeapSize", err, size(result), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
+            c.trace(t, "HeapSize", err, hexSize(result), false, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
         }
         return result;
     }
 
     boolean heapFree(long hHeap, int dwFlags, long lpMem) {
-        SimThread t = p.enter();
-        int err;
-        try {
-            err = faults.check("HeapFree");
-            if (err == 0) {
-                err = heaps.free(hHeap, dwFlags, lpMem).win32Error();
-            }
-        } finally {
-            t.countKernelCall();
+        SimThread t = c.begin();
+        int err = c.injected("HeapFree");
+        if (err == 0) {
+            err = heaps.free(hHeap, dwFlags, lpMem).win32Error();
         }
         Calls.finish(t, err);
-        if (tracing) {
+        if (c.tracing()) {
             c.trace(t, "HeapFree", err, bool(err == 0), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL), hex(lpMem));
         }
         return err == 0;
@@ -181,7 +153,7 @@ final class HeapCalls {
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
-            c.trace(t, "HeapCompact", err, size(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL));
+            c.trace(t, "HeapCompact", err, hexSize(result), true, hex(hHeap), hex(dwFlags & 0xFFFFFFFFL));
         }
         return result;
     }
@@ -255,7 +227,7 @@ final class HeapCalls {
             c.trace(t, "HeapSetInformation", err, bool(err == 0), false, hex(HeapHandle),
                     informationClass(HeapInformationClass),
                     HeapInformation == null ? "NULL" : Integer.toString(HeapInformation.getValue()),
-                    size(HeapInformationLength));
+                    hexSize(HeapInformationLength));
         }
         return err == 0;
     }
@@ -264,7 +236,7 @@ final class HeapCalls {
     boolean heapQueryInformation(long HeapHandle, int HeapInformationClass, IntByReference HeapInformation,
                                  long HeapInformationLength, LongByReference ReturnLength) {
         SimThread t = c.begin();
-        LongByReference out = t.kernelOut();
+        LongByReference out = new LongByReference();
         int err = c.injected("HeapQueryInformation");
         if (err == 0) {
             err = queryCompatibility(HeapHandle, HeapInformationClass, HeapInformation, HeapInformationLength,
@@ -274,7 +246,7 @@ final class HeapCalls {
         if (c.tracing()) {
             c.trace(t, "HeapQueryInformation", err, err == 0 ? "TRUE (" + HeapInformation.getValue() + ")"
                     : bool(false), false, hex(HeapHandle), informationClass(HeapInformationClass),
-                    HeapInformation == null ? "NULL" : "ULONG", size(HeapInformationLength));
+                    HeapInformation == null ? "NULL" : "ULONG", hexSize(HeapInformationLength));
         }
         return err == 0;
     }

@@ -1,28 +1,9 @@
 package pagelab.sim.win32;
 
-import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
-import static pagelab.kernel.WinError.ERROR_INVALID_PARAMETER;
 import static pagelab.kernel.WinError.ERROR_MOD_NOT_FOUND;
-import static pagelab.kernel.WinError.ERROR_NOACCESS;
-import static pagelab.kernel.WinError.ERROR_NOT_ENOUGH_MEMORY;
-import static pagelab.kernel.WinError.ERROR_NOT_SUPPORTED;
-import static pagelab.kernel.WinNT.CREATE_SUSPENDED;
-import static pagelab.kernel.WinNT.EXCEPTION_MAXIMUM_PARAMETERS;
-import static pagelab.kernel.WinNT.EXCEPTION_NONCONTINUABLE;
-import static pagelab.kernel.WinNT.INFINITE;
-import static pagelab.kernel.WinNT.STACK_SIZE_PARAM_IS_A_RESERVATION;
-import static pagelab.kernel.WinNT.WAIT_FAILED;
-import static pagelab.kernel.WinNT.WAIT_OBJECT_0;
-import static pagelab.kernel.WinNT.WAIT_TIMEOUT;
-import static pagelab.sim.trace.Win32Format.allocationType;
-import static pagelab.sim.trace.Win32Format.bool;
-import static pagelab.sim.trace.Win32Format.freeType;
-import static pagelab.sim.trace.Win32Format.hex;
-import static pagelab.sim.trace.Win32Format.protect;
-import static pagelab.sim.trace.Win32Format.size;
+import static pagelab.kernel.format.Win32Format.bool;
+import static pagelab.kernel.format.Win32Format.hex;
 
-import pagelab.sim.MachineLock;
-import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.LongByReference;
@@ -32,24 +13,26 @@ import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.kernel.SYSTEM_INFO;
 import pagelab.kernel.ThreadProc;
-import pagelab.sim.SimMachine;
-import pagelab.sim.SimProcess;
-import pagelab.sim.thread.KernelObject;
+import pagelab.sim.image.Module;
+import pagelab.sim.machine.SimMachine;
+import pagelab.sim.machine.SimProcess;
+import pagelab.sim.status.NtStatus;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.thread.SimThread;
-import pagelab.sim.thread.ThreadObject;
-import pagelab.sim.vm.VirtualMemory;
 
 /**
  * The Win32 facade of one process (Wine's kernelbase over ntdll): each method converts its arguments, runs the
  * core operation under the machine lock (unless a checker's fault injection fails it first), turns the status
- * into last-error through {@link NtStatus}'s table, and records the call for the inspector.
+ * into last-error through {@link NtStatus}'s table, and records the call for the inspector (see {@link Calls}).
+ * The functions live in one class per chapter; the images' three and the thread's identity are here.
  */
 public final class Kernel32Impl implements Kernel32 {
     private final SimProcess p;
     private final SimMachine m;
-    private final MachineLock lock;
-    private final SystemCalls system;
+    private final KernelLock lock;
     private final Calls calls;
+    private final MemoryCalls memory;
+    private final ThreadCalls threads;
     private final FileCalls files;
     private final MappingCalls mappings;
     private final HeapCalls heaps;
@@ -58,199 +41,70 @@ public final class Kernel32Impl implements Kernel32 {
         this.p = process;
         this.m = process.simMachine();
         this.lock = process.lock();
-        this.system = new SystemCalls(process);
         this.calls = new Calls(process);
+        this.memory = new MemoryCalls(calls);
+        this.threads = new ThreadCalls(calls);
         this.files = new FileCalls(calls);
         this.mappings = new MappingCalls(calls);
         this.heaps = new HeapCalls(calls);
     }
 
-    // ---------------------------------------------------------------- chapter 14
+    // ---------------------------------------------------------------- chapter 14 (see MemoryCalls)
 
     @Override
     public void GetSystemInfo(SYSTEM_INFO info) {
-        SimThread t = calls.begin();
-        if (info != null) {
-            system.fill(info);
-        }
-        if (m.tracing()) {
-            calls.trace(t, "GetSystemInfo", 0, "", false, info == null ? "NULL" : "&si");
-        }
+        memory.getSystemInfo(info);
     }
 
     @Override
     public boolean GlobalMemoryStatusEx(MEMORYSTATUSEX buffer) {
-        SimThread t = calls.begin();
-        int err = buffer == null ? ERROR_NOACCESS
-                : buffer.dwLength != MEMORYSTATUSEX.SIZE ? ERROR_INVALID_PARAMETER : 0;
-        if (err == 0) {
-            lock.lock();
-            try {
-                system.fill(buffer);
-            } finally {
-                lock.unlock();
-            }
-        }
-        Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "GlobalMemoryStatusEx", err, bool(err == 0), false, buffer == null ? "NULL" : "&ms");
-        }
-        return err == 0;
+        return memory.globalMemoryStatusEx(buffer);
     }
 
     @Override
     public long VirtualQuery(long lpAddress, MEMORY_BASIC_INFORMATION lpBuffer) {
-        SimThread t = calls.begin();
-        int err = calls.run("VirtualQuery", p.vm(), lpAddress, lpBuffer, VirtualMemory::query);
-        long result = err == 0 ? system.mbiSize() : 0;
-        Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "VirtualQuery", err, size(result), false, hex(lpAddress), lpBuffer == null ? "NULL" : "&mbi");
-        }
-        return result;
+        return memory.virtualQuery(lpAddress, lpBuffer);
     }
 
-    // ---------------------------------------------------------------- chapter 15
+    // ---------------------------------------------------------------- chapter 15 (see MemoryCalls)
 
     @Override
     public long VirtualAlloc(long lpAddress, long dwSize, int flAllocationType, int flProtect) {
-        SimThread t = calls.begin();
-        LongByReference out = new LongByReference();
-        int err = calls.run("VirtualAlloc", () -> p.vm().allocate(lpAddress, dwSize, flAllocationType, flProtect, out));
-        long result = err == 0 ? out.getValue() : 0;
-        Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "VirtualAlloc", err, hex(result), true, hex(lpAddress), size(dwSize),
-                    allocationType(flAllocationType), protect(flProtect));
-        }
-        return result;
+        return memory.virtualAlloc(lpAddress, dwSize, flAllocationType, flProtect);
     }
 
     @Override
     public boolean VirtualFree(long lpAddress, long dwSize, int dwFreeType) {
-        SimThread t = calls.begin();
-        int err = calls.run("VirtualFree", () -> p.vm().free(lpAddress, dwSize, dwFreeType));
-        Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "VirtualFree", err, bool(err == 0), true, hex(lpAddress), size(dwSize), freeType(dwFreeType));
-        }
-        return err == 0;
+        return memory.virtualFree(lpAddress, dwSize, dwFreeType);
     }
 
     @Override
     public boolean VirtualProtect(long lpAddress, long dwSize, int flNewProtect, IntByReference lpflOldProtect) {
-        SimThread t = calls.begin();
-        LongByReference old = new LongByReference();
-        int err = calls.run("VirtualProtect",
-                () -> p.vm().protect(lpAddress, dwSize, flNewProtect, lpflOldProtect != null, old));
-        if (err == 0) {
-            lpflOldProtect.setValue((int) old.getValue());
-        }
-        Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "VirtualProtect", err, bool(err == 0), true, hex(lpAddress), size(dwSize), protect(flNewProtect),
-                    lpflOldProtect == null ? "NULL" : err == 0 ? "&old=" + protect((int) old.getValue()) : "&old");
-        }
-        return err == 0;
+        return memory.virtualProtect(lpAddress, dwSize, flNewProtect, lpflOldProtect);
     }
 
-    // ---------------------------------------------------------------- chapter 16
+    // ---------------------------------------------------------------- chapter 16 (see ThreadCalls)
 
     @Override
     public long CreateThread(SECURITY_ATTRIBUTES lpThreadAttributes, long dwStackSize, ThreadProc lpStartAddress,
                              long lpParameter, int dwCreationFlags, IntByReference lpThreadId) {
-        SimThread t = calls.begin();
-        int err = 0;
-        long handle = 0;
-        if (lpStartAddress == null || dwStackSize < 0
-                || (dwCreationFlags & ~(CREATE_SUSPENDED | STACK_SIZE_PARAM_IS_A_RESERVATION)) != 0) {
-            err = ERROR_INVALID_PARAMETER;
-        } else if ((dwCreationFlags & CREATE_SUSPENDED) != 0) {
-            err = ERROR_NOT_SUPPORTED; // there is no ResumeThread in the simulated API
-        } else {
-            err = m.faults().check("CreateThread");
-        }
-        if (err == 0) {
-            SimThread created;
-            lock.lock();
-            try {
-                created = m.newThread(p, dwStackSize, dwStackSize,
-                        (dwCreationFlags & STACK_SIZE_PARAM_IS_A_RESERVATION) != 0);
-            } finally {
-                lock.unlock();
-            }
-            if (created == null) {
-                err = ERROR_NOT_ENOUGH_MEMORY;
-            } else {
-                handle = new ThreadStarter(p, created, lpStartAddress, lpParameter).start();
-                if (lpThreadId != null) {
-                    lpThreadId.setValue(created.threadId());
-                }
-            }
-        }
-        Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "CreateThread", err, hex(handle), true, lpThreadAttributes == null ? "NULL" : "&sa",
-                    size(dwStackSize), "proc", hex(lpParameter), hex(dwCreationFlags & 0xFFFFFFFFL), "&tid");
-        }
-        return handle;
+        return threads.createThread(lpThreadAttributes, dwStackSize, lpStartAddress, lpParameter, dwCreationFlags,
+                lpThreadId);
     }
 
     @Override
     public void GetCurrentThreadStackLimits(LongByReference lowLimit, LongByReference highLimit) {
-        SimThread t = calls.begin();
-        if (lowLimit != null) {
-            lowLimit.setValue(t.deallocationStack());
-        }
-        if (highLimit != null) {
-            highLimit.setValue(t.stackBase());
-        }
-        if (m.tracing()) {
-            calls.trace(t, "GetCurrentThreadStackLimits", 0, "", false, hex(t.deallocationStack()), hex(t.stackBase()));
-        }
+        threads.getCurrentThreadStackLimits(lowLimit, highLimit);
     }
 
     @Override
     public int WaitForSingleObject(long hHandle, int dwMilliseconds) {
-        SimThread t = calls.begin();
-        KernelObject o = p.handles().get(hHandle);
-        int result;
-        int err = 0;
-        if (!(o instanceof ThreadObject)) {
-            err = ERROR_INVALID_HANDLE;
-            result = WAIT_FAILED;
-        } else {
-            try {
-                long ms = dwMilliseconds == INFINITE ? -1 : Integer.toUnsignedLong(dwMilliseconds);
-                result = ((ThreadObject) o).await(ms) ? WAIT_OBJECT_0 : WAIT_TIMEOUT;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                p.checkAlive();
-                result = WAIT_FAILED;
-                err = ERROR_INVALID_HANDLE;
-            }
-        }
-        Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "WaitForSingleObject", err, result == WAIT_OBJECT_0 ? "WAIT_OBJECT_0"
-                    : result == WAIT_TIMEOUT ? "WAIT_TIMEOUT" : "WAIT_FAILED", false, hex(hHandle),
-                    dwMilliseconds == INFINITE ? "INFINITE" : Integer.toUnsignedString(dwMilliseconds));
-        }
-        return result;
+        return threads.waitForSingleObject(hHandle, dwMilliseconds);
     }
 
     @Override
     public boolean CloseHandle(long hObject) {
-        SimThread t = calls.begin();
-        int err = m.faults().check("CloseHandle");
-        if (err == 0 && !p.handles().close(hObject)) {
-            err = ERROR_INVALID_HANDLE;
-        }
-        Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "CloseHandle", err, bool(err == 0), false, hex(hObject));
-        }
-        return err == 0;
+        return threads.closeHandle(hObject);
     }
 
     // ---------------------------------------------------------------- chapter 17: files (see FileCalls)
@@ -328,7 +182,7 @@ public final class Kernel32Impl implements Kernel32 {
         return mappings.flushViewOfFile(lpBaseAddress, dwNumberOfBytesToFlush);
     }
 
-    // ---------------------------------------------------------------- chapter 18 (part 2 of the kernel)
+    // ---------------------------------------------------------------- chapter 18 (see HeapCalls)
 
     @Override
     public long GetProcessHeap() {
@@ -413,12 +267,13 @@ public final class Kernel32Impl implements Kernel32 {
     @Override
     public long LoadLibrary(String lpLibFileName) {
         SimThread t = calls.begin();
-        pagelab.sim.image.Module[] out = new pagelab.sim.image.Module[1];
-        int err = calls.run("LoadLibrary", () -> m.images().load(p, lpLibFileName, true, out));
+        Module[] out = new Module[1];
+        int err = calls.run("LoadLibrary", () -> m.images().load(p.modules(), lpLibFileName, true, out));
         long base = err == 0 ? out[0].base() : 0;
         Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "LoadLibrary", err, hex(base), true, lpLibFileName == null ? "NULL" : '"' + lpLibFileName + '"');
+        if (calls.tracing()) {
+            calls.trace(t, "LoadLibrary", err, hex(base), true,
+                    lpLibFileName == null ? "NULL" : '"' + lpLibFileName + '"');
         }
         return base;
     }
@@ -427,15 +282,15 @@ public final class Kernel32Impl implements Kernel32 {
     public boolean FreeLibrary(long hLibModule) {
         SimThread t = calls.begin();
         int err = calls.run("FreeLibrary", () -> {
-            pagelab.sim.image.Module module = p.moduleAt(hLibModule);
+            Module module = p.modules().at(hLibModule);
             if (module == null || module.base() == p.exeBase()) {
                 return NtStatus.DLL_NOT_FOUND;
             }
-            m.images().unload(p, module);
+            m.images().unload(p.modules(), module);
             return NtStatus.SUCCESS;
         });
         Calls.finish(t, err);
-        if (m.tracing()) {
+        if (calls.tracing()) {
             calls.trace(t, "FreeLibrary", err, bool(err == 0), true, hex(hLibModule));
         }
         return err == 0;
@@ -447,38 +302,25 @@ public final class Kernel32Impl implements Kernel32 {
         long base;
         lock.lock();
         try {
-            pagelab.sim.image.Module module = lpModuleName == null ? null : p.module(lpModuleName);
+            Module module = lpModuleName == null ? null : p.modules().named(lpModuleName);
             base = lpModuleName == null ? p.exeBase() : module == null ? 0 : module.base();
         } finally {
             lock.unlock();
         }
         int err = base == 0 ? ERROR_MOD_NOT_FOUND : 0;
         Calls.finish(t, err);
-        if (m.tracing()) {
-            calls.trace(t, "GetModuleHandle", err, hex(base), false, lpModuleName == null ? "NULL" : '"' + lpModuleName + '"');
+        if (calls.tracing()) {
+            calls.trace(t, "GetModuleHandle", err, hex(base), false,
+                    lpModuleName == null ? "NULL" : '"' + lpModuleName + '"');
         }
         return base;
     }
 
-    // ---------------------------------------------------------------- exceptions, errors, interlocked
+    // ---------------------------------------------------------------- exceptions, interlocked (see ThreadCalls)
 
     @Override
     public void RaiseException(int dwExceptionCode, int dwExceptionFlags, long[] lpArguments) {
-        SimThread t = calls.begin();
-        EXCEPTION_RECORD r = new EXCEPTION_RECORD();
-        r.ExceptionCode = dwExceptionCode & ~0x10000000; // the system clears bit 28, reserved for its own use
-        r.ExceptionFlags = dwExceptionFlags & EXCEPTION_NONCONTINUABLE;
-        r.ExceptionAddress = p.codeAddress();
-        int n = lpArguments == null ? 0 : Math.min(lpArguments.length, EXCEPTION_MAXIMUM_PARAMETERS);
-        r.NumberParameters = n;
-        for (int i = 0; i < n; i++) {
-            r.ExceptionInformation[i] = lpArguments[i];
-        }
-        if (m.tracing()) {
-            calls.trace(t, "RaiseException", 0, "", false, hex(dwExceptionCode & 0xFFFFFFFFL),
-                    hex(dwExceptionFlags & 0xFFFFFFFFL), Integer.toString(n));
-        }
-        p.raise(r, null);
+        threads.raiseException(dwExceptionCode, dwExceptionFlags, lpArguments);
     }
 
     @Override
@@ -493,38 +335,22 @@ public final class Kernel32Impl implements Kernel32 {
 
     @Override
     public int InterlockedIncrement(long lpAddend) {
-        return interlocked("InterlockedIncrement", lpAddend, 1) + 1;
+        return threads.interlocked("InterlockedIncrement", lpAddend, 1) + 1;
     }
 
     @Override
     public int InterlockedDecrement(long lpAddend) {
-        return interlocked("InterlockedDecrement", lpAddend, -1) - 1;
+        return threads.interlocked("InterlockedDecrement", lpAddend, -1) - 1;
     }
 
     @Override
     public int InterlockedExchangeAdd(long lpAddend, int value) {
-        return interlocked("InterlockedExchangeAdd", lpAddend, value);
-    }
-
-    private int interlocked(String function, long address, int delta) {
-        SimThread t = calls.begin();
-        int old = p.simMemory().getAndAdd(address, delta);
-        if (m.tracing()) {
-            calls.trace(t, function, 0, Integer.toString(function.equals("InterlockedExchangeAdd") ? old : old + delta),
-                    false, hex(address), Integer.toString(delta));
-        }
-        return old;
+        return threads.interlocked("InterlockedExchangeAdd", lpAddend, value);
     }
 
     @Override
     public int InterlockedCompareExchange(long lpDestination, int exchange, int comparand) {
-        SimThread t = calls.begin();
-        int old = p.simMemory().compareAndExchange(lpDestination, exchange, comparand);
-        if (m.tracing()) {
-            calls.trace(t, "InterlockedCompareExchange", 0, Integer.toString(old), false, hex(lpDestination),
-                    Integer.toString(exchange), Integer.toString(comparand));
-        }
-        return old;
+        return threads.interlockedCompareExchange(lpDestination, exchange, comparand);
     }
 
     @Override

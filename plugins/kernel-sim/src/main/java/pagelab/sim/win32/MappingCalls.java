@@ -4,15 +4,16 @@ import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
 import static pagelab.kernel.WinNT.FILE_MAP_READ;
 import static pagelab.kernel.WinNT.FILE_MAP_WRITE;
 import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
-import static pagelab.sim.trace.Win32Format.bool;
-import static pagelab.sim.trace.Win32Format.hex;
-import static pagelab.sim.trace.Win32Format.protect;
-import static pagelab.sim.trace.Win32Format.size;
+import static pagelab.kernel.format.Win32Format.bool;
+import static pagelab.kernel.format.Win32Format.hex;
+import static pagelab.kernel.format.Win32Format.hexSize;
+import static pagelab.kernel.format.Win32Format.protection;
 
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.sim.fs.FileObject;
 import pagelab.sim.section.Section;
+import pagelab.sim.status.NtStatus;
 import pagelab.sim.thread.HandleTable;
 import pagelab.sim.thread.KernelObject;
 import pagelab.sim.thread.SimThread;
@@ -52,9 +53,10 @@ final class MappingCalls {
         }
         Calls.finish(t, err);
         if (c.tracing()) {
+            String sec = (flProtect & ~0xFFFF) != 0 ? "|" + hex(flProtect & ~0xFFFFL) : ""; // SEC_* flags
             c.trace(t, "CreateFileMapping", err, hex(handle), false,
                     hFile == INVALID_HANDLE_VALUE ? "INVALID_HANDLE_VALUE" : hex(hFile), sa == null ? "NULL" : "&sa",
-                    protect(flProtect & 0xFFFF) + ((flProtect & ~0xFFFF) != 0 ? "|" + hex(flProtect & ~0xFFFFL) : ""),
+                    protection(flProtect & 0xFFFF) + sec,
                     hex(high & 0xFFFFFFFFL), hex(low & 0xFFFFFFFFL), name == null ? "NULL" : '"' + name + '"');
         }
         return handle;
@@ -87,21 +89,21 @@ final class MappingCalls {
         } else {
             int handleAccess = e.access() == -1 ? -1
                     : (e.access() & FILE_MAP_WRITE) != 0 ? e.access() | FILE_MAP_READ : e.access();
-            err = c.run(function, () -> c.m.sections().map(c.p, (Section) e.object(), handleAccess, access, offset,
-                    bytes, base, out));
+            err = c.run(function, () -> c.m.sections().map(c.p.space(), (Section) e.object(), handleAccess, access,
+                    offset, bytes, base, out));
         }
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, function, err, hex(result), true, hex(hMapping), hex(access & 0xFFFFFFFFL),
-                    hex(offHigh & 0xFFFFFFFFL), hex(offLow & 0xFFFFFFFFL), size(bytes), hex(base));
+                    hex(offHigh & 0xFFFFFFFFL), hex(offLow & 0xFFFFFFFFL), hexSize(bytes), hex(base));
         }
         return result;
     }
 
     boolean unmapViewOfFile(long address) {
         SimThread t = c.begin();
-        int err = c.run("UnmapViewOfFile", () -> c.m.sections().unmap(c.p, address));
+        int err = c.run("UnmapViewOfFile", () -> c.m.sections().unmap(c.p.space(), address));
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "UnmapViewOfFile", err, bool(err == 0), true, hex(address));
@@ -112,10 +114,10 @@ final class MappingCalls {
     boolean flushViewOfFile(long address, long bytes) {
         SimThread t = c.begin();
         LongByReference flushed = new LongByReference();
-        int err = c.run("FlushViewOfFile", () -> c.m.sections().flush(c.p, address, bytes, flushed));
+        int err = c.run("FlushViewOfFile", () -> c.m.sections().flush(c.p.space(), address, bytes, flushed));
         Calls.finish(t, err);
         if (c.tracing()) {
-            c.trace(t, "FlushViewOfFile", err, bool(err == 0), false, hex(address), size(bytes));
+            c.trace(t, "FlushViewOfFile", err, bool(err == 0), false, hex(address), hexSize(bytes));
         }
         return err == 0;
     }

@@ -8,7 +8,7 @@ import static pagelab.kernel.WinNT.PROCESSOR_INTEL_PENTIUM;
 import pagelab.kernel.MEMORYSTATUSEX;
 import pagelab.kernel.MachineConfig;
 import pagelab.kernel.SYSTEM_INFO;
-import pagelab.sim.SimProcess;
+import pagelab.sim.machine.SimProcess;
 import pagelab.sim.phys.PhysicalMemory;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.View;

@@ -3,7 +3,7 @@ package pagelab.sim.win32;
 import pagelab.kernel.ProcessTerminatedException;
 import pagelab.kernel.ThreadProc;
 import pagelab.kernel.UnhandledSehException;
-import pagelab.sim.SimProcess;
+import pagelab.sim.machine.SimProcess;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.thread.ThreadObject;
 import pagelab.sim.vm.View;

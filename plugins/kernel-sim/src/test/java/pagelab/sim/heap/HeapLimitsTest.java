@@ -1,6 +1,5 @@
 package pagelab.sim.heap;
 
-import pagelab.kernel.inspect.HeapInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static pagelab.kernel.WinError.ERROR_NOT_ENOUGH_MEMORY;
 import static pagelab.kernel.WinNT.*;
@@ -15,7 +14,8 @@ import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
 import pagelab.kernel.WinProcess;
 import pagelab.kernel.inspect.Allocation;
-import pagelab.sim.SimProcess;
+import pagelab.kernel.inspect.HeapInfo;
+import pagelab.sim.machine.SimProcess;
 
 /** Fixed-size and growable heaps, large blocks, HeapCompact, commit accounting and what the inspector sees. */
 class HeapLimitsTest {

@@ -152,7 +152,7 @@ class HeapWalkAndLockTest {
         assertThat(regions).as("the heap grew new segments").isGreaterThan(1);
         long busy = e.stream().filter(x -> x.wFlags == PROCESS_HEAP_ENTRY_BUSY).count();
         assertThat(busy).isEqualTo(2000);
-        var info = ((pagelab.sim.SimProcess) p).heaps().heapInfos().stream()
+        var info = ((pagelab.sim.machine.SimProcess) p).heaps().heapInfos().stream()
                 .filter(h -> h.handle() == heap).findFirst().orElseThrow();
         assertThat(busy).isEqualTo(info.busyBlocks());
         assertThat(e.stream().filter(x -> x.wFlags == 0).count()).isEqualTo(info.freeBlocks());

@@ -14,7 +14,7 @@ import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
 import pagelab.kernel.WinProcess;
 import pagelab.kernel.inspect.HeapInfo;
-import pagelab.sim.SimProcess;
+import pagelab.sim.machine.SimProcess;
 
 /**
  * The heap's front end: after a run of allocations of one size, freed blocks of that size are kept aside (free to

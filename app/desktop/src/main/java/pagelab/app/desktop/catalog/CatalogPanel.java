@@ -7,9 +7,10 @@ import pagelab.app.desktop.store.Progress;
 import pagelab.app.plugins.WorkshopTrack;
 import pagelab.exercise.ExerciseDescriptor;
 
+import javax.swing.BorderFactory;
 import javax.swing.DefaultListCellRenderer;
-import javax.swing.JComboBox;
 import javax.swing.DefaultListModel;
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
@@ -150,7 +151,7 @@ public final class CatalogPanel extends JPanel {
             JLabel l = (JLabel) super.getListCellRendererComponent(list, describe(e), index,
                     selected && !e.isHeading(), focus && !e.isHeading());
             l.setFont(list.getFont().deriveFont(e.isHeading() ? Font.BOLD : Font.PLAIN));
-            l.setBorder(javax.swing.BorderFactory.createEmptyBorder(e.isHeading() ? 6 : 1, e.isHeading() ? 2 : 14,
+            l.setBorder(BorderFactory.createEmptyBorder(e.isHeading() ? 6 : 1, e.isHeading() ? 2 : 14,
                     2, 2));
             if (!e.isHeading() && !selected && e.progress().status() == ExerciseProgress.Status.PASSED) {
                 l.setForeground(UIManager.getColor("Results.pass.foreground"));

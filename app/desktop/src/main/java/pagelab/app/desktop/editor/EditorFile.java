@@ -17,6 +17,7 @@ import java.awt.Font;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One open file: an RSyntaxTextArea in a scroll pane with line numbers and an icon gutter. Every use of
@@ -112,7 +113,7 @@ final class EditorFile {
         }
     }
 
-    static void markAll(List<CompileDiagnostic> diagnostics, java.util.Map<String, EditorFile> files, Color line) {
+    static void markAll(List<CompileDiagnostic> diagnostics, Map<String, EditorFile> files, Color line) {
         files.values().forEach(EditorFile::clearMarks);
         for (CompileDiagnostic d : diagnostics) {
             EditorFile f = files.get(d.file());

@@ -1,6 +1,7 @@
 package pagelab.app.desktop.memorymap;
 
 import pagelab.kernel.WinNT;
+import pagelab.kernel.inspect.Region;
 
 import javax.swing.JTable;
 import javax.swing.UIManager;
@@ -31,7 +32,7 @@ final class MapCellRenderer extends DefaultTableCellRenderer {
         setFont(r.kind() == MapRow.Kind.ALLOCATION ? font.deriveFont(Font.BOLD) : font);
         setHorizontalAlignment(column == MapTableModel.SIZE || column == MapTableModel.COMMITTED ? RIGHT : LEFT);
         setIcon(column == MapTableModel.STATE && r.state() != 0 ? new KindIcon(PageKind.of(
-                new pagelab.kernel.inspect.Region(r.base(), r.size(), 0, 0, r.state(), r.protect(), r.type())))
+                new Region(r.base(), r.size(), 0, 0, r.state(), r.protect(), r.type())))
                 : null);
         if (!selected) {
             Color fg = r.changed() ? UIManager.getColor("MemoryMap.changed.foreground")

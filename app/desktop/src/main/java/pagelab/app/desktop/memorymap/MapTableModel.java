@@ -1,7 +1,7 @@
 package pagelab.app.desktop.memorymap;
 
 import pagelab.app.desktop.Messages;
-import pagelab.app.desktop.Win32Format;
+import pagelab.kernel.format.Win32Format;
 import pagelab.kernel.WinNT;
 
 import javax.swing.table.AbstractTableModel;
@@ -66,7 +66,7 @@ public final class MapTableModel extends AbstractTableModel {
             case STATE:
                 return r.state() == 0 ? "" : Win32Format.state(r.state());
             case PROTECTION:
-                return Win32Format.protection(r.protect());
+                return r.protect() == 0 ? "" : Win32Format.protection(r.protect()); // free or reserved: no protection
             default:
                 return r.detail();
         }

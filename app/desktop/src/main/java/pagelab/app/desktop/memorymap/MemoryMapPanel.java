@@ -5,6 +5,8 @@ import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.Ui;
 import pagelab.app.desktop.trace.TimeCursor;
 import pagelab.app.desktop.trace.Timeline;
+import pagelab.app.desktop.trace.TraceText;
+import pagelab.kernel.format.Win32Format;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.KernelCall;
 import pagelab.kernel.inspect.Region;
@@ -138,8 +140,8 @@ public final class MemoryMapPanel extends JPanel {
                 : StripLayout.Scale.COMPACT;
         strip.setLayout(StripLayout.of(regions, s), changed, t.is64());
         model.setRows(MapRows.of(snap, regions, changed, hideFree.isSelected()), t.is64());
-        summary.setText(Messages.format("memoryMap.summary", pagelab.app.desktop.Win32Format.size(
-                snap.committedBytes()), pagelab.app.desktop.Win32Format.size(snap.reservedBytes()),
+        summary.setText(Messages.format("memoryMap.summary", Win32Format.size(
+                snap.committedBytes()), Win32Format.size(snap.reservedBytes()),
                 snap.allocations().size()));
         int first = changed.nextSetBit(0);
         if (first >= 0) {
@@ -153,7 +155,7 @@ public final class MemoryMapPanel extends JPanel {
         if (e == null) {
             return where;
         }
-        String what = e instanceof KernelCall ? e.toString() : pagelab.app.desktop.trace.TraceText.summary(e);
+        String what = e instanceof KernelCall ? e.toString() : TraceText.summary(e);
         return where + "   " + what;
     }
 

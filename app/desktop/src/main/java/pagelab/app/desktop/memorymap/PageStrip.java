@@ -1,8 +1,8 @@
 package pagelab.app.desktop.memorymap;
 
 import com.formdev.flatlaf.util.UIScale;
-import pagelab.app.desktop.Win32Format;
 import pagelab.kernel.WinNT;
+import pagelab.kernel.format.Win32Format;
 import pagelab.kernel.inspect.Region;
 
 import javax.swing.JComponent;
@@ -10,11 +10,12 @@ import javax.swing.ToolTipManager;
 import javax.swing.UIManager;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.BitSet;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -23,7 +24,7 @@ import java.util.function.IntConsumer;
  * on the size of the space; blocks narrower than a pixel still get one pixel so that no allocation disappears.
  */
 public final class PageStrip extends JComponent {
-    private StripLayout layout = StripLayout.of(java.util.List.of(), StripLayout.Scale.COMPACT);
+    private StripLayout layout = StripLayout.of(List.of(), StripLayout.Scale.COMPACT);
     private BitSet changed = new BitSet();
     private int selFrom = -1;
     private int selTo = -1;

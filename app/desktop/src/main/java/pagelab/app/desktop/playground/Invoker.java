@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -123,7 +124,7 @@ final class Invoker {
 
     private static boolean isOut(Class<?> t) {
         return t == IntByReference.class || t == LongByReference.class || t.getSimpleName().equals(
-                t.getSimpleName().toUpperCase(java.util.Locale.ROOT)) && !t.isPrimitive() && t != String.class;
+                t.getSimpleName().toUpperCase(Locale.ROOT)) && !t.isPrimitive() && t != String.class;
     }
 
     /**

@@ -7,6 +7,7 @@ import pagelab.app.desktop.memorymap.RunViewer;
 import pagelab.kernel.MachineConfig;
 
 import javax.swing.JComboBox;
+import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -92,7 +93,7 @@ public final class PlaygroundPanel extends JPanel {
         return p;
     }
 
-    private static <T extends javax.swing.JComponent> T named(T c, String name) {
+    private static <T extends JComponent> T named(T c, String name) {
         c.setName(name);
         return c;
     }

@@ -1,17 +1,19 @@
 package pagelab.app.desktop.playground;
 
-import pagelab.app.desktop.Win32Format;
 import pagelab.app.desktop.trace.Timeline;
+import pagelab.app.desktop.trace.TraceText;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.LongByReference;
+import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
-import pagelab.kernel.MEMORY_BASIC_INFORMATION;
+import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.ProcessTerminatedException;
 import pagelab.kernel.UnhandledSehException;
 import pagelab.kernel.WinNT;
 import pagelab.kernel.WinProcess;
+import pagelab.kernel.format.Win32Format;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.KernelCall;
 import pagelab.kernel.inspect.TraceEvent;
@@ -42,7 +44,7 @@ public final class PlaygroundSession implements AutoCloseable {
     private final AddressSpaceSnapshot initial;
     private final Map<String, Long> variables = new HashMap<>();
     /** The entry of each heap's HeapWalk in progress (see Invoker). */
-    private final Map<Long, pagelab.kernel.PROCESS_HEAP_ENTRY> heapWalks = new HashMap<>();
+    private final Map<Long, PROCESS_HEAP_ENTRY> heapWalks = new HashMap<>();
     private final List<String> lines = new ArrayList<>();
     private int counter;
 
@@ -124,7 +126,7 @@ public final class PlaygroundSession implements AutoCloseable {
         }
         if (fault[0] != null) {
             return "__except: " + Win32Format.exceptionCode(fault[0].ExceptionCode) + " "
-                    + pagelab.app.desktop.trace.TraceText.access(fault[0], config.is64Bit());
+                    + TraceText.access(fault[0], config.is64Bit());
         }
         return describe(cmd, result[0], sequenceBefore);
     }

@@ -5,6 +5,7 @@ import pagelab.app.plugins.PluginStatus;
 
 import javax.swing.table.AbstractTableModel;
 import java.util.List;
+import java.util.Locale;
 
 /** The plugin table: id, version, state, exercises, origin, reason, path. */
 public final class PluginTableModel extends AbstractTableModel {
@@ -48,7 +49,7 @@ public final class PluginTableModel extends AbstractTableModel {
             case 3:
                 return String.join(", ", p.exerciseIds());
             case 4:
-                return p.origin() == null ? "" : p.origin().name().toLowerCase(java.util.Locale.ROOT);
+                return p.origin() == null ? "" : p.origin().name().toLowerCase(Locale.ROOT);
             case 5:
                 return p.reason() == null ? "" : p.reason();
             default:

@@ -9,6 +9,7 @@ import pagelab.exercise.SourceSet;
 
 import javax.swing.SwingWorker;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +69,7 @@ public final class CheckJob extends SwingWorker<GradingResult, CheckResult> {
         }
         try {
             onDone.accept(new Outcome(get(), null, false));
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             onDone.accept(new Outcome(null, e.getCause(), false));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import net.miginfocom.swing.MigLayout;
 import javax.swing.JEditorPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import java.awt.event.HierarchyEvent;
 
 /** Explains the event at the {@link TimeCursor}'s step: a call's details, or the fault explainer for a fault. */
 public final class EventDetailsPanel extends JPanel {
@@ -20,7 +21,7 @@ public final class EventDetailsPanel extends JPanel {
         pane.setEditable(false);
         // Rendered only while showing: a hidden tab costs nothing at startup (the HTML kit loads on first use).
         addHierarchyListener(e -> {
-            if ((e.getChangeFlags() & java.awt.event.HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing()) {
+            if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing()) {
                 cursorMoved();
             }
         });

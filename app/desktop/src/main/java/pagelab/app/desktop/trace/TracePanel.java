@@ -13,6 +13,7 @@ import javax.swing.ListSelectionModel;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.TableRowSorter;
+import java.util.Locale;
 
 /**
  * The trace of kernel calls and faults, filterable by kind and text, linked both ways to the {@link TimeCursor}:
@@ -62,7 +63,7 @@ public final class TracePanel extends JPanel {
         add(filterText, "growx, wmin 0");
         show.setName("traceShow");
         for (TraceFilter.Show s : TraceFilter.Show.values()) {
-            show.addItem(Messages.get("trace.show." + s.name().toLowerCase(java.util.Locale.ROOT)));
+            show.addItem(Messages.get("trace.show." + s.name().toLowerCase(Locale.ROOT)));
         }
         show.addActionListener(e -> applyFilter());
         add(show, "wrap");

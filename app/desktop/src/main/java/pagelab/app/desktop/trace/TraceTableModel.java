@@ -4,6 +4,7 @@ import pagelab.app.desktop.Messages;
 import pagelab.kernel.inspect.TraceEvent;
 
 import javax.swing.table.AbstractTableModel;
+import java.util.Locale;
 
 /** The trace table: one row per event of the timeline; row {@code i} leads to step {@code i + 1}. */
 public final class TraceTableModel extends AbstractTableModel {
@@ -67,6 +68,6 @@ public final class TraceTableModel extends AbstractTableModel {
         for (int c = 2; c < COLUMNS.length; c++) {
             sb.append(getValueAt(row, c)).append('\u0000');
         }
-        return sb.toString().toLowerCase(java.util.Locale.ROOT);
+        return sb.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,7 @@
 package pagelab.app.desktop.trace;
 
 import pagelab.app.desktop.Messages;
-import pagelab.app.desktop.Win32Format;
+import pagelab.kernel.format.Win32Format;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.WinNT;
 import pagelab.kernel.inspect.FaultEvent;

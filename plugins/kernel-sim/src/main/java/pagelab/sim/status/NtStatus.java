@@ -1,4 +1,4 @@
-package pagelab.sim.win32;
+package pagelab.sim.status;
 
 import pagelab.kernel.WinError;
 

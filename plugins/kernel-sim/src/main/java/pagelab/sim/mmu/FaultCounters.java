@@ -1,9 +1,12 @@
-package pagelab.sim;
+package pagelab.sim.mmu;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Event counters of one process, bumped from any of its threads (kernel calls are counted per thread). */
-public final class ProcessStats {
+/**
+ * The paging counters of one process: the faults its accesses took, bumped by the MMU from any of its threads, and
+ * its peak working set, which the inspector updates. Kernel calls are counted per thread (see SimThread).
+ */
+public final class FaultCounters {
     private final AtomicLong pageFaults = new AtomicLong();
     private final AtomicLong hardFaults = new AtomicLong();
     private final AtomicLong accessViolations = new AtomicLong();

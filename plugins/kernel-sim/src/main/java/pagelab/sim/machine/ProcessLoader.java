@@ -1,4 +1,4 @@
-package pagelab.sim;
+package pagelab.sim.machine;
 
 import static pagelab.kernel.WinNT.PAGE_READONLY;
 import static pagelab.kernel.WinNT.PAGE_READWRITE;
@@ -6,15 +6,17 @@ import static pagelab.sim.vm.AddressSpace.GRANULARITY;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.util.SplittableRandom;
+import pagelab.kernel.LongByReference;
+import pagelab.kernel.WinNT;
 import pagelab.kernel.host.ImageBuilder;
 import pagelab.kernel.host.ImageFile;
 import pagelab.sim.image.Module;
+import pagelab.sim.status.NtStatus;
 import pagelab.sim.thread.SimThread;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.PrivateBacking;
 import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
-import pagelab.sim.win32.NtStatus;
 
 /**
  * Lays out a fresh process as chapter 14's VMMap tour shows one: the exe image at its preferred base, the system
@@ -55,13 +57,13 @@ final class ProcessLoader {
      */
     void load(SimProcess p) {
         Module[] exe = new Module[1];
-        NtStatus s = machine.images().load(p, p.imagePath(), false, exe);
+        NtStatus s = machine.images().load(p.modules(), p.imagePath(), false, exe);
         if (s != NtStatus.SUCCESS) {
             throw new IllegalArgumentException("CreateProcess(\"" + p.imagePath() + "\") failed: " + describe(s));
         }
         p.setImageInfo(exe[0].base(), exe[0].base() + PAGE_SIZE);
         for (String dll : new String[] {KERNEL32, NTDLL}) {
-            s = machine.images().load(p, dll, true, new Module[1]);
+            s = machine.images().load(p.modules(), dll, true, new Module[1]);
             if (s != NtStatus.SUCCESS) {
                 throw new IllegalArgumentException("CreateProcess: cannot map " + dll + ": " + describe(s));
             }
@@ -70,9 +72,9 @@ final class ProcessLoader {
         boolean aslr = machine.config().aslr();
         AddressSpace space = p.space();
         if (space.isFree(KUSER_SHARED_DATA, PAGE_SIZE)) {
-            p.mapPrivate(KUSER_SHARED_DATA, PAGE_SIZE, PAGE_SIZE, PAGE_READONLY, "Shared user data");
+            mapPrivate(p, KUSER_SHARED_DATA, PAGE_SIZE, PAGE_SIZE, PAGE_READONLY, "Shared user data");
         }
-        p.mapPrivate(pebAddress(aslr, rnd), PAGE_SIZE, PAGE_SIZE, PAGE_READWRITE, "PEB");
+        mapPrivate(p, pebAddress(aslr, rnd), PAGE_SIZE, PAGE_SIZE, PAGE_READWRITE, "PEB");
 
         long low = space.minAddress() + (aslr ? rnd.nextLong(0, 0x100) * GRANULARITY : 0);
         placeLow(p, low, PAGE_SIZE, "Environment block");
@@ -84,8 +86,40 @@ final class ProcessLoader {
             throw new IllegalArgumentException("CreateProcess: no room or commit for the main thread's stack");
         }
         p.setMainThread(main);
-        p.setLowPlacement(low);
-        p.heaps().createDefaultHeap();
+        long heap = reserveDefaultHeapRegion(p, low);
+        if (heap != 0) {
+            p.heaps().createDefaultHeap(heap);
+        }
+    }
+
+    /**
+     * Reserves 1 MiB for the default heap, low in the address space, and commits its first 16 KiB (the heap manager
+     * formats it). Returns the region's base, 0 if there is no room.
+     */
+    private long reserveDefaultHeapRegion(SimProcess p, long low) {
+        AddressSpace space = p.space();
+        long base = space.findFree(0x100000, GRANULARITY, false, low, space.maxAddress());
+        if (base < 0 || mapPrivate(p, base, 0x100000, 0, PAGE_READWRITE, "Heap (default)") == null) {
+            return 0;
+        }
+        p.vm().allocate(base, 0x4000, WinNT.MEM_COMMIT, PAGE_READWRITE, new LongByReference());
+        return base;
+    }
+
+    /** Maps a loader-made private allocation (stack, heap, PEB...), its top {@code committedTop} bytes committed. */
+    private View mapPrivate(SimProcess p, long base, long size, long committedTop, int protect, String detail) {
+        View v = new View(base, size, WinNT.MEM_PRIVATE, protect, new PrivateBacking(machine.phys(), size / PAGE_SIZE),
+                detail);
+        long pages = committedTop / PAGE_SIZE;
+        if (pages > 0) {
+            if (!machine.phys().charge(pages)) {
+                return null;
+            }
+            p.vm().addPrivateCommit(pages);
+            v.fillVprot(v.pages() - pages, pages, Protection.COMMITTED | Protection.fromWin32(protect));
+        }
+        p.space().insert(v);
+        return v;
     }
 
     private static String describe(NtStatus s) {
@@ -106,7 +140,7 @@ final class ProcessLoader {
         AddressSpace space = p.space();
         long base = space.findFree(size, GRANULARITY, false, from, space.maxAddress());
         if (base >= 0) {
-            p.mapPrivate(base, size, size, PAGE_READWRITE, detail);
+            mapPrivate(p, base, size, size, PAGE_READWRITE, detail);
         }
     }
 
@@ -136,7 +170,7 @@ final class ProcessLoader {
         }
         int id = machine.nextId();
         SimThread t = new SimThread(id);
-        View stack = new View(base, reserve, pagelab.kernel.WinNT.MEM_PRIVATE, PAGE_READWRITE,
+        View stack = new View(base, reserve, WinNT.MEM_PRIVATE, PAGE_READWRITE,
                 new PrivateBacking(machine.phys(), pages), "Thread stack (TID " + id + ")");
         stack.fillVprot(pages - committed, committed, Protection.COMMITTED | Protection.READWRITE);
         stack.setVprot(pages - committed - 1, Protection.COMMITTED | Protection.READWRITE | Protection.GUARD);
@@ -145,7 +179,7 @@ final class ProcessLoader {
         t.setStack(base, base + reserve - committed * PAGE_SIZE, base + reserve);
         long ceiling = (machine.config().is64Bit() ? 0x7FFFFFFDF000L : 0x7FFDF000L) - 1;
         long teb = space.findFree(PAGE_SIZE, PAGE_SIZE, true, space.minAddress(), ceiling);
-        if (teb > 0 && p.mapPrivate(teb, PAGE_SIZE, PAGE_SIZE, PAGE_READWRITE, "TEB (TID " + id + ")") != null) {
+        if (teb > 0 && mapPrivate(p, teb, PAGE_SIZE, PAGE_SIZE, PAGE_READWRITE, "TEB (TID " + id + ")") != null) {
             t.setTeb(teb);
         }
         p.addThread(t);

@@ -1,94 +1,89 @@
-package pagelab.sim;
-
-import static pagelab.kernel.WinNT.MEM_COMMIT;
-import static pagelab.kernel.WinNT.MEM_FREE;
-import static pagelab.kernel.WinNT.MEM_RESERVE;
-import static pagelab.kernel.WinNT.PAGE_READWRITE;
-import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
+package pagelab.sim.machine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.Kernel32;
-import pagelab.kernel.LongByReference;
 import pagelab.kernel.Machine;
 import pagelab.kernel.Memory;
 import pagelab.kernel.ProcessTerminatedException;
 import pagelab.kernel.Seh;
-import pagelab.kernel.ThreadContext;
 import pagelab.kernel.UnhandledSehException;
 import pagelab.kernel.WinNT;
 import pagelab.kernel.WinProcess;
 import pagelab.kernel.inspect.FaultEvent;
 import pagelab.kernel.inspect.PageInfo;
-import pagelab.kernel.inspect.ProcessEvent;
 import pagelab.kernel.inspect.ProcessInspector;
+import pagelab.kernel.inspect.SourceLocation;
 import pagelab.sim.heap.HeapManager;
+import pagelab.sim.heap.HeapProcess;
 import pagelab.sim.heap.SimHeaps;
-import pagelab.sim.inspect.SimProcessInspector;
+import pagelab.sim.image.Modules;
+import pagelab.sim.mmu.FaultCounters;
+import pagelab.sim.mmu.FaultSink;
+import pagelab.sim.mmu.KernelAccess;
 import pagelab.sim.mmu.Mmu;
 import pagelab.sim.mmu.SimMemory;
 import pagelab.sim.seh.ExceptionDispatcher;
-import pagelab.sim.seh.SimSeh;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.thread.HandleTable;
 import pagelab.sim.thread.SimThread;
-import pagelab.sim.trace.Callers;
-import pagelab.sim.image.Module;
-import pagelab.sim.section.Section;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
-import pagelab.sim.vm.PrivateBacking;
-import pagelab.sim.vm.Protection;
 import pagelab.sim.vm.View;
 import pagelab.sim.vm.VirtualMemory;
-import pagelab.sim.win32.Kernel32Impl;
 
 /**
- * A simulated process: an address space with its views, threads, handles, and the Win32 facade over them.
- * A Java thread that calls into the process becomes one of its threads on first use (the first one is the main
- * thread, whose stack the loader made).
+ * A simulated process: an address space with its views, threads, handles, heaps and images. A Java thread that
+ * calls into the process becomes one of its threads on first use (the first one is the main thread, whose stack
+ * the loader made). The Win32 face of the process ({@code kernel32()}, {@code seh()}, {@code inspector()}) is made by
+ * the layers above this one (see {@link Facades}); the MMU and the heap manager see it through the narrow
+ * interfaces {@link FaultSink} and {@link HeapProcess}.
  */
-public final class SimProcess implements WinProcess {
+public final class SimProcess implements WinProcess, FaultSink, HeapProcess {
     private final SimMachine machine;
     private final int id;
     private final String imagePath;
-    private final MachineLock lock;
+    private final KernelLock lock;
     private final AddressSpace space;
     private final VirtualMemory vm;
-    private final Mmu mmu;
+    private final FaultCounters counters = new FaultCounters();
     private final SimMemory memory;
-    private final SimSeh seh;
-    private final Kernel32Impl kernel32;
-    private final ProcessStats stats = new ProcessStats();
+    private final KernelAccess kernelAccess;
     private final HandleTable handles = new HandleTable();
     private final List<SimThread> threads = new CopyOnWriteArrayList<>();
     private final ThreadLocal<SimThread> current = new ThreadLocal<>();
-    private final SimProcessInspector inspector;
+    private final Modules modules;
     private final HeapManager heaps;
+    private final Kernel32 kernel32;
+    private final Seh seh;
+    private final ProcessInspector inspector;
     private volatile boolean alive = true;
     private volatile int exitCode = WinNT.STILL_ACTIVE;
     private volatile String exitReason = "";
+    /** HeapSetInformation(HeapEnableTerminationOnCorruption) was called: it cannot be undone. */
+    private volatile boolean terminateOnHeapCorruption;
     private SimThread mainThread;
     private boolean mainThreadBound;
     private long codeAddress;
     private long exeBase;
-    private long lowPlacement = 0x10000;
-    private final List<Module> modules = new ArrayList<>();
 
-    SimProcess(SimMachine machine, int id, String imagePath) {
+    SimProcess(SimMachine machine, int id, String imagePath, Facades facades) {
         this.machine = machine;
         this.id = id;
         this.imagePath = imagePath;
         this.lock = machine.lock();
         this.space = new AddressSpace(0x10000, machine.maxApplicationAddress());
         this.vm = new VirtualMemory(space, machine.phys());
-        this.mmu = new Mmu(this, space, lock);
+        Mmu mmu = new Mmu(this, vm, lock, counters, machine.phys().zeroFrame(), machine.config().maxRefaults());
         this.memory = new SimMemory(mmu, space);
-        this.seh = new SimSeh(this);
-        this.heaps = new SimHeaps(this); // before Kernel32Impl, whose heap calls keep a reference to it
-        this.kernel32 = new Kernel32Impl(this);
-        this.inspector = new SimProcessInspector(this);
+        this.kernelAccess = new KernelAccess(memory, space);
+        this.modules = new Modules(space);
+        this.heaps = new SimHeaps(this);
+        this.kernel32 = facades.kernel32(this);
+        this.seh = facades.seh(this);
+        this.inspector = facades.inspector(this);
     }
 
     // ---------------------------------------------------------------- WinProcess
@@ -138,7 +133,7 @@ public final class SimProcess implements WinProcess {
     }
 
     @Override
-    public ThreadContext currentThread() {
+    public SimThread currentThread() {
         return enter();
     }
 
@@ -158,7 +153,8 @@ public final class SimProcess implements WinProcess {
 
     // ---------------------------------------------------------------- kernel internals
 
-    public MachineLock lock() {
+    @Override
+    public KernelLock lock() {
         return lock;
     }
 
@@ -166,6 +162,7 @@ public final class SimProcess implements WinProcess {
         return space;
     }
 
+    @Override
     public VirtualMemory vm() {
         return vm;
     }
@@ -174,8 +171,18 @@ public final class SimProcess implements WinProcess {
         return memory;
     }
 
-    public ProcessStats counters() {
-        return stats;
+    @Override
+    public KernelAccess kernelAccess() {
+        return kernelAccess;
+    }
+
+    @Override
+    public boolean is64Bit() {
+        return machine.config().is64Bit();
+    }
+
+    public FaultCounters counters() {
+        return counters;
     }
 
     public HandleTable handles() {
@@ -186,18 +193,29 @@ public final class SimProcess implements WinProcess {
         return threads;
     }
 
-    /** Throws if the process has ended: nothing of a dead process runs. */
+    public HeapManager heaps() {
+        return heaps;
+    }
+
+    /** The images loaded in this process, exe first. */
+    public Modules modules() {
+        return modules;
+    }
+
+    @Override
     public void checkAlive() {
         if (!alive) {
             throw new ProcessTerminatedException(exitCode, "process " + id + " has ended: " + exitReason);
         }
     }
 
+    // ---------------------------------------------------------------- threads
+
     /** A Java thread and the simulated thread it acts as; immutable, so one plain read sees both. */
     private record Binding(Thread java, SimThread sim) {
     }
 
-    /** The binding of the Java thread that entered last: the common single-threaded case skips the ThreadLocal. */
+    /** The binding of the Java thread that entered last: in the common single-threaded case, no ThreadLocal lookup. */
     private Binding lastBinding;
 
     /** The calling Java thread's simulated thread, attaching it on first use. */
@@ -205,31 +223,37 @@ public final class SimProcess implements WinProcess {
         checkAlive();
         Binding last = lastBinding;
         if (last != null && last.java == Thread.currentThread()) {
-            return last.sim; // the thread that called last, most often the only one: no ThreadLocal lookup
+            return last.sim;
         }
         SimThread t = current.get();
-        if (t != null) {
-            lastBinding = new Binding(Thread.currentThread(), t);
-            return t;
+        if (t == null) {
+            t = attach();
+            current.set(t);
         }
+        lastBinding = new Binding(Thread.currentThread(), t);
+        return t;
+    }
+
+    /** Makes the calling Java thread a thread of this process: the main thread first, then new ones. */
+    private SimThread attach() {
         lock.lock();
         try {
+            SimThread t;
             if (!mainThreadBound && mainThread != null) {
                 mainThreadBound = true;
                 t = mainThread;
             } else {
                 t = machine.newThread(this, 0, 0, false);
                 if (t == null) {
-                    throw new ProcessTerminatedException(exitCode, "process " + id + " has no room for another thread's stack");
+                    throw new ProcessTerminatedException(exitCode, "process " + id
+                            + " has no room for another thread's stack");
                 }
             }
             t.bind(Thread.currentThread());
+            return t;
         } finally {
             lock.unlock();
         }
-        current.set(t);
-        lastBinding = new Binding(Thread.currentThread(), t);
-        return t;
     }
 
     /** Makes the calling Java thread act as {@code thread} (a thread started by CreateThread). */
@@ -256,20 +280,15 @@ public final class SimProcess implements WinProcess {
         threads.add(t);
     }
 
-    /**
-     * Raises an exception on the calling thread: its filters run; returns if one continued execution, throws
-     * the unwind if one handles it, and ends the process if none does.
-     */
+    // ---------------------------------------------------------------- exceptions
+
+    @Override
     public void raise(EXCEPTION_RECORD record, PageInfo before) {
         SimThread thread = enter();
-        boolean tracing = machine.tracing();
-        var caller = tracing ? Callers.caller() : null;
-        EXCEPTION_RECORD unhandled = ExceptionDispatcher.dispatch(thread.seh(), record, (r, filters, disposition) -> {
-            if (tracing) {
-                machine.tracer().add(new FaultEvent(machine.tracer().nextSequence(), id, thread.threadId(), r, before,
-                        filters, disposition, caller));
-            }
-        });
+        SourceLocation caller = machine.traceLocation(); // before the filters run: they may call the kernel
+        EXCEPTION_RECORD unhandled = ExceptionDispatcher.dispatch(thread.seh(), record, (r, filters, disposition) ->
+                machine.trace(seq -> new FaultEvent(seq, id, thread.threadId(), r, before, filters, disposition,
+                        caller == null ? SourceLocation.UNKNOWN : caller)));
         if (unhandled != null) {
             String reason = String.format("unhandled exception 0x%08X (%s)", unhandled.ExceptionCode,
                     describe(unhandled));
@@ -278,14 +297,14 @@ public final class SimProcess implements WinProcess {
         }
     }
 
-    /** A filter kept answering EXCEPTION_CONTINUE_EXECUTION without curing the fault: end the process. */
+    @Override
     public void refaultLimit(EXCEPTION_RECORD record, int times) {
         String reason = String.format("the same fault (%s) was continued %d times without being cured: a filter "
                 + "returned EXCEPTION_CONTINUE_EXECUTION but did not fix the page", describe(record), times);
-        if (machine.tracing()) {
-            machine.tracer().add(new FaultEvent(machine.tracer().nextSequence(), id, enter().threadId(), record,
-                    null, List.of(), "REFAULT_LIMIT", Callers.caller()));
-        }
+        SourceLocation caller = machine.traceLocation();
+        int thread = enter().threadId();
+        machine.trace(seq -> new FaultEvent(seq, id, thread, record, null, List.of(), "REFAULT_LIMIT",
+                caller == null ? SourceLocation.UNKNOWN : caller));
         terminate(record.ExceptionCode, reason);
         throw new UnhandledSehException(record, "process " + id + ": " + reason);
     }
@@ -305,21 +324,25 @@ public final class SimProcess implements WinProcess {
         return "exception record " + r;
     }
 
-    /** HeapSetInformation(HeapEnableTerminationOnCorruption) was called: it cannot be undone. */
-    private volatile boolean terminateOnHeapCorruption;
+    @Override
+    public long codeAddress() {
+        return codeAddress;
+    }
 
     public void enableTerminationOnHeapCorruption() {
         terminateOnHeapCorruption = true;
     }
 
-    /** Whether a heap corruption the heap manager finds ends the process (HeapEnableTerminationOnCorruption). */
+    @Override
     public boolean terminatesOnHeapCorruption() {
         return terminateOnHeapCorruption;
     }
 
+    // ---------------------------------------------------------------- the end of a process
+
     /** Ends the process: its views are released, its handles closed, its threads stop at their next kernel use. */
+    @Override
     public void terminate(int code, String reason) {
-        List<View> all = new ArrayList<>();
         lock.lock();
         try {
             if (!alive) {
@@ -328,9 +351,8 @@ public final class SimProcess implements WinProcess {
             exitCode = code;
             exitReason = reason;
             alive = false;
-            for (View v : space.views()) {
-                all.add(v);
-            }
+            List<View> all = new ArrayList<>();
+            space.views().forEach(all::add);
             for (View v : all) {
                 releaseView(v);
             }
@@ -356,58 +378,16 @@ public final class SimProcess implements WinProcess {
     public void releaseView(View v) {
         if (v.isPrivate()) {
             vm.release(v);
-            return;
-        }
-        v.backing().discard(0, v.pages());
-        space.remove(v);
-        if (v.backing() instanceof MappedBacking mb && mb.owner() instanceof Section) {
-            machine.sections().viewReleased(v);
-        }
-        if (v.type() == WinNT.MEM_IMAGE) {
-            Module m = moduleAt(v.base());
-            modules.remove(m);
-            machine.images().viewReleased(m);
+        } else if (v.type() == WinNT.MEM_IMAGE) {
+            machine.images().unmap(modules, v);
+        } else if (v.backing() instanceof MappedBacking) {
+            machine.sections().release(space, v);
+        } else {
+            throw new IllegalStateException("SimProcess.releaseView: " + v + " is of no known kind");
         }
     }
 
-    // ---------------------------------------------------------------- stacks
-
-    /**
-     * Commits one stack page (with or without PAGE_GUARD), charging commit if it was not committed.
-     * Caller holds the lock. False if the commit limit is reached.
-     */
-    public boolean commitStackPage(View stack, long page, boolean guard) {
-        if (!Protection.isCommitted(stack.vprot(page))) {
-            if (!machine.phys().charge(1)) {
-                return false;
-            }
-            vm.addPrivateCommit(1);
-        }
-        stack.setVprot(page, Protection.COMMITTED | Protection.READWRITE | (guard ? Protection.GUARD : 0));
-        space.invalidate();
-        return true;
-    }
-
-    // ---------------------------------------------------------------- inspection helpers
-
-    /** The page holding {@code address} as the inspector shows it. Caller holds the lock. */
-    public PageInfo pageInfo(View view, long page) {
-        int v = view.vprot(page);
-        long address = view.base() + page * PAGE_SIZE;
-        return new PageInfo(address, view.base(), Protection.isCommitted(v) ? MEM_COMMIT : MEM_RESERVE,
-                Protection.toWin32(v), view.type(), Protection.isGuard(v), Protection.isCopyOnWrite(v),
-                view.backing().isShared(page), view.backing().isResident(page), view.backing().isDirty(page));
-    }
-
-    public PageInfo freePageInfo(long address) {
-        return new PageInfo(address & ~(long) (PAGE_SIZE - 1), 0, MEM_FREE, 0, 0, false, false, false, false, false);
-    }
-
-    // ---------------------------------------------------------------- loader results
-
-    public long codeAddress() {
-        return codeAddress;
-    }
+    // ---------------------------------------------------------------- what the loader sets up
 
     public long exeBase() {
         return exeBase;
@@ -416,72 +396,6 @@ public final class SimProcess implements WinProcess {
     void setImageInfo(long exeBase, long codeAddress) {
         this.exeBase = exeBase;
         this.codeAddress = codeAddress;
-    }
-
-    public HeapManager heaps() {
-        return heaps;
-    }
-
-    /**
-     * Reserves 1 MiB for the default heap and commits its first 16 KiB (the heap manager formats it).
-     * Caller holds the lock. Returns the region's base, 0 if there is no room.
-     */
-    public long reserveDefaultHeapRegion() {
-        long base = space.findFree(0x100000, AddressSpace.GRANULARITY, false, lowPlacement, space.maxAddress());
-        View v = base < 0 ? null : mapPrivate(base, 0x100000, 0, PAGE_READWRITE, "Heap (default)");
-        if (v == null) {
-            return 0;
-        }
-        vm.allocate(base, 0x4000, WinNT.MEM_COMMIT, PAGE_READWRITE, new LongByReference());
-        return base;
-    }
-
-    void setLowPlacement(long address) {
-        this.lowPlacement = address;
-    }
-
-    /** The images loaded in this process, exe first. Caller holds the lock. */
-    public List<Module> modules() {
-        return modules;
-    }
-
-    /** The module of a name (case-insensitive, with or without ".dll", with or without a path), or null. */
-    public Module module(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT).replace('/', '\\');
-        n = n.substring(n.lastIndexOf('\\') + 1);
-        for (Module m : modules) {
-            String mn = m.name().toLowerCase(java.util.Locale.ROOT);
-            if (mn.equals(n) || mn.equals(n + ".dll")) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    /** The module whose image is mapped at {@code base}, or null. */
-    public Module moduleAt(long base) {
-        for (Module m : modules) {
-            if (m.base() == base) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    /** Maps a loader-made private allocation (stack, heap, PEB...). Caller holds the lock. */
-    View mapPrivate(long base, long size, long committedTop, int protect, String detail) {
-        View v = new View(base, size, WinNT.MEM_PRIVATE, protect, new PrivateBacking(machine.phys(), size / PAGE_SIZE),
-                detail);
-        long pages = committedTop / PAGE_SIZE;
-        if (pages > 0) {
-            if (!machine.phys().charge(pages)) {
-                return null;
-            }
-            vm.addPrivateCommit(pages);
-            v.fillVprot(v.pages() - pages, pages, Protection.COMMITTED | Protection.fromWin32(protect));
-        }
-        space.insert(v);
-        return v;
     }
 
     @Override

@@ -1,22 +1,26 @@
-package pagelab.sim;
+package pagelab.sim.machine;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
 import pagelab.kernel.WinProcess;
 import pagelab.kernel.control.FaultInjection;
 import pagelab.kernel.host.HostFiles;
-import pagelab.sim.fs.SimFileSystem;
-import pagelab.sim.image.ImageLoader;
-import pagelab.sim.section.SectionManager;
 import pagelab.kernel.inspect.MachineInspector;
 import pagelab.kernel.inspect.ProcessEvent;
+import pagelab.kernel.inspect.SourceLocation;
+import pagelab.kernel.inspect.TraceEvent;
 import pagelab.sim.control.SimFaultInjection;
-import pagelab.sim.inspect.SimMachineInspector;
+import pagelab.sim.fs.SimFileSystem;
+import pagelab.sim.image.ImageLoader;
 import pagelab.sim.phys.PhysicalMemory;
+import pagelab.sim.section.SectionManager;
+import pagelab.sim.sync.KernelLock;
 import pagelab.sim.thread.SimThread;
+import pagelab.sim.trace.Callers;
 import pagelab.sim.trace.Tracer;
 
 /**
@@ -28,11 +32,12 @@ public final class SimMachine implements Machine {
     public static final String BLANK_EXE = "C:\\PageLab\\blank.exe";
 
     private final MachineConfig config;
-    private final MachineLock lock = new MachineLock();
+    private final Facades facades;
+    private final KernelLock lock = new KernelLock();
     private final PhysicalMemory phys;
     private final Tracer tracer;
     private final SimFaultInjection faults;
-    private final SimMachineInspector inspector;
+    private final MachineInspector inspector;
     private final List<SimProcess> processes = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(0x0FFC);
     private final ProcessLoader loader;
@@ -40,15 +45,16 @@ public final class SimMachine implements Machine {
     private final SectionManager sections;
     private final ImageLoader images;
 
-    public SimMachine(MachineConfig config) {
+    public SimMachine(MachineConfig config, Facades facades) {
         this.config = config;
+        this.facades = facades;
         this.phys = new PhysicalMemory(config.ramBytes(), config.pageFileBytes());
         this.tracer = new Tracer(config.traceCapacity());
-        this.faults = new SimFaultInjection(this);
-        this.inspector = new SimMachineInspector(this);
+        this.faults = new SimFaultInjection(lock, phys);
+        this.inspector = facades.inspector(this);
         this.files = new SimFileSystem(lock, this::invalidateAllSpaces);
         this.sections = new SectionManager(lock, phys, this::invalidateAllSpaces);
-        this.images = new ImageLoader(this);
+        this.images = new ImageLoader(config, files, phys, this::invalidateAllSpaces);
         this.loader = new ProcessLoader(this);
         loader.installSystemImages();
     }
@@ -76,7 +82,7 @@ public final class SimMachine implements Machine {
                 throw new IllegalArgumentException("CreateProcess(\"" + exePath + "\") failed: no such file "
                         + "(ERROR_FILE_NOT_FOUND); files: " + files.list());
             }
-            p = new SimProcess(this, nextId(), path);
+            p = new SimProcess(this, nextId(), path, facades);
             processEvent(p, 0, "PROCESS_CREATED", p.imagePath()); // before its first thread, as Windows orders them
             try {
                 loader.load(p);
@@ -140,7 +146,7 @@ public final class SimMachine implements Machine {
 
     // ---------------------------------------------------------------- kernel internals
 
-    public MachineLock lock() {
+    public KernelLock lock() {
         return lock;
     }
 
@@ -154,6 +160,29 @@ public final class SimMachine implements Machine {
 
     public boolean tracing() {
         return config.traceCalls();
+    }
+
+    /**
+     * Where in the program's Java source the current kernel call or fault comes from, if the trace will keep it;
+     * null when tracing is off or the trace is full, so that the stack is walked only for events that are kept.
+     */
+    public SourceLocation traceLocation() {
+        return tracing() && tracer.keeps() ? Callers.caller() : null;
+    }
+
+    /**
+     * Records an event, built by {@code event} from its sequence number, if tracing is on and the trace keeps it;
+     * counts it if the trace is full. {@code event} may take the machine lock (for a snapshot): it runs outside the
+     * trace's own monitor.
+     */
+    public void trace(LongFunction<TraceEvent> event) {
+        if (!tracing()) {
+            return;
+        }
+        long sequence = tracer.reserve();
+        if (sequence != 0) {
+            tracer.fill(event.apply(sequence));
+        }
     }
 
     /** Process and thread ids share one namespace and are multiples of 4, as on Windows. */
@@ -189,9 +218,7 @@ public final class SimMachine implements Machine {
     }
 
     public void processEvent(SimProcess p, int threadId, String kind, String detail) {
-        if (tracing()) {
-            tracer.add(new ProcessEvent(tracer.nextSequence(), p.id(), threadId, kind, detail));
-        }
+        trace(sequence -> new ProcessEvent(sequence, p.id(), threadId, kind, detail));
     }
 
     @Override
