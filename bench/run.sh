@@ -19,7 +19,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$ROOT/plugins/kernel-bench/target/benchmarks.jar
 JAVA=${JAVA:-java}
-JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+# Eight warm-up seconds: a traced benchmark's JIT settles only after several (its first iterations swing between
+# 1x and 15x its steady state as the compiler redoes the trace's paths; docs/benchmarks.md, 2026-12-04).
+JMH_OPTS=(-f 1 -wi 8 -w 1s -i 5 -r 1s)
 QUERY_FORKS=${QUERY_FORKS:-5}
 BUILD=yes
 PROFILE=
