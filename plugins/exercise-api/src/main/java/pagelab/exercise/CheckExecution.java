@@ -11,6 +11,7 @@ import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
 import pagelab.kernel.Memory;
 import pagelab.kernel.WinProcess;
+import pagelab.kernel.inspect.AddressSpaceSnapshot;
 
 /**
  * One run of one check: makes the machine, the process, the check instance and the parameters, calls the check
@@ -52,7 +53,7 @@ final class CheckExecution {
             return CheckResult.error("Cannot create the simulated machine: " + e.getMessage());
         }
         CheckContext ctx = null;
-        pagelab.kernel.inspect.AddressSpaceSnapshot initial = null;
+        AddressSpaceSnapshot initial = null;
         try {
             WinProcess process = machine.createProcess();
             initial = process.inspector().snapshot();
@@ -87,7 +88,7 @@ final class CheckExecution {
 
     /** A check that did not pass carries its run, so the student can step through what their code did. */
     private static CheckResult withRun(CheckResult r, CheckContext ctx,
-                                       pagelab.kernel.inspect.AddressSpaceSnapshot initial) {
+                                       AddressSpaceSnapshot initial) {
         if (r.status() == CheckStatus.PASS || r.status() == CheckStatus.SKIPPED) {
             return r;
         }

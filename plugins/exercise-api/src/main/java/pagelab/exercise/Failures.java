@@ -1,6 +1,7 @@
 package pagelab.exercise;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import pagelab.kernel.ProcessTerminatedException;
@@ -60,7 +61,7 @@ final class Failures {
             // an exception class of the solution's own is the solution's, whatever stack trace it claims
             return CheckResult.fail("The solution threw " + t + where);
         }
-        boolean checkerInvolved = java.util.Arrays.stream(t.getStackTrace())
+        boolean checkerInvolved = Arrays.stream(t.getStackTrace())
                 .anyMatch(e -> isChecker.test(e.getClassName()));
         return CheckResult.error((checkerInvolved
                 ? "The checker failed (please report this to the exercise's author): "

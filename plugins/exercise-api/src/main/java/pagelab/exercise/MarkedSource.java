@@ -3,6 +3,7 @@ package pagelab.exercise;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,7 +202,7 @@ public final class MarkedSource {
                         + (open.peek().region.solution() ? "SOLUTION" : "WRONG") + ")");
             }
             variants.replaceAll((k, v) -> List.copyOf(v));
-            return new MarkedSource(name, List.copyOf(top), java.util.Collections.unmodifiableMap(variants));
+            return new MarkedSource(name, List.copyOf(top), Collections.unmodifiableMap(variants));
         }
 
         private List<Part> body() {

@@ -3,6 +3,7 @@ package pagelab.app.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -154,7 +156,7 @@ public record SourceText(String text, String encoding, boolean bom) {
         } else {
             return null;
         }
-        byte[] rest = java.util.Arrays.copyOfRange(b, skip, b.length);
+        byte[] rest = Arrays.copyOfRange(b, skip, b.length);
         String text = strictly(rest, Charset.forName(name));
         if (text == null) {
             throw new UnreadableException("it starts with the byte-order mark of " + name
@@ -237,7 +239,7 @@ public record SourceText(String text, String encoding, boolean bom) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var out = CharBuffer.allocate(bytes.length + 1);
         var result = decoder.decode(in, out, true);
         return result.isError() ? Math.min(in.position(), bytes.length - 1) : Math.max(0, bytes.length - 1);
     }

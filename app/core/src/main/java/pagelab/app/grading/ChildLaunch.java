@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.objectweb.asm.ClassReader;
@@ -100,7 +101,7 @@ final class ChildLaunch {
     }
 
     private static Path simulatorLocation() {
-        for (KernelProvider p : java.util.ServiceLoader.load(KernelProvider.class)) {
+        for (KernelProvider p : ServiceLoader.load(KernelProvider.class)) {
             return SolutionCompiler.location(p.getClass());
         }
         throw new IllegalStateException("ChildLaunch: no kernel provider on the class path");

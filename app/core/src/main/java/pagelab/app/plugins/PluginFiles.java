@@ -2,6 +2,7 @@ package pagelab.app.plugins;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,7 +38,7 @@ public final class PluginFiles {
         }
         for (Path file : files) {
             String relative = plugin.relativize(file).toString().replace('\\', '/');
-            digest.update(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(relative.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             update(digest, file);
         }

@@ -1,8 +1,10 @@
 package pagelab.app.results;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -16,7 +18,7 @@ public final class Reports {
     /** A JSON mapper with PageLab's settings: indented, unknown fields ignored when reading. */
     public static ObjectMapper json() {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
     /** Writes {@code result} to {@code out} (which is not closed). */
@@ -50,7 +52,7 @@ public final class Reports {
     }
 
     /** Jackson closes the writers it is given; the caller owns this one. */
-    private static final class NonClosingWriter extends java.io.FilterWriter {
+    private static final class NonClosingWriter extends FilterWriter {
         NonClosingWriter(Writer out) {
             super(out);
         }

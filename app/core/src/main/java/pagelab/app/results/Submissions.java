@@ -3,6 +3,7 @@ package pagelab.app.results;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class Submissions {
      */
     public record Submission(SourceSet sources, Map<String, String> encodings) {
         public Submission {
-            encodings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(encodings));
+            encodings = Collections.unmodifiableMap(new LinkedHashMap<>(encodings));
         }
 
         /** The files that were not UTF-8, with their encoding, for a report to mention. */

@@ -1,5 +1,8 @@
 package pagelab.app.desktop.store;
 
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * What the text in an editor came from: the exact bytes of a solution file (by their SHA-256), no file at all, or
  * a file that could not be read. A save replaces the file only while it still holds what the editor came from, so
@@ -29,8 +32,8 @@ public record Origin(State state, String sha256) {
     static Origin of(byte[] bytes) {
         try {
             var digest = java.security.MessageDigest.getInstance("SHA-256");
-            return new Origin(State.READ, java.util.HexFormat.of().formatHex(digest.digest(bytes)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return new Origin(State.READ, HexFormat.of().formatHex(digest.digest(bytes)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Origin.of: every JVM has SHA-256", e);
         }
     }

@@ -4,7 +4,9 @@ import pagelab.app.files.SourceText;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -128,7 +130,7 @@ final class Solutions {
     /** What {@code file} holds now, as an {@link Origin}. */
     static Origin originOf(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return new Origin(Origin.State.READ,
                     HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
         } catch (NoSuchFileException e) {
@@ -159,7 +161,7 @@ final class Solutions {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
         return m == null ? e.getClass().getSimpleName() : m;
