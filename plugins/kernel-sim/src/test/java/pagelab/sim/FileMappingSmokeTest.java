@@ -44,17 +44,45 @@ class FileMappingSmokeTest {
         }
     }
 
+    /** Wine's answer, recorded by the oracle (hand.scripts, section-name-lifetime), and NT's object manager. */
     @Test
-    void mappingDiesWithItsLastHandle() {
+    void aNameDiesWithItsLastHandleWhileAViewKeepsThePages() {
         try (Machine m = Machine.create(MachineConfig.x86())) {
-            Kernel32 k = m.createProcess().kernel32();
+            WinProcess p = m.createProcess();
+            Kernel32 k = p.kernel32();
             long h = k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 4096, "Gone");
             long v = k.MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
+            p.memory().setInt(v, 7);
             k.CloseHandle(h);
-            assertThat(k.OpenFileMapping(FILE_MAP_READ, false, "Gone")).as("the view keeps it alive").isNotZero();
-            k.UnmapViewOfFile(v);
             k.SetLastError(0xDEADBEEF);
-            assertThat(k.OpenFileMapping(FILE_MAP_READ, false, "Gone")).isNotZero();
+            assertThat(k.OpenFileMapping(FILE_MAP_READ, false, "Gone")).as("the name went with the last handle")
+                    .isZero();
+            assertThat(k.GetLastError()).isEqualTo(ERROR_FILE_NOT_FOUND);
+            assertThat(p.memory().getInt(v)).as("the view keeps the pages").isEqualTo(7);
+            long again = k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 4096, "Gone");
+            assertThat(k.GetLastError()).as("a new section, not the old one").isZero();
+            long v2 = k.MapViewOfFile(again, FILE_MAP_READ, 0, 0, 0);
+            assertThat(p.memory().getInt(v2)).isZero();
+            assertThat(k.UnmapViewOfFile(v)).isTrue();
+        }
+    }
+
+    @Test
+    void namesAreCaseSensitiveAndABackslashOutsideLocalAndGlobalIsNoPath() {
+        try (Machine m = Machine.create(MachineConfig.x64())) {
+            Kernel32 k = m.createProcess().kernel32();
+            assertThat(k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 4096, "shm")).isNotZero();
+            k.SetLastError(0xDEADBEEF);
+            assertThat(k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 4096, "SHM")).isNotZero();
+            assertThat(k.GetLastError()).as("SHM is another section").isZero();
+            assertThat(k.OpenFileMapping(FILE_MAP_READ, false, "Local\\shm")).as("Local\\ is where shm is")
+                    .isNotZero();
+            assertThat(k.OpenFileMapping(FILE_MAP_READ, false, "Shm")).isZero();
+            assertThat(k.GetLastError()).isEqualTo(ERROR_FILE_NOT_FOUND);
+            assertThat(k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 4096, "a\\b")).isZero();
+            assertThat(k.GetLastError()).isEqualTo(ERROR_PATH_NOT_FOUND);
+            assertThat(k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 4096, "Global\\g"))
+                    .isNotZero();
         }
     }
 

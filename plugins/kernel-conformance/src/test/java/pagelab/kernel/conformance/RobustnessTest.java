@@ -38,7 +38,8 @@ import pagelab.kernel.WinProcess;
  * HeapValidate) are exempt. ERROR_CALL_NOT_IMPLEMENTED is an acceptable error for functions of later issues.
  */
 class RobustnessTest {
-    private static final int CALLS_PER_METHOD = Integer.getInteger("pagelab.robustness.calls", 150);
+    /** 250 calls per method: about 25,000 calls over the Kernel32 methods on both machines and the Memory ones. */
+    private static final int CALLS_PER_METHOD = Integer.getInteger("pagelab.robustness.calls", 250);
 
     /** One Kernel32 method: how to call it with hostile arguments, and what its failure value is. */
     private record Probe(Call call, Predicate<Object> failed, boolean setsLastError) {

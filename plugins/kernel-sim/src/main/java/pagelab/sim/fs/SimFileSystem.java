@@ -113,17 +113,35 @@ public final class SimFileSystem implements HostFiles {
         return a;
     }
 
-    /** Windows' sharing check: each side's access must be allowed by the other side's share mode. */
+    /**
+     * Windows' sharing check (IoCheckShareAccess): each side's access must be allowed by the other side's share
+     * mode, reading or executing by FILE_SHARE_READ, writing by FILE_SHARE_WRITE. An open without data access (0,
+     * or attributes only) takes no part in it, on either side.
+     */
     private boolean shareAllows(SimFile file, int access, int share) {
+        if (!dataAccess(access)) {
+            return true;
+        }
         for (FileObject o : open.getOrDefault(file, List.of())) {
-            if ((access & GENERIC_READ) != 0 && (o.share() & FILE_SHARE_READ) == 0
+            if (!dataAccess(o.access())) {
+                continue;
+            }
+            if (reads(access) && (o.share() & FILE_SHARE_READ) == 0
                     || (access & GENERIC_WRITE) != 0 && (o.share() & FILE_SHARE_WRITE) == 0
-                    || (o.access() & GENERIC_READ) != 0 && (share & FILE_SHARE_READ) == 0
+                    || reads(o.access()) && (share & FILE_SHARE_READ) == 0
                     || (o.access() & GENERIC_WRITE) != 0 && (share & FILE_SHARE_WRITE) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean dataAccess(int access) {
+        return (access & (GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE)) != 0;
+    }
+
+    private static boolean reads(int access) {
+        return (access & (GENERIC_READ | GENERIC_EXECUTE)) != 0;
     }
 
     void closed(FileObject object, boolean deleteOnClose) {

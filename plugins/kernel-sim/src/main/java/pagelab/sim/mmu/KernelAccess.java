@@ -56,6 +56,34 @@ public final class KernelAccess {
         return true;
     }
 
+    /**
+     * After a failed probe: the first guard page the kernel's copy would have touched, before any page it cannot
+     * touch at all, loses its guard, as the fault of a kernel-mode copy consumes it on Windows (a ReadFile into a
+     * guard page fails once with ERROR_NOACCESS, then succeeds; Wine's answer too). Returns whether one did.
+     */
+    public boolean consumeGuard(long address, long length) {
+        if (length <= 0 || address < 0 || length - 1 > Long.MAX_VALUE - address) {
+            return false;
+        }
+        for (long page = address & ~(long) MASK; page <= address + length - 1; page += PAGE_SIZE) {
+            View v = space.find(page);
+            if (v == null) {
+                return false;
+            }
+            long p = v.pageOf(page);
+            int vprot = v.vprot(p);
+            if (Protection.isGuard(vprot)) {
+                v.setVprot(p, vprot & ~Protection.GUARD);
+                space.invalidate();
+                return true;
+            }
+            if (!Protection.isCommitted(vprot)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Copies user memory at {@code address} into {@code dst}, page by page. */
     public void copyIn(long address, byte[] dst, int off, int len) {
         for (int done = 0; done < len; ) {

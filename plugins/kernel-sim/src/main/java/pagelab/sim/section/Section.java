@@ -14,13 +14,14 @@ import pagelab.sim.vm.View;
 
 /**
  * A file-mapping object (NT's section): a size, a protection, and the pages every view of it shares, either a
- * file's or the paging file's. It lives while a handle or a view in any process refers to it; then its name
- * leaves the namespace and paging-file pages and commit are returned.
+ * file's or the paging file's. Its name lives while a handle to it is open; the section itself while a handle or a
+ * view in any process refers to it; then paging-file pages and commit are returned.
  */
 public final class Section extends KernelObject implements SharedCommit {
     private final SectionManager manager;
     private final long size;
     private final int protect;
+    private final int cache;
     private final boolean reserveOnly;
     private final SimFile file;
     private final PageStore store;
@@ -29,10 +30,12 @@ public final class Section extends KernelObject implements SharedCommit {
     private final List<View> views = new ArrayList<>();
     private long chargedPages;
 
-    Section(SectionManager manager, long size, int protect, boolean reserveOnly, SimFile file, String name) {
+    Section(SectionManager manager, long size, int protect, int cache, boolean reserveOnly, SimFile file,
+            String name) {
         this.manager = manager;
         this.size = size;
         this.protect = protect;
+        this.cache = cache;
         this.reserveOnly = reserveOnly;
         this.file = file;
         this.store = file != null ? file : new AnonymousStore(manager.sharedPageCreated());
@@ -46,6 +49,11 @@ public final class Section extends KernelObject implements SharedCommit {
     /** The Win32 page protection the section was created with (without SEC_* flags). */
     public int protect() {
         return protect;
+    }
+
+    /** PAGE_NOCACHE for a SEC_NOCACHE section, PAGE_WRITECOMBINE for SEC_WRITECOMBINE, else 0: its views' cache mode. */
+    public int cache() {
+        return cache;
     }
 
     /** SEC_RESERVE: pages must be committed with VirtualAlloc inside a view before use. */
@@ -93,6 +101,9 @@ public final class Section extends KernelObject implements SharedCommit {
      */
     @Override
     public NtStatus commit(View view, long first, long count, int vprot) {
+        if (file != null) {
+            return NtStatus.ACCESS_DENIED; // a file's view is backed by the file: there is nothing to commit
+        }
         long sectionFirst = ((MappedBacking) view.backing()).firstPage() + first;
         long fresh = 0;
         for (long p = sectionFirst; p < sectionFirst + count; p++) {
@@ -125,6 +136,11 @@ public final class Section extends KernelObject implements SharedCommit {
     @Override
     public String typeName() {
         return "Section";
+    }
+
+    @Override
+    protected void lastHandleClosed() {
+        manager.unnamed(this);
     }
 
     @Override

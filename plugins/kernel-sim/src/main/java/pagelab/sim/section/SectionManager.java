@@ -12,6 +12,8 @@ import static pagelab.kernel.WinNT.PAGE_EXECUTE_READ;
 import static pagelab.kernel.WinNT.PAGE_EXECUTE_READWRITE;
 import static pagelab.kernel.WinNT.PAGE_EXECUTE_WRITECOPY;
 import static pagelab.kernel.WinNT.PAGE_NOACCESS;
+import static pagelab.kernel.WinNT.PAGE_NOCACHE;
+import static pagelab.kernel.WinNT.PAGE_WRITECOMBINE;
 import static pagelab.kernel.WinNT.PAGE_READONLY;
 import static pagelab.kernel.WinNT.PAGE_READWRITE;
 import static pagelab.kernel.WinNT.PAGE_WRITECOPY;
@@ -26,7 +28,6 @@ import static pagelab.sim.vm.AddressSpace.GRANULARITY;
 import static pagelab.sim.vm.AddressSpace.PAGE_SIZE;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import pagelab.kernel.LongByReference;
 import pagelab.sim.fs.FileObject;
@@ -66,9 +67,16 @@ public final class SectionManager {
         return sharedPageCreated;
     }
 
+    /**
+     * The key of a name in the session's namespace, or null for a name that names a folder that does not exist.
+     * Names are case-sensitive, as every Win32 object name is (CreateFileMapping on Microsoft Learn: "The name
+     * comparison is case sensitive"); {@code Local\} is the session's namespace, the one a bare name is in;
+     * {@code Global\} is the machine's, another namespace. Any other backslash names a folder: no such path.
+     */
     static String objectName(String name) {
         String n = name.startsWith("Local\\") ? name.substring(6) : name;
-        return n.toLowerCase(Locale.ROOT);
+        String rest = n.startsWith("Global\\") ? n.substring(7) : n;
+        return rest.indexOf('\\') >= 0 ? null : n;
     }
 
     /**
@@ -78,16 +86,22 @@ public final class SectionManager {
     public NtStatus create(FileObject file, int flProtect, long maximumSize, String name, Section[] out) {
         int sec = flProtect & SEC_FLAGS;
         int protect = flProtect & ~SEC_FLAGS;
-        if (!validSectionProtect(protect) || (sec & SEC_RESERVE) != 0 && (sec & SEC_COMMIT) != 0
-                || (sec & SEC_IMAGE) != 0 && file == null || maximumSize < 0) {
+        if (!validSectionProtect(protect) || !validSectionType(sec) || maximumSize < 0) {
             return NtStatus.INVALID_PARAMETER;
+        }
+        if ((sec & SEC_IMAGE) != 0 && file == null) {
+            return NtStatus.INVALID_FILE_FOR_SECTION; // an image needs a file: ERROR_BAD_EXE_FORMAT
         }
         if ((sec & SEC_LARGE_PAGES) != 0) {
             return NtStatus.PRIVILEGE_NOT_HELD;
         }
+        int cache = (sec & SEC_NOCACHE) != 0 ? PAGE_NOCACHE : (sec & SEC_WRITECOMBINE) != 0 ? PAGE_WRITECOMBINE : 0;
         lock.lock();
         try {
             if (name != null) {
+                if (objectName(name) == null) {
+                    return NtStatus.OBJECT_PATH_NOT_FOUND;
+                }
                 KernelObject existing = namespace.get(objectName(name));
                 if (existing instanceof Section) {
                     out[0] = (Section) existing;
@@ -103,7 +117,8 @@ public final class SectionManager {
             }
             long size = file == null || maximumSize != 0 ? maximumSize : file.file().size();
             boolean reserve = file == null && (sec & SEC_RESERVE) != 0;
-            Section section = new Section(this, size, protect, reserve, file == null ? null : file.file(), name);
+            Section section = new Section(this, size, protect, cache, reserve, file == null ? null : file.file(),
+                    name);
             if (file == null && !reserve) {
                 long pages = (size + PAGE_SIZE - 1) / PAGE_SIZE;
                 if (!phys.charge(pages)) {
@@ -126,6 +141,23 @@ public final class SectionManager {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The SEC_* flags of CreateFileMapping: none (SEC_COMMIT), or exactly one type (SEC_COMMIT, SEC_RESERVE,
+     * SEC_IMAGE) with at most one cache modifier (SEC_NOCACHE or SEC_WRITECOMBINE) and SEC_LARGE_PAGES, which an
+     * image takes none of. A modifier alone, SEC_RESERVE|SEC_COMMIT or SEC_IMAGE|SEC_COMMIT is invalid (87), as
+     * Windows answers in Wine's tests and Wine does.
+     */
+    private static boolean validSectionType(int sec) {
+        if (sec == 0) {
+            return true;
+        }
+        int type = sec & (SEC_COMMIT | SEC_RESERVE | SEC_IMAGE);
+        int modifiers = sec & (SEC_NOCACHE | SEC_WRITECOMBINE | SEC_LARGE_PAGES);
+        return Integer.bitCount(type) == 1
+                && (modifiers == 0 || type != SEC_IMAGE)
+                && (sec & (SEC_NOCACHE | SEC_WRITECOMBINE)) != (SEC_NOCACHE | SEC_WRITECOMBINE);
     }
 
     private static boolean validSectionProtect(int p) {
@@ -163,6 +195,9 @@ public final class SectionManager {
         if (name == null) {
             return NtStatus.INVALID_PARAMETER;
         }
+        if (objectName(name) == null) {
+            return NtStatus.OBJECT_PATH_NOT_FOUND;
+        }
         lock.lock();
         try {
             KernelObject o = namespace.get(objectName(name));
@@ -186,6 +221,19 @@ public final class SectionManager {
         return (access & FILE_MAP_EXECUTE) != 0 && p != PAGE_NOACCESS ? p << 4 : p;
     }
 
+    /**
+     * The access a section handle must have been opened with to map a view of this protection (NT's
+     * MmMakeSectionAccess, as ReactOS spells it out): a writable view needs only FILE_MAP_WRITE, a read-only or
+     * copy-on-write one FILE_MAP_READ, an executable one FILE_MAP_EXECUTE as well. So a handle opened with
+     * FILE_MAP_WRITE alone maps a FILE_MAP_WRITE view but not a FILE_MAP_READ one (Wine's answer too).
+     */
+    private static int handleAccessFor(int viewProtect) {
+        int exec = viewProtect >= PAGE_EXECUTE_READ && viewProtect != PAGE_NOACCESS ? FILE_MAP_EXECUTE : 0;
+        int data = viewProtect == PAGE_READWRITE || viewProtect == PAGE_EXECUTE_READWRITE ? FILE_MAP_WRITE
+                : FILE_MAP_READ;
+        return exec | data;
+    }
+
     /** Whether a view protection is allowed by the section's protection. */
     private static boolean compatible(int section, int view) {
         boolean sectionWrite = section == PAGE_READWRITE || section == PAGE_EXECUTE_READWRITE;
@@ -202,8 +250,8 @@ public final class SectionManager {
     public NtStatus map(AddressSpace space, Section s, int handleAccess, int access, long offset, long bytes,
                         long baseHint, LongByReference out) {
         int protect = viewProtect(access);
-        int needed = access & (FILE_MAP_READ | FILE_MAP_WRITE | FILE_MAP_EXECUTE);
-        if (handleAccess != -1 && (needed & ~handleAccess) != 0 || !compatible(s.protect(), protect)) {
+        if (handleAccess != -1 && (handleAccessFor(protect) & ~handleAccess) != 0
+                || !compatible(s.protect(), protect)) {
             return NtStatus.ACCESS_DENIED;
         }
         if (offset < 0 || offset % GRANULARITY != 0) {
@@ -232,9 +280,11 @@ public final class SectionManager {
             base = baseHint;
         }
         long firstPage = offset / PAGE_SIZE;
-        View view = new View(base, viewBytes, MEM_MAPPED, protect, new MappedBacking(s.store(), firstPage, s),
+        // A SEC_NOCACHE or SEC_WRITECOMBINE section's views say so in their protection (VirtualQuery shows it).
+        int viewProtect = protect == PAGE_NOACCESS ? protect : protect | s.cache();
+        View view = new View(base, viewBytes, MEM_MAPPED, viewProtect, new MappedBacking(s.store(), firstPage, s),
                 s.name() != null ? s.name() : s.file() != null ? s.file().path() : "Paging-file section");
-        int vprot = Protection.COMMITTED | Protection.fromWin32(protect);
+        int vprot = Protection.COMMITTED | Protection.fromWin32(viewProtect);
         if (!s.reserveOnly()) {
             view.fillVprot(0, view.pages(), vprot);
         } else {
@@ -286,12 +336,25 @@ public final class SectionManager {
         return phys.charge(pages);
     }
 
-    void destroyed(Section s) {
+    /**
+     * The section's last handle was closed: its name leaves the namespace (a view keeps the pages, not the name;
+     * NT deletes an object's name when its handle count reaches zero).
+     */
+    void unnamed(Section s) {
         lock.lock();
         try {
             if (s.name() != null && namespace.get(objectName(s.name())) == s) {
                 namespace.remove(objectName(s.name()));
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void destroyed(Section s) {
+        unnamed(s);
+        lock.lock();
+        try {
             if (s.chargedPages() > 0) {
                 phys.uncharge(s.chargedPages());
             }

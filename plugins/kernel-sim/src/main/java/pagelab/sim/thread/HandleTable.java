@@ -21,6 +21,7 @@ public final class HandleTable {
 
     public long add(KernelObject object, int access) {
         object.retain();
+        object.retainHandle();
         synchronized (this) {
             long h = next;
             next += 4;
@@ -48,6 +49,7 @@ public final class HandleTable {
         if (e == null) {
             return false;
         }
+        e.object().releaseHandle();
         e.object().release();
         return true;
     }

@@ -6,6 +6,7 @@ package pagelab.sim.thread;
  */
 public abstract class KernelObject {
     private int references;
+    private int handles;
     private boolean destroyed;
 
     /** The object type's name as WinObj shows it, e.g. {@code Thread}, {@code Section}, {@code File}. */
@@ -31,6 +32,26 @@ public abstract class KernelObject {
         if (last) {
             destroyed();
         }
+    }
+
+    /** A handle now refers to the object (it holds a reference too: call {@link #retain} as well). */
+    public final synchronized void retainHandle() {
+        handles++;
+    }
+
+    /** A handle to the object was closed; when it was the last, {@link #lastHandleClosed} runs. */
+    public final void releaseHandle() {
+        boolean last;
+        synchronized (this) {
+            last = --handles == 0;
+        }
+        if (last) {
+            lastHandleClosed();
+        }
+    }
+
+    /** Called when the last handle is closed, whether or not other references (views) remain. */
+    protected void lastHandleClosed() {
     }
 
     public final synchronized int references() {

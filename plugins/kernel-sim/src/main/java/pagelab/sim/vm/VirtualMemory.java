@@ -1,5 +1,6 @@
 package pagelab.sim.vm;
 
+import static pagelab.kernel.WinNT.MEM_IMAGE;
 import static pagelab.kernel.WinNT.MEM_COMMIT;
 import static pagelab.kernel.WinNT.MEM_DECOMMIT;
 import static pagelab.kernel.WinNT.MEM_LARGE_PAGES;
@@ -86,6 +87,8 @@ public final class VirtualMemory {
                 || Long.compareUnsigned(address, space.maxAddress()) > 0 || size - 1 > space.maxAddress() - address)) {
             return NtStatus.INVALID_PARAMETER;
         }
+        // MEM_RESET ignores flProtect's value, "however, you must still set flProtect to a valid protection value"
+        // (Microsoft Learn, VirtualAlloc): checked first. Wine 8 accepts any value (deviations.txt).
         int vprot = Protection.fromWin32(protect);
         if (vprot < 0) {
             return NtStatus.INVALID_PARAMETER;
@@ -209,17 +212,20 @@ public final class VirtualMemory {
         if (address == 0) {
             return NtStatus.INVALID_PARAMETER;
         }
-        // The book: for MEM_RESET the base is rounded up and the size down, so no byte outside the range is lost.
+        // The book: for MEM_RESET the base is rounded up and the size down, so no byte outside the range is lost;
+        // what VirtualAlloc returns is the base rounded down, as for any other type (Wine's answer).
         long base = alignUp(address, PAGE_SIZE);
         long end = alignDown(address + size, PAGE_SIZE);
         View view = space.find(alignDown(address, PAGE_SIZE));
-        if (view == null || !view.isPrivate()) {
+        if (view == null) {
             return NtStatus.MEMORY_NOT_ALLOCATED;
         }
         if (alignUp(address + size, PAGE_SIZE) > view.end()) {
             return NtStatus.CONFLICTING_ADDRESSES;
         }
-        if (end > base) {
+        // A view's pages belong to its section, shared with every other view: resetting them is accepted and
+        // discards nothing (Wine answers success for a view too).
+        if (end > base && view.isPrivate()) {
             long first = view.pageOf(base);
             long count = (end - base) >>> PAGE_SHIFT;
             if (undo) {
@@ -228,7 +234,7 @@ public final class VirtualMemory {
                 view.backing().reset(first, count);
             }
         }
-        out.setValue(base);
+        out.setValue(alignDown(address, PAGE_SIZE));
         return NtStatus.SUCCESS;
     }
 
@@ -321,7 +327,7 @@ public final class VirtualMemory {
             return NtStatus.NOT_COMMITTED;
         }
         if (!view.isPrivate() && !mappedAllows(view, vprot)) {
-            return NtStatus.SECTION_PROTECTION;
+            return NtStatus.INVALID_PARAMETER; // ERROR_INVALID_PARAMETER, as Windows answers (Wine's tests)
         }
         oldOut.setValue(Protection.toWin32(view.vprot(first)) & 0xFFFFFFFFL);
         if (view.isPrivate()) {
@@ -346,19 +352,23 @@ public final class VirtualMemory {
     }
 
     /**
-     * Whether a mapped or image view may take a protection: writing needs a writable or copy-on-write view,
-     * copy-on-write needs a copy-on-write view, executing needs an executable one.
+     * Whether a mapped or image view may take a protection, bounded by the view's own (MapViewOfFile's access):
+     * read-write needs a writable view, execute an executable one, and copy-on-write any view that can be read (a
+     * FILE_MAP_READ view may become PAGE_WRITECOPY, never PAGE_READWRITE). A FILE_MAP_COPY view never becomes
+     * shared-writable; an image's pages may ask for PAGE_READWRITE and get copy-on-write (see protectMapped).
      */
     private static boolean mappedAllows(View view, int vprot) {
         int allowed = Protection.fromWin32(view.allocationProtect()) & Protection.BASE_MASK;
         int wanted = vprot & Protection.BASE_MASK;
         boolean viewWrite = allowed == Protection.READWRITE || allowed == Protection.EXECUTE_READWRITE;
         boolean viewCopy = allowed == Protection.WRITECOPY || allowed == Protection.EXECUTE_WRITECOPY;
+        boolean viewRead = allowed >= Protection.READONLY && allowed != Protection.EXECUTE;
         boolean viewExec = allowed >= Protection.EXECUTE;
         boolean write = wanted == Protection.READWRITE || wanted == Protection.EXECUTE_READWRITE;
         boolean copy = wanted == Protection.WRITECOPY || wanted == Protection.EXECUTE_WRITECOPY;
         boolean exec = wanted >= Protection.EXECUTE;
-        return (!write || viewWrite || viewCopy) && (!copy || viewCopy) && (!exec || viewExec);
+        boolean image = view.type() == MEM_IMAGE;
+        return (!write || viewWrite || image && viewCopy) && (!copy || viewRead) && (!exec || viewExec);
     }
 
     /**

@@ -4,6 +4,7 @@ import static pagelab.kernel.WinError.ERROR_ACCESS_DENIED;
 import static pagelab.kernel.WinError.ERROR_ALREADY_EXISTS;
 import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
 import static pagelab.kernel.WinError.ERROR_INVALID_PARAMETER;
+import static pagelab.kernel.WinError.ERROR_INVALID_USER_BUFFER;
 import static pagelab.kernel.WinError.ERROR_NOACCESS;
 import static pagelab.kernel.WinError.ERROR_USER_MAPPED_FILE;
 import static pagelab.kernel.WinNT.CREATE_ALWAYS;
@@ -44,9 +45,11 @@ final class FileCalls {
         long handle = -1;
         if (err == 0 || err == ERROR_ALREADY_EXISTS) {
             handle = c.p.handles().add(out[0]);
-            if (disposition == CREATE_ALWAYS || disposition == OPEN_ALWAYS) {
-                t.setLastError(err); // ERROR_ALREADY_EXISTS, or 0 when the file was created
-            }
+            // A successful CreateFile always sets the last error: ERROR_ALREADY_EXISTS when CREATE_ALWAYS or
+            // OPEN_ALWAYS found the file, else 0 (CreateFileW on Microsoft Learn; kernelbase in Wine).
+            boolean existed = err == ERROR_ALREADY_EXISTS
+                    && (disposition == CREATE_ALWAYS || disposition == OPEN_ALWAYS);
+            t.setLastError(existed ? ERROR_ALREADY_EXISTS : 0);
             err = 0;
         }
         Calls.finish(t, err);
@@ -95,6 +98,7 @@ final class FileCalls {
             c.lock.lock();
             try {
                 if (!c.p.kernelAccess().probe(buffer, n, Access.WRITE)) {
+                    c.p.kernelAccess().consumeGuard(buffer, n);
                     err = ERROR_NOACCESS;
                 } else {
                     done = transfer(f, buffer, n, true);
@@ -125,7 +129,10 @@ final class FileCalls {
             c.lock.lock();
             try {
                 if (!c.p.kernelAccess().probe(buffer, n, Access.READ)) {
-                    err = ERROR_NOACCESS;
+                    // NtWriteFile answers STATUS_INVALID_USER_BUFFER for a buffer it cannot read (Wine's answer;
+                    // ReadFile's unwritable buffer is ERROR_NOACCESS).
+                    c.p.kernelAccess().consumeGuard(buffer, n);
+                    err = ERROR_INVALID_USER_BUFFER;
                 } else {
                     done = transfer(f, buffer, n, false);
                 }

@@ -1,13 +1,13 @@
 package pagelab.sim.win32;
 
 import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
-import static pagelab.kernel.WinNT.FILE_MAP_READ;
-import static pagelab.kernel.WinNT.FILE_MAP_WRITE;
+import static pagelab.kernel.WinError.ERROR_MAPPED_ALIGNMENT;
 import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
 import static pagelab.kernel.format.Win32Format.bool;
 import static pagelab.kernel.format.Win32Format.hex;
 import static pagelab.kernel.format.Win32Format.hexSize;
 import static pagelab.kernel.format.Win32Format.protection;
+import static pagelab.sim.vm.AddressSpace.GRANULARITY;
 
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
@@ -84,11 +84,14 @@ final class MappingCalls {
         HandleTable.Entry e = c.p.handles().entry(hMapping);
         LongByReference out = new LongByReference();
         int err;
-        if (e == null || !(e.object() instanceof Section)) {
+        if (offset % GRANULARITY != 0 || base % GRANULARITY != 0) {
+            // NtMapViewOfSection checks the offset and the base before it looks the handle up (ReactOS's order;
+            // Wine answers ERROR_MAPPED_ALIGNMENT for a misaligned view of any handle, valid or not).
+            err = ERROR_MAPPED_ALIGNMENT;
+        } else if (e == null || !(e.object() instanceof Section)) {
             err = ERROR_INVALID_HANDLE;
         } else {
-            int handleAccess = e.access() == -1 ? -1
-                    : (e.access() & FILE_MAP_WRITE) != 0 ? e.access() | FILE_MAP_READ : e.access();
+            int handleAccess = e.access();
             err = c.run(function, () -> c.m.sections().map(c.p.space(), (Section) e.object(), handleAccess, access,
                     offset, bytes, base, out));
         }

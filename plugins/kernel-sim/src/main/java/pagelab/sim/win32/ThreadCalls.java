@@ -128,7 +128,10 @@ final class ThreadCalls {
     boolean closeHandle(long hObject) {
         SimThread t = calls.begin();
         int err = m.faults().check("CloseHandle");
-        if (err == 0 && !p.handles().close(hObject)) {
+        // -1 is GetCurrentProcess()'s pseudo-handle, not INVALID_HANDLE_VALUE's failure: closing it does nothing
+        // and succeeds (GetCurrentProcess on Microsoft Learn; Wine's NtClose); -2 is GetCurrentThread()'s.
+        boolean pseudo = hObject == -1 || hObject == -2;
+        if (err == 0 && !pseudo && !p.handles().close(hObject)) {
             err = ERROR_INVALID_HANDLE;
         }
         Calls.finish(t, err);

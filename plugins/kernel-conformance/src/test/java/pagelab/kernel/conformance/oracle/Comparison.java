@@ -18,8 +18,15 @@ final class Comparison {
         }
     }
 
-    /** What a bundle's replay found. */
-    record Result(int lines, List<Difference> differences, List<String> skipped) {
+    /**
+     * What a bundle's replay found.
+     *
+     * @param deviations the deviations applied: lines where the simulator was held to Windows' answer instead
+     * @param stale      deviations of this bundle that matched no recorded line, or whose recorded line already
+     *                   says what Windows says
+     */
+    record Result(int lines, List<Difference> differences, List<String> skipped, List<Deviations.Deviation> deviations,
+                  List<Deviations.Deviation> stale) {
     }
 
     private Comparison() {
@@ -29,6 +36,8 @@ final class Comparison {
     static Result replay(String bundle) {
         Map<String, Script> scripts = Script.parseBundle(resource("/oracle/" + bundle + ".scripts"));
         Recording recording = Recording.parse(resource("/oracle/wine/" + bundle + ".out"));
+        Deviations deviations = Deviations.load();
+        List<Deviations.Deviation> applied = new ArrayList<>();
         List<Difference> differences = new ArrayList<>();
         int lines = 0;
         for (Script s : scripts.values()) {
@@ -41,12 +50,20 @@ final class Comparison {
                 lines++;
                 String g = i < got.size() ? got.get(i) : "(no line)";
                 String w = i < want.size() ? want.get(i) : "(no line)";
+                Deviations.Deviation d = deviations.find(bundle, s.name(), w);
+                if (d != null && !d.windows().equals(w)) {
+                    applied.add(d);
+                    w = d.windows();
+                }
                 if (!g.equals(w)) {
                     differences.add(new Difference(s.name(), w, g));
                 }
             }
         }
-        return new Result(lines, differences, recording.crashed());
+        List<Deviations.Deviation> stale = new ArrayList<>(deviations.all().stream()
+                .filter(d -> d.bundle().equals(bundle)).toList());
+        stale.removeAll(applied);
+        return new Result(lines, differences, recording.crashed(), applied, stale);
     }
 
     static String resource(String name) {

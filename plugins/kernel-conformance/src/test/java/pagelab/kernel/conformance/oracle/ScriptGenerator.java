@@ -23,7 +23,7 @@ public final class ScriptGenerator {
     private static final String[] PROTECTIONS = {"PAGE_NOACCESS", "PAGE_READONLY", "PAGE_READWRITE",
         "PAGE_WRITECOPY", "PAGE_EXECUTE", "PAGE_EXECUTE_READ", "PAGE_EXECUTE_READWRITE", "PAGE_READWRITE|PAGE_GUARD",
         "PAGE_READONLY|PAGE_GUARD", "PAGE_READWRITE|PAGE_NOCACHE", "PAGE_READWRITE|PAGE_WRITECOMBINE", "0",
-        "0x12345", "PAGE_GUARD", "PAGE_READWRITE|PAGE_GUARD|PAGE_NOCACHE"};
+        "0x12345", "PAGE_GUARD"}; // PAGE_GUARD|PAGE_NOCACHE: Wine accepts what Windows refuses (hand.scripts)
     private static final String[] SIZES = {"0", "1", "0xfff", "0x1000", "0x1001", "0x1fff", "0x2000", "0x3000",
         "0xffff", "0x10000", "0x10001", "0x18000", "0x20000"};
     private static final String[] OFFSETS = {"", "+0x1", "+0xfff", "+0x1000", "+0x1001", "+0x2000", "+0x3000",
