@@ -127,15 +127,20 @@ public class NamedSharedMemoryChecks {
         Tally t = new Tally();
         t.expect(1, copies.exists(), "the mapping vanished before " + a.name() + " closed it");
         copies.close(a);
-        t.expect(3, !copies.exists(), "after close in " + a.name() + " the mapping " + NAME + " still exists: "
+        // Windows drops the name with the last handle, but the object lives on while any view maps it: a leaked
+        // view keeps it (and its pages) alive even though OpenFileMapping no longer finds it.
+        boolean named = copies.exists();
+        boolean mapped = !copies.views(a).isEmpty() || !copies.views(b).isEmpty();
+        t.expect(3, !named && !mapped, "after close in " + a.name() + " the mapping " + NAME
+                + (named ? " can still be opened: " : " has no name any more but is still alive: ")
                 + holders(copies, a, b));
         String after = copies.read(b);
         t.expect(1, after == null, "read in " + b.name() + " after close returned " + quote(after) + ", expected null");
         int again = copies.create(a, "reborn");
         t.expect(1, again == CREATED, "create after close returned " + again + ", expected CREATED (" + CREATED + ")");
         return t.result(15, "Closing the last handle destroyed " + NAME + "; a new create made a new one.")
-                .hint("A kernel object lives while any handle or view refers to it, in any process: close your "
-                        + "handles and unmap your views.")
+                .hint("A kernel object lives while any handle or view refers to it, in any process (its name only "
+                        + "while a handle is open): close your handles and unmap your views.")
                 .evidence(copies.trace());
     }
 
