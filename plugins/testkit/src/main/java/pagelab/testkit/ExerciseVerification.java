@@ -40,7 +40,7 @@ public abstract class ExerciseVerification {
     /** What each structural finding of {@link ExerciseVerifier#verifyStructure} proves, as a test's name. */
     private static final Map<String, String> CLAIMS = Map.of(
             "descriptor", "descriptor is valid",
-            "instructions", "instructions are there in every language declared",
+            "instructions", "instructions are there in every language declared, each with every section of the English",
             "checks", "checks are well declared and their class can be made",
             "sources", "reference and known-wrong solutions have the starter's files",
             "known-wrong declarations", "each known-wrong solution is declared once and marked in the reference",

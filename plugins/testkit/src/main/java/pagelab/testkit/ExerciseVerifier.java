@@ -124,7 +124,11 @@ public final class ExerciseVerifier {
         }
     }
 
-    /** Metadata, instructions, checks and known-wrong declarations are well formed. */
+    /**
+     * Metadata, instructions, checks and known-wrong declarations are well formed. Each declared translation of the
+     * instructions has every heading, code block, table row and list item of the English text
+     * ({@link MarkdownOutline}).
+     */
     public List<Finding> verifyStructure(Exercise exercise) {
         List<Finding> out = new ArrayList<>();
         out.add(attempt("descriptor", () -> {
@@ -205,6 +209,11 @@ public final class ExerciseVerifier {
             String t = exercise.instructions(l);
             if (t == null || t.isBlank() || t.equals(base)) {
                 throw new IllegalStateException("the " + l + " translation is declared but missing");
+            }
+            // A translation that drops a heading, a diagram, a table row or a bullet of the task teaches less.
+            String missing = MarkdownOutline.difference(base, t, "the " + l + " translation");
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException(missing);
             }
             langs.add(l.toString());
         }

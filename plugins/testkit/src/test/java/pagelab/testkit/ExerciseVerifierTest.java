@@ -3,6 +3,7 @@ package pagelab.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import pagelab.exercise.CheckRunner;
 import pagelab.exercise.CheckStatus;
@@ -19,6 +20,27 @@ class ExerciseVerifierTest {
         assertThat(r.ok()).as(r.summary()).isTrue();
         assertThat(r.findings()).extracting(Finding::subject).contains("reference", "starter",
                 "known-wrong ignores-sign");
+    }
+
+    @Test
+    void aTranslationThatLacksASectionOfTheEnglishFailsTheInstructions() {
+        AdderExercise ex = new AdderExercise() {
+            @Override
+            public String instructions(Locale locale) {
+                return locale == null ? "# Add two numbers\n\n## Going further\n" : "# 两数相加\n";
+            }
+
+            @Override
+            public List<Locale> translations() {
+                return List.of(Locale.SIMPLIFIED_CHINESE);
+            }
+        };
+
+        Finding f = verifier.verifyStructure(ex).stream().filter(x -> x.subject().equals("instructions"))
+                .findFirst().orElseThrow();
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("the zh_CN translation lacks the English h2 at line 3 (## Going further)");
     }
 
     @Test

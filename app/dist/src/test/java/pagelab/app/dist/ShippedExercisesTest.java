@@ -22,10 +22,12 @@ import pagelab.app.plugins.PluginHost;
 import pagelab.app.plugins.PluginLocations;
 import pagelab.app.plugins.PluginStatus;
 import pagelab.exercise.ExerciseDescriptor;
+import pagelab.testkit.MarkdownOutline;
 
 /**
  * What the distribution ships, with no list to keep: every module under {@code exercises/} is built, shipped in
- * {@code plugins/}, loads, has its place on the workshop track, and has its row in {@code docs/exercises.md}. Run with
+ * {@code plugins/}, loads, has its place on the workshop track, has its instructions in Simplified Chinese too, and
+ * has its row in {@code docs/exercises.md}. Run with
  * {@code -Ddocs.update=true} to rewrite that table from the exercises.
  */
 class ShippedExercisesTest {
@@ -77,6 +79,24 @@ class ShippedExercisesTest {
         assertThat(exercises).hasSize(host.plugins().size()).allSatisfy(d ->
                 assertThat(d.track()).as("%s.onTrack(stage, step) in its descriptor", d.id()).isNotNull());
         assertThat(exercises).extracting(ExerciseDescriptor::track).doesNotHaveDuplicates();
+    }
+
+    /**
+     * The course is taught in English and in Simplified Chinese: a student who reads Chinese gets every exercise's
+     * instructions in Chinese, complete. Each exercise's verification compares a translation it declares with the
+     * English; this test is what makes the translation required for what is shipped.
+     */
+    @Test
+    void everyShippedExerciseHasChineseInstructionsWithEverySectionOfTheEnglish() {
+        assertThat(host.exercises()).isNotEmpty().allSatisfy(e -> {
+            String english = e.exercise().instructions(null);
+            String chinese = e.exercise().instructions(Locale.SIMPLIFIED_CHINESE);
+            assertThat(e.exercise().translations()).as("%s: translations() (instructions_zh_CN.md beside "
+                    + "instructions.md)", e.id()).contains(Locale.SIMPLIFIED_CHINESE);
+            assertThat(chinese).as("%s: the zh_CN instructions", e.id()).isNotEqualTo(english);
+            assertThat(MarkdownOutline.difference(english, chinese, e.id() + "'s zh_CN instructions"))
+                    .as("%s: sections of the English instructions missing from the Chinese", e.id()).isEmpty();
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package pagelab.exercises.addressspacewalk;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -25,6 +26,11 @@ public final class AddressSpaceWalk extends ResourceExercise {
                         "Recognise thread stacks (a guard page), heaps (GetProcessHeaps), images and views",
                         "Read MEMORY_BASIC_INFORMATION: State, Protect with modifiers, Type"))
                 .onTrack(1, 1);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override

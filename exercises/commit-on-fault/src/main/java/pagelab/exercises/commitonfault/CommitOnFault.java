@@ -9,7 +9,7 @@ import pagelab.exercise.KnownWrongSolution;
 import pagelab.exercise.ResourceExercise;
 
 /**
- * Chapter 15's spreadsheet once more, but committed "the best and only way": an {@code __except} filter commits
+ * Chapter 15's spreadsheet once more, committed the way the chapter calls the best: an {@code __except} filter commits
  * the page an access violation names and continues execution. Sources and instructions are resources under
  * {@code commit-on-fault/}.
  */

@@ -8,7 +8,7 @@ import pagelab.kernel.SehBlock;
 
 /**
  * A spreadsheet of {@code CELLDATA cells[ROWS][COLUMNS]} in one reserved region whose pages are committed by an
- * {@code __except} filter at the first access, as chapter 15 recommends ("the best and only way"): code simply
+ * {@code __except} filter at the first access, the way chapter 15 calls the best of those it lists: code simply
  * reads and writes cells, and {@link #commitFilter} commits the page an access violation names.
  *
  * <p>The checker calls {@code open} first, then any mix of the other methods on the same thread, then

@@ -1,6 +1,7 @@
 package pagelab.exercises.copyonwrite;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -26,6 +27,11 @@ public final class CopyOnWrite extends ResourceExercise {
                 "Tell a copied page (PAGE_READWRITE) from an untouched one (PAGE_WRITECOPY) with VirtualQuery",
                 "Distinguish shared sections, which are never copied"))
                 .onTrack(4, 5);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override

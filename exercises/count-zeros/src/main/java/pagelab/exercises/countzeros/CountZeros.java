@@ -1,6 +1,7 @@
 package pagelab.exercises.countzeros;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -26,6 +27,11 @@ public final class CountZeros extends ResourceExercise {
                 "Pass 64-bit file offsets as high and low DWORDs",
                 "Keep the address space bounded: unmap each view before mapping the next"))
                 .onTrack(4, 2);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package pagelab.exercises.dllbase;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -25,6 +26,11 @@ public final class DllBase extends ResourceExercise {
                 "Check a range with VirtualQuery before relying on it",
                 "Choose 64 KiB-aligned bases that avoid every collision, as Rebase does"))
                 .onTrack(4, 7);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package pagelab.exercises.filereverse;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -8,8 +9,8 @@ import pagelab.exercise.KnownWrongSolution;
 import pagelab.exercise.ResourceExercise;
 
 /**
- * Chapter 17's FileRev: reverse a file in place through a mapping one byte larger than the file, then restore its
- * size. Sources and instructions are resources under {@code file-reverse/}.
+ * Chapter 17's FileRev for ANSI text: reverse a file in place through a mapping one byte larger than the file (the
+ * book's FileRev, which also takes Unicode files, maps sizeof(WCHAR) bytes more), then restore its size. Sources and instructions are resources under {@code file-reverse/}.
  */
 @Extension
 public final class FileReverse extends ResourceExercise {
@@ -25,6 +26,11 @@ public final class FileReverse extends ResourceExercise {
                         "Restore a file's size with SetEndOfFile once no view or mapping refers to it",
                         "Undo in order: UnmapViewOfFile, close the mapping, close the file"))
                 .onTrack(4, 1);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override

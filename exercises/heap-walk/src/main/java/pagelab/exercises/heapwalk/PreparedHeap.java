@@ -74,7 +74,10 @@ record PreparedHeap(long handle, String description) {
         return new PreparedHeap(heap, "grown by 1,200 blocks of 100 to 499 bytes, every fourth one freed");
     }
 
-    /** A heap without a lock of its own (HEAP_NO_SERIALIZE): HeapLock and HeapUnlock succeed and do nothing. */
+    /**
+     * A heap without a lock of its own (HEAP_NO_SERIALIZE): in the simulator HeapLock and HeapUnlock succeed and do
+     * nothing; on Windows their results on such a heap are undefined.
+     */
     static PreparedHeap unserialised(Kernel32 k) {
         long heap = k.HeapCreate(HEAP_NO_SERIALIZE, 0, 0);
         allocateMixed(k, heap, 30, 4);

@@ -1,6 +1,7 @@
 package pagelab.exercises.memreset;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -37,6 +38,11 @@ public final class MemReset extends ResourceExercise {
     /** {@code base} with the small RAM the checks rely on (the x64 test uses it too). */
     public static MachineConfig small(MachineConfig base) {
         return base.ramBytes(1L << 20).pageFileBytes(64L << 20);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override

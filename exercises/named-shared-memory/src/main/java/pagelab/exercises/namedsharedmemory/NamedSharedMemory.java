@@ -1,6 +1,7 @@
 package pagelab.exercises.namedsharedmemory;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -26,6 +27,11 @@ public final class NamedSharedMemory extends ResourceExercise {
                 "Recognise ERROR_ALREADY_EXISTS returned together with a valid handle",
                 "Know when a mapping object dies: its last handle and view gone"))
                 .onTrack(4, 3);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package pagelab.exercises.protection;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -25,6 +26,11 @@ public final class Protection extends ResourceExercise {
                         "Turn write faults into a record of dirty pages, as GetWriteWatch does",
                         "Leave faults and pages that belong to someone else alone"))
                 .onTrack(2, 2);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package pagelab.exercises.sparsemapping;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -25,6 +26,11 @@ public final class SparseMapping extends ResourceExercise {
                 "See that commitment belongs to the section: every view sees it (VirtualQuery)",
                 "Compare the commit charge of SEC_COMMIT and SEC_RESERVE"))
                 .onTrack(4, 4);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package pagelab.exercises.systeminfo;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
@@ -24,6 +25,11 @@ public final class SystemInfo extends ResourceExercise {
                         "Tell address space, commit charge and physical memory apart in GlobalMemoryStatusEx",
                         "Predict what reserving, committing, touching, decommitting and releasing each cost"))
                 .onTrack(1, 2);
+    }
+
+    @Override
+    public List<Locale> translations() {
+        return List.of(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Override
