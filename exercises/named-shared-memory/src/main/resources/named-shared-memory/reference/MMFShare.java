@@ -28,7 +28,7 @@ public class MMFShare implements MemoShare {
         // INVALID_HANDLE_VALUE: no file; the storage comes from the paging file.
         long h = kernel.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, SIZE, NAME);
         // INSTEAD
-        // MISTAKE: "no file" written as NULL; CreateFileMapping wants INVALID_HANDLE_VALUE for the paging file.
+        // MISTAKE: "no file" written as NULL: Windows takes it too, but the documented value is INVALID_HANDLE_VALUE.
         //> long h = kernel.CreateFileMapping(0, null, PAGE_READWRITE, 0, SIZE, NAME);
         // END WRONG
         if (h == 0) {

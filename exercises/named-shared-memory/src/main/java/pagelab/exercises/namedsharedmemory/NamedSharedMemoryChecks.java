@@ -41,14 +41,15 @@ public class NamedSharedMemoryChecks {
             return CheckResult.fail("After create in " + a.name() + " no mapping named " + NAME + " exists: " + why
                             + ".", "OpenFileMapping(\"" + NAME + "\") to succeed", "ERROR_FILE_NOT_FOUND")
                     .hint("CreateFileMapping(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 4096, \"MMFSharedData\"): "
-                            + "INVALID_HANDLE_VALUE, not NULL, asks for storage from the paging file; keep the handle.")
+                            + "INVALID_HANDLE_VALUE asks for storage from the paging file; keep the handle.")
                     .evidence(copies.trace());
         }
         Tally t = new Tally();
         t.expect(2, result == CREATED, "create returned " + result + ", expected CREATED (" + CREATED + ")");
         KernelCall first = made.get(0);
-        t.expect(1, first.arguments().get(0).equals("INVALID_HANDLE_VALUE"), "the mapping is backed by file handle "
-                + first.arguments().get(0) + ", not INVALID_HANDLE_VALUE (the paging file)");
+        t.expect(1, first.arguments().get(0).equals("INVALID_HANDLE_VALUE"), "CreateFileMapping got file handle "
+                + first.arguments().get(0) + " instead of INVALID_HANDLE_VALUE: Windows happens to take NULL as "
+                + "\"no file\" too, but INVALID_HANDLE_VALUE is what the documentation asks for");
         String content = copies.content();
         t.expect(3, text.equals(content), "the mapping holds " + quote(content) + ", expected " + quote(text));
         return t.result(15, "create made " + NAME + " from the paging file and stored " + quote(text) + ".")

@@ -31,7 +31,9 @@ final class MappingCalls {
         long size = ((long) high << 32) | (low & 0xFFFFFFFFL);
         FileObject file = null;
         int err = c.injected("CreateFileMapping");
-        if (err == 0 && hFile != INVALID_HANDLE_VALUE) {
+        // INVALID_HANDLE_VALUE is the documented "no file: the paging file"; kernelbase passes it to NtCreateSection
+        // as a NULL file handle, so NULL itself means the same (Wine and ReactOS do this too).
+        if (err == 0 && hFile != INVALID_HANDLE_VALUE && hFile != 0) {
             KernelObject o = c.p.handles().get(hFile);
             if (o instanceof FileObject) {
                 file = (FileObject) o;
