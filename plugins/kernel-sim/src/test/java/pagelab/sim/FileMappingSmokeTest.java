@@ -44,6 +44,27 @@ class FileMappingSmokeTest {
         }
     }
 
+    /**
+     * kernelbase refuses a paging-file mapping without a size before NtCreateSection sees any SEC_* flag, so even
+     * SEC_IMAGE (which NtCreateSection would refuse with ERROR_BAD_EXE_FORMAT) and an existing name get
+     * ERROR_INVALID_PARAMETER (ReactOS's CreateFileMappingW; Wine records the same, random.scripts).
+     */
+    @Test
+    void aPagingFileMappingWithoutASizeIsRefusedBeforeItsFlags() {
+        try (Machine m = Machine.create(MachineConfig.x64())) {
+            Kernel32 k = m.createProcess().kernel32();
+            assertThat(k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READONLY | SEC_IMAGE, 0, 0, null)).isZero();
+            assertThat(k.GetLastError()).isEqualTo(ERROR_INVALID_PARAMETER);
+            assertThat(k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READONLY | SEC_IMAGE, 0, 0x1000, null))
+                    .isZero();
+            assertThat(k.GetLastError()).isEqualTo(ERROR_BAD_EXE_FORMAT);
+            long h = k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 0x1000, "sized");
+            assertThat(h).isNotZero();
+            assertThat(k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 0, "sized")).isZero();
+            assertThat(k.GetLastError()).isEqualTo(ERROR_INVALID_PARAMETER);
+        }
+    }
+
     /** Wine's answer, recorded by the oracle (hand.scripts, section-name-lifetime), and NT's object manager. */
     @Test
     void aNameDiesWithItsLastHandleWhileAViewKeepsThePages() {

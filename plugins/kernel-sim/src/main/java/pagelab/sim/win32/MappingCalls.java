@@ -1,6 +1,7 @@
 package pagelab.sim.win32;
 
 import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
+import static pagelab.kernel.WinError.ERROR_INVALID_PARAMETER;
 import static pagelab.kernel.WinError.ERROR_MAPPED_ALIGNMENT;
 import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
 import static pagelab.kernel.format.Win32Format.bool;
@@ -33,6 +34,12 @@ final class MappingCalls {
         int err = c.injected("CreateFileMapping");
         // INVALID_HANDLE_VALUE is the documented "no file: the paging file"; kernelbase passes it to NtCreateSection
         // as a NULL file handle, so NULL itself means the same (Wine and ReactOS do this too).
+        if (err == 0 && hFile == INVALID_HANDLE_VALUE && size == 0) {
+            // kernelbase refuses a paging-file mapping without a size before it calls NtCreateSection, so before
+            // any SEC_* flag is looked at (ReactOS's kernel32 CreateFileMappingW; Wine's kernelbase; the
+            // documentation: with INVALID_HANDLE_VALUE "the calling process must also specify a size").
+            err = ERROR_INVALID_PARAMETER;
+        }
         if (err == 0 && hFile != INVALID_HANDLE_VALUE && hFile != 0) {
             KernelObject o = c.p.handles().get(hFile);
             if (o instanceof FileObject) {
