@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +25,10 @@ final class Comparison {
      * @param deviations the deviations applied: lines where the simulator was held to Windows' answer instead
      * @param stale      deviations of this bundle that matched no recorded line, or whose recorded line already
      *                   says what Windows says
+     * @param ruleLines  for each rule of deviations.txt, how many lines of this bundle it held to Windows
      */
     record Result(int lines, List<Difference> differences, List<String> skipped, List<Deviations.Deviation> deviations,
-                  List<Deviations.Deviation> stale) {
+                  List<Deviations.Deviation> stale, Map<String, Integer> ruleLines) {
     }
 
     private Comparison() {
@@ -39,13 +41,16 @@ final class Comparison {
         Deviations deviations = Deviations.load();
         List<Deviations.Deviation> applied = new ArrayList<>();
         List<Difference> differences = new ArrayList<>();
+        Map<String, Integer> ruleLines = new LinkedHashMap<>();
+        deviations.rules().forEach(r -> ruleLines.put(r.name(), 0));
         int lines = 0;
         for (Script s : scripts.values()) {
             List<String> want = recording.outputs().get(s.name());
             if (want == null) {
                 continue;
             }
-            List<String> got = ScriptInterpreter.run(s);
+            ScriptInterpreter.Run run = ScriptInterpreter.runWithFacts(s);
+            List<String> got = run.lines();
             for (int i = 0; i < Math.max(got.size(), want.size()); i++) {
                 lines++;
                 String g = i < got.size() ? got.get(i) : "(no line)";
@@ -54,6 +59,15 @@ final class Comparison {
                 if (d != null && !d.windows().equals(w)) {
                     applied.add(d);
                     w = d.windows();
+                } else if (d == null && !g.equals(w) && i < run.facts().size()) {
+                    for (Deviations.Rule r : deviations.rules()) {
+                        String windows = r.apply(w, run.facts().get(i));
+                        if (windows != null && !windows.equals(w)) {
+                            ruleLines.merge(r.name(), 1, Integer::sum);
+                            w = r.windows().equals(Deviations.LAYOUT) ? g : windows;
+                            break;
+                        }
+                    }
                 }
                 if (!g.equals(w)) {
                     differences.add(new Difference(s.name(), w, g));
@@ -63,7 +77,7 @@ final class Comparison {
         List<Deviations.Deviation> stale = new ArrayList<>(deviations.all().stream()
                 .filter(d -> d.bundle().equals(bundle)).toList());
         stale.removeAll(applied);
-        return new Result(lines, differences, recording.crashed(), applied, stale);
+        return new Result(lines, differences, recording.crashed(), applied, stale, ruleLines);
     }
 
     static String resource(String name) {

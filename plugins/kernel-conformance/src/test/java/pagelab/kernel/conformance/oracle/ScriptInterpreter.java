@@ -2,6 +2,8 @@ package pagelab.kernel.conformance.oracle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.Kernel32;
@@ -34,22 +36,79 @@ final class ScriptInterpreter {
         this.mem = process.memory();
     }
 
+    /**
+     * What a script printed, and for each line the {@link Facts} that held on the simulator just before its call
+     * (what {@link Deviations}' rules are conditioned on).
+     */
+    record Run(List<String> lines, List<Set<String>> facts) {
+    }
+
     /** The output of {@code script}: one line per call, in order. */
     static List<String> run(Script script) {
+        return runWithFacts(script).lines();
+    }
+
+    static Run runWithFacts(Script script) {
         try (Machine m = Machine.create(MachineConfig.x64().seed(1))) {
             ScriptInterpreter in = new ScriptInterpreter(m.createProcess());
             List<String> out = new ArrayList<>();
+            List<Set<String>> facts = new ArrayList<>();
             for (Script.Line line : script.lines()) {
                 String result;
+                Set<String> before = Set.of();
                 try {
+                    before = in.facts(line.tokens());
                     result = in.call(line);
                 } catch (RuntimeException e) { // a Win32 call must never throw: the difference says it did
                     result = line.tokens().get(0) + ": threw " + e;
                 }
                 out.add("L" + line.number() + " " + result);
+                facts.add(before);
             }
-            return out;
+            return new Run(out, facts);
         }
+    }
+
+    /** The facts of {@link Facts} that hold for the call on {@code t}, read from the simulator before it runs. */
+    private Set<String> facts(List<String> t) {
+        Set<String> out = new TreeSet<>();
+        switch (t.get(0)) {
+            case "VirtualProtect" -> {
+                if (Facts.outsideOneAllocation(k, arg(t, 1), arg(t, 2))) {
+                    out.add(Facts.OUTSIDE_ONE_ALLOCATION);
+                }
+                if (Facts.invalidProtection((int) arg(t, 3))) {
+                    out.add(Facts.INVALID_PROTECTION);
+                }
+            }
+            case "VirtualFree" -> {
+                if (Facts.firstPageFree(k, arg(t, 1))) {
+                    out.add(Facts.FIRST_PAGE_FREE);
+                }
+                if (Facts.validFreeType((int) arg(t, 3), arg(t, 2))) {
+                    out.add(Facts.VALID_FREE_TYPE);
+                }
+            }
+            case "VirtualAlloc" -> {
+                if (Facts.resetWithAnotherType((int) arg(t, 3))) {
+                    out.add(Facts.RESET_WITH_ANOTHER_TYPE);
+                }
+                if (Facts.invalidProtection((int) arg(t, 4))) {
+                    out.add(Facts.INVALID_PROTECTION);
+                }
+            }
+            case "read", "write" -> {
+                if (Facts.reserved(k, arg(t, 1))) {
+                    out.add(Facts.RESERVED_PAGE);
+                }
+            }
+            default -> { }
+        }
+        if (t.size() > 1 && List.of("VirtualQuery", "read", "write", "VirtualProtect", "VirtualFree").contains(t.get(0))
+                && symbols.address(arg(t, 1)).equals("?")) {
+            out.add(Facts.FOREIGN_ADDRESS);
+        }
+        return out;
     }
 
     private String call(Script.Line line) {
