@@ -66,7 +66,7 @@ public final class ImageLoader {
     }
 
     /** The parsed image at a path (cached per machine, as the memory manager caches image sections); null if bad. */
-    ImageSection section(String path) {
+    public ImageSection section(String path) {
         String key = path.toLowerCase(Locale.ROOT);
         ImageSection s = cache.get(key);
         if (s == null) {
@@ -175,7 +175,8 @@ public final class ImageLoader {
         return pages;
     }
 
-    private long preferredBase(ImageSection image) {
+    /** Where the image goes when that range is free: its preferred base, or the boot's ASLR base for it. */
+    public long preferredBase(ImageSection image) {
         ImageFile f = image.image();
         if (!config.aslr() || f.fixed()) {
             return f.preferredBase();

@@ -59,11 +59,13 @@ public final class ImageSection {
         return image;
     }
 
-    PageStore store() {
+    /** The image's pages, shared by every view of it (written pages become private copies of the view's). */
+    public PageStore store() {
         return store;
     }
 
-    int vprot(int page) {
+    /** The protection a page is mapped with, from its PE section's characteristics (the header page: READONLY). */
+    public int vprot(int page) {
         return pageVprot[page];
     }
 
@@ -72,7 +74,7 @@ public final class ImageSection {
         return pageShared[page];
     }
 
-    int pages() {
+    public int pages() {
         return pageVprot.length;
     }
 }

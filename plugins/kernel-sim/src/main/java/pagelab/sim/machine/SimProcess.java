@@ -25,6 +25,7 @@ import pagelab.sim.mmu.FaultSink;
 import pagelab.sim.mmu.KernelAccess;
 import pagelab.sim.mmu.Mmu;
 import pagelab.sim.mmu.SimMemory;
+import pagelab.sim.section.Section;
 import pagelab.sim.seh.ExceptionDispatcher;
 import pagelab.sim.sync.KernelLock;
 import pagelab.sim.thread.HandleTable;
@@ -378,6 +379,8 @@ public final class SimProcess implements WinProcess, FaultSink, HeapProcess {
     public void releaseView(View v) {
         if (v.isPrivate()) {
             vm.release(v);
+        } else if (v.backing() instanceof MappedBacking mb && mb.owner() instanceof Section) {
+            machine.sections().release(space, v); // a data view, or a view of a SEC_IMAGE section
         } else if (v.type() == WinNT.MEM_IMAGE) {
             machine.images().unmap(modules, v);
         } else if (v.backing() instanceof MappedBacking) {

@@ -26,20 +26,28 @@ public final class Section extends KernelObject implements SharedCommit {
     private final SimFile file;
     private final PageStore store;
     private final String name;
+    /** A SEC_IMAGE section's pages, or null for a data section. */
+    private final ImagePages image;
     private final BitSet committed = new BitSet();
     private final List<View> views = new ArrayList<>();
     private long chargedPages;
 
     Section(SectionManager manager, long size, int protect, int cache, boolean reserveOnly, SimFile file,
             String name) {
+        this(manager, size, protect, cache, reserveOnly, file, name, null);
+    }
+
+    Section(SectionManager manager, long size, int protect, int cache, boolean reserveOnly, SimFile file,
+            String name, ImagePages image) {
         this.manager = manager;
         this.size = size;
         this.protect = protect;
         this.cache = cache;
         this.reserveOnly = reserveOnly;
         this.file = file;
-        this.store = file != null ? file : new AnonymousStore(manager.sharedPageCreated());
+        this.store = image != null ? image.store() : file != null ? file : new AnonymousStore(manager.sharedPageCreated());
         this.name = name;
+        this.image = image;
     }
 
     public long size() {
@@ -59,6 +67,11 @@ public final class Section extends KernelObject implements SharedCommit {
     /** SEC_RESERVE: pages must be committed with VirtualAlloc inside a view before use. */
     public boolean reserveOnly() {
         return reserveOnly;
+    }
+
+    /** The pages of a SEC_IMAGE section, or null for a data section. */
+    public ImagePages image() {
+        return image;
     }
 
     public SimFile file() {

@@ -7,6 +7,7 @@ import static pagelab.kernel.WinNT.FILE_MAP_WRITE;
 import static pagelab.kernel.WinNT.GENERIC_EXECUTE;
 import static pagelab.kernel.WinNT.GENERIC_READ;
 import static pagelab.kernel.WinNT.GENERIC_WRITE;
+import static pagelab.kernel.WinNT.MEM_IMAGE;
 import static pagelab.kernel.WinNT.MEM_MAPPED;
 import static pagelab.kernel.WinNT.PAGE_EXECUTE_READ;
 import static pagelab.kernel.WinNT.PAGE_EXECUTE_READWRITE;
@@ -84,13 +85,27 @@ public final class SectionManager {
      * section (new, or the existing one of that name with {@link NtStatus#OBJECT_NAME_EXISTS}).
      */
     public NtStatus create(FileObject file, int flProtect, long maximumSize, String name, Section[] out) {
+        return create(file, flProtect, maximumSize, name, null, out);
+    }
+
+    /**
+     * CreateFileMapping with {@code image}: the pages of {@code file} parsed as a PE image when {@code flProtect}
+     * holds SEC_IMAGE (null if the file is not one), ignored otherwise. An image section is as big as the image in
+     * memory, whatever size is asked, and its views are MEM_IMAGE with each page's protection from its PE section.
+     */
+    public NtStatus create(FileObject file, int flProtect, long maximumSize, String name, ImagePages image,
+                           Section[] out) {
         int sec = flProtect & SEC_FLAGS;
         int protect = flProtect & ~SEC_FLAGS;
         if (!validSectionProtect(protect) || !validSectionType(sec) || maximumSize < 0) {
             return NtStatus.INVALID_PARAMETER;
         }
-        if ((sec & SEC_IMAGE) != 0 && file == null) {
+        boolean isImage = (sec & SEC_IMAGE) != 0;
+        if (isImage && file == null) {
             return NtStatus.INVALID_FILE_FOR_SECTION; // an image needs a file: ERROR_BAD_EXE_FORMAT
+        }
+        if (isImage && image == null) {
+            return NtStatus.INVALID_IMAGE_FORMAT; // not a PE image: ERROR_BAD_EXE_FORMAT
         }
         if ((sec & SEC_LARGE_PAGES) != 0) {
             return NtStatus.PRIVILEGE_NOT_HELD;
@@ -111,9 +126,19 @@ public final class SectionManager {
                     return NtStatus.INVALID_HANDLE; // the name belongs to an object of another type
                 }
             }
-            NtStatus s = file == null ? checkPagefile(sec, maximumSize) : checkFile(file, protect, sec, maximumSize);
+            NtStatus s = file == null ? checkPagefile(sec, maximumSize)
+                    : isImage ? checkFileAccess(file, protect) : checkFile(file, protect, sec, maximumSize);
             if (s != NtStatus.SUCCESS) {
                 return s;
+            }
+            if (isImage) {
+                Section section = new Section(this, image.size(), protect, 0, false, file.file(), name, image);
+                file.file().setMappedSize(Math.max(file.file().mappedSize(), file.file().size())); // no truncating
+                if (name != null) {
+                    namespace.put(objectName(name), section);
+                }
+                out[0] = section;
+                return NtStatus.SUCCESS;
             }
             long size = file == null || maximumSize != 0 ? maximumSize : file.file().size();
             boolean reserve = file == null && (sec & SEC_RESERVE) != 0;
@@ -173,19 +198,29 @@ public final class SectionManager {
         if ((sec & SEC_RESERVE) != 0) {
             return NtStatus.INVALID_PARAMETER;
         }
-        int a = file.access();
-        boolean write = protect == PAGE_READWRITE || protect == PAGE_EXECUTE_READWRITE;
-        boolean exec = protect == PAGE_EXECUTE_READ || protect == PAGE_EXECUTE_READWRITE
-                || protect == PAGE_EXECUTE_WRITECOPY;
-        if ((a & GENERIC_READ) == 0 || write && (a & GENERIC_WRITE) == 0 || exec && (a & GENERIC_EXECUTE) == 0) {
-            return NtStatus.ACCESS_DENIED;
+        NtStatus access = checkFileAccess(file, protect);
+        if (access != NtStatus.SUCCESS) {
+            return access;
         }
+        boolean write = protect == PAGE_READWRITE || protect == PAGE_EXECUTE_READWRITE;
         long fileSize = file.file().size();
         if (maximumSize == 0 && fileSize == 0) {
             return NtStatus.MAPPED_FILE_SIZE_ZERO;
         }
         if (maximumSize > fileSize && !write) {
             return NtStatus.SECTION_TOO_BIG; // only a writable mapping may grow the file
+        }
+        return NtStatus.SUCCESS;
+    }
+
+    /** The file handle's access must allow the section's protection (Wine's test_CreateFileMapping_protection). */
+    private static NtStatus checkFileAccess(FileObject file, int protect) {
+        int a = file.access();
+        boolean write = protect == PAGE_READWRITE || protect == PAGE_EXECUTE_READWRITE;
+        boolean exec = protect == PAGE_EXECUTE_READ || protect == PAGE_EXECUTE_READWRITE
+                || protect == PAGE_EXECUTE_WRITECOPY;
+        if ((a & GENERIC_READ) == 0 || write && (a & GENERIC_WRITE) == 0 || exec && (a & GENERIC_EXECUTE) == 0) {
+            return NtStatus.ACCESS_DENIED;
         }
         return NtStatus.SUCCESS;
     }
@@ -257,6 +292,9 @@ public final class SectionManager {
         if (offset < 0 || offset % GRANULARITY != 0) {
             return NtStatus.MAPPED_ALIGNMENT;
         }
+        if (s.image() != null) {
+            return mapImage(space, s, offset, bytes, baseHint, out);
+        }
         if (bytes < 0 || offset >= s.size() || bytes > s.size() - offset) {
             return NtStatus.ACCESS_DENIED; // STATUS_INVALID_VIEW_SIZE
         }
@@ -311,6 +349,52 @@ public final class SectionManager {
         return NtStatus.SUCCESS;
     }
 
+    /**
+     * A view of a SEC_IMAGE section: always the whole image (an offset is refused, a size no bigger than the image is
+     * ignored), at its preferred base when that range is free (else anywhere, NT's STATUS_IMAGE_NOT_AT_BASE, which
+     * MapViewOfFile reports as success; the kernel applies no relocations to a view made this way). MEM_IMAGE,
+     * allocation protection PAGE_EXECUTE_WRITECOPY, each page with its PE section's protection, the header page
+     * read-only: what LoadLibrary maps, without the loader's work (imports, relocations, DllMain).
+     */
+    private NtStatus mapImage(AddressSpace space, Section s, long offset, long bytes, long baseHint,
+                              LongByReference out) {
+        ImagePages image = s.image();
+        if (offset != 0 || bytes < 0 || bytes > image.size()) {
+            return NtStatus.ACCESS_DENIED; // STATUS_INVALID_VIEW_SIZE
+        }
+        long size = image.size();
+        long base = baseHint;
+        if (base == 0) {
+            long preferred = image.preferredBase();
+            boolean fits = preferred >= space.minAddress() && size - 1 <= space.maxAddress() - preferred;
+            base = fits && space.isFree(preferred, size) ? preferred
+                    : space.findFree(size, GRANULARITY, false, space.minAddress(), space.maxAddress());
+            if (base < 0) {
+                return NtStatus.NO_MEMORY;
+            }
+        } else {
+            if (base % GRANULARITY != 0) {
+                return NtStatus.MAPPED_ALIGNMENT;
+            }
+            if (base < space.minAddress() || size - 1 > space.maxAddress() - base) {
+                return NtStatus.INVALID_PARAMETER;
+            }
+            if (!space.isFree(base, size)) {
+                return NtStatus.CONFLICTING_ADDRESSES;
+            }
+        }
+        View view = new View(base, size, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, new MappedBacking(image.store(), 0, s),
+                s.file().path());
+        for (int p = 0; p < image.pageVprot().length; p++) {
+            view.setVprot(p, image.pageVprot()[p]);
+        }
+        space.insert(view);
+        s.retain();
+        s.views().add(view);
+        out.setValue(base);
+        return NtStatus.SUCCESS;
+    }
+
     /** Removes a view of a section from its space (unmap, or the process's end): the section loses its reference. */
     public void release(AddressSpace space, View view) {
         view.backing().discard(0, view.pages());
@@ -328,7 +412,7 @@ public final class SectionManager {
         }
         long first = view.pageOf(address);
         long end = bytes == 0 ? view.pages() : Math.min(view.pages(), view.pageOf(address + bytes - 1) + 1);
-        flushed.setValue(s.file() == null ? 0 : s.file().flush(mb.firstPage() + first, end - first));
+        flushed.setValue(s.file() == null || s.image() != null ? 0 : s.file().flush(mb.firstPage() + first, end - first));
         return NtStatus.SUCCESS;
     }
 

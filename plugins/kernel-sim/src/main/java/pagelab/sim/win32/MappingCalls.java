@@ -4,6 +4,7 @@ import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
 import static pagelab.kernel.WinError.ERROR_INVALID_PARAMETER;
 import static pagelab.kernel.WinError.ERROR_MAPPED_ALIGNMENT;
 import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
+import static pagelab.kernel.WinNT.SEC_IMAGE;
 import static pagelab.kernel.format.Win32Format.bool;
 import static pagelab.kernel.format.Win32Format.hex;
 import static pagelab.kernel.format.Win32Format.hexSize;
@@ -13,6 +14,8 @@ import static pagelab.sim.vm.AddressSpace.GRANULARITY;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.sim.fs.FileObject;
+import pagelab.sim.image.ImageSection;
+import pagelab.sim.section.ImagePages;
 import pagelab.sim.section.Section;
 import pagelab.sim.status.NtStatus;
 import pagelab.sim.thread.HandleTable;
@@ -52,7 +55,8 @@ final class MappingCalls {
         if (err == 0) {
             Section[] out = new Section[1];
             FileObject f = file;
-            NtStatus s = c.m.sections().create(f, flProtect, size, name, out);
+            ImagePages image = (flProtect & SEC_IMAGE) != 0 && f != null ? imagePages(f) : null;
+            NtStatus s = c.m.sections().create(f, flProtect, size, name, image, out);
             if (s.isSuccess()) {
                 handle = c.p.handles().add(out[0]);
                 t.setLastError(s == NtStatus.OBJECT_NAME_EXISTS ? s.win32Error() : 0);
@@ -111,6 +115,19 @@ final class MappingCalls {
                     hex(offHigh & 0xFFFFFFFFL), hex(offLow & 0xFFFFFFFFL), hexSize(bytes), hex(base));
         }
         return result;
+    }
+
+    /** The file parsed as a PE image by the image loader (whose cache LoadLibrary shares), or null if it is none. */
+    private ImagePages imagePages(FileObject f) {
+        ImageSection image = c.m.images().section(f.file().path());
+        if (image == null) {
+            return null;
+        }
+        int[] vprot = new int[image.pages()];
+        for (int p = 0; p < vprot.length; p++) {
+            vprot[p] = image.vprot(p);
+        }
+        return new ImagePages(image.store(), vprot, c.m.images().preferredBase(image), image.image().sizeOfImage());
     }
 
     boolean unmapViewOfFile(long address) {
