@@ -101,7 +101,13 @@ public class Count0s implements ZeroCounter {
 
     // The largest multiple of the allocation granularity that is at most maxViewBytes (one granule at least).
     private static long blockSize(long maxViewBytes, SYSTEM_INFO sinf) {
+        // BEGIN WRONG page-rounded-blocks
         long granularity = sinf.dwAllocationGranularity;
+        // INSTEAD
+        // MISTAKE: the block is rounded to whole pages: with a limit that is not a multiple of 64 KiB, the second
+        //          view starts at an offset that is not a multiple of the allocation granularity.
+        //> long granularity = sinf.dwPageSize;
+        // END WRONG
         return Math.max(granularity, maxViewBytes / granularity * granularity);
     }
     // END SOLUTION

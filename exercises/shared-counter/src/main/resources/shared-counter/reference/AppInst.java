@@ -61,14 +61,20 @@ public class AppInst implements InstanceCounter {
     @Override
     public int start(Kernel32 kernel, Memory memory) {
         // BEGIN SOLUTION
-        // BEGIN WRONG plus-plus
+        // BEGIN WRONG plus-plus, reread-after-increment
         // InterlockedIncrement reads, adds and writes as one step: no other instance can slip in between.
         int number = kernel.InterlockedIncrement(global(kernel, COUNTER));
-        // INSTEAD
+        // INSTEAD plus-plus
         // MISTAKE: g_lInstanceCount++ is a load, an add and a store; another instance can run in between.
         //> long counter = global(kernel, COUNTER);
         //> int number = memory.getInt(counter) + 1;
         //> memory.setInt(counter, number);
+        // INSTEAD reread-after-increment
+        // MISTAKE: the increment is atomic, but reading the counter again to learn "my" number can see the other
+        //          instance's increment too: both instances get the same number.
+        //> long counter = global(kernel, COUNTER);
+        //> kernel.InterlockedIncrement(counter);
+        //> int number = memory.getInt(counter);
         // END WRONG
         memory.setInt(global(kernel, NUMBER), number);
         return number;

@@ -53,6 +53,9 @@ public final class CountZeros extends ResourceExercise {
                 wrong("drops-tail", "Counts whole blocks only and skips the short one at the end.", "countsSmallFile",
                         "lastPartialBlock", "bigFile", "worksOnX64"),
                 wrong("page-size-views", "Walks the file in blocks of the page size, not the allocation granularity.",
+                        "viewsOnGranularity"),
+                wrong("page-rounded-blocks", "Rounds the view limit down to whole pages instead of whole 64 KiB "
+                        + "blocks, which is aligned only when the limit happens to be a multiple of 64 KiB.",
                         "viewsOnGranularity"));
     }
 }

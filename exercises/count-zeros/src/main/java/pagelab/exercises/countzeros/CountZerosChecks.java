@@ -23,31 +23,48 @@ public class CountZerosChecks {
     /** Larger than the whole x86 user-mode address space (2 GiB less 128 KiB): it can never be mapped at once. */
     static final long BIG = (2L << 30) + 3 * GRANULARITY + 5;
 
+    /**
+     * View limits the granularity check runs with: 64 KiB, where a block rounded to pages happens to be aligned too,
+     * and 100 KiB, a whole number of pages but not of 64 KiB, where only rounding to the allocation granularity
+     * gives aligned offsets (a block of 100 KiB puts the second view at 0x19000).
+     */
+    static final List<Long> GRANULARITY_LIMITS = List.of(GRANULARITY, 100 * 1024L);
+
     @Check(points = 15, title = "Every view starts at a multiple of the allocation granularity", order = 1)
     public CheckResult viewsOnGranularity(ZeroCounter solution, CheckContext ctx) {
         byte[] file = Scan.content(200 * 1024 + 123, 10);
         ctx.machine().files().write(DIR + "small.bin", file);
-        Scan s = Scan.run(ctx, solution, DIR + "small.bin", GRANULARITY);
-        List<KernelCall> maps = s.maps();
-        if (maps.isEmpty()) {
-            return CheckResult.fail("views of the file (MapViewOfFile)", "countZeros " + s.outcome()
-                    + " without mapping a view").evidence(ctx.traceEvidence());
-        }
-        for (KernelCall m : maps) {
-            long offset = Scan.offset(m);
-            if (offset % GRANULARITY != 0 || (m.failed() && m.lastError() == WinError.ERROR_MAPPED_ALIGNMENT)) {
-                return CheckResult.fail("A view was asked for at file offset " + Win32Names.hex(offset) + ", which is "
-                        + "not a multiple of the allocation granularity (64 KiB); MapViewOfFile "
-                        + (m.failed() ? "failed with " + Win32Names.error(m.lastError()) : "returned "
-                        + m.result()) + ", and countZeros " + s.outcome() + ".",
-                        "offsets 0x00000000, 0x00010000, 0x00020000, ...", Win32Names.hex(offset))
-                        .hint("Views start on dwAllocationGranularity (64 KiB), not dwPageSize: make each block a "
-                                + "multiple of SYSTEM_INFO.dwAllocationGranularity.")
+        int views = 0;
+        for (long limit : GRANULARITY_LIMITS) {
+            Scan s = Scan.run(ctx, solution, DIR + "small.bin", limit);
+            List<KernelCall> maps = s.maps();
+            if (maps.isEmpty()) {
+                return CheckResult.fail("views of the file (MapViewOfFile)", "countZeros(maxViewBytes = "
+                        + Win32Names.bytes(limit) + ") " + s.outcome() + " without mapping a view")
                         .evidence(ctx.traceEvidence());
             }
+            for (KernelCall m : maps) {
+                long offset = Scan.offset(m);
+                if (offset % GRANULARITY != 0 || (m.failed() && m.lastError() == WinError.ERROR_MAPPED_ALIGNMENT)) {
+                    return CheckResult.fail("With maxViewBytes = " + Win32Names.bytes(limit) + " a view was asked "
+                            + "for at file offset " + Win32Names.hex(offset) + ", which is not a multiple of the "
+                            + "allocation granularity (64 KiB); MapViewOfFile " + (m.failed() ? "failed with "
+                            + Win32Names.error(m.lastError()) : "returned " + m.result()) + ", and countZeros "
+                            + s.outcome() + ".", "offsets 0x00000000, 0x00010000, 0x00020000, ...",
+                            Win32Names.hex(offset))
+                            .hint(limit % GRANULARITY != 0
+                                    ? "Round the block size down to a multiple of dwAllocationGranularity, not of "
+                                            + "dwPageSize: " + Win32Names.bytes(limit) + " is a whole number of pages "
+                                            + "but not of 64 KiB blocks."
+                                    : "Views start on dwAllocationGranularity (64 KiB), not dwPageSize: make each "
+                                            + "block a multiple of SYSTEM_INFO.dwAllocationGranularity.")
+                            .evidence(ctx.traceEvidence());
+                }
+            }
+            views += maps.size();
         }
-        return CheckResult.pass(maps.size() + " views, all at multiples of 64 KiB (the last at "
-                + Win32Names.hex(Scan.offset(maps.get(maps.size() - 1))) + ").").evidence(ctx.traceEvidence());
+        return CheckResult.pass(views + " views with view limits of 64 KiB and 100 KiB, all at multiples of 64 KiB.")
+                .evidence(ctx.traceEvidence());
     }
 
     @Check(points = 15, title = "The zeros of a 200 KiB file are counted", after = "viewsOnGranularity", order = 2)

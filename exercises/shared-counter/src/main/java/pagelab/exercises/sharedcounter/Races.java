@@ -11,11 +11,14 @@ import pagelab.exercise.CheckResult;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.exercises.sharedcounter.AppHarness.Instance;
+import pagelab.kernel.Kernel32;
 import pagelab.kernel.UnhandledSehException;
 
 /**
  * The race check: two instances start in lockstep, and the checker switches to the other one right after each
- * load of the counter, so {@code g_lInstanceCount++} (load, add, store) loses an update every time, reproducibly.
+ * load of the counter and each interlocked operation on it, so {@code g_lInstanceCount++} (load, add, store) loses
+ * an update every time, and reading the counter again after {@code InterlockedIncrement} gives both instances the
+ * same number, reproducibly.
  */
 final class Races {
     private Races() {
@@ -25,8 +28,8 @@ final class Races {
         Instance a = h.launch();
         Instance b = h.launch();
         int[] numbers = new int[2];
-        together(h, List.of(a, b), (i, memory) -> numbers[i.ordinal() - 1] = i.app().start(i.process().kernel32(),
-                memory), "start");
+        together(h, List.of(a, b), (i, kernel, memory) -> numbers[i.ordinal() - 1] = i.app().start(kernel, memory),
+                "start");
         Tally t = new Tally();
         int count = h.counter(a);
         t.expect(2, count == 2, "two instances started at the same moment, and " + COUNTER + " at "
@@ -35,19 +38,23 @@ final class Races {
         TreeSet<Integer> distinct = new TreeSet<>(List.of(numbers[0], numbers[1]));
         t.expect(1, distinct.equals(new TreeSet<>(List.of(1, 2))), "the two instances got the numbers " + numbers[0]
                 + " and " + numbers[1] + ", expected 1 and 2 (one each)");
-        together(h, List.of(a, b), (i, memory) -> i.app().exit(i.process().kernel32(), memory), "exit");
+        together(h, List.of(a, b), (i, kernel, memory) -> i.app().exit(kernel, memory), "exit");
         int after = h.counter(a);
         t.expect(1, after == 0, "after both exited at the same moment " + COUNTER + " reads " + after
                 + ", expected 0");
-        return t.result(20, "Started and exited in lockstep, with a switch after every load of the counter, the two "
-                        + "instances still counted 2 and went back to 0.")
-                .hint("g_lInstanceCount++ is a load, an add and a store: another instance can run in between. "
-                        + "InterlockedIncrement / InterlockedDecrement do all three as one step.")
+        return t.result(20, "Started and exited in lockstep, with a switch after every load of the counter and every "
+                        + "interlocked operation on it, the two instances still counted 2, got 1 and 2, and went back "
+                        + "to 0.")
+                .hint(count == 2 && after == 0 && !distinct.equals(new TreeSet<>(List.of(1, 2)))
+                        ? "InterlockedIncrement returns the value it made: that is this instance's number. Reading "
+                                + "the counter again afterwards can see the other instance's increment as well."
+                        : "g_lInstanceCount++ is a load, an add and a store: another instance can run in between. "
+                                + "InterlockedIncrement / InterlockedDecrement do all three as one step.")
                 .evidence(h.trace());
     }
 
     interface Step {
-        void run(Instance i, PreemptingMemory memory);
+        void run(Instance i, Kernel32 kernel, PreemptingMemory memory);
     }
 
     // Runs `step` in each instance's process at once, the lockstep scheduler deciding who runs when.
@@ -55,8 +62,8 @@ final class Races {
         List<Runnable> tasks = new ArrayList<>();
         Lockstep[] scheduler = new Lockstep[1];
         for (Instance i : instances) {
-            tasks.add(() -> step.run(i, new PreemptingMemory(i.process().memory(), h.counterAddress(i),
-                    scheduler[0])));
+            tasks.add(() -> step.run(i, PreemptingKernel.wrap(i.process().kernel32(), h.counterAddress(i),
+                    scheduler[0]), new PreemptingMemory(i.process().memory(), h.counterAddress(i), scheduler[0])));
         }
         scheduler[0] = new Lockstep(tasks);
         List<Throwable> failures;

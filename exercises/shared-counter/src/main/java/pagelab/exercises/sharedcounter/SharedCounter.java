@@ -55,6 +55,9 @@ public final class SharedCounter extends ResourceExercise {
                         "imageHasSharedSection", "countsSequentialInstances"),
                 wrong("plus-plus", "Counts with g_lInstanceCount++ instead of InterlockedIncrement.",
                         "atomicUnderPreemption"),
+                wrong("reread-after-increment", "Increments with InterlockedIncrement but then reads the counter "
+                        + "again for its own number, so two instances starting together get the same number.",
+                        "atomicUnderPreemption"),
                 wrong("no-decrement", "Never decrements the counter when an instance exits.", "decrementsOnExit"),
                 wrong("everything-shared", "Puts the instance's own number in the Shared section too.",
                         "imageHasSharedSection", "perInstanceDataStaysPrivate", "sharingMatchesSections",

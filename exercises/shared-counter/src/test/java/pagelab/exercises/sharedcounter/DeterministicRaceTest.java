@@ -66,4 +66,25 @@ class DeterministicRaceTest {
         assertThat(first.results()).filteredOn(r -> r.checkId().equals("atomicUnderPreemption"))
                 .singleElement().extracting(r -> r.status()).isEqualTo(CheckStatus.PARTIAL);
     }
+
+    /** Issue 16's checker gap: a switch right after InterlockedIncrement exposes a second look at the counter. */
+    @Test
+    void rereadingTheCounterAfterAnAtomicIncrementGivesBothInstancesOneNumberAndItsOwnHint() {
+        SharedCounter exercise = new SharedCounter();
+        KnownWrongSolution reread = exercise.knownWrong().stream()
+                .filter(w -> w.name().equals("reread-after-increment")).findFirst().orElseThrow();
+
+        GradeReport report = new ExerciseVerifier().grade(exercise, reread.sources());
+
+        var race = report.results().stream().filter(r -> r.checkId().equals("atomicUnderPreemption")).findFirst()
+                .orElseThrow();
+        assertThat(race.status()).isEqualTo(CheckStatus.PARTIAL);
+        assertThat(race.message()).contains("got the numbers 2 and 2");
+        assertThat(race.hint()).startsWith("InterlockedIncrement returns the value it made");
+        KnownWrongSolution plusPlus = exercise.knownWrong().stream().filter(w -> w.name().equals("plus-plus"))
+                .findFirst().orElseThrow();
+        var lost = new ExerciseVerifier().grade(exercise, plusPlus.sources()).results().stream()
+                .filter(r -> r.checkId().equals("atomicUnderPreemption")).findFirst().orElseThrow();
+        assertThat(lost.hint()).startsWith("g_lInstanceCount++ is a load");
+    }
 }
