@@ -29,7 +29,7 @@ import pagelab.exercise.KnownWrongSolution;
  *
  * <p>It yields one dynamic test per property, named after what it proves: the exercise is well formed (descriptor,
  * instructions, checks, sources, known-wrong declarations, the SDK boundary, no unused file in the plugin), the
- * {@code reference scores 100%}, the {@code starter scores less than 100%}, and each known-wrong solution fails
+ * {@code reference scores 100%}, the {@code starter scores at most 10%}, and each known-wrong solution fails
  * exactly the checks it names ({@code wrong/never-decommits fails 'Clearing the last cell on a page decommits the
  * page'}). A failure message shows every check's result. The test class path needs a kernel provider (the
  * {@code kernel-sim} module).
@@ -72,7 +72,7 @@ public abstract class ExerciseVerification {
             assumeTrue(wellFormed, NOT_WELL_FORMED);
             return verifier.verifyReference(exercise);
         }));
-        tests.add(test("starter scores less than 100%", () -> {
+        tests.add(test("starter scores at most " + ExerciseVerifier.STARTER_MAX_PERCENT + "%", () -> {
             assumeTrue(wellFormed, NOT_WELL_FORMED);
             return verifier.verifyStarter(exercise);
         }));

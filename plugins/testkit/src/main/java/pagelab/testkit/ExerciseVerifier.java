@@ -31,7 +31,7 @@ import pagelab.solutions.StudentClassLoader;
 
 /**
  * Proves an exercise's checker, without JUnit: its metadata and checks are well formed, the reference solution
- * scores 100%, the starter scores less, and every known-wrong solution fails exactly the checks it names (checks
+ * scores 100%, the starter at most 10%, and every known-wrong solution fails exactly the checks it names (checks
  * skipped because a named one failed are tolerated). {@code pagelab verify-plugin} and {@link ExerciseVerification}
  * both use it. Never throws for a broken exercise: every problem is a failed {@link Finding}.
  *
@@ -157,15 +157,26 @@ public final class ExerciseVerifier {
         });
     }
 
-    /** The starter scores less than 100% (and does not make the checker error). */
+    /**
+     * The most of the points an untouched starter may earn: a student who has not started has not learned anything
+     * yet, so the checks must not reward the code they were given (issue 16, "Fair points").
+     */
+    public static final int STARTER_MAX_PERCENT = 10;
+
+    /** The starter scores at most {@link #STARTER_MAX_PERCENT} of the points (and does not make the checker error). */
     public Finding verifyStarter(Exercise exercise) {
         return attemptFinding("starter", () -> {
             GradeReport r = gradeShipped(exercise, exercise.starter());
             List<String> errors = ids(r, CheckStatus.ERROR);
-            boolean ok = !r.fullScore() && errors.isEmpty();
+            boolean tooMuch = r.points() * 100L > (long) STARTER_MAX_PERCENT * r.maxPoints();
+            boolean ok = !tooMuch && errors.isEmpty();
             String why = r.fullScore() ? "scores 100% already: the starter gives the solution away"
                     : !errors.isEmpty() ? "makes checks end in ERROR " + errors + " (a checker bug)"
-                    : "scores " + r.points() + "/" + r.maxPoints() + ", less than 100%";
+                    : tooMuch ? "scores " + r.points() + "/" + r.maxPoints() + ", more than " + STARTER_MAX_PERCENT
+                            + "%: the checks that earn points " + r.results().stream().filter(c -> c.points() > 0)
+                            .map(c -> c.checkId() + " " + c.points() + "/" + c.maxPoints()).toList()
+                            + " reward code the student was given; make them judge what the student must write"
+                    : "scores " + r.points() + "/" + r.maxPoints() + ", at most " + STARTER_MAX_PERCENT + "%";
             return new Finding("starter", ok, why + "\n" + GradeReports.summary(r));
         });
     }

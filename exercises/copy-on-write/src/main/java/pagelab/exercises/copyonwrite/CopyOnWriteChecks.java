@@ -80,10 +80,16 @@ public class CopyOnWriteChecks {
         Lab run = new Lab(ctx.machine(), instances);
         run.perform(accesses);
         Tally t = new Tally();
+        List<Set<Long>> truths = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
-            Set<Long> truth = run.truth(i);
-            t.expect(truth.equals(predicted.get(i)), "instance #" + i + ": predicted " + pages(predicted.get(i))
-                    + ", but it copied " + pages(truth));
+            truths.add(run.truth(i));
+        }
+        boolean copiesRight = copiesRight(truths, predicted);
+        for (int i = 0; i < instances; i++) {
+            Set<Long> truth = truths.get(i);
+            t.expect(counts(truth, predicted.get(i), copiesRight), "instance #" + i + ": predicted "
+                    + pages(predicted.get(i)) + (truth.equals(predicted.get(i)) ? ", rightly, but \"no copy\" counts "
+                    + "only once the instances that copied are predicted too" : ", but it copied " + pages(truth)));
         }
         return t.result(points, "Every prediction held: " + describe(accesses) + ".").hint(hint)
                 .evidence(layout(), Evidence.note("Accesses", describe(accesses)));
@@ -103,21 +109,46 @@ public class CopyOnWriteChecks {
                                             int instances, int points, String where) {
         Lab run = new Lab(machine, instances);
         run.perform(accesses);
-        Tally t = new Tally();
+        List<Set<Long>> seen = new ArrayList<>();
+        List<Set<Long>> truths = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             var p = run.process(i);
             Set<Long> answer = Lab.call("observe in instance #" + i, () -> lab.observe(p.kernel32(), IMAGE));
-            Set<Long> seen = answer == null ? null : new HashSet<>(answer); // the checker's own copy
-            Set<Long> truth = run.truth(i);
-            t.expect(truth.equals(seen), "instance #" + i + " (PID " + p.id() + ", image at "
-                    + Win32Names.hex(p.kernel32().GetModuleHandle(null)) + ")" + where + ": observed " + pages(seen)
-                    + ", but its private copies are " + pages(truth));
+            seen.add(answer == null ? null : new HashSet<>(answer)); // the checker's own copy
+            truths.add(run.truth(i));
+        }
+        boolean copiesRight = copiesRight(truths, seen);
+        Tally t = new Tally();
+        for (int i = 0; i < instances; i++) {
+            var p = run.process(i);
+            Set<Long> truth = truths.get(i);
+            t.expect(counts(truth, seen.get(i), copiesRight), "instance #" + i + " (PID " + p.id() + ", image at "
+                    + Win32Names.hex(p.kernel32().GetModuleHandle(null)) + ")" + where + ": observed "
+                    + pages(seen.get(i)) + (truth.equals(seen.get(i)) ? ", rightly, but \"no copy\" counts only once "
+                    + "the instances that copied are observed too" : ", but its private copies are " + pages(truth)));
         }
         return t.result(points, "Every instance's observation matched its private copies" + where + ".")
                 .hint("Only pages of copy-on-write sections count: PAGE_READWRITE in a SHARED section is the shared "
                         + "page itself.")
                 .evidence(layout(), Evidence.note("Accesses", describe(accesses)),
                         Evidence.snapshot("Address space of instance #0", run.process(0).inspector().snapshot()));
+    }
+
+    /**
+     * Whether every instance that made copies was answered right. "No copy" is what an answer that looks at nothing
+     * says (the starter's), so it earns credit only then.
+     */
+    private static boolean copiesRight(List<Set<Long>> truths, List<Set<Long>> answers) {
+        for (int i = 0; i < truths.size(); i++) {
+            if (!truths.get(i).isEmpty() && !truths.get(i).equals(answers.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean counts(Set<Long> truth, Set<Long> answer, boolean copiesRight) {
+        return truth.equals(answer) && (!truth.isEmpty() || copiesRight);
     }
 
     private static Evidence layout() {

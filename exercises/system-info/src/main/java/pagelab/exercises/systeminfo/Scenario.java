@@ -51,13 +51,25 @@ final class Scenario {
             tally.expect(3, false, where + "predict returned null");
             return;
         }
-        tally.expect(predicted.availVirtual() == actual.availVirtual(), where + "ullAvailVirtual changed by "
-                + signed(actual.availVirtual()) + ", you predicted " + signed(predicted.availVirtual()));
-        tally.expect(predicted.availPageFile() == actual.availPageFile(), where + "ullAvailPageFile changed by "
-                + signed(actual.availPageFile()) + ", you predicted " + signed(predicted.availPageFile()));
-        tally.expect(predicted.availPhys() == actual.availPhys(), where + "ullAvailPhys changed by "
-                + signed(actual.availPhys()) + ", you predicted " + signed(predicted.availPhys()));
+        boolean[] right = {predicted.availVirtual() == actual.availVirtual(),
+                predicted.availPageFile() == actual.availPageFile(), predicted.availPhys() == actual.availPhys()};
+        long[] moved = {actual.availVirtual(), actual.availPageFile(), actual.availPhys()};
+        long[] guessed = {predicted.availVirtual(), predicted.availPageFile(), predicted.availPhys()};
+        // A figure that did not move earns its point only when every figure that moved was predicted too: a
+        // forecast of "no change" everywhere (the starter's) must not score on the figures a step leaves alone.
+        boolean movedRight = true;
+        for (int f = 0; f < 3; f++) {
+            movedRight &= moved[f] == 0 || right[f];
+        }
+        for (int f = 0; f < 3; f++) {
+            boolean counts = right[f] && (moved[f] != 0 || movedRight);
+            String why = right[f] && !counts ? " (not counted: a figure that moved was missed)" : "";
+            tally.expect(counts, where + FIGURES[f] + " changed by " + signed(moved[f]) + ", you predicted "
+                    + signed(guessed[f]) + why);
+        }
     }
+
+    private static final String[] FIGURES = {"ullAvailVirtual", "ullAvailPageFile", "ullAvailPhys"};
 
     void playAll(List<Step> steps) {
         steps.forEach(this::play);
