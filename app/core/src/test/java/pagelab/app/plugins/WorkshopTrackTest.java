@@ -26,7 +26,7 @@ class WorkshopTrackTest {
 
         assertThat(track.source()).isEqualTo("shipped track");
         assertThat(track.stages()).extracting(WorkshopTrack.Stage::title).startsWith(
-                "1. Look around: the address space (chapters 13-14)", "2. Reserve, commit, protect (chapter 15)",
+                "1. Look around: the address space (chapters 13-14)", "2. Reserve, commit, protect (chapters 13-15)",
                 "3. Thread stacks (chapter 16)", "4. Memory-mapped files (chapter 17)", "5. Heaps (chapter 18)");
         assertThat(track.stages().get(1).exerciseIds()).containsExactly("early", "tied", "late");
         assertThat(track.exerciseIds()).containsExactly("first", "early", "tied", "late", "beyond")

@@ -1,0 +1,255 @@
+package pagelab.exercises.heapapi;
+
+import static pagelab.exercise.Win32Names.bytes;
+import static pagelab.exercise.Win32Names.hex;
+
+import java.util.List;
+import pagelab.exercise.Check;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.Tally;
+import pagelab.kernel.WinNT;
+import pagelab.kernel.inspect.HeapInfo;
+
+/**
+ * The checks of {@code heap-api}. The checker sets up heaps and blocks of its own (fixed-size heaps, which have no
+ * front end, so that a freed block's memory is found again where it was), calls one function of the student's, and
+ * reads the result from the heap: HeapSize, the memory, and the kernel's count of busy blocks.
+ */
+public class HeapApiChecks {
+    private static final long KIB = 1024;
+
+    @Check(points = 15, title = "createFixedHeap makes a heap that cannot grow past its maximum", order = 1)
+    public CheckResult fixedHeapRunsOut(HeapBuffers lib, CheckContext ctx) {
+        Probe p = new Probe(ctx, lib);
+        long max = 256 * KIB;
+        long heap = p.createFixedHeap(max);
+        HeapInfo info = heap == 0 ? null : p.info(heap);
+        if (info == null) {
+            return CheckResult.fail("the handle of a new heap", "createFixedHeap(" + hex(max) + ") returned "
+                    + hex(heap) + ", which is not a heap of the process")
+                    .hint("HeapCreate(0, 0, maximumSize).").evidence(ctx.traceEvidence());
+        }
+        long committedAtStart = info.committedBytes();
+        long blockSize = 8 * KIB;
+        int fitted = 0;
+        while (fitted < 64 && p.k.HeapAlloc(heap, 0, blockSize) != 0) {
+            fitted++;
+        }
+        long held = fitted * blockSize;
+        HeapInfo after = p.info(heap);
+        Tally t = new Tally();
+        t.expect(committedAtStart <= 64 * KIB, "HeapCreate committed " + bytes(committedAtStart) + " up front: "
+                + "the maximum was passed as dwInitialSize, the storage committed at creation");
+        t.expect(2, !info.growable(), "heap " + hex(heap) + " is growable: HeapCreate's dwMaximumSize was 0");
+        t.expect(info.reservedBytes() == max, "the heap reserved " + bytes(info.reservedBytes()) + " at creation; "
+                + "a fixed-size heap reserves dwMaximumSize (" + bytes(max) + ") at once");
+        t.expect(2, fitted < 64 && held <= max, "the heap held " + fitted + " blocks of " + bytes(blockSize)
+                + (fitted == 64 ? " and still had room" : "") + ", " + bytes(held) + " in all, past its maximum of "
+                + bytes(max) + " (it grew to " + bytes(after.reservedBytes()) + " reserved)");
+        return t.result(15, "Heap " + hex(heap) + " reserved " + bytes(max) + ", started with "
+                        + bytes(committedAtStart) + " committed and refused the block after " + fitted + " blocks of "
+                        + bytes(blockSize) + ".")
+                .hint("HeapCreate(flOptions, dwInitialSize, dwMaximumSize): dwMaximumSize > 0 makes the heap fixed-size;"
+                        + " dwInitialSize is what is committed at first.")
+                .evidence(Evidence.note("Heap " + hex(heap), "at creation: " + describe(info), "after "
+                        + fitted + " HeapAlloc(8 KiB) calls that succeeded: " + describe(after)));
+    }
+
+    @Check(points = 10, title = "Every byte a function adds to a buffer reads as zero", order = 2)
+    public CheckResult addedBytesAreZero(HeapBuffers lib, CheckContext ctx) {
+        Probe p = new Probe(ctx, lib);
+        long heap = p.fixedHeap(0, 128 * KIB);
+        Tally t = new Tally();
+
+        p.dirtyAndFree(heap, 200, 0xCC);
+        long b = p.newBuffer(heap, 200);
+        long bad = b == 0 ? -1 : p.firstNot(b, 0, 200, 0);
+        t.expect(b != 0 && bad < 0, b == 0 ? "newBuffer(200) returned 0 on a heap with room"
+                : "newBuffer(200) returned " + hex(b) + ", whose byte " + bad + " is not zero: the block reused "
+                + "memory a freed block had filled with 0xCC");
+
+        long a = p.block(heap, 64, 0x11);
+        p.dirtyAndFree(heap, 256, 0xDD);
+        long r = p.resize(heap, a, 300);
+        long badTail = r == 0 ? -1 : p.firstNot(r, 64, 300, 0);
+        t.expect(r != 0 && p.holds(r, 64, 0x11) && badTail < 0, r == 0 ? "resize(" + hex(a) + ", 300) failed on "
+                + "a heap with room" : "after resize from 64 to 300 bytes, byte " + badTail + " of the buffer is "
+                + "not zero (or its first 64 bytes changed)");
+
+        long c = p.block(heap, 64, 0x22);
+        p.dirtyAndFree(heap, 256, 0xEE);
+        boolean grown = p.resizeInPlace(heap, c, 250);
+        long badInPlace = grown ? p.firstNot(c, 64, 250, 0) : -1;
+        t.expect(grown && p.holds(c, 64, 0x22) && badInPlace < 0, !grown ? "resizeInPlace(" + hex(c) + ", 250) "
+                + "failed, though the free space after the buffer had room" : "after resizeInPlace from 64 to 250 "
+                + "bytes, byte " + badInPlace + " of the buffer is not zero (or its first 64 bytes changed)");
+        return t.result(10, "A new buffer and the bytes added by resize and resizeInPlace read as zero, even where "
+                        + "freed blocks had left 0xCC, 0xDD and 0xEE.")
+                .hint("Only fresh pages are zero; a block the heap reuses holds what was there. HEAP_ZERO_MEMORY on "
+                        + "HeapAlloc zeroes the block, on HeapReAlloc the bytes past the old size.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "length is the size the heap records for the block", order = 3)
+    public CheckResult lengthIsHeapSize(HeapBuffers lib, CheckContext ctx) {
+        Probe p = new Probe(ctx, lib);
+        long heap = p.fixedHeap(0, 128 * KIB);
+        Tally t = new Tally();
+        long last = 0;
+        for (long size : new long[] {1, 13, 100, 4000, 0}) {
+            long b = p.block(heap, size, 0x5A);
+            long got = p.length(heap, b);
+            t.expect(got == size, "length of a block HeapAlloc made " + size + " bytes long is " + got);
+            last = b;
+        }
+        long b = p.k.HeapReAlloc(heap, 0, last, 777);
+        long got = p.length(heap, b);
+        t.expect(got == 777, "length of a block HeapReAlloc resized to 777 bytes is " + got);
+        return t.result(10, "length gave 1, 13, 100, 4000, 0 and, after a HeapReAlloc, 777: the sizes asked for.")
+                .hint("HeapSize(hHeap, 0, lpMem) returns the size requested for the block, not its rounded size.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "resize returns the new address when the block has to move", order = 4)
+    public CheckResult resizeMovesWhenItMust(HeapBuffers lib, CheckContext ctx) {
+        Probe p = new Probe(ctx, lib);
+        long heap = p.fixedHeap(0, 128 * KIB);
+        long a = p.block(heap, 64, 0x33);
+        long next = p.block(heap, 64, 0x44);
+        long r = p.resize(heap, a, 1000);
+        if (r == 0) {
+            return CheckResult.fail("the buffer's new address", "resize(" + hex(a) + ", 1000) returned 0 on a heap "
+                    + "with room").hint("Return what HeapReAlloc returns.").evidence(ctx.traceEvidence());
+        }
+        Tally t = new Tally();
+        t.expect(2, r != a, "resize returned the old address " + hex(a) + ", but the block after it (" + hex(next)
+                + ") is in use, so HeapReAlloc had to move the buffer and freed " + hex(a));
+        t.expect(p.sizeOf(heap, r) == 1000, "the heap has no 1000-byte block at " + hex(r) + " (HeapSize gives "
+                + p.sizeOf(heap, r) + ")");
+        t.expect(p.holds(r, 64, 0x33), "the buffer's first 64 bytes were not kept at " + hex(r));
+        t.expect(p.busyBlocks(heap) == 2, "the heap holds " + p.busyBlocks(heap) + " blocks in use; expected 2 (the "
+                + "moved buffer and the block after its old place)");
+        return t.result(15, "The buffer moved from " + hex(a) + " to " + hex(r) + " with its contents; resize "
+                        + "returned the new address.")
+                .hint("HeapReAlloc may move the block: its result is the address to use from now on, and the old "
+                        + "one is freed.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "A failed resize leaves the buffer as it was", order = 5)
+    public CheckResult failedResizeKeepsBuffer(HeapBuffers lib, CheckContext ctx) {
+        Probe p = new Probe(ctx, lib);
+        long heap = p.fixedHeap(0, 64 * KIB);
+        long a = p.block(heap, 100, 0x66);
+        long r = p.resize(heap, a, 256 * KIB);
+        Tally t = new Tally();
+        t.expect(r == 0, "resize(" + hex(a) + ", 256 KiB) returned " + hex(r) + " on a fixed heap of 64 KiB");
+        long size = p.sizeOf(heap, a);
+        t.expect(2, size == 100, "after the failed resize, " + hex(a) + " is " + (size < 0
+                ? "no block of the heap any more: it was freed" : "a block of " + size + " bytes, not 100"));
+        t.expect(size < 0 || p.holds(a, 100, 0x66), "after the failed resize the buffer's contents changed");
+        return t.result(10, "resize to 256 KiB failed and returned 0; the 100-byte buffer at " + hex(a)
+                        + " was left as it was.")
+                .hint("When HeapReAlloc returns NULL the block is untouched and still the caller's: do not free it.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "resizeInPlace grows where there is room and never moves the buffer", order = 6)
+    public CheckResult resizeInPlaceNeverMoves(HeapBuffers lib, CheckContext ctx) {
+        Probe p = new Probe(ctx, lib);
+        long heap = p.fixedHeap(0, 128 * KIB);
+        long a = p.block(heap, 64, 0x77);
+        long freed = p.block(heap, 64, 0);
+        long after = p.block(heap, 64, 0x78);
+        p.k.HeapFree(heap, 0, freed);
+        Tally t = new Tally();
+
+        boolean grew = p.resizeInPlace(heap, a, 120);
+        if (!grew) {
+            return CheckResult.fail("true: the buffer grows into the free block after it", "resizeInPlace("
+                    + hex(a) + ", 120) returned false").hint("HeapReAlloc(heap, HEAP_REALLOC_IN_PLACE_ONLY | "
+                    + "HEAP_ZERO_MEMORY, buffer, bytes) succeeds when the block after the buffer is free.")
+                    .evidence(ctx.traceEvidence());
+        }
+        t.expect(p.sizeOf(heap, a) == 120, "resizeInPlace(" + hex(a) + ", 120) into the free block after it "
+                + "returned true but HeapSize gives " + p.sizeOf(heap, a));
+
+        long before = p.sizeOf(heap, a);
+        boolean moved = p.resizeInPlace(heap, a, 2000);
+        long size = p.sizeOf(heap, a);
+        t.expect(2, !moved, "resizeInPlace(" + hex(a) + ", 2000) returned true, though the block after it ("
+                + hex(after) + ") is in use");
+        t.expect(2, size == before && size > 0 && p.holds(a, 64, 0x77), size < 0 ? "after resizeInPlace(" + hex(a)
+                + ", 2000), " + hex(a) + " is no block of the heap: the buffer was moved and the old address freed"
+                : "after the refused resizeInPlace the buffer is " + size + " bytes (was " + before + ") or its "
+                + "contents changed");
+        t.expect(p.busyBlocks(heap) == 2, "the heap holds " + p.busyBlocks(heap) + " blocks in use; expected 2");
+
+        boolean shrank = size > 0 && p.resizeInPlace(heap, a, 32);
+        t.expect(shrank && p.sizeOf(heap, a) == 32, "resizeInPlace(" + hex(a) + ", 32), a shrink, did not leave a "
+                + "32-byte buffer in place");
+        return t.result(15, "resizeInPlace grew the buffer into free space, refused to grow it past a block in use "
+                        + "(leaving it as it was), and shrank it, always at " + hex(a) + ".")
+                .hint("HEAP_REALLOC_IN_PLACE_ONLY: HeapReAlloc fails (NULL) and leaves the block alone rather than "
+                        + "move it.")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 10, title = "newBufferOrZero turns HEAP_GENERATE_EXCEPTIONS' exception into 0", order = 7)
+    public CheckResult catchesNoMemory(HeapBuffers lib, CheckContext ctx) {
+        Probe p = new Probe(ctx, lib);
+        long heap = p.fixedHeap(WinNT.HEAP_GENERATE_EXCEPTIONS, 64 * KIB);
+        long first = p.newBufferOrZero(heap, 100);
+        if (first == 0 || p.sizeOf(heap, first) != 100) {
+            return CheckResult.fail("a 100-byte buffer", "newBufferOrZero(100) on a heap with room returned "
+                    + hex(first)).hint("HeapAlloc(heap, HEAP_ZERO_MEMORY, bytes), inside seh.tryExcept.")
+                    .evidence(ctx.traceEvidence());
+        }
+        long big = p.newBufferOrZero(heap, 256 * KIB);
+        long small = p.newBufferOrZero(heap, 100);
+        Tally t = new Tally();
+        t.expect(2, big == 0, "newBufferOrZero(256 KiB) on a fixed heap of 64 KiB returned " + hex(big));
+        t.expect(small != 0 && p.sizeOf(heap, small) == 100 && p.holds(small, 100, 0), "after that, "
+                + "newBufferOrZero(100) did not return a zeroed 100-byte buffer (it returned " + hex(small) + ")");
+        return t.result(10, "The allocation that did not fit raised STATUS_NO_MEMORY, which newBufferOrZero turned "
+                        + "into 0; the next one worked.")
+                .hint("__try { HeapAlloc } __except (GetExceptionCode() == STATUS_NO_MEMORY ? EXCEPTION_EXECUTE_HANDLER"
+                        + " : EXCEPTION_CONTINUE_SEARCH) { return NULL; }")
+                .evidence(ctx.traceEvidence());
+    }
+
+    @Check(points = 15, title = "damaged finds the block an overrun damaged", order = 8)
+    public CheckResult findsDamagedBlock(HeapBuffers lib, CheckContext ctx) {
+        Probe p = new Probe(ctx, lib);
+        long heap = p.fixedHeap(0, 64 * KIB);
+        List<Long> blocks = List.of(p.block(heap, 64, 1), p.block(heap, 64, 2), p.block(heap, 64, 3),
+                p.block(heap, 64, 4));
+        Tally t = new Tally();
+        List<Long> intact = p.damaged(heap, blocks);
+        t.expect(List.of().equals(intact), "on an intact heap damaged returned " + hexes(intact) + ", not []");
+
+        // Write 8 bytes past the end of the second buffer: over the header of the third.
+        p.mem.setMemory(blocks.get(1) + 64, 8, (byte) 0x41);
+        List<Long> found = p.damaged(heap, blocks);
+        t.expect(2, List.of(blocks.get(2)).equals(found), "after 8 bytes were written past the end of "
+                + hex(blocks.get(1)) + ", damaged returned " + hexes(found) + "; the overrun overwrote the header of "
+                + "the next block, " + hex(blocks.get(2)) + ", and only that one");
+        return t.result(15, "damaged found nothing on the intact heap and, after the overrun of " + hex(blocks.get(1))
+                        + ", exactly the block whose header it overwrote, " + hex(blocks.get(2)) + ".")
+                .hint("HeapValidate(hHeap, 0, NULL) checks the whole heap; HeapValidate(hHeap, 0, lpMem) only the "
+                        + "block at lpMem. An overrun damages the header of the block after the one overrun.")
+                .evidence(Evidence.note("Blocks", "the four 64-byte buffers, in address order: " + hexes(blocks),
+                        "the overrun: 8 bytes of 0x41 at " + hex(blocks.get(1) + 64)), ctx.traceEvidence());
+    }
+
+    private static String describe(HeapInfo h) {
+        return h == null ? "gone" : (h.growable() ? "growable" : "fixed-size") + ", " + bytes(h.reservedBytes())
+                + " reserved, " + bytes(h.committedBytes()) + " committed, " + h.busyBlocks() + " blocks in use";
+    }
+
+    private static String hexes(List<Long> list) {
+        return list == null ? "null" : list.stream().map(pagelab.exercise.Win32Names::hex).toList().toString();
+    }
+}

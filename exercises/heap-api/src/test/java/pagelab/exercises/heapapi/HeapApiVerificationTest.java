@@ -1,0 +1,12 @@
+package pagelab.exercises.heapapi;
+
+import pagelab.exercise.Exercise;
+import pagelab.testkit.ExerciseVerification;
+
+/** The reference scores 100%, the starter less, and each known-wrong solution fails exactly its checks. */
+class HeapApiVerificationTest extends ExerciseVerification {
+    @Override
+    protected Exercise exercise() {
+        return new HeapApi();
+    }
+}
