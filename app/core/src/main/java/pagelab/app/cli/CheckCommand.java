@@ -1,7 +1,6 @@
 package pagelab.app.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -14,12 +13,15 @@ import java.util.concurrent.Callable;
 import pagelab.app.grading.Grader;
 import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
+import pagelab.app.results.GradescopeReport;
 import pagelab.app.results.ReportFormat;
 import pagelab.app.results.Reports;
 import pagelab.app.grading.Sandbox;
 import pagelab.app.results.ResultBundle;
 import pagelab.app.results.ResultSigner;
 import pagelab.app.results.Submissions;
+import pagelab.exercise.CheckInfo;
+import pagelab.exercise.CheckPlan;
 import pagelab.exercise.CheckRunner;
 import pagelab.exercise.SourceSet;
 import picocli.CommandLine.Command;
@@ -75,15 +77,34 @@ final class CheckCommand implements Callable<Integer> {
             + "(default: DATA/keys/" + ResultSigner.PRIVATE_KEY + " when pagelab keys made one).")
     Path signKey;
 
+    @Option(names = "--visibility", paramLabel = "WHEN", defaultValue = "visible",
+            description = "With --format gradescope: when students see the tests: visible, after_due_date, "
+                + "after_published or hidden (default: ${DEFAULT-VALUE}).")
+    String visibility;
+
+    @Option(names = "--stdout-visibility", paramLabel = "WHEN", defaultValue = "visible",
+            description = "With --format gradescope: when students see the autograder's output (default: "
+                + "${DEFAULT-VALUE}).")
+    String stdoutVisibility;
+
     @Override
     public Integer call() throws IOException {
         if (reference && path != null) {
             throw new CliException(ExitCodes.USAGE, "give either PATH or --reference, not both");
         }
+        GradescopeReport.Visibility shown = visibility();
         try (Grader grader = grader()) {
             LoadedExercise ex = cli.session().exercise(id);
             grader.prestart(ex); // the child JVM boots while the sources are read and compiled
-            Submissions.Submission read = reference ? null : read(path == null ? Path.of(".") : path);
+            Submissions.Submission read;
+            try {
+                read = reference ? null : read(path == null ? Path.of(".") : path);
+            } catch (CliException e) {
+                if (format == ReportFormat.GRADESCOPE) { // Gradescope needs a results.json whatever happened
+                    writeNotGraded(ex, e.getMessage(), shown);
+                }
+                throw e;
+            }
             SourceSet sources = reference ? ex.exercise().reference() : read.sources();
             long s = seed == null ? CheckRunner.Options.DEFAULT_SEED : seed;
             return report(ex, sources, read == null ? null : read.encodings(), grader.grade(ex, sources, s, r -> { }));
@@ -109,6 +130,24 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.REJECTED;
         }
         return result.report().fullScore() ? ExitCodes.OK : ExitCodes.NOT_PASSED;
+    }
+
+    private GradescopeReport.Visibility visibility() {
+        try {
+            return new GradescopeReport.Visibility(visibility, stdoutVisibility);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** Score 0 and why, for a submission with nothing to grade (Gradescope's format only). */
+    private void writeNotGraded(LoadedExercise ex, String reason, GradescopeReport.Visibility shown)
+            throws IOException {
+        String why = path == null ? reason : reason.replace(path.toAbsolutePath().toString(), "the submission")
+                .replace(path.toString(), "the submission");
+        List<CheckInfo> checks = CheckPlan.of(ex.exercise().checks()).checks();
+        write(w -> GradescopeReport.writeNotGraded(ex.id(), ex.pluginId() + " " + ex.pluginVersion(), checks, why,
+                shown, w), ex.id() + ": not graded (" + why + ")");
     }
 
     private Grader grader() {
@@ -147,20 +186,34 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private void writeReport(GradingResult result, Map<String, String> encodings) throws IOException {
+        GradescopeReport.Visibility shown = visibility();
+        write(w -> {
+            if (format == ReportFormat.GRADESCOPE) {
+                GradescopeReport.write(result, shown, w);
+            } else {
+                Reports.write(result, encodings, format, w);
+            }
+        }, result.exerciseId() + ": " + result.points() + "/" + result.maxPoints() + " points");
+    }
+
+    /** A report writer; {@link #write} runs it on the screen or into {@code --out}. */
+    private interface ReportWriter {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    private void write(ReportWriter report, String scoreLine) throws IOException {
         if (out == null) {
-            PrintWriter w = cli.spec.commandLine().getOut();
-            Reports.write(result, encodings, format, w);
+            report.writeTo(cli.spec.commandLine().getOut());
             return;
         }
         StringWriter text = new StringWriter();
-        Reports.write(result, encodings, format, text);
+        report.writeTo(text);
         Path parent = out.toAbsolutePath().getParent();
         cli.session().sweepAlso(parent);
         Files.createDirectories(parent);
         InitCommand.writeAtomically(out.toAbsolutePath(), text.toString());
         Writer screen = cli.spec.commandLine().getOut();
-        screen.write(result.exerciseId() + ": " + result.points() + "/" + result.maxPoints() + " points; report in "
-                + out + System.lineSeparator());
+        screen.write(scoreLine + "; report in " + out + System.lineSeparator());
         screen.flush();
     }
 }

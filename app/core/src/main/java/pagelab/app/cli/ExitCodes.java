@@ -31,6 +31,8 @@ public final class ExitCodes {
     public static final int CHECKER_ERROR = 11;
     /** {@code check}: the solution uses what a solution may not (refused by the solution policy). */
     public static final int REJECTED = 12;
+    /** {@code merge-grades}: the gradebooks do not belong together (a student twice, another exercise or build). */
+    public static final int MISMATCH = 13;
     /** A bug in PageLab: please report it with the message. */
     public static final int INTERNAL = 70;
 
@@ -49,6 +51,7 @@ public final class ExitCodes {
             + " 10  result unsigned, or signed by a key not trusted here%n"
             + " 11  grade: some checks could not be judged (gradebook written)%n"
             + " 12  the solution uses what a solution may not%n"
+            + " 13  merge-grades: the gradebooks do not belong together%n"
             + " 70  internal error%n";
 
     private ExitCodes() {

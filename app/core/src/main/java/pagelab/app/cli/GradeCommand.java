@@ -7,7 +7,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import java.util.concurrent.Callable;
 import pagelab.app.grading.ClassGrader;
 import pagelab.app.grading.GraderOptions;
 import pagelab.app.grading.Sandbox;
+import pagelab.app.grading.Shard;
 import pagelab.app.grading.SubmissionStatus;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.Gradebook;
@@ -76,8 +79,21 @@ final class GradeCommand implements Callable<Integer> {
                 + "or off (default: ${DEFAULT-VALUE}).")
     Sandbox.Mode sandbox;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Grade only the I-th of N slices of the class "
+            + "(1 <= I <= N; a submission's slice depends on its name alone); merge the gradebooks with pagelab "
+            + "merge-grades.")
+    String shardText;
+
+    @Option(names = "--excel", description = "Start the CSV with a UTF-8 byte-order mark, so that Excel on Windows "
+            + "shows accented names (Zoë) as they are.")
+    boolean excel;
+
+    @Option(names = "--private", description = "Make the gradebooks readable and writable by you only (mode 0600).")
+    boolean privateFiles;
+
     @Override
     public Integer call() throws IOException {
+        Shard shard = shard();
         if (!Files.isDirectory(dir)) {
             throw new CliException(ExitCodes.NOT_FOUND, "no such folder: " + dir);
         }
@@ -89,7 +105,9 @@ final class GradeCommand implements Callable<Integer> {
         LoadedExercise ex = cli.session().exercise(id);
         cli.session().sweepAlso(out.toAbsolutePath().getParent());
         cli.session().sweepAlso(bundles);
-        List<Path> students = students(dir);
+        List<Path> all = students(dir);
+        List<Path> students = shard == null ? all
+                : all.stream().filter(p -> shard.contains(p.getFileName().toString())).toList();
         ResultSigner signer = bundles == null ? null : cli.session().signer(signKey);
         long start = System.nanoTime();
         ClassGrader grading = new ClassGrader(options, n, bundles, signer);
@@ -97,16 +115,21 @@ final class GradeCommand implements Callable<Integer> {
         List<Gradebook.Row> rows = grading.grade(ex, students, seed == null ? CheckRunner.Options.DEFAULT_SEED : seed,
                 row -> { });
         StringWriter csv = new StringWriter();
-        Gradebook.write(grading.plan(ex).checks(), rows, csv);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        InitCommand.writeAtomically(out.toAbsolutePath(), csv.toString());
+        if (excel) {
+            csv.write(Gradebook.EXCEL_BOM);
+        }
+        Gradebook.write(grading.plan(ex).checks(), rows, ex.id(), ex.pluginHash(), csv);
+        writeGradebook(out, csv.toString());
         if (json != null) {
             StringWriter text = new StringWriter();
             Gradebook.writeJson(grading.plan(ex).checks(), rows, text);
-            Files.createDirectories(json.toAbsolutePath().getParent());
-            InitCommand.writeAtomically(json.toAbsolutePath(), text.toString());
+            writeGradebook(json, text.toString());
         }
         summarise(rows, (System.nanoTime() - start) / 1e9, n, grading.isolation(), signer);
+        if (shard != null) {
+            cli.spec.commandLine().getOut().printf("  shard %s: %d of the %d submissions in %s%n", shard,
+                    students.size(), all.size(), dir);
+        }
         reportEncodings(students, rows);
         if (bundles != null && signer == null) {
             err.println("pagelab: the bundles are unsigned: verify-result will report them as UNSIGNED; make a "
@@ -115,6 +138,27 @@ final class GradeCommand implements Callable<Integer> {
         }
         boolean checkerFailed = rows.stream().anyMatch(r -> r.status() == SubmissionStatus.CHECKER_ERROR);
         return checkerFailed ? ExitCodes.CHECKER_ERROR : ExitCodes.OK;
+    }
+
+    private Shard shard() {
+        try {
+            return shardText == null ? null : Shard.parse(shardText);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--shard: " + e.getMessage());
+        }
+    }
+
+    private void writeGradebook(Path file, String text) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        InitCommand.writeAtomically(target, text);
+        if (privateFiles) {
+            try {
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system (Windows): the folder's ACL decides
+            }
+        }
     }
 
     private GraderOptions options() {
@@ -157,7 +201,7 @@ final class GradeCommand implements Callable<Integer> {
         w.flush();
     }
 
-    /** Every sub-folder is one student, in name order; plain files are ignored. */
+    /** Every sub-folder is one student, in name order (of the names as strings); plain files are ignored. */
     private static List<Path> students(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, Files::isDirectory)) {
@@ -167,7 +211,7 @@ final class GradeCommand implements Callable<Integer> {
                 }
             });
         }
-        out.sort(null);
+        out.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return out;
     }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         footer = ExitCodes.FOOTER,
         subcommands = {ListCommand.class, InitCommand.class, CheckCommand.class, GradeCommand.class,
             VerifyPluginCommand.class, VerifyResultCommand.class, KeysCommand.class, PluginCommand.class,
-            CommandLine.HelpCommand.class})
+            AutograderCommand.class, MergeGradesCommand.class, CommandLine.HelpCommand.class})
 public final class PageLabCli implements Callable<Integer> {
     /** The desktop's main class, in module app/desktop, which this module cannot depend on. */
     static final String DESKTOP_CLASS = "pagelab.app.desktop.PageLabDesktop";

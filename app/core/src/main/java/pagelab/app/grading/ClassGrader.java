@@ -93,7 +93,7 @@ public final class ClassGrader {
         try {
             sources = Submissions.read(dir);
         } catch (IOException e) {
-            return Gradebook.Row.notGraded(student, e.getMessage());
+            return Gradebook.Row.notGraded(student, relative(e.getMessage(), dir));
         }
         try {
             GradingResult r = grader.grade(exercise, sources, seed, c -> { });
@@ -102,8 +102,27 @@ public final class ClassGrader {
             }
             return new Gradebook.Row(student, r, null);
         } catch (Throwable e) { // a row for every student: whatever broke is this row's reason, not the class's
-            return Gradebook.Row.notGraded(student, "grading failed: " + e);
+            return Gradebook.Row.notGraded(student, relative("grading failed: " + e, dir));
         }
+    }
+
+    /**
+     * {@code message} with the class folder's path taken out, so that a note says {@code dee/Solution.java}, not
+     * the grader's {@code /home/ta/course/class/dee/Solution.java}: gradebooks are shared, the grader's folders
+     * are not their business.
+     */
+    static String relative(String message, Path submission) {
+        Path classDir = submission.toAbsolutePath().getParent();
+        if (message == null || classDir == null) {
+            return message;
+        }
+        String m = message;
+        for (Path p : new Path[] {classDir, submission.getParent()}) {
+            if (p != null && !p.toString().isEmpty()) {
+                m = m.replace(p + java.io.File.separator, "");
+            }
+        }
+        return m;
     }
 
     private static String name(Path dir) {

@@ -83,27 +83,43 @@ public final class Gradebook {
         }, root);
     }
 
-    /** Writes the header and the rows, in the order given. */
-    public static void write(List<CheckInfo> checks, List<Row> rows, Writer out) throws IOException {
-        List<String> header = new ArrayList<>(List.of("student", "points", "max_points", "percent", "status"));
-        checks.forEach(c -> header.add(c.id() + " (" + c.points() + ")"));
-        header.addAll(List.of("sources_sha256", "note"));
-        line(out, header);
+    /** The byte-order mark {@link #write} puts first for Excel: without it Excel on Windows reads "ZoÃ«". */
+    public static final String EXCEL_BOM = "\uFEFF";
+
+    /**
+     * Writes the header and the rows, in the order given. Every row names the exercise and the SHA-256 of the
+     * plugin that graded it, so that gradebooks of shards can be merged only when they come from the same grader
+     * ({@link GradebookMerge}).
+     *
+     * @param exercise   the exercise graded
+     * @param pluginHash the SHA-256 of the plugin that graded it
+     */
+    public static void write(List<CheckInfo> checks, List<Row> rows, String exercise, String pluginHash, Writer out)
+            throws IOException {
+        line(out, header(checks));
         int max = checks.stream().mapToInt(CheckInfo::points).sum();
         for (Row row : rows) {
-            line(out, cells(checks, row, max));
+            line(out, cells(checks, row, max, exercise, pluginHash));
         }
         out.flush();
     }
 
-    private static List<String> cells(List<CheckInfo> checks, Row row, int max) {
+    /** The header row for {@code checks}. */
+    static List<String> header(List<CheckInfo> checks) {
+        List<String> header = new ArrayList<>(List.of("student", "points", "max_points", "percent", "status"));
+        checks.forEach(c -> header.add(c.id() + " (" + c.points() + ")"));
+        header.addAll(List.of("sources_sha256", GradebookMerge.EXERCISE, GradebookMerge.PLUGIN, "note"));
+        return header;
+    }
+
+    private static List<String> cells(List<CheckInfo> checks, Row row, int max, String exercise, String plugin) {
         List<String> cells = new ArrayList<>();
         cells.add(row.student());
         GradingResult r = row.result();
         if (r == null) {
             cells.addAll(List.of("0", String.valueOf(max), "0.0", row.status().label()));
             checks.forEach(c -> cells.add(""));
-            cells.addAll(List.of("", row.reason()));
+            cells.addAll(List.of("", exercise, plugin, row.reason()));
             return cells;
         }
         cells.add(String.valueOf(r.points()));
@@ -115,11 +131,13 @@ public final class Gradebook {
             cells.add(cr == null ? "" : String.valueOf(cr.points()));
         }
         cells.add(r.sourcesSha256());
+        cells.add(exercise);
+        cells.add(plugin);
         cells.add(row.reason());
         return cells;
     }
 
-    private static void line(Writer out, List<String> cells) throws IOException {
+    static void line(Writer out, List<String> cells) throws IOException {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
