@@ -2,14 +2,13 @@ package pagelab.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import pagelab.app.files.NewFiles;
 import pagelab.app.plugins.LoadedExercise;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,9 +52,8 @@ final class InitCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Replaces {@code file} with {@code text} atomically, with the user's umask (see {@link NewFiles}). */
     static void writeAtomically(Path file, String text) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".pagelab-", ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        NewFiles.writeString(file.toAbsolutePath(), ".pagelab-", ".tmp", text);
     }
 }
