@@ -29,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code pagelab check ID [PATH]}: grades one solution and writes the report in the format asked. */
 @Command(name = "check", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
-        description = "Grade one solution: a .java file or a folder of them (default: the current folder).")
+        description = "Grade one solution: a .java file or a folder of them (default: what init wrote: this folder "
+            + "when it holds the starter's files, else ./ID, else DATA/work/ID).")
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     PageLabCli cli;
@@ -38,7 +39,8 @@ final class CheckCommand implements Callable<Integer> {
     String id;
 
     @Parameters(index = "1", paramLabel = "PATH", arity = "0..1",
-            description = "The solution: a .java file or a folder (default: .).")
+            description = "The solution: a .java file or a folder (default: this folder when it holds the starter's "
+                + "files, else ./ID, else DATA/work/ID; never a folder below them).")
     Path path;
 
     @Option(names = "--reference", description = "Grade the exercise's shipped reference solution instead.")
@@ -80,10 +82,11 @@ final class CheckCommand implements Callable<Integer> {
         if (reference && path != null) {
             throw new CliException(ExitCodes.USAGE, "give either PATH or --reference, not both");
         }
-        try (Grader grader = grader()) {
-            LoadedExercise ex = cli.session().exercise(id);
+        LoadedExercise ex = cli.session().exercise(id);
+        Path source = reference ? null : path != null ? path : found(ex);
+        try (Grader grader = grader(source)) {
             grader.prestart(ex); // the child JVM boots while the sources are read and compiled
-            Submissions.Submission read = reference ? null : read(path == null ? Path.of(".") : path);
+            Submissions.Submission read = reference ? null : read(source);
             SourceSet sources = reference ? ex.exercise().reference() : read.sources();
             long s = seed == null ? CheckRunner.Options.DEFAULT_SEED : seed;
             return report(ex, sources, read == null ? null : read.encodings(), grader.grade(ex, sources, s, r -> { }));
@@ -98,8 +101,8 @@ final class CheckCommand implements Callable<Integer> {
             ResultSigner signer = cli.session().signer(signKey);
             ResultBundle.of(result, sources, ex.pluginHash()).write(bundle, signer);
             if (signer == null) {
-                cli.spec.commandLine().getErr().println("pagelab: the bundle is unsigned (no signing key: see pagelab"
-                        + " keys); verify-result will report it as UNSIGNED");
+                cli.spec.commandLine().getErr().println("pagelab: the bundle is unsigned (no signing key: see "
+                        + cli.command() + " keys); verify-result will report it as UNSIGNED");
             }
         }
         if (!result.compile().compiled()) {
@@ -111,7 +114,16 @@ final class CheckCommand implements Callable<Integer> {
         return result.report().fullScore() ? ExitCodes.OK : ExitCodes.NOT_PASSED;
     }
 
-    private Grader grader() {
+    /** The folder init wrote, found as {@link WorkFolders#checkSource} says; named on stderr unless it is here. */
+    private Path found(LoadedExercise ex) {
+        Path dir = cli.workFolders().checkSource(ex);
+        if (!dir.equals(Path.of("."))) {
+            cli.spec.commandLine().getErr().println("pagelab: checking " + dir);
+        }
+        return dir;
+    }
+
+    private Grader grader(Path source) {
         var options = cli.session().graderOptions();
         if (timeoutSeconds != null) {
             if (timeoutSeconds <= 0) {
@@ -121,8 +133,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (graded) {
             List<Path> hidden = new ArrayList<>();
-            if (path != null) {
-                hidden.add(path.toAbsolutePath());
+            if (source != null) {
+                hidden.add(source.toAbsolutePath());
             }
             options = options.graded(sandbox, hidden);
             if (sandbox == Sandbox.Mode.REQUIRED && !Sandbox.available()) {

@@ -110,7 +110,7 @@ final class GradeCommand implements Callable<Integer> {
         reportEncodings(students, rows);
         if (bundles != null && signer == null) {
             err.println("pagelab: the bundles are unsigned: verify-result will report them as UNSIGNED; make a "
-                    + "signing key with pagelab keys");
+                    + "signing key with " + cli.command() + " keys");
             err.flush();
         }
         boolean checkerFailed = rows.stream().anyMatch(r -> r.status() == SubmissionStatus.CHECKER_ERROR);
