@@ -53,7 +53,7 @@ final class InitCommand implements Callable<Integer> {
         out.println("Wrote " + files.keySet() + " to " + target.toAbsolutePath());
         if (dir == null && folders.insideCheckout().isPresent()) {
             out.println("(in PageLab's data folder, not in the source checkout " + folders.insideCheckout().get()
-                    + ": give a folder, e.g. init " + id + " DIR, to put it elsewhere)");
+                    + "; to put it elsewhere: " + cli.command() + " init " + id + " DIR)");
         }
         // Leave the path out of the hint only when check finds the folder by itself from here.
         String where = folders.foundWithoutPath(ex, target) ? "" : " " + target;
