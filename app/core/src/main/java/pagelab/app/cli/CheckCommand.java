@@ -31,7 +31,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code pagelab check ID [PATH]}: grades one solution and writes the report in the format asked. */
 @Command(name = "check", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
-        description = "Grade one solution: a .java file or a folder of them (default: the current folder).")
+        description = "Grade one solution: a .java file or a folder of them (default: what init wrote: this folder "
+            + "when it holds the starter's files, else ./ID, else DATA/work/ID).")
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     PageLabCli cli;
@@ -40,7 +41,8 @@ final class CheckCommand implements Callable<Integer> {
     String id;
 
     @Parameters(index = "1", paramLabel = "PATH", arity = "0..1",
-            description = "The solution: a .java file or a folder (default: .).")
+            description = "The solution: a .java file or a folder (default: this folder when it holds the starter's "
+                + "files, else ./ID, else DATA/work/ID; never a folder below them).")
     Path path;
 
     @Option(names = "--reference", description = "Grade the exercise's shipped reference solution instead.")
@@ -93,15 +95,24 @@ final class CheckCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "give either PATH or --reference, not both");
         }
         GradescopeReport.Visibility shown = visibility();
-        try (Grader grader = grader()) {
-            LoadedExercise ex = cli.session().exercise(id);
+        LoadedExercise ex = cli.session().exercise(id);
+        Path source;
+        try {
+            source = reference ? null : path != null ? path : found(ex);
+        } catch (CliException e) {
+            if (format == ReportFormat.GRADESCOPE) { // Gradescope needs a results.json whatever happened
+                writeNotGraded(ex, path, e.getMessage(), shown);
+            }
+            throw e;
+        }
+        try (Grader grader = grader(source)) {
             grader.prestart(ex); // the child JVM boots while the sources are read and compiled
             Submissions.Submission read;
             try {
-                read = reference ? null : read(path == null ? Path.of(".") : path);
+                read = reference ? null : read(source);
             } catch (CliException e) {
                 if (format == ReportFormat.GRADESCOPE) { // Gradescope needs a results.json whatever happened
-                    writeNotGraded(ex, e.getMessage(), shown);
+                    writeNotGraded(ex, source, e.getMessage(), shown);
                 }
                 throw e;
             }
@@ -119,8 +130,8 @@ final class CheckCommand implements Callable<Integer> {
             ResultSigner signer = cli.session().signer(signKey);
             ResultBundle.of(result, sources, ex.pluginHash()).write(bundle, signer);
             if (signer == null) {
-                cli.spec.commandLine().getErr().println("pagelab: the bundle is unsigned (no signing key: see pagelab"
-                        + " keys); verify-result will report it as UNSIGNED");
+                cli.spec.commandLine().getErr().println("pagelab: the bundle is unsigned (no signing key: see "
+                        + cli.command() + " keys); verify-result will report it as UNSIGNED");
             }
         }
         if (!result.compile().compiled()) {
@@ -141,16 +152,25 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Score 0 and why, for a submission with nothing to grade (Gradescope's format only). */
-    private void writeNotGraded(LoadedExercise ex, String reason, GradescopeReport.Visibility shown)
+    private void writeNotGraded(LoadedExercise ex, Path submission, String reason, GradescopeReport.Visibility shown)
             throws IOException {
-        String why = path == null ? reason : reason.replace(path.toAbsolutePath().toString(), "the submission")
-                .replace(path.toString(), "the submission");
+        String why = submission == null ? reason : reason.replace(submission.toAbsolutePath().toString(),
+                "the submission").replace(submission.toString(), "the submission");
         List<CheckInfo> checks = CheckPlan.of(ex.exercise().checks()).checks();
         write(w -> GradescopeReport.writeNotGraded(ex.id(), ex.pluginId() + " " + ex.pluginVersion(), checks, why,
                 shown, w), ex.id() + ": not graded (" + why + ")");
     }
 
-    private Grader grader() {
+    /** The folder init wrote, found as {@link WorkFolders#checkSource} says; named on stderr unless it is here. */
+    private Path found(LoadedExercise ex) {
+        Path dir = cli.workFolders().checkSource(ex);
+        if (!dir.equals(Path.of("."))) {
+            cli.spec.commandLine().getErr().println("pagelab: checking " + dir);
+        }
+        return dir;
+    }
+
+    private Grader grader(Path source) {
         var options = cli.session().graderOptions();
         if (timeoutSeconds != null) {
             if (timeoutSeconds <= 0) {
@@ -160,8 +180,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (graded) {
             List<Path> hidden = new ArrayList<>();
-            if (path != null) {
-                hidden.add(path.toAbsolutePath());
+            if (source != null) {
+                hidden.add(source.toAbsolutePath());
             }
             options = options.graded(sandbox, hidden);
             if (sandbox == Sandbox.Mode.REQUIRED && !Sandbox.available()) {

@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import pagelab.app.files.NewFiles;
 import pagelab.app.grading.ClassGrader;
 import pagelab.app.grading.GraderOptions;
 import pagelab.app.grading.Sandbox;
@@ -133,7 +133,7 @@ final class GradeCommand implements Callable<Integer> {
         reportEncodings(students, rows);
         if (bundles != null && signer == null) {
             err.println("pagelab: the bundles are unsigned: verify-result will report them as UNSIGNED; make a "
-                    + "signing key with pagelab keys");
+                    + "signing key with " + cli.command() + " keys");
             err.flush();
         }
         boolean checkerFailed = rows.stream().anyMatch(r -> r.status() == SubmissionStatus.CHECKER_ERROR);
@@ -151,14 +151,8 @@ final class GradeCommand implements Callable<Integer> {
     private void writeGradebook(Path file, String text) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        InitCommand.writeAtomically(target, text);
-        if (privateFiles) {
-            try {
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system (Windows): the folder's ACL decides
-            }
-        }
+        // --private: 0600 from the first byte (Files.createTempFile's mode); on Windows the folder's ACL decides
+        NewFiles.writeString(target, ".pagelab-", ".tmp", privateFiles, text);
     }
 
     private GraderOptions options() {

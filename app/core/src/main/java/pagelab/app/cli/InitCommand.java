@@ -2,14 +2,13 @@ package pagelab.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import pagelab.app.files.NewFiles;
 import pagelab.app.plugins.LoadedExercise;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code pagelab init ID [DIR]}: writes the starter sources and the instructions, never over a student's work. */
 @Command(name = "init", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
-        description = "Write an exercise's starter files and INSTRUCTIONS.md into DIR (default: ./ID).")
+        description = "Write an exercise's starter files and INSTRUCTIONS.md into DIR (default: ./ID; inside PageLab's "
+            + "source checkout, DATA/work/ID).")
 final class InitCommand implements Callable<Integer> {
     @ParentCommand
     PageLabCli cli;
@@ -26,7 +26,8 @@ final class InitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The exercise id (see pagelab list).")
     String id;
 
-    @Parameters(index = "1", paramLabel = "DIR", arity = "0..1", description = "Target folder (default: ./ID).")
+    @Parameters(index = "1", paramLabel = "DIR", arity = "0..1", description = "Target folder (default: ./ID, or DATA/work/ID inside PageLab's source checkout, so that the "
+            + "work stays out of the source tree).")
     Path dir;
 
     @Option(names = "--force", description = "Overwrite files that exist already.")
@@ -35,7 +36,8 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LoadedExercise ex = cli.session().exercise(id);
-        Path target = dir != null ? dir : Path.of(id);
+        WorkFolders folders = cli.workFolders();
+        Path target = dir != null ? dir : folders.initTarget(id);
         Map<String, String> files = new LinkedHashMap<>(ex.exercise().starter().files());
         files.put("INSTRUCTIONS.md", ex.exercise().instructions(null));
         List<String> existing = files.keySet().stream().filter(f -> Files.exists(target.resolve(f))).toList();
@@ -49,13 +51,18 @@ final class InitCommand implements Callable<Integer> {
         }
         PrintWriter out = cli.spec.commandLine().getOut();
         out.println("Wrote " + files.keySet() + " to " + target.toAbsolutePath());
-        out.println("Edit the TODOs, then run: pagelab check " + id + " " + target);
+        if (dir == null && folders.insideCheckout().isPresent()) {
+            out.println("(in PageLab's data folder, not in the source checkout " + folders.insideCheckout().get()
+                    + "; to put it elsewhere: " + cli.command() + " init " + id + " DIR)");
+        }
+        // Leave the path out of the hint only when check finds the folder by itself from here.
+        String where = folders.foundWithoutPath(ex, target) ? "" : " " + target;
+        out.println("Edit the TODOs, then run: " + cli.command() + " check " + id + where);
         return ExitCodes.OK;
     }
 
+    /** Replaces {@code file} with {@code text} atomically, with the user's umask (see {@link NewFiles}). */
     static void writeAtomically(Path file, String text) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".pagelab-", ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        NewFiles.writeString(file.toAbsolutePath(), ".pagelab-", ".tmp", text);
     }
 }

@@ -3,6 +3,8 @@ package pagelab.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
@@ -25,6 +27,10 @@ final class ListCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
+    /** The title column: its width, and where it starts (after ID, CH, LEVEL and MIN). */
+    static final int TITLE_WIDTH = 40;
+    static final int TITLE_COLUMN = 20 + 1 + 3 + 1 + 7 + 1 + 5 + 2;
+
     @Override
     public Integer call() throws Exception {
         PluginHost host = cli.session().host();
@@ -37,11 +43,16 @@ final class ListCommand implements Callable<Integer> {
             out.println("No exercises installed. Put plugin jars in " + host.locations().userDir()
                     + ", or pass --plugins PATH or --dev ROOT.");
         } else {
-            out.printf("%-20s %-3s %-7s %5s  %-40s %s%n", "ID", "CH", "LEVEL", "MIN", "TITLE", "PLUGIN");
+            out.printf("%-20s %-3s %-7s %5s  %-" + TITLE_WIDTH + "s %s%n", "ID", "CH", "LEVEL", "MIN", "TITLE",
+                    "PLUGIN");
             for (LoadedExercise e : host.exercises()) {
                 var d = e.descriptor();
-                out.printf("%-20s %-3d %-7s %5d  %-40s %s %s%n", d.id(), d.chapter(), d.difficulty(), d.minutes(),
-                        d.title(), e.pluginId(), e.pluginVersion());
+                List<String> title = wrap(d.title(), TITLE_WIDTH);
+                out.printf("%-20s %-3d %-7s %5d  %-" + TITLE_WIDTH + "s %s %s%n", d.id(), d.chapter(),
+                        d.difficulty(), d.minutes(), title.get(0), e.pluginId(), e.pluginVersion());
+                for (String more : title.subList(1, title.size())) {
+                    out.printf("%" + TITLE_COLUMN + "s%s%n", "", more);
+                }
             }
         }
         long failed = host.plugins().stream().filter(p -> !p.isLoaded()).count();
@@ -51,6 +62,34 @@ final class ListCommand implements Callable<Integer> {
             host.plugins().stream().filter(p -> !p.isLoaded()).forEach(p -> out.println("  " + Session.describe(p)));
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * {@code text} in lines of at most {@code width} characters, broken between words (a word longer than a line
+     * is cut), so a long title continues below itself instead of pushing the next column out of line.
+     */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            while (word.length() > width) {
+                if (line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                lines.add(word.substring(0, width));
+                word = word.substring(width);
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static ObjectNode json(PluginHost host) {

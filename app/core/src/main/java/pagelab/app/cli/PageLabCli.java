@@ -29,6 +29,11 @@ import picocli.CommandLine.Spec;
             VerifyPluginCommand.class, VerifyResultCommand.class, KeysCommand.class, PluginCommand.class,
             AutograderCommand.class, MergeGradesCommand.class, CommandLine.HelpCommand.class})
 public final class PageLabCli implements Callable<Integer> {
+    /**
+     * Environment variable holding the command as the user types it ({@code ./pagelab}, {@code pagelab} when it is
+     * on the PATH): the launcher script sets it, and every hint that names a command uses it.
+     */
+    static final String COMMAND_ENV = "PAGELAB_COMMAND";
     /** The desktop's main class, in module app/desktop, which this module cannot depend on. */
     static final String DESKTOP_CLASS = "pagelab.app.desktop.PageLabDesktop";
 
@@ -56,6 +61,7 @@ public final class PageLabCli implements Callable<Integer> {
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         PageLabCli cli = new PageLabCli(env);
         CommandLine cmd = new CommandLine(cli);
+        cmd.setCommandName(cli.command()); // usage lines show what to type
         cmd.setOut(out).setErr(err);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> handle(e, line));
         try {
@@ -113,8 +119,12 @@ public final class PageLabCli implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        String pagelab = command();
         out.println("No display (or no desktop module): PageLab's command line works without one.");
-        out.println("Start with: pagelab list, then pagelab init ID, then pagelab check ID.");
+        out.println("Start with: " + pagelab + " list, then " + pagelab + " init ID, then " + pagelab + " check ID.");
+        if (env.containsKey(COMMAND_ENV) && !pagelab.equals("pagelab")) {
+            out.println("To type just pagelab, from any folder: " + pagelab + " install (a link in ~/.local/bin).");
+        }
         out.println();
         spec.commandLine().usage(out);
         return ExitCodes.OK;
@@ -122,7 +132,7 @@ public final class PageLabCli implements Callable<Integer> {
 
     Session session() {
         if (session == null) {
-            session = new Session(hostOptions, env,
+            session = new Session(hostOptions, env, command(),
                     warning -> spec.commandLine().getErr().println("pagelab: warning: " + warning));
         }
         return session;
@@ -130,6 +140,17 @@ public final class PageLabCli implements Callable<Integer> {
 
     Map<String, String> env() {
         return env;
+    }
+
+    /** How the user types this command: {@code $PAGELAB_COMMAND} (set by the launcher), else {@code pagelab}. */
+    String command() {
+        String c = env.get(COMMAND_ENV);
+        return c == null || c.isBlank() ? "pagelab" : c;
+    }
+
+    /** Where work goes and is found when a command names no folder. */
+    WorkFolders workFolders() {
+        return new WorkFolders(session().dataDir(), command());
     }
 
     private void closeSession() {

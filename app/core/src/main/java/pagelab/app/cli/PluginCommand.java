@@ -23,8 +23,9 @@ final class PluginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CliException(ExitCodes.USAGE, "say what to do: pagelab plugin install JAR, or pagelab plugin "
-                + "remove ID");
+        String pagelab = cli.command();
+        throw new CliException(ExitCodes.USAGE, "say what to do: " + pagelab + " plugin install JAR, or " + pagelab
+                + " plugin remove ID");
     }
 
     /** {@code pagelab plugin install JAR}. */

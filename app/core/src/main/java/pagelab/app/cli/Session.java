@@ -23,15 +23,20 @@ import pagelab.app.results.ResultSigner;
 final class Session implements AutoCloseable {
     private final HostOptions options;
     private final Map<String, String> env;
+    private final String command;
     private final Consumer<String> warn;
     private DataFolder dataFolder;
     private PluginHost host;
     private Grader grader;
 
-    /** @param warn shows a warning to the user as it arises */
-    Session(HostOptions options, Map<String, String> env, Consumer<String> warn) {
+    /**
+     * @param command how the user types {@code pagelab}, for hints
+     * @param warn    shows a warning to the user as it arises
+     */
+    Session(HostOptions options, Map<String, String> env, String command, Consumer<String> warn) {
         this.options = options;
         this.env = env;
+        this.command = command;
         this.warn = warn;
     }
 
@@ -130,7 +135,7 @@ final class Session implements AutoCloseable {
                     .map(p -> p.label() + ": " + p.reason()).collect(Collectors.joining("; "));
             return new CliException(ExitCodes.NOT_FOUND, "no exercise '" + id + "'. Installed: "
                     + (known.isEmpty() ? "none" : known) + (failed.isEmpty() ? "" : ". Failed plugins: " + failed)
-                    + (known.isEmpty() ? ". Install a plugin with pagelab plugin install JAR, or pass --plugins PATH "
+                    + (known.isEmpty() ? ". Install a plugin with " + command + " plugin install JAR, or pass --plugins PATH "
                     + "or --dev ROOT." : ""));
         });
     }

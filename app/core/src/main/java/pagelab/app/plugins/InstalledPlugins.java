@@ -2,13 +2,12 @@ package pagelab.app.plugins;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import pagelab.app.files.NewFiles;
 import pagelab.app.results.Reports;
 
 /**
@@ -93,13 +92,6 @@ final class InstalledPlugins {
     }
 
     private void save() throws IOException {
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".installed-", ".tmp");
-        try {
-            Files.writeString(temp, Reports.json().writeValueAsString(entries), StandardCharsets.UTF_8);
-            Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        NewFiles.writeString(dir.resolve(FILE), ".installed-", ".tmp", Reports.json().writeValueAsString(entries));
     }
 }

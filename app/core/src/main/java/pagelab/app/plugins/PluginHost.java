@@ -1,6 +1,7 @@
 package pagelab.app.plugins;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,7 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import pagelab.app.plugins.PluginLocations.Candidate;
 import pagelab.exercise.ExerciseApi;
+import pagelab.app.files.NewFiles;
 
 /**
  * The host's plugin catalog over PF4J. {@link #load} tries every candidate of a {@link PluginLocations}; each ends
@@ -97,9 +99,15 @@ public final class PluginHost implements AutoCloseable {
         if (Files.exists(target)) {
             throw new IOException("a plugin file named " + target.getFileName() + " is already installed");
         }
-        Path temp = Files.createTempFile(locations.userDir(), ".install-", ".tmp");
-        Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        Path temp = NewFiles.createTempFile(locations.userDir(), ".install-", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                Files.copy(jar, out);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
         PluginStatus status = loadTrusted(new Candidate(target, PluginOrigin.USER));
         if (status.isLoaded()) {
             installed.add(target, status.pluginId(), status.version());

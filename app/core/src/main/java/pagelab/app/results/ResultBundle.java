@@ -3,12 +3,10 @@ package pagelab.app.results;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import pagelab.app.files.NewFiles;
 import pagelab.app.grading.GradingResult;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
@@ -101,31 +100,26 @@ public record ResultBundle(Manifest manifest, SourceSet sources, byte[] manifest
      * unless it is null.
      */
     public void write(Path zip, ResultSigner signer) throws IOException {
-        Path dir = zip.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".bundle-" + ProcessHandle.current().pid() + "-", ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream z = new ZipOutputStream(out)) {
-            z.putNextEntry(new ZipEntry(MANIFEST));
-            z.write(manifestJson);
-            z.closeEntry();
-            if (signer != null) {
-                z.putNextEntry(new ZipEntry(SIGNATURE));
-                z.write(Base64.getEncoder().encode(signer.sign(manifestJson)));
+        NewFiles.write(zip, ".bundle-" + ProcessHandle.current().pid() + "-", ".tmp", out -> {
+            try (ZipOutputStream z = new ZipOutputStream(out)) {
+                z.putNextEntry(new ZipEntry(MANIFEST));
+                z.write(manifestJson);
                 z.closeEntry();
-                z.putNextEntry(new ZipEntry(SIGNER));
-                z.write(signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
-                z.closeEntry();
+                if (signer != null) {
+                    z.putNextEntry(new ZipEntry(SIGNATURE));
+                    z.write(Base64.getEncoder().encode(signer.sign(manifestJson)));
+                    z.closeEntry();
+                    z.putNextEntry(new ZipEntry(SIGNER));
+                    z.write(signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+                    z.closeEntry();
+                }
+                for (Map.Entry<String, String> f : sources.files().entrySet()) {
+                    z.putNextEntry(new ZipEntry("sources/" + f.getKey()));
+                    z.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                    z.closeEntry();
+                }
             }
-            for (Map.Entry<String, String> f : sources.files().entrySet()) {
-                z.putNextEntry(new ZipEntry("sources/" + f.getKey()));
-                z.write(f.getValue().getBytes(StandardCharsets.UTF_8));
-                z.closeEntry();
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        Files.move(temp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     /**

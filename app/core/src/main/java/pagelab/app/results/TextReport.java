@@ -37,6 +37,10 @@ final class TextReport {
             for (CompileDiagnostic d : r.compile().errors()) {
                 out.write("  " + d + NL);
             }
+            // Every check would read "FAIL 0/x" with no reason: say once why none ran.
+            out.write("Checks not run: the solution does not compile (" + r.report().results().size()
+                    + " checks, " + r.maxPoints() + " points)" + NL);
+            return;
         }
         if (r.compile().rejected()) {
             out.write("The solution uses what a solution may not (see the student guide, \"What a solution may "

@@ -40,7 +40,10 @@ public final class PageLabDesktop {
      */
     public static void launch(DesktopOptions options, PrintStream err) {
         if (GraphicsEnvironment.isHeadless()) {
-            err.println("PageLab: no display available. Use the command line instead: pagelab list | check | grade");
+            // PAGELAB_COMMAND: how the user typed the launcher (./pagelab), as the command line's hints say it.
+            String pagelab = System.getenv().getOrDefault("PAGELAB_COMMAND", "pagelab");
+            err.println("PageLab: no display available. Use the command line instead: " + pagelab + " list, "
+                    + pagelab + " init ID, " + pagelab + " check ID (" + pagelab + " --help for more)");
             return;
         }
         // Before AWT initialises: anti-aliased text from the JDK's own rendering, window decorations by FlatLaf.

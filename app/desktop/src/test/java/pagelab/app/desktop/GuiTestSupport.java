@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * Shared set-up of the robot tests: a known locale and theme, EDT checks on, one robot per test.
- * Skipped where there is no display; run them under {@code xvfb-run}.
+ * Skipped where there is no display (GuiTestsNotRun then names them); a build without DISPLAY starts Xvfb for
+ * them where it is installed (the xvfb profile of this module).
  */
 public abstract class GuiTestSupport {
     protected Robot robot;
@@ -24,7 +25,7 @@ public abstract class GuiTestSupport {
 
     @BeforeAll
     static void setUpOnce() {
-        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run under xvfb-run");
+        Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "no display");
         FailOnThreadViolationRepaintManager.install();
         Messages.use(Locale.ENGLISH);
         com.formdev.flatlaf.FlatLaf.registerCustomDefaultsSource("pagelab.app.desktop");

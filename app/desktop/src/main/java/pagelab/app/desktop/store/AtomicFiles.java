@@ -1,21 +1,19 @@
 package pagelab.app.desktop.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import pagelab.app.files.NewFiles;
 
 /**
  * Whole-file writes that a crash or a SIGKILL at any instant cannot tear: the new content goes to a temporary
  * file in the same folder, is forced to disk, and then replaces the target with one atomic rename. A reader
- * therefore always sees either the complete old file or the complete new one.
+ * therefore always sees either the complete old file or the complete new one. The writing is {@link NewFiles}'s
+ * (which also gives the file the user's umask); this class names the desktop's temporary files.
  *
  * <p>Thread safety: concurrent writers of the same target each use their own temporary file; the last rename wins.
  */
@@ -32,27 +30,9 @@ public final class AtomicFiles {
      * @throws IOException if the content cannot be written; the target is then unchanged
      */
     public static void write(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
         // The writer's process id in the name lets the data folder's clean-up tell a live write from a dead one's.
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".pid" + ProcessHandle.current().pid() + "-",
-                TEMP_SUFFIX);
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                // Without the force, a power cut after the rename could leave a renamed but empty file.
-                ch.force(true);
-            }
-            // rename(2) replaces the target atomically on POSIX; MoveFileEx(REPLACE_EXISTING) does on Windows.
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        syncDirectory(dir);
+        NewFiles.write(target, "." + target.getFileName() + ".pid" + ProcessHandle.current().pid() + "-",
+                TEMP_SUFFIX, out -> out.write(content));
     }
 
     /**
@@ -75,15 +55,6 @@ public final class AtomicFiles {
                     // Its writer renamed it meanwhile: nothing left to clean.
                 }
             }
-        }
-    }
-
-    // Makes the rename itself durable; folders cannot be opened for sync on every platform, hence best effort.
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows refuses to open a folder as a channel; NTFS journals the rename anyway.
         }
     }
 }
