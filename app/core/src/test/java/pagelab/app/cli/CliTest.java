@@ -249,11 +249,18 @@ class CliTest {
         assertThat(trusted.code()).as(trusted.out()).isEqualTo(ExitCodes.OK);
     }
 
+    /**
+     * The tiny exercise proves its reference and its known-wrong solution, but its starter earns the point of the
+     * check that never calls the solution (1 of 3): verify-plugin refuses a starter above 10% and names that check.
+     */
     @Test
-    void verifyPluginProvesTheTinyExercise() {
+    void verifyPluginProvesTheTinyExerciseAndRefusesItsGenerousStarter() {
         Run r = run("verify-plugin", plugin.toString());
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("ok    load: plugin tiny-plugin").contains("reference").contains("verified");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.PLUGIN_INVALID);
+        assertThat(r.out()).contains("ok    load: plugin tiny-plugin").contains("ok    reference: scores 100%")
+                .contains("ok    known-wrong off-by-one: fails exactly [answers]")
+                .contains("FAIL  starter: scores 1/3, more than 10%").contains("[independent 1/1]")
+                .contains("1 problem(s)");
     }
 
     @Test
