@@ -30,12 +30,15 @@ import pagelab.app.plugins.LoadedExercise;
  * exercises' plugin jars). The folder may be a real one or the root of a zip file system.
  *
  * <p>The class path is found from where this class was loaded. In an installation (app/dist) that is
- * {@code lib/app-core-VERSION.jar}, whose manifest {@code Class-Path} lists exactly the core's runtime libraries
- * (app/core's pom asks the jar plugin for it), so the desktop and its look-and-feel stay behind. Run from classes
+ * {@code lib/app-core-VERSION.jar}, whose manifest attribute {@value #CORE_CLASS_PATH} lists exactly the core's
+ * runtime libraries (app/core's pom writes it; not {@code Class-Path}, which the JVM would follow into every grading
+ * child), so the desktop and its look-and-feel stay behind. Run from classes
  * folders (a source tree, tests) it is the JVM's class path without test classes and plugins; each folder becomes
  * a jar.
  */
 public final class GraderInstall {
+    /** The manifest attribute of app-core's jar that names the core's libraries, relative to the jar. */
+    static final String CORE_CLASS_PATH = "PageLab-Core-Class-Path";
     /** The launcher's path inside the folder. */
     public static final String LAUNCHER = "bin/pagelab";
     static final String MAIN_CLASS = "pagelab.app.cli.PageLabCli";
@@ -109,8 +112,12 @@ public final class GraderInstall {
     static List<Path> hostClassPath() throws IOException {
         Path self = location(GraderInstall.class);
         Set<Path> out = new LinkedHashSet<>();
-        if (Files.isRegularFile(self) && hasClassPath(self)) {
-            follow(self, out); // an installation: app-core's jar names its libraries
+        String core = Files.isRegularFile(self) ? attribute(self, CORE_CLASS_PATH) : null;
+        if (core != null && !core.isBlank()) { // an installation: app-core's jar names its libraries
+            out.add(self);
+            for (String item : core.trim().split(":")) { // the pom's pathSeparator on every system
+                follow(Path.of(self.getParent().toUri().resolve(item)).normalize(), out);
+            }
         } else {
             for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
                 if (!e.isBlank()) {
@@ -151,10 +158,10 @@ public final class GraderInstall {
         }
     }
 
-    private static boolean hasClassPath(Path jarFile) throws IOException {
+    private static String attribute(Path jarFile, String name) throws IOException {
         try (JarFile jar = new JarFile(jarFile.toFile())) {
             Manifest mf = jar.getManifest();
-            return mf != null && mf.getMainAttributes().getValue(Attributes.Name.CLASS_PATH) != null;
+            return mf == null ? null : mf.getMainAttributes().getValue(name);
         }
     }
 
