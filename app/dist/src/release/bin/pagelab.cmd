@@ -28,6 +28,7 @@ exit /b 127
 
 :options
 rem [options] The JVM options. PAGELAB_JAVA_OPTS comes after PageLab's own options, so that it can override them.
+set "user=%PAGELAB_JAVA_OPTS%"
 set post=-Dpagelab.plugins.dir="%here%\plugins" -Dpagelab.install.dir="%here%" -jar "%here%\lib\pagelab.jar"
 
 rem [desktop-cds] The desktop keeps a class-data-sharing archive of the classes it loads in lib\ (made at the end of
@@ -46,5 +47,5 @@ set cds=-XX:ArchiveClassesAtExit="%jsa%" -Xlog:cds=off -Xlog:cds+dynamic=off
 
 :run
 rem [run] C1 and the serial GC start fastest (./pagelab's choice too).
-"%java%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %cds% %PAGELAB_JAVA_OPTS% %post% %*
+"%java%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %cds% %user% %post% %*
 exit /b %errorlevel%
