@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import pagelab.app.files.Installation;
 import pagelab.exercise.ExerciseDescriptor;
 
 /**
@@ -39,19 +40,28 @@ public record WorkshopTrack(String source, List<Stage> stages) {
     }
 
     /**
-     * The data folder's {@code track.txt} if there is one and it reads, else the shipped track of {@code exercises}
+     * The data folder's {@code track.txt} if there is one and it reads, else the installation's (a workshop kit's:
+     * {@link Installation#trackFile}), else the shipped track of {@code exercises}
      * (see {@link #shipped}). Never throws: an unreadable file falls back to the shipped track (the caller can tell
      * from {@link #source()}).
      *
      * @param exercises the loaded exercises
      */
     public static WorkshopTrack load(Path dataDir, Collection<ExerciseDescriptor> exercises) {
-        Path own = dataDir == null ? null : dataDir.resolve(FILE_NAME);
-        if (own != null && Files.isRegularFile(own)) {
-            try {
-                return parse(own.toString(), Files.readString(own, StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
-                // fall through to the shipped track
+        List<Path> files = new ArrayList<>();
+        if (dataDir != null) {
+            files.add(dataDir.resolve(FILE_NAME));
+        }
+        if (Installation.trackFile() != null) { // a workshop kit's own track
+            files.add(Installation.trackFile());
+        }
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                try {
+                    return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException | RuntimeException e) {
+                    // the next one, or the shipped track
+                }
             }
         }
         return shipped(exercises);

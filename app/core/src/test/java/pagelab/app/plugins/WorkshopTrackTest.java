@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pagelab.app.files.Installation;
 import pagelab.exercise.Difficulty;
 import pagelab.exercise.ExerciseDescriptor;
 
@@ -42,6 +43,26 @@ class WorkshopTrackTest {
         assertThat(track.stages()).hasSize(1);
         assertThat(track.stages().get(0).title()).isEqualTo("Day 1");
         assertThat(track.exerciseIds()).containsExactly("sparse-cells", "stack-guard");
+    }
+
+    @Test
+    void aWorkshopKitsTrackIsUsedWhenTheDataFolderHasNone(@TempDir Path data, @TempDir Path kit) throws Exception {
+        Files.writeString(kit.resolve(Installation.TRACK_FILE), "== Kit day\nstack-guard\nsparse-cells\n");
+        String before = System.getProperty(Installation.PROPERTY);
+        System.setProperty(Installation.PROPERTY, kit.toString());
+        try {
+            assertThat(WorkshopTrack.load(data, EXERCISES).exerciseIds()).containsExactly("stack-guard",
+                    "sparse-cells");
+            Files.writeString(data.resolve(WorkshopTrack.FILE_NAME), "== Mine\nfirst\n");
+            assertThat(WorkshopTrack.load(data, EXERCISES).exerciseIds()).as("the data folder's own track first")
+                    .containsExactly("first");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Installation.PROPERTY);
+            } else {
+                System.setProperty(Installation.PROPERTY, before);
+            }
+        }
     }
 
     @Test

@@ -83,6 +83,42 @@ class ReleaseZipIT {
         assertThat(check.out).containsPattern("sparse-cells: (\\d+)/\\1 points");
     }
 
+    /**
+     * The workshop leader's kit: the release with two exercises and a track, in a new folder; PageLab started from
+     * the kit offers those two only (and the kit keeps its launcher executable, and leaves this machine's class-data
+     * archive behind).
+     */
+    @Test
+    void makesAWorkshopKitWithTheChosenExercisesAndTrack() throws Exception {
+        Path track = Files.writeString(temp.resolve("day1.txt"), "== Day 1\nstack-guard\nsparse-cells\n");
+        Path kit = temp.resolve("usb/pagelab-kit");
+        Run made = run(List.of(launcher(), "kit", kit.toString(), "--exercises", "sparse-cells,stack-guard",
+                "--track", track.toString()), Map.of());
+        assertThat(made.code).as(made.toString()).isZero();
+        assertThat(made.out).contains("Wrote the kit to " + kit, "2 exercises");
+        assertThat(kit.resolve("bin/pagelab")).isExecutable();
+        assertThat(kit.resolve("track.txt")).hasSameTextualContentAs(track);
+        assertThat(kit.resolve("lib/pagelab-desktop.jsa")).doesNotExist();
+        try (Stream<Path> s = Files.list(kit.resolve("plugins"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sparse-cells.jar",
+                    "stack-guard.jar");
+        }
+
+        Run list = run(List.of(kit.resolve("bin/pagelab").toString(), "list", "--format", "json"), Map.of());
+        assertThat(list.code).as(list.toString()).isZero();
+        assertThat(list.out).contains("\"sparse-cells\"", "\"stack-guard\"").doesNotContain("commit-on-fault");
+        Run check = run(List.of(kit.resolve("bin/pagelab").toString(), "check", "stack-guard", "--reference"),
+                Map.of());
+        assertThat(check.code).as(check.toString()).isZero();
+
+        Run again = run(List.of(launcher(), "kit", kit.toString(), "--exercises", "sparse-cells"), Map.of());
+        assertThat(again.code).as("a kit folder that is not empty").isEqualTo(9);
+        Run unknown = run(List.of(launcher(), "kit", temp.resolve("other").toString(), "--exercises", "sparse-cells",
+                "--track", track.toString()), Map.of());
+        assertThat(unknown.code).isEqualTo(2);
+        assertThat(unknown.err).contains("stack-guard");
+    }
+
     @Test
     void onAJavaWithoutTheCompilerSaysToInstallAJdk() throws Exception {
         // --limit-modules java.base: a runtime without jdk.compiler, as a JRE or a small jlink image is.

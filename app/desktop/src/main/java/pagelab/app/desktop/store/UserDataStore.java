@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import pagelab.app.files.DataFolder;
+import pagelab.app.files.Installation;
 import pagelab.app.files.SourceText;
 import pagelab.app.plugins.WorkshopTrack;
 import pagelab.exercise.ExerciseDescriptor;
@@ -226,18 +227,21 @@ public final class UserDataStore {
 
     /**
      * The workshop track: the data folder's {@code track.txt} (decoded as a source is) when there is one and it
-     * reads, else the shipped one made of the loaded exercises; an unreadable {@code track.txt} is left as it is and
+     * reads, else the installation's (a workshop kit's, see {@link Installation#trackFile}), else the shipped one made of the loaded exercises; an unreadable {@code track.txt} is left as it is and
      * reported.
      *
      * @param exercises the loaded exercises, which place themselves in the shipped track
      */
     public WorkshopTrack loadTrack(Collection<ExerciseDescriptor> exercises) {
         Path own = root.resolve(WorkshopTrack.FILE_NAME);
-        if (Files.isRegularFile(own)) {
-            try {
-                return WorkshopTrack.parse(own.toString(), SourceText.read(own).text());
-            } catch (IOException e) {
-                notice(new DataNotice(DataNotice.Kind.LEFT_AS_IS, own, null, e.getMessage()));
+        Path kit = Installation.trackFile(); // a workshop kit's track (pagelab kit --track), when started from one
+        for (Path file : kit == null ? List.of(own) : List.of(own, kit)) {
+            if (Files.isRegularFile(file)) {
+                try {
+                    return WorkshopTrack.parse(file.toString(), SourceText.read(file).text());
+                } catch (IOException e) {
+                    notice(new DataNotice(DataNotice.Kind.LEFT_AS_IS, file, null, e.getMessage()));
+                }
             }
         }
         return WorkshopTrack.shipped(exercises);
