@@ -13,6 +13,9 @@ dist="$(cd "$(dirname "$0")/../.." && pwd)"
 release="$dist/src/release"
 out="$dist/target/jpackage"
 bin="${JAVA_HOME:+$JAVA_HOME/bin/}"
+if command -v cygpath >/dev/null && [ -n "${JAVA_HOME:-}" ]; then # Git Bash on Windows: C:\... to /c/...
+    bin="$(cygpath -u "$JAVA_HOME")/bin/"
+fi
 zips=("$dist"/target/pagelab-*.zip)
 [ -f "${zips[0]}" ] || { echo "jpackage.sh: no $dist/target/pagelab-*.zip: run mvn package first" >&2; exit 1; }
 zip="${zips[0]}"
@@ -55,7 +58,8 @@ java.management,jdk.management,jdk.zipfs,jdk.crypto.ec,jdk.unsupported,jdk.acces
 
 common=(--name PageLab --app-version "$app_version" --vendor "PageLab"
     --description "A teaching lab for the Windows memory manager: graded exercises against a simulated kernel")
-# The command line's launcher: a console program on Windows, and no menu entry or shortcut of its own anywhere.
+# The command line's launcher: a console program on Windows, without a menu entry or shortcut of its own (jpackage 17
+# ignores linux-shortcut here: the .deb's postinst leaves its entry out).
 printf '%s\n' win-console=true win-shortcut=false win-menu=false linux-shortcut=false >"$out/cli.properties"
 "${bin}jpackage" --type app-image --dest "$out/image" "${common[@]}" --runtime-image "$out/runtime" \
     --input "$input" --main-jar pagelab.jar --main-class pagelab.app.dist.Launcher --icon "$icon" \
