@@ -9,9 +9,11 @@ import pagelab.app.desktop.results.CheckJob;
 import pagelab.app.desktop.results.ResultsPanel;
 import pagelab.app.desktop.store.Autosaver;
 import pagelab.app.desktop.store.DataNotice;
+import pagelab.app.desktop.store.LastCheck;
 import pagelab.app.desktop.store.Progress;
 import pagelab.app.desktop.store.UserDataStore;
 import pagelab.app.desktop.trace.Timeline;
+import pagelab.app.grading.CheckOutcome;
 import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
@@ -32,16 +34,21 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
+import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import java.awt.Font;
 import java.io.IOException;
 import java.net.URL;
+import java.text.DateFormat;
+import java.util.Date;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The exercises tab: catalog, instructions, the editor and the results. It owns the open exercise, opens and
@@ -60,6 +67,8 @@ public final class Workbench extends JPanel {
     private final ResultsPanel results = new ResultsPanel(this::checkActionPerformed, this::cancelActionPerformed);
     private final JLabel title = new JLabel(" ");
     private final JButton reset = Ui.button("workbench.reset", this::resetActionPerformed);
+    private final JToggleButton instructionsShown = new JToggleButton();
+    private JSplitPane instructionsSplit;
     private final NoticeBar notices = new NoticeBar("fileNotices");
     private final Autosaver saver;
     private Progress progress;
@@ -79,10 +88,16 @@ public final class Workbench extends JPanel {
     }
 
     private void initComponents() {
-        JPanel code = new JPanel(new MigLayout("insets 4, fill", "[grow][]", "[][][grow]"));
+        JPanel code = new JPanel(new MigLayout("insets 4, fill", "[grow][][]", "[][][grow]"));
         title.setName("exerciseTitle");
         title.setFont(title.getFont().deriveFont(Font.BOLD));
         code.add(title, "growx, wmin 0");
+        instructionsShown.setName("instructionsToggle");
+        instructionsShown.setAction(Ui.action("workbench.instructions", () -> showInstructions(
+                instructionsShown.isSelected())));
+        Ui.label(instructionsShown, Messages.get("workbench.instructions"));
+        instructionsShown.setToolTipText(Messages.get("workbench.instructions.tip"));
+        code.add(instructionsShown);
         reset.setName("resetButton");
         reset.setEnabled(false);
         code.add(reset, "wrap");
@@ -92,12 +107,15 @@ public final class Workbench extends JPanel {
         codeAndResults.setResizeWeight(0.65);
         JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, instructions, codeAndResults);
         right.setResizeWeight(0.4);
+        instructionsSplit = right;
         JSplitPane all = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, catalog, right);
         all.setResizeWeight(0.15);
         add(all, "grow");
         frame.rememberSplit("workbench.catalog", all);
         frame.rememberSplit("workbench.instructions", right);
+        instructionsShown.setSelected(instructions.isVisible());
         frame.rememberSplit("workbench.results", codeAndResults);
+        frame.rememberSplit("workbench.resultDetails", results.split());
         catalog.onOpen(this::openExercise);
         editor.onChange(this::autosave);
         results.onDiagnostic(editor::goTo);
@@ -109,6 +127,19 @@ public final class Workbench extends JPanel {
         getActionMap().put("check", Ui.action("results.check", this::checkActionPerformed));
         // Plain text until the plugins are in: Markdown and the HTML kit load later, off the path to first paint.
         instructions.showPlain(Messages.get("workbench.loading"));
+    }
+
+    /**
+     * Shows or hides the instructions pane, giving its width to the editor; the choice is remembered with the
+     * window's layout.
+     */
+    void showInstructions(boolean shown) {
+        instructions.setVisible(shown);
+        instructionsShown.setSelected(shown);
+        if (shown && instructionsSplit.getDividerLocation() < 50) {
+            instructionsSplit.setDividerLocation(0.35);
+        }
+        instructionsSplit.revalidate();
     }
 
     /**
@@ -159,6 +190,13 @@ public final class Workbench extends JPanel {
         notices.clear();
         files.notices().forEach(this::showNotice);
         results.clear();
+        // The last check's results, as they were when the student left (without its runs: Check brings those).
+        store.loadLastCheck(id).ifPresent(c -> {
+            results.restore(c.diagnostics(), c.results(), c.notRun(), c.points(), c.maxPoints(),
+                    Messages.format("results.restored", DateFormat.getDateTimeInstance(DateFormat.SHORT,
+                            DateFormat.SHORT, Messages.uiLocale()).format(new Date(c.at()))));
+            editor.showDiagnostics(c.diagnostics());
+        });
     }
 
     /** Tells the student about one of the open exercise's files; the message stays until they close it. */
@@ -216,9 +254,10 @@ public final class Workbench extends JPanel {
         }
         editor.flush();
         LoadedExercise ex = open;
-        int checks;
+        List<String> checks;
         try {
-            checks = services.grader().plan(ex).checks().size();
+            checks = services.grader().plan(ex).checks().stream()
+                    .map(c -> c.title() == null || c.title().isBlank() ? c.id() : c.title()).toList();
         } catch (RuntimeException e) {
             frame.showStatus(Messages.format("workbench.checkFailed", e.getMessage()));
             return;
@@ -234,19 +273,28 @@ public final class Workbench extends JPanel {
         if (o.cancelled()) {
             services.discardGrader();
             saver.sweepDataFolder(); // a killed check's leftovers, and any other dead process's
-            results.finished(List.of(), 0, 0, Messages.get("results.cancelled"));
+            results.stopped(Messages.get("results.cancelled"));
             frame.showStatus(Messages.get("results.cancelled"));
             return;
         }
         if (o.result() == null) {
             String why = String.valueOf(o.failure());
-            results.finished(List.of(), 0, 0, Messages.format("workbench.checkFailed", why));
+            results.stopped(Messages.format("workbench.checkFailed", why));
             frame.showStatus(Messages.format("workbench.checkFailed", why));
             return;
         }
         GradingResult r = o.result();
         editor.showDiagnostics(r.compile().markers());
-        results.finished(r.compile().markers(), r.points(), r.maxPoints(), null);
+        Set<String> notRun = new HashSet<>();
+        r.outcomes().forEach((id, outcome) -> {
+            if (outcome == CheckOutcome.NOT_RUN) {
+                notRun.add(id);
+            }
+        });
+        results.finished(r.compile().markers(), notRun, r.points(), r.maxPoints(), null);
+        saver.saveLastCheck(new LastCheck(ex.id(), System.currentTimeMillis(), r.points(), r.maxPoints(),
+                r.compile().markers(), r.report().results(), notRun), e -> SwingUtilities.invokeLater(() ->
+                frame.showStatus(Messages.format("store.saveFailed", store.lastCheckFile(ex.id()), e.getMessage()))));
         progress = progress.with(ex.id(), progress.of(ex.id()).afterCheck(r.points(), r.maxPoints(),
                 System.currentTimeMillis()));
         catalog.setProgress(progress);

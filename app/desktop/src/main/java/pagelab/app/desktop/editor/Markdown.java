@@ -13,6 +13,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import java.awt.Color;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Markdown to the HTML 3.2 + CSS1 that {@code JEditorPane} understands: tables get {@code border} attributes
@@ -28,11 +30,34 @@ public final class Markdown {
     private Markdown() {
     }
 
+    private static final Pattern SPACES = Pattern.compile(" +");
+    private static final Pattern CODE_BLOCK = Pattern.compile("<pre><code[^>]*>(.*?)</code></pre>", Pattern.DOTALL);
+
     /** The body HTML of {@code markdown}. */
     public static String toHtml(String markdown) {
         String html = RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
-        return html.replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">")
-                .replaceAll("<pre><code[^>]*>", "<pre><code>");
+        html = html.replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
+        return CODE_BLOCK.matcher(html).replaceAll(m -> Matcher.quoteReplacement(wrappedCode(m.group(1))));
+    }
+
+    /**
+     * A code block that wraps in a narrow pane instead of forcing it to scroll sideways (Swing's HTML has no
+     * {@code white-space: pre-wrap}): lines stay lines ({@code <br>}), runs of spaces keep their width as
+     * non-breaking spaces but a single space may break, and a wrapped line is still monospaced.
+     */
+    static String wrappedCode(String escaped) {
+        String body = escaped.endsWith("\n") ? escaped.substring(0, escaped.length() - 1) : escaped;
+        StringBuilder sb = new StringBuilder("<div class=\"code\">");
+        String[] lines = body.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = SPACES.matcher(lines[i]).replaceAll(m -> m.start() == 0 ? "&nbsp;".repeat(m.group().length())
+                    : "&nbsp;".repeat(m.group().length() - 1) + " ");
+            sb.append(line.isEmpty() ? "&nbsp;" : line);
+            if (i < lines.length - 1) {
+                sb.append("<br>");
+            }
+        }
+        return sb.append("</div>").toString();
     }
 
     /** A whole document with a style sheet in the theme's colours and the UI font size. */
@@ -41,7 +66,8 @@ public final class Markdown {
                 + "body { font-size: " + fontSize + "pt; color: " + hex(fg) + "; background-color: " + hex(bg)
                 + "; margin: 8px; }"
                 + " code { font-family: monospaced; background-color: " + hex(codeBg) + "; }"
-                + " pre { font-family: monospaced; background-color: " + hex(codeBg) + "; margin: 4px; }"
+                + " pre, div.code { font-family: monospaced; background-color: " + hex(codeBg)
+                + "; margin: 4px; padding: 2px; }"
                 + " h1 { font-size: " + (fontSize + 8) + "pt; } h2 { font-size: " + (fontSize + 5) + "pt; }"
                 + " h3 { font-size: " + (fontSize + 2) + "pt; } th { background-color: " + hex(codeBg) + "; }"
                 + "</style></head><body>" + toHtml(markdown) + "</body></html>";

@@ -1,5 +1,6 @@
 package pagelab.app.desktop.memorymap;
 
+import pagelab.app.desktop.Fit;
 import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.Ui;
@@ -19,7 +20,6 @@ import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTable;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import java.util.BitSet;
@@ -33,7 +33,7 @@ public final class MemoryMapPanel extends JPanel {
     private final TimeCursor cursor;
     private final Runnable cursorListener = this::cursorMoved;
     private final MapTableModel model = new MapTableModel();
-    private final JTable table = new JTable(model);
+    private final Fit.FitTable table = new Fit.FitTable(model);
     private final PageStrip strip = new PageStrip();
     private final JLabel position = new JLabel();
     private final JLabel summary = new JLabel();
@@ -140,6 +140,10 @@ public final class MemoryMapPanel extends JPanel {
                 : StripLayout.Scale.COMPACT;
         strip.setLayout(StripLayout.of(regions, s), changed, t.is64());
         model.setRows(MapRows.of(snap, regions, changed, hideFree.isSelected()), t.is64());
+        // The address is what the student reads first: never cut it, however narrow the pane (blocks are indented).
+        // Measured as the renderer draws it: monospaced, bold for allocations.
+        Fit.minWidth(table, 0, t.is64() ? "   0x0000000000000000" : "   0x00000000",
+                new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.BOLD, table.getFont().getSize()));
         summary.setText(Messages.format("memoryMap.summary", Win32Format.size(
                 snap.committedBytes()), Win32Format.size(snap.reservedBytes()),
                 snap.allocations().size()));

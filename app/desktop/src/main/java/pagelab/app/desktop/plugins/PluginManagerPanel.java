@@ -1,5 +1,6 @@
 package pagelab.app.desktop.plugins;
 
+import pagelab.app.desktop.Fit;
 import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.Ui;
@@ -9,8 +10,8 @@ import javax.swing.JButton;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JScrollPane;
 import javax.swing.JTable;
+import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.filechooser.FileNameExtensionFilter;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class PluginManagerPanel extends JPanel {
     private final PluginTableModel model = new PluginTableModel();
-    private final JTable table = new JTable(model);
+    private final Fit.FitTable table = new Fit.FitTable(model);
     private final JTextArea reason = new JTextArea(3, 40);
     private final JLabel folder = new JLabel(" ");
     private final JButton install;

@@ -21,7 +21,16 @@ class MarkdownTest {
 
     @Test
     void codeBlocksKeepTheirLines() {
-        assertThat(Markdown.toHtml("```\n// 注释\n// 第二行\n```")).contains("// 注释\n// 第二行");
+        assertThat(Markdown.toHtml("```\n// 注释\n// 第二行\n```")).contains("// 注释<br>// 第二行");
+    }
+
+    @Test
+    void codeBlocksWrapAtSingleSpacesButKeepIndentationAndAlignment() {
+        String html = Markdown.toHtml("```\nif (p) {\n    x = 1;   // one\n}\n```");
+        assertThat(html).doesNotContain("<pre>")
+                .contains("<div class=\"code\">if (p) {<br>")
+                // four spaces of indentation kept; three before the comment keep their width and may break once
+                .contains("<br>&nbsp;&nbsp;&nbsp;&nbsp;x = 1;&nbsp;&nbsp; // one<br>}</div>");
     }
 
     @Test
