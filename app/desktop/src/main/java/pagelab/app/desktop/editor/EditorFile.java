@@ -2,7 +2,10 @@ package pagelab.app.desktop.editor;
 
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
+import org.fife.ui.rsyntaxtextarea.Style;
+import org.fife.ui.rsyntaxtextarea.SyntaxScheme;
 import org.fife.ui.rsyntaxtextarea.Theme;
+import pagelab.app.desktop.Contrast;
 import org.fife.ui.rtextarea.RTextScrollPane;
 import pagelab.solutions.CompileDiagnostic;
 
@@ -111,6 +114,23 @@ final class EditorFile {
         } catch (IOException | RuntimeException e) {
             // A missing theme leaves the default colours: readable, just not themed.
         }
+    }
+
+    /**
+     * Lifts every token colour (comments and their TODO markers are the faint ones) to WCAG AA against the editor's
+     * background: the stock dark theme draws them grey on grey.
+     */
+    void ensureContrast() {
+        SyntaxScheme scheme = area.getSyntaxScheme();
+        Color bg = area.getBackground();
+        for (int i = 0; i < scheme.getStyleCount(); i++) {
+            Style st = scheme.getStyle(i);
+            if (st != null && st.foreground != null) {
+                st.foreground = Contrast.atLeast(st.foreground, st.background != null ? st.background : bg,
+                        Contrast.AA);
+            }
+        }
+        area.setSyntaxScheme(scheme);
     }
 
     static void markAll(List<CompileDiagnostic> diagnostics, Map<String, EditorFile> files, Color line) {

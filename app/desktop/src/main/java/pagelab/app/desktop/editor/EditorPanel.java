@@ -127,10 +127,10 @@ public final class EditorPanel extends JPanel {
     // RSyntaxTextArea's built-in colours are its light theme; parsing a theme's XML costs a visible moment, so it
     // is only done once the user has gone dark.
     private void applyTheme(EditorFile f) {
-        if (!Themes.isDark() && !themed) {
-            return;
+        if (Themes.isDark() || themed) {
+            themed = true;
+            f.applyTheme(Themes.isDark());
         }
-        themed = true;
-        f.applyTheme(Themes.isDark());
+        f.ensureContrast();
     }
 }
