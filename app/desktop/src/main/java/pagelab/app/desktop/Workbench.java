@@ -37,6 +37,7 @@ import javax.swing.JSplitPane;
 import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.io.IOException;
 import java.net.URL;
@@ -105,6 +106,10 @@ public final class Workbench extends JPanel {
         code.add(editor, "span, grow, wmin 0");
         JSplitPane codeAndResults = new JSplitPane(JSplitPane.VERTICAL_SPLIT, code, results);
         codeAndResults.setResizeWeight(0.65);
+        // First-start widths (a remembered layout overrides them): the panes' own preferred widths would give the
+        // catalog and instructions far more than a 1024-pixel window can spare.
+        catalog.setPreferredSize(new Dimension(210, 400));
+        instructions.setPreferredSize(new Dimension(320, 400));
         JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, instructions, codeAndResults);
         right.setResizeWeight(0.4);
         instructionsSplit = right;
@@ -183,6 +188,7 @@ public final class Workbench extends JPanel {
         frame.rememberLastExercise(id);
         ExerciseDescriptor d = open.descriptor();
         title.setText(Messages.format("workbench.title", d.title(), d.chapter(), d.minutes()));
+        title.setToolTipText(title.getText()); // the label ends in an ellipsis when the editor is narrow
         reset.setEnabled(true);
         instructions.show(open.exercise().instructions(Messages.uiLocale()), imageBase(open));
         Autosaver.Opened files = saver.open(id, open.exercise().starter().files());

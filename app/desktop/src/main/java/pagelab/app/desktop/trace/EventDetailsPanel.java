@@ -49,7 +49,9 @@ public final class EventDetailsPanel extends JPanel {
         if (!"text/html".equals(pane.getContentType())) {
             pane.setContentType("text/html");
         }
-        pane.setText(EventExplanation.html(cursor.timeline().eventAt(cursor.step()), cursor.timeline().is64()));
+        int step = cursor.step();
+        Timeline t = cursor.timeline();
+        pane.setText(EventExplanation.html(t.eventAt(step), t.is64(), step > 0 ? t.snapshotAt(step - 1) : null));
         pane.setCaretPosition(0);
     }
 
