@@ -22,6 +22,7 @@ import pagelab.exercise.Evidence;
 import pagelab.exercise.ExerciseDescriptor;
 import pagelab.exercise.RunStep;
 import pagelab.exercise.SourceSet;
+import pagelab.solutions.CompileDiagnostic;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.FaultEvent;
 import pagelab.kernel.inspect.KernelCall;
@@ -37,6 +38,7 @@ import javax.swing.JSplitPane;
 import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
+import javax.swing.SwingWorker;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.io.IOException;
@@ -50,6 +52,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The exercises tab: catalog, instructions, the editor and the results. It owns the open exercise, opens and
@@ -75,6 +78,8 @@ public final class Workbench extends JPanel {
     private Progress progress;
     private LoadedExercise open;
     private CheckJob job;
+    private boolean compiling;
+    private boolean compileAgain;
 
     Workbench(MainFrame frame, UserDataStore store, HostServices services, RunViewer runViewer) {
         super(new MigLayout("insets 0, fill"));
@@ -246,12 +251,58 @@ public final class Workbench extends JPanel {
         if (open == null) {
             return;
         }
+        compileInBackground();
         String id = open.id();
         progress = progress.with(id, progress.of(id).started());
         catalog.setProgress(progress);
         saver.save(id, sources.files(), progress, n -> SwingUtilities.invokeLater(() -> showNotice(n)),
                 e -> SwingUtilities.invokeLater(() -> frame.showStatus(Messages.format("store.saveFailed", id,
                         e.getMessage()))));
+    }
+
+    /**
+     * Compiles the open exercise's sources as the student pauses typing (the autosave's pause is the debounce), so
+     * errors show in the gutter and at the top of the results list before Check. One compile at a time: edits made
+     * while one runs start another when it ends; none runs beside a check.
+     */
+    private void compileInBackground() {
+        if (job != null || open == null) {
+            return;
+        }
+        if (compiling) {
+            compileAgain = true;
+            return;
+        }
+        compiling = true;
+        compileAgain = false;
+        LoadedExercise ex = open;
+        SourceSet sources = editor.sources();
+        new SwingWorker<List<CompileDiagnostic>, Void>() {
+            @Override
+            protected List<CompileDiagnostic> doInBackground() {
+                return services.grader().compile(ex, sources).markers();
+            }
+
+            @Override
+            protected void done() {
+                compiling = false;
+                try {
+                    List<CompileDiagnostic> markers = get();
+                    // Stale if the student switched exercises or a check started meanwhile.
+                    if (open == ex && job == null && editor.sources().equals(sources)) {
+                        editor.showDiagnostics(markers);
+                        results.showProblems(markers);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    frame.showStatus(Messages.format("workbench.compileFailed", String.valueOf(e.getCause())));
+                }
+                if (compileAgain) {
+                    compileInBackground();
+                }
+            }
+        }.execute();
     }
 
     void checkActionPerformed() {

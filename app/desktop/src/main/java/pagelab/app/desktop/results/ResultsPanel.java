@@ -46,6 +46,7 @@ public final class ResultsPanel extends JPanel {
     private final Fit.FitList<Object> list = new Fit.FitList<>(items);
     private final JEditorPane details = new JEditorPane();
     private final JSplitPane split;
+    private boolean quiet;
     /** The titles of the checks of the running check, in run order (the progress bar names the one running). */
     private List<String> running = List.of();
     /** Ids of the listed checks that did not run (a compile error, a failed prerequisite). */
@@ -108,7 +109,7 @@ public final class ResultsPanel extends JPanel {
             }
         });
         list.addListSelectionListener(e -> {
-            if (!e.getValueIsAdjusting()) {
+            if (!e.getValueIsAdjusting() && !quiet) {
                 itemSelected(list.getSelectedValue());
             }
         });
@@ -175,6 +176,35 @@ public final class ResultsPanel extends JPanel {
         total.setValue(points);
         list.repaint();
         selectFirstProblem();
+    }
+
+    /**
+     * The compiler's errors and warnings from a compile in the background: they replace the ones listed at the top
+     * (the problems list) and leave the checks' results below them as they are.
+     */
+    public void showProblems(List<CompileDiagnostic> diagnostics) {
+        Object selected = list.getSelectedValue();
+        // Quietly: selecting a problem moves the caret to it, which must never happen while the student types.
+        quiet = true;
+        try {
+            replaceProblems(diagnostics, selected);
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private void replaceProblems(List<CompileDiagnostic> diagnostics, Object selected) {
+        list.clearSelection();
+        while (!items.isEmpty() && items.get(0) instanceof CompileDiagnostic) {
+            items.remove(0);
+        }
+        for (int i = 0; i < diagnostics.size(); i++) {
+            items.add(i, diagnostics.get(i));
+        }
+        if (selected instanceof CheckResult) {
+            list.setSelectedValue(selected, false);
+        }
+        list.setPlaceholder(Messages.get("results.empty"));
     }
 
     /**
