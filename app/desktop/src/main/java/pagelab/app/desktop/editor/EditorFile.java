@@ -1,5 +1,6 @@
 package pagelab.app.desktop.editor;
 
+import org.fife.ui.autocomplete.AutoCompletion;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
 import org.fife.ui.rsyntaxtextarea.Style;
@@ -29,6 +30,7 @@ import java.util.Map;
 final class EditorFile {
     private final RSyntaxTextArea area = new RSyntaxTextArea(25, 80);
     private final RTextScrollPane scroll;
+    private final AutoCompletion completion;
 
     EditorFile(String name, String text, Runnable onEdit) {
         area.setName("editor:" + name);
@@ -58,6 +60,11 @@ final class EditorFile {
         });
         scroll = new RTextScrollPane(area, true);
         scroll.setIconRowHeaderEnabled(true);
+        completion = Win32Completions.install(area);
+    }
+
+    AutoCompletion completion() {
+        return completion;
     }
 
     JComponent component() {

@@ -114,6 +114,12 @@ public final class EditorPanel extends JPanel {
         }
     }
 
+    /** The completion installed on {@code file}'s text area, or null. */
+    public org.fife.ui.autocomplete.AutoCompletion completion(String file) {
+        EditorFile f = files.get(file);
+        return f == null ? null : f.completion();
+    }
+
     /** The text area of {@code file}, or null. */
     public RSyntaxTextArea area(String file) {
         EditorFile f = files.get(file);
