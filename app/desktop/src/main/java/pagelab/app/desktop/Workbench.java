@@ -80,6 +80,11 @@ public final class Workbench extends JPanel {
     private CheckJob job;
     private boolean compiling;
     private boolean compileAgain;
+    /** Check was pressed while a compile in the background ran: it starts when that ends (one grader user). */
+    private boolean checkAfterCompile;
+    private boolean closed;
+    private boolean flushing;
+    private SwingWorker<List<CompileDiagnostic>, Void> compileWorker;
 
     Workbench(MainFrame frame, UserDataStore store, HostServices services, RunViewer runViewer) {
         super(new MigLayout("insets 0, fill"));
@@ -266,7 +271,7 @@ public final class Workbench extends JPanel {
      * while one runs start another when it ends; none runs beside a check.
      */
     private void compileInBackground() {
-        if (job != null || open == null) {
+        if (job != null || open == null || closed || flushing) {
             return;
         }
         if (compiling) {
@@ -277,7 +282,7 @@ public final class Workbench extends JPanel {
         compileAgain = false;
         LoadedExercise ex = open;
         SourceSet sources = editor.sources();
-        new SwingWorker<List<CompileDiagnostic>, Void>() {
+        compileWorker = new SwingWorker<List<CompileDiagnostic>, Void>() {
             @Override
             protected List<CompileDiagnostic> doInBackground() {
                 return services.grader().compile(ex, sources).markers();
@@ -298,18 +303,31 @@ public final class Workbench extends JPanel {
                 } catch (ExecutionException e) {
                     frame.showStatus(Messages.format("workbench.compileFailed", String.valueOf(e.getCause())));
                 }
-                if (compileAgain) {
+                if (checkAfterCompile) {
+                    checkAfterCompile = false;
+                    checkActionPerformed();
+                } else if (compileAgain) {
                     compileInBackground();
                 }
             }
-        }.execute();
+        };
+        compileWorker.execute();
     }
 
     void checkActionPerformed() {
-        if (open == null || job != null) {
+        if (open == null || job != null || closed) {
             return;
         }
-        editor.flush();
+        if (compiling) {
+            checkAfterCompile = true;
+            return;
+        }
+        flushing = true; // the check compiles these sources itself: no compile in the background beside it
+        try {
+            editor.flush();
+        } finally {
+            flushing = false;
+        }
         LoadedExercise ex = open;
         List<String> checks;
         try {
@@ -418,7 +436,18 @@ public final class Workbench extends JPanel {
 
     /** Saves pending edits and waits (briefly) for the writer; stops a running check. */
     void close() {
+        closed = true;
         editor.flush();
+        // A compile in the background writes the data folder's class cache: let it finish before the window goes.
+        if (compileWorker != null && !compileWorker.isDone()) {
+            try {
+                compileWorker.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // It failed or hangs: closing goes on; nothing of the student's is in that cache.
+            }
+        }
         if (job != null) {
             job.stop();
         }
