@@ -31,6 +31,46 @@ public final class Markdown {
     }
 
     private static final Pattern SPACES = Pattern.compile(" +");
+    /** Words longer than this (a diagram's "+-------+-------+" border) get places where a line may break. */
+    private static final int LONG = 24;
+    private static final Pattern LONG_WORD = Pattern.compile("[^ ]{" + (LONG + 1) + ",}");
+
+    /**
+     * {@code line} with a zero-width space after each '+' or '|' of a long word, and every {@value #LONG}
+     * characters where there is none: a diagram wider than the pane wraps there instead of widening the whole
+     * page, which would cut every paragraph at the pane's edge. Wide enough, nothing changes.
+     */
+    /**
+     * A run of {@code n} spaces at its full width: non-breaking spaces, with an ordinary (breakable) one at every
+     * eighth place and at its end, so even a wide gap in a diagram can wrap in a narrow pane. Indentation never
+     * breaks.
+     */
+    static String spaces(int n, boolean indentation) {
+        if (indentation) {
+            return "&nbsp;".repeat(n);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 1; k <= n; k++) {
+            sb.append(k == n || k % 8 == 0 ? " " : "&nbsp;");
+        }
+        return sb.toString();
+    }
+
+    static String breakable(String line) {
+        return LONG_WORD.matcher(line).replaceAll(m -> {
+            StringBuilder sb = new StringBuilder();
+            int run = 0;
+            for (char c : m.group().toCharArray()) {
+                sb.append(c);
+                run++;
+                if (c == '+' || c == '|' || run >= LONG) {
+                    sb.append('\u200B');
+                    run = 0;
+                }
+            }
+            return Matcher.quoteReplacement(sb.toString());
+        });
+    }
     private static final Pattern CODE_BLOCK = Pattern.compile("<pre><code[^>]*>(.*?)</code></pre>", Pattern.DOTALL);
 
     /** The body HTML of {@code markdown}. */
@@ -47,15 +87,12 @@ public final class Markdown {
      */
     static String wrappedCode(String escaped) {
         String body = escaped.endsWith("\n") ? escaped.substring(0, escaped.length() - 1) : escaped;
+        // One block per line, not <br>: Swing measures the narrowest a paragraph can be across its <br>s, so one
+        // wide line made the whole page too wide for the pane.
         StringBuilder sb = new StringBuilder("<div class=\"code\">");
-        String[] lines = body.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = SPACES.matcher(lines[i]).replaceAll(m -> m.start() == 0 ? "&nbsp;".repeat(m.group().length())
-                    : "&nbsp;".repeat(m.group().length() - 1) + " ");
-            sb.append(line.isEmpty() ? "&nbsp;" : line);
-            if (i < lines.length - 1) {
-                sb.append("<br>");
-            }
+        for (String raw : body.split("\n", -1)) {
+            String line = SPACES.matcher(breakable(raw)).replaceAll(m -> spaces(m.group().length(), m.start() == 0));
+            sb.append("<div>").append(line.isEmpty() ? "&nbsp;" : line).append("</div>");
         }
         return sb.append("</div>").toString();
     }

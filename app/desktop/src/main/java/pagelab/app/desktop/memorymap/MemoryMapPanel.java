@@ -149,6 +149,8 @@ public final class MemoryMapPanel extends JPanel {
         Fit.minWidth(table, 0, t.is64() ? "   0x0000000000000000" : "   0x00000000", mono);
         Fit.minWidth(table, MapTableModel.SIZE, "99,999 K", mono);
         Fit.minWidth(table, MapTableModel.COMMITTED, "99,999 K", mono);
+        // The state names the page's kind, which the colours only hint at (plus its swatch icon).
+        Fit.minWidth(table, MapTableModel.STATE, "MM MEM_RESERVE", table.getFont());
         summary.setText(Messages.format("memoryMap.summary", Win32Format.size(
                 snap.committedBytes()), Win32Format.size(snap.reservedBytes()),
                 snap.allocations().size()));

@@ -90,6 +90,7 @@ public final class PlaygroundPanel extends JPanel {
         output.setEditable(false);
         // Wrapped: the console is a third of the window, and a call's answer must not hide behind a scroll bar.
         output.setLineWrap(true);
+        output.setWrapStyleWord(true);
         output.setFont(new Font(Font.MONOSPACED, Font.PLAIN, output.getFont().getSize()));
         p.add(new JScrollPane(output), "grow, wmin 0, wrap");
         input.setName("playgroundInput");

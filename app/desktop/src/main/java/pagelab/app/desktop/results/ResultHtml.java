@@ -46,8 +46,9 @@ public final class ResultHtml {
     }
 
     private static void row(StringBuilder sb, String key, String value) {
-        sb.append("<tr><th align=\"left\" valign=\"top\">").append(esc(Messages.get(key)))
-                .append("</th><td width=\"100%\">").append(wrapped(value)).append("</td></tr>");
+        // nowrap: the label must not be squeezed to one character (Chinese labels may break anywhere).
+        sb.append("<tr><th nowrap align=\"left\" valign=\"top\">").append(esc(Messages.get(key)))
+                .append("</th><td>").append(wrapped(value)).append("</td></tr>");
     }
 
     /**

@@ -77,7 +77,10 @@ public final class ResultsPanel extends JPanel {
         initList();
         details.setName("resultDetails");
         details.setEditable(false);
-        split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(list), new JScrollPane(details));
+        JScrollPane listScroll = new JScrollPane(list);
+        // Not the longest check title's width: the details beside it need the room more (titles end in "…").
+        listScroll.setPreferredSize(new java.awt.Dimension(240, 120));
+        split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, listScroll, new JScrollPane(details));
         split.setName("resultsSplit");
         split.setResizeWeight(0.45);
         add(split, "span, grow, wmin 0");
@@ -246,7 +249,7 @@ public final class ResultsPanel extends JPanel {
     /** An explanation in the details pane (what goes there), in the same HTML the results use. */
     private void setDetails(String text) {
         if (!"text/html".equals(details.getContentType())) {
-            details.setContentType("text/html");
+            details.setEditorKit(new pagelab.app.desktop.editor.WrappingHtmlKit());
         }
         details.setText("<html><body><p><i>" + ResultHtml.esc(text) + "</i></p></body></html>");
         details.setCaretPosition(0);
@@ -275,7 +278,7 @@ public final class ResultsPanel extends JPanel {
 
     private void itemSelected(Object value) {
         if (!"text/html".equals(details.getContentType())) {
-            details.setContentType("text/html"); // loaded on first use, not at startup
+            details.setEditorKit(new pagelab.app.desktop.editor.WrappingHtmlKit()); // loaded on first use, not at startup
         }
         if (value instanceof CompileDiagnostic) {
             CompileDiagnostic d = (CompileDiagnostic) value;

@@ -47,7 +47,7 @@ public final class EventDetailsPanel extends JPanel {
             return;
         }
         if (!"text/html".equals(pane.getContentType())) {
-            pane.setContentType("text/html");
+            pane.setEditorKit(new pagelab.app.desktop.editor.WrappingHtmlKit());
         }
         int step = cursor.step();
         Timeline t = cursor.timeline();
