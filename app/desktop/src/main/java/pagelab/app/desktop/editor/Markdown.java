@@ -41,17 +41,20 @@ public final class Markdown {
      * page, which would cut every paragraph at the pane's edge. Wide enough, nothing changes.
      */
     /**
-     * A run of {@code n} spaces at its full width: non-breaking spaces, with an ordinary (breakable) one at every
-     * eighth place and at its end, so even a wide gap in a diagram can wrap in a narrow pane. Indentation never
-     * breaks.
+     * A run of {@code n} spaces at its full width: non-breaking and ordinary spaces in turn (HTML collapses only
+     * ordinary spaces that follow each other), so a gap keeps its width yet a line may wrap anywhere inside it
+     * rather than in the middle of a word. Indentation never breaks.
      */
     static String spaces(int n, boolean indentation) {
         if (indentation) {
             return "&nbsp;".repeat(n);
         }
+        if (n == 1) {
+            return " ";
+        }
         StringBuilder sb = new StringBuilder();
         for (int k = 1; k <= n; k++) {
-            sb.append(k == n || k % 8 == 0 ? " " : "&nbsp;");
+            sb.append(k % 2 == 0 ? " " : "&nbsp;");
         }
         return sb.toString();
     }

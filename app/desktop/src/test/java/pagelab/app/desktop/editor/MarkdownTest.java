@@ -29,8 +29,8 @@ class MarkdownTest {
         String html = Markdown.toHtml("```\nif (p) {\n    x = 1;   // one\n}\n```");
         assertThat(html).doesNotContain("<pre>")
                 .contains("<div class=\"code\"><div>if (p) {</div>")
-                // four spaces of indentation kept; three before the comment keep their width and may break once
-                .contains("<div>&nbsp;&nbsp;&nbsp;&nbsp;x = 1;&nbsp;&nbsp; // one</div><div>}</div></div>");
+                // four spaces of indentation kept; three before the comment keep their width and may break there
+                .contains("<div>&nbsp;&nbsp;&nbsp;&nbsp;x = 1;&nbsp; &nbsp;// one</div><div>}</div></div>");
     }
 
     /**
