@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The desktop's handle on app-core: the plugin host (loaded off the EDT at startup) and the grader with its warm
  * child JVM. Confinement: {@link #loadPlugins} runs on a worker thread once; the grader is used by one
- * {@code CheckJob} at a time and replaced after a cancel.
+ * {@code CheckJob} or one compile in the background at a time (the workbench never runs both) and replaced after a
+ * cancel.
  */
 public final class HostServices implements AutoCloseable {
     private final UserDataStore store;

@@ -176,13 +176,24 @@ public final class MainFrame extends JFrame {
         return bar;
     }
 
-    /** Registers a split pane whose divider position is remembered under {@code name}. */
+    /**
+     * Registers a split pane whose divider position is remembered under {@code name}. A remembered 0 means the
+     * student hid the left (or top) pane, which is then hidden again.
+     */
     public void rememberSplit(String name, JSplitPane split) {
         splits.put(name, split);
         Integer pos = settings.window().dividers().get(name);
         if (pos != null && pos > 0) {
             split.setDividerLocation(pos);
+        } else if (pos != null && pos == 0 && split.getLeftComponent() != null) {
+            split.getLeftComponent().setVisible(false);
         }
+    }
+
+    /** Where a registered split's divider is now, as it is saved: 0 when its left (or top) pane is hidden. */
+    static int dividerOf(JSplitPane split) {
+        return split.getLeftComponent() != null && !split.getLeftComponent().isVisible() ? 0
+                : split.getDividerLocation();
     }
 
     public void showStatus(String text) {
@@ -317,7 +328,7 @@ public final class MainFrame extends JFrame {
                 settings.window().height())
                 : getBounds();
         Map<String, Integer> dividers = new LinkedHashMap<>(settings.window().dividers());
-        splits.forEach((name, split) -> dividers.put(name, split.getDividerLocation()));
+        splits.forEach((name, split) -> dividers.put(name, dividerOf(split)));
         return new WindowLayout(r.x, r.y, r.width, r.height, maximized, dividers, tabbedPane.getSelectedIndex());
     }
 

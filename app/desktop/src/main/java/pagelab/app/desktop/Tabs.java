@@ -8,11 +8,14 @@ import pagelab.app.desktop.store.UserDataStore;
 import pagelab.app.plugins.PluginHost;
 import pagelab.app.plugins.PluginStatus;
 
+import javax.swing.JOptionPane;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingWorker;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the main window's tabs, one per screen area, loads the plugins off the EDT after the window is up, and
@@ -41,7 +44,7 @@ final class Tabs {
         runViewer = new RunViewer("runViewer", frame::rememberSplit);
         workbench = new Workbench(frame, store, services, runViewer);
         playground = new PlaygroundPanel(store.sessionsDir(), frame::rememberSplit);
-        pluginManager = new PluginManagerPanel(this::install);
+        pluginManager = new PluginManagerPanel(this::install, this::uninstall);
     }
 
     void addTo(JTabbedPane pane) {
@@ -73,7 +76,7 @@ final class Tabs {
             protected void done() {
                 try {
                     PluginHost host = get();
-                    pluginManager.setPlugins(host.plugins(), host.locations().userDir(), null);
+                    pluginManager.setPlugins(host.plugins(), titles(host), host.locations().userDir(), null);
                     workbench.pluginsLoaded(host, progress);
                     long failed = host.plugins().stream().filter(p -> !p.isLoaded()).count();
                     frame.showStatus(Messages.format("plugins.loaded", host.exercises().size(), failed));
@@ -97,6 +100,44 @@ final class Tabs {
         }
     }
 
+    private static Map<String, String> titles(PluginHost host) {
+        Map<String, String> out = new HashMap<>();
+        host.exercises().forEach(e -> out.put(e.id(), e.descriptor().title()));
+        return out;
+    }
+
+    /** Asks, then unloads a plugin the user installed and deletes its file (off the EDT). */
+    void uninstall(PluginStatus p) {
+        PluginHost host = services.host();
+        if (host == null || JOptionPane.showConfirmDialog(frame, Messages.format("plugins.uninstall.confirm",
+                p.label(), p.path()), Messages.get("plugins.uninstall.title"), JOptionPane.OK_CANCEL_OPTION,
+                JOptionPane.WARNING_MESSAGE) != JOptionPane.OK_OPTION) {
+            return;
+        }
+        pluginManager.setBusy(true);
+        new SwingWorker<Void, Void>() {
+            @Override
+            protected Void doInBackground() throws Exception {
+                host.uninstall(p.pluginId());
+                return null;
+            }
+
+            @Override
+            protected void done() {
+                pluginManager.setBusy(false);
+                try {
+                    get();
+                    pluginManager.setPlugins(host.plugins(), titles(host), host.locations().userDir(), null);
+                    workbench.pluginsLoaded(host, null);
+                    frame.showStatus(Messages.format("plugins.uninstalled", p.label()));
+                } catch (Exception e) {
+                    Throwable why = e.getCause() != null ? e.getCause() : e;
+                    frame.showStatus(Messages.format("plugins.uninstallFailed", p.label(), why.getMessage()));
+                }
+            }
+        }.execute();
+    }
+
     void install(Path jar) {
         PluginHost host = services.host();
         if (host == null) {
@@ -114,7 +155,7 @@ final class Tabs {
                 pluginManager.setBusy(false);
                 try {
                     PluginStatus s = get();
-                    pluginManager.setPlugins(host.plugins(), host.locations().userDir(), s);
+                    pluginManager.setPlugins(host.plugins(), titles(host), host.locations().userDir(), s);
                     workbench.pluginsLoaded(host, null);
                     frame.showStatus(s.isLoaded() ? Messages.format("plugins.installed", s.label())
                             : Messages.format("plugins.installFailed", s.label(), s.reason()));

@@ -40,6 +40,10 @@ public final class Themes {
         } catch (RuntimeException | LinkageError e) {
             error = e.toString();
         }
+        if (error == null) {
+            // In the user layer of the defaults, so it outlives the next theme switch.
+            UIManager.put("MenuItemUI", KeyNamesMenuItemUI.class.getName());
+        }
         Font font = UIManager.getFont("defaultFont");
         if (font == null) {
             font = UIManager.getFont("Label.font");

@@ -26,6 +26,7 @@ public final class Ui {
     /** A menu item for {@code key} running {@code handler}, with an accelerator such as {@code "ctrl ENTER"}. */
     public static JMenuItem item(String key, String accelerator, Runnable handler) {
         JMenuItem item = new JMenuItem(action(key, handler));
+        item.setName(key);
         label(item, Messages.get(key));
         if (accelerator != null) {
             item.setAccelerator(KeyStroke.getKeyStroke(accelerator));

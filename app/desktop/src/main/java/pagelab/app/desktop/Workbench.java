@@ -9,9 +9,11 @@ import pagelab.app.desktop.results.CheckJob;
 import pagelab.app.desktop.results.ResultsPanel;
 import pagelab.app.desktop.store.Autosaver;
 import pagelab.app.desktop.store.DataNotice;
+import pagelab.app.desktop.store.LastCheck;
 import pagelab.app.desktop.store.Progress;
 import pagelab.app.desktop.store.UserDataStore;
 import pagelab.app.desktop.trace.Timeline;
+import pagelab.app.grading.CheckOutcome;
 import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
@@ -25,6 +27,7 @@ import pagelab.kernel.inspect.FaultEvent;
 import pagelab.kernel.inspect.KernelCall;
 import pagelab.kernel.inspect.SourceLocation;
 import pagelab.kernel.inspect.TraceEvent;
+import pagelab.solutions.CompileDiagnostic;
 
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -32,16 +35,24 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
+import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
+import javax.swing.SwingWorker;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DateFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The exercises tab: catalog, instructions, the editor and the results. It owns the open exercise, opens and
@@ -60,11 +71,20 @@ public final class Workbench extends JPanel {
     private final ResultsPanel results = new ResultsPanel(this::checkActionPerformed, this::cancelActionPerformed);
     private final JLabel title = new JLabel(" ");
     private final JButton reset = Ui.button("workbench.reset", this::resetActionPerformed);
+    private final JToggleButton instructionsShown = new JToggleButton();
+    private JSplitPane instructionsSplit;
     private final NoticeBar notices = new NoticeBar("fileNotices");
     private final Autosaver saver;
     private Progress progress;
     private LoadedExercise open;
     private CheckJob job;
+    private boolean compiling;
+    private boolean compileAgain;
+    /** Check was pressed while a compile in the background ran: it starts when that ends (one grader user). */
+    private boolean checkAfterCompile;
+    private boolean closed;
+    private boolean flushing;
+    private SwingWorker<List<CompileDiagnostic>, Void> compileWorker;
 
     Workbench(MainFrame frame, UserDataStore store, HostServices services, RunViewer runViewer) {
         super(new MigLayout("insets 0, fill"));
@@ -79,10 +99,16 @@ public final class Workbench extends JPanel {
     }
 
     private void initComponents() {
-        JPanel code = new JPanel(new MigLayout("insets 4, fill", "[grow][]", "[][][grow]"));
+        JPanel code = new JPanel(new MigLayout("insets 4, fill", "[grow][][]", "[][][grow]"));
         title.setName("exerciseTitle");
         title.setFont(title.getFont().deriveFont(Font.BOLD));
         code.add(title, "growx, wmin 0");
+        instructionsShown.setName("instructionsToggle");
+        instructionsShown.setAction(Ui.action("workbench.instructions", () -> showInstructions(
+                instructionsShown.isSelected())));
+        Ui.label(instructionsShown, Messages.get("workbench.instructions"));
+        instructionsShown.setToolTipText(Messages.get("workbench.instructions.tip"));
+        code.add(instructionsShown);
         reset.setName("resetButton");
         reset.setEnabled(false);
         code.add(reset, "wrap");
@@ -90,14 +116,21 @@ public final class Workbench extends JPanel {
         code.add(editor, "span, grow, wmin 0");
         JSplitPane codeAndResults = new JSplitPane(JSplitPane.VERTICAL_SPLIT, code, results);
         codeAndResults.setResizeWeight(0.65);
+        // First-start widths (a remembered layout overrides them): the panes' own preferred widths would give the
+        // catalog and instructions far more than a 1024-pixel window can spare.
+        catalog.setPreferredSize(new Dimension(210, 400));
+        instructions.setPreferredSize(new Dimension(320, 400));
         JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, instructions, codeAndResults);
         right.setResizeWeight(0.4);
+        instructionsSplit = right;
         JSplitPane all = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, catalog, right);
         all.setResizeWeight(0.15);
         add(all, "grow");
         frame.rememberSplit("workbench.catalog", all);
         frame.rememberSplit("workbench.instructions", right);
+        instructionsShown.setSelected(instructions.isVisible());
         frame.rememberSplit("workbench.results", codeAndResults);
+        frame.rememberSplit("workbench.resultDetails", results.split());
         catalog.onOpen(this::openExercise);
         editor.onChange(this::autosave);
         results.onDiagnostic(editor::goTo);
@@ -109,6 +142,19 @@ public final class Workbench extends JPanel {
         getActionMap().put("check", Ui.action("results.check", this::checkActionPerformed));
         // Plain text until the plugins are in: Markdown and the HTML kit load later, off the path to first paint.
         instructions.showPlain(Messages.get("workbench.loading"));
+    }
+
+    /**
+     * Shows or hides the instructions pane, giving its width to the editor; the choice is remembered with the
+     * window's layout.
+     */
+    void showInstructions(boolean shown) {
+        instructions.setVisible(shown);
+        instructionsShown.setSelected(shown);
+        if (shown && instructionsSplit.getDividerLocation() < 50) {
+            instructionsSplit.setDividerLocation(0.35);
+        }
+        instructionsSplit.revalidate();
     }
 
     /**
@@ -152,6 +198,7 @@ public final class Workbench extends JPanel {
         frame.rememberLastExercise(id);
         ExerciseDescriptor d = open.descriptor();
         title.setText(Messages.format("workbench.title", d.title(), d.chapter(), d.minutes()));
+        title.setToolTipText(title.getText()); // the label ends in an ellipsis when the editor is narrow
         reset.setEnabled(true);
         instructions.show(open.exercise().instructions(Messages.uiLocale()), imageBase(open));
         Autosaver.Opened files = saver.open(id, open.exercise().starter().files());
@@ -159,6 +206,13 @@ public final class Workbench extends JPanel {
         notices.clear();
         files.notices().forEach(this::showNotice);
         results.clear();
+        // The last check's results, as they were when the student left (without its runs: Check brings those).
+        store.loadLastCheck(id).ifPresent(c -> {
+            results.restore(c.diagnostics(), c.results(), c.notRun(), c.points(), c.maxPoints(),
+                    Messages.format("results.restored", DateFormat.getDateTimeInstance(DateFormat.SHORT,
+                            DateFormat.SHORT, Messages.uiLocale()).format(new Date(c.at()))));
+            editor.showDiagnostics(c.diagnostics());
+        });
     }
 
     /** Tells the student about one of the open exercise's files; the message stays until they close it. */
@@ -202,6 +256,7 @@ public final class Workbench extends JPanel {
         if (open == null) {
             return;
         }
+        compileInBackground();
         String id = open.id();
         progress = progress.with(id, progress.of(id).started());
         catalog.setProgress(progress);
@@ -210,15 +265,74 @@ public final class Workbench extends JPanel {
                         e.getMessage()))));
     }
 
-    void checkActionPerformed() {
-        if (open == null || job != null) {
+    /**
+     * Compiles the open exercise's sources as the student pauses typing (the autosave's pause is the debounce), so
+     * errors show in the gutter and at the top of the results list before Check. One compile at a time: edits made
+     * while one runs start another when it ends; none runs beside a check.
+     */
+    private void compileInBackground() {
+        if (job != null || open == null || closed || flushing) {
             return;
         }
-        editor.flush();
+        if (compiling) {
+            compileAgain = true;
+            return;
+        }
+        compiling = true;
+        compileAgain = false;
         LoadedExercise ex = open;
-        int checks;
+        SourceSet sources = editor.sources();
+        compileWorker = new SwingWorker<List<CompileDiagnostic>, Void>() {
+            @Override
+            protected List<CompileDiagnostic> doInBackground() {
+                return services.grader().compile(ex, sources).markers();
+            }
+
+            @Override
+            protected void done() {
+                compiling = false;
+                try {
+                    List<CompileDiagnostic> markers = get();
+                    // Stale if the student switched exercises or a check started meanwhile.
+                    if (open == ex && job == null && editor.sources().equals(sources)) {
+                        editor.showDiagnostics(markers);
+                        results.showProblems(markers);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    frame.showStatus(Messages.format("workbench.compileFailed", String.valueOf(e.getCause())));
+                }
+                if (checkAfterCompile) {
+                    checkAfterCompile = false;
+                    checkActionPerformed();
+                } else if (compileAgain) {
+                    compileInBackground();
+                }
+            }
+        };
+        compileWorker.execute();
+    }
+
+    void checkActionPerformed() {
+        if (open == null || job != null || closed) {
+            return;
+        }
+        if (compiling) {
+            checkAfterCompile = true;
+            return;
+        }
+        flushing = true; // the check compiles these sources itself: no compile in the background beside it
         try {
-            checks = services.grader().plan(ex).checks().size();
+            editor.flush();
+        } finally {
+            flushing = false;
+        }
+        LoadedExercise ex = open;
+        List<String> checks;
+        try {
+            checks = services.grader().plan(ex).checks().stream()
+                    .map(c -> c.title() == null || c.title().isBlank() ? c.id() : c.title()).toList();
         } catch (RuntimeException e) {
             frame.showStatus(Messages.format("workbench.checkFailed", e.getMessage()));
             return;
@@ -234,19 +348,28 @@ public final class Workbench extends JPanel {
         if (o.cancelled()) {
             services.discardGrader();
             saver.sweepDataFolder(); // a killed check's leftovers, and any other dead process's
-            results.finished(List.of(), 0, 0, Messages.get("results.cancelled"));
+            results.stopped(Messages.get("results.cancelled"));
             frame.showStatus(Messages.get("results.cancelled"));
             return;
         }
         if (o.result() == null) {
             String why = String.valueOf(o.failure());
-            results.finished(List.of(), 0, 0, Messages.format("workbench.checkFailed", why));
+            results.stopped(Messages.format("workbench.checkFailed", why));
             frame.showStatus(Messages.format("workbench.checkFailed", why));
             return;
         }
         GradingResult r = o.result();
         editor.showDiagnostics(r.compile().markers());
-        results.finished(r.compile().markers(), r.points(), r.maxPoints(), null);
+        Set<String> notRun = new HashSet<>();
+        r.outcomes().forEach((id, outcome) -> {
+            if (outcome == CheckOutcome.NOT_RUN) {
+                notRun.add(id);
+            }
+        });
+        results.finished(r.compile().markers(), notRun, r.points(), r.maxPoints(), null);
+        saver.saveLastCheck(new LastCheck(ex.id(), System.currentTimeMillis(), r.points(), r.maxPoints(),
+                r.compile().markers(), r.report().results(), notRun), e -> SwingUtilities.invokeLater(() ->
+                frame.showStatus(Messages.format("store.saveFailed", store.lastCheckFile(ex.id()), e.getMessage()))));
         progress = progress.with(ex.id(), progress.of(ex.id()).afterCheck(r.points(), r.maxPoints(),
                 System.currentTimeMillis()));
         catalog.setProgress(progress);
@@ -313,7 +436,18 @@ public final class Workbench extends JPanel {
 
     /** Saves pending edits and waits (briefly) for the writer; stops a running check. */
     void close() {
+        closed = true;
         editor.flush();
+        // A compile in the background writes the data folder's class cache: let it finish before the window goes.
+        if (compileWorker != null && !compileWorker.isDone()) {
+            try {
+                compileWorker.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // It failed or hangs: closing goes on; nothing of the student's is in that cache.
+            }
+        }
         if (job != null) {
             job.stop();
         }

@@ -67,6 +67,16 @@ public abstract class GuiTestSupport {
 
     @AfterEach
     void cleanUpRobot() {
+        // Closed as the student closes it, so its work in the background (autosave, a compile writing the class
+        // cache) ends before the test's data folder is deleted.
+        if (window != null && window.target() instanceof MainFrame frame) {
+            GuiActionRunner.execute(() -> {
+                if (frame.isDisplayable()) {
+                    frame.closeWindow();
+                }
+            });
+        }
+        window = null;
         if (robot != null) {
             robot.cleanUp();
             robot = null;

@@ -1,6 +1,7 @@
 package pagelab.app.desktop.catalog;
 
 import net.miginfocom.swing.MigLayout;
+import pagelab.app.desktop.Fit;
 import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.store.ExerciseProgress;
 import pagelab.app.desktop.store.Progress;
@@ -32,7 +33,7 @@ public final class CatalogPanel extends JPanel {
         Messages.get("catalog.view.track"), Messages.get("catalog.view.chapters")});
     private WorkshopTrack track;
     private final DefaultListModel<CatalogEntry> model = new DefaultListModel<>();
-    private final JList<CatalogEntry> list = new JList<>(model);
+    private final Fit.FitList<CatalogEntry> list = new Fit.FitList<>(model);
     private List<ExerciseDescriptor> exercises = List.of();
     private Progress progress = Progress.empty();
     private Consumer<String> onOpen = id -> { };
@@ -66,6 +67,7 @@ public final class CatalogPanel extends JPanel {
         list.setName("catalogList");
         list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         list.setCellRenderer(new Renderer());
+        list.setPlaceholder(Messages.get("catalog.empty"));
         list.addListSelectionListener(e -> {
             CatalogEntry entry = list.getSelectedValue();
             if (!e.getValueIsAdjusting() && !rebuilding && entry != null && !entry.isHeading()) {
@@ -109,6 +111,11 @@ public final class CatalogPanel extends JPanel {
                 return;
             }
         }
+    }
+
+    /** The catalog's list, for tests. */
+    public Fit.FitList<CatalogEntry> entries() {
+        return list;
     }
 
     private void rebuild() {

@@ -1,8 +1,12 @@
 package pagelab.app.desktop.editor;
 
+import org.fife.ui.autocomplete.AutoCompletion;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
+import org.fife.ui.rsyntaxtextarea.Style;
+import org.fife.ui.rsyntaxtextarea.SyntaxScheme;
 import org.fife.ui.rsyntaxtextarea.Theme;
+import pagelab.app.desktop.Contrast;
 import org.fife.ui.rtextarea.RTextScrollPane;
 import pagelab.solutions.CompileDiagnostic;
 
@@ -26,6 +30,7 @@ import java.util.Map;
 final class EditorFile {
     private final RSyntaxTextArea area = new RSyntaxTextArea(25, 80);
     private final RTextScrollPane scroll;
+    private final AutoCompletion completion;
 
     EditorFile(String name, String text, Runnable onEdit) {
         area.setName("editor:" + name);
@@ -55,6 +60,11 @@ final class EditorFile {
         });
         scroll = new RTextScrollPane(area, true);
         scroll.setIconRowHeaderEnabled(true);
+        completion = Win32Completions.install(area);
+    }
+
+    AutoCompletion completion() {
+        return completion;
     }
 
     JComponent component() {
@@ -111,6 +121,23 @@ final class EditorFile {
         } catch (IOException | RuntimeException e) {
             // A missing theme leaves the default colours: readable, just not themed.
         }
+    }
+
+    /**
+     * Lifts every token colour (comments and their TODO markers are the faint ones) to WCAG AA against the editor's
+     * background: the stock dark theme draws them grey on grey.
+     */
+    void ensureContrast() {
+        SyntaxScheme scheme = area.getSyntaxScheme();
+        Color bg = area.getBackground();
+        for (int i = 0; i < scheme.getStyleCount(); i++) {
+            Style st = scheme.getStyle(i);
+            if (st != null && st.foreground != null) {
+                st.foreground = Contrast.atLeast(st.foreground, st.background != null ? st.background : bg,
+                        Contrast.AA);
+            }
+        }
+        area.setSyntaxScheme(scheme);
     }
 
     static void markAll(List<CompileDiagnostic> diagnostics, Map<String, EditorFile> files, Color line) {

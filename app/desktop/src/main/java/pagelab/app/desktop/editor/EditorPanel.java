@@ -114,6 +114,12 @@ public final class EditorPanel extends JPanel {
         }
     }
 
+    /** The completion installed on {@code file}'s text area, or null. */
+    public org.fife.ui.autocomplete.AutoCompletion completion(String file) {
+        EditorFile f = files.get(file);
+        return f == null ? null : f.completion();
+    }
+
     /** The text area of {@code file}, or null. */
     public RSyntaxTextArea area(String file) {
         EditorFile f = files.get(file);
@@ -127,10 +133,10 @@ public final class EditorPanel extends JPanel {
     // RSyntaxTextArea's built-in colours are its light theme; parsing a theme's XML costs a visible moment, so it
     // is only done once the user has gone dark.
     private void applyTheme(EditorFile f) {
-        if (!Themes.isDark() && !themed) {
-            return;
+        if (Themes.isDark() || themed) {
+            themed = true;
+            f.applyTheme(Themes.isDark());
         }
-        themed = true;
-        f.applyTheme(Themes.isDark());
+        f.ensureContrast();
     }
 }

@@ -53,7 +53,7 @@ public final class InstructionsPanel extends JPanel {
     private void render() {
         if (!"text/html".equals(pane.getContentType())) {
             // Set on first use: the HTML kit is costly to load and not needed for the first paint.
-            pane.setContentType("text/html");
+            pane.setEditorKit(new WrappingHtmlKit());
         }
         Color fg = UIManager.getColor("Label.foreground");
         Color bg = UIManager.getColor("TextArea.background");

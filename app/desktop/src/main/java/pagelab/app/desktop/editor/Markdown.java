@@ -13,6 +13,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import java.awt.Color;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Markdown to the HTML 3.2 + CSS1 that {@code JEditorPane} understands: tables get {@code border} attributes
@@ -28,11 +30,74 @@ public final class Markdown {
     private Markdown() {
     }
 
+    private static final Pattern SPACES = Pattern.compile(" +");
+    /** Words longer than this (a diagram's "+-------+-------+" border) get places where a line may break. */
+    private static final int LONG = 24;
+    private static final Pattern LONG_WORD = Pattern.compile("[^ ]{" + (LONG + 1) + ",}");
+
+    /**
+     * {@code line} with a zero-width space after each '+' or '|' of a long word, and every {@value #LONG}
+     * characters where there is none: a diagram wider than the pane wraps there instead of widening the whole
+     * page, which would cut every paragraph at the pane's edge. Wide enough, nothing changes.
+     */
+    /**
+     * A run of {@code n} spaces at its full width: non-breaking and ordinary spaces in turn (HTML collapses only
+     * ordinary spaces that follow each other), so a gap keeps its width yet a line may wrap anywhere inside it
+     * rather than in the middle of a word. Indentation never breaks.
+     */
+    static String spaces(int n, boolean indentation) {
+        if (indentation) {
+            return "&nbsp;".repeat(n);
+        }
+        if (n == 1) {
+            return " ";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 1; k <= n; k++) {
+            sb.append(k % 2 == 0 ? " " : "&nbsp;");
+        }
+        return sb.toString();
+    }
+
+    static String breakable(String line) {
+        return LONG_WORD.matcher(line).replaceAll(m -> {
+            StringBuilder sb = new StringBuilder();
+            int run = 0;
+            for (char c : m.group().toCharArray()) {
+                sb.append(c);
+                run++;
+                if (c == '+' || c == '|' || run >= LONG) {
+                    sb.append('\u200B');
+                    run = 0;
+                }
+            }
+            return Matcher.quoteReplacement(sb.toString());
+        });
+    }
+    private static final Pattern CODE_BLOCK = Pattern.compile("<pre><code[^>]*>(.*?)</code></pre>", Pattern.DOTALL);
+
     /** The body HTML of {@code markdown}. */
     public static String toHtml(String markdown) {
         String html = RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
-        return html.replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">")
-                .replaceAll("<pre><code[^>]*>", "<pre><code>");
+        html = html.replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
+        return CODE_BLOCK.matcher(html).replaceAll(m -> Matcher.quoteReplacement(wrappedCode(m.group(1))));
+    }
+
+    /**
+     * A code block that wraps in a narrow pane instead of forcing it to scroll sideways (Swing's HTML has no
+     * {@code white-space: pre-wrap}): lines stay lines ({@code <br>}), runs of spaces keep their width as
+     * non-breaking spaces but a single space may break, and a wrapped line is still monospaced.
+     */
+    static String wrappedCode(String escaped) {
+        String body = escaped.endsWith("\n") ? escaped.substring(0, escaped.length() - 1) : escaped;
+        // One block per line, not <br>: Swing measures the narrowest a paragraph can be across its <br>s, so one
+        // wide line made the whole page too wide for the pane.
+        StringBuilder sb = new StringBuilder("<div class=\"code\">");
+        for (String raw : body.split("\n", -1)) {
+            String line = SPACES.matcher(breakable(raw)).replaceAll(m -> spaces(m.group().length(), m.start() == 0));
+            sb.append("<div>").append(line.isEmpty() ? "&nbsp;" : line).append("</div>");
+        }
+        return sb.append("</div>").toString();
     }
 
     /** A whole document with a style sheet in the theme's colours and the UI font size. */
@@ -41,7 +106,8 @@ public final class Markdown {
                 + "body { font-size: " + fontSize + "pt; color: " + hex(fg) + "; background-color: " + hex(bg)
                 + "; margin: 8px; }"
                 + " code { font-family: monospaced; background-color: " + hex(codeBg) + "; }"
-                + " pre { font-family: monospaced; background-color: " + hex(codeBg) + "; margin: 4px; }"
+                + " pre, div.code { font-family: monospaced; background-color: " + hex(codeBg)
+                + "; margin: 4px; padding: 2px; }"
                 + " h1 { font-size: " + (fontSize + 8) + "pt; } h2 { font-size: " + (fontSize + 5) + "pt; }"
                 + " h3 { font-size: " + (fontSize + 2) + "pt; } th { background-color: " + hex(codeBg) + "; }"
                 + "</style></head><body>" + toHtml(markdown) + "</body></html>";

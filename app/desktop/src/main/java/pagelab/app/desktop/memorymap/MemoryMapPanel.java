@@ -1,5 +1,6 @@
 package pagelab.app.desktop.memorymap;
 
+import pagelab.app.desktop.Fit;
 import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.Ui;
@@ -19,7 +20,6 @@ import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTable;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import java.util.BitSet;
@@ -33,7 +33,7 @@ public final class MemoryMapPanel extends JPanel {
     private final TimeCursor cursor;
     private final Runnable cursorListener = this::cursorMoved;
     private final MapTableModel model = new MapTableModel();
-    private final JTable table = new JTable(model);
+    private final Fit.FitTable table = new Fit.FitTable(model);
     private final PageStrip strip = new PageStrip();
     private final JLabel position = new JLabel();
     private final JLabel summary = new JLabel();
@@ -58,6 +58,7 @@ public final class MemoryMapPanel extends JPanel {
         add(strip, "growx, wmin 0, h 100::, wrap");
         add(new Legend(), "growx, wmin 0, wrap");
         table.setName("mapTable");
+        table.setPlaceholder(Messages.get("memoryMap.nothingYet"));
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setDefaultRenderer(Object.class, new MapCellRenderer(model));
         table.getSelectionModel().addListSelectionListener(e -> {
@@ -129,6 +130,7 @@ public final class MemoryMapPanel extends JPanel {
         int step = cursor.step();
         AddressSpaceSnapshot snap = t.snapshotAt(step);
         position.setText(describeStep(t, step));
+        position.setToolTipText(position.getText()); // cut with an ellipsis beside the step buttons
         if (snap == shown && !force) {
             return;
         }
@@ -140,6 +142,15 @@ public final class MemoryMapPanel extends JPanel {
                 : StripLayout.Scale.COMPACT;
         strip.setLayout(StripLayout.of(regions, s), changed, t.is64());
         model.setRows(MapRows.of(snap, regions, changed, hideFree.isSelected()), t.is64());
+        // The address is what the student reads first: never cut it, however narrow the pane (blocks are indented).
+        // Measured as the renderer draws it: monospaced, bold for allocations.
+        java.awt.Font mono = new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.BOLD,
+                table.getFont().getSize());
+        Fit.minWidth(table, 0, t.is64() ? "   0x0000000000000000" : "   0x00000000", mono);
+        Fit.minWidth(table, MapTableModel.SIZE, "99,999 K", mono);
+        Fit.minWidth(table, MapTableModel.COMMITTED, "99,999 K", mono);
+        // The state names the page's kind, which the colours only hint at (plus its swatch icon).
+        Fit.minWidth(table, MapTableModel.STATE, "MM MEM_RESERVE", table.getFont());
         summary.setText(Messages.format("memoryMap.summary", Win32Format.size(
                 snap.committedBytes()), Win32Format.size(snap.reservedBytes()),
                 snap.allocations().size()));
@@ -150,6 +161,11 @@ public final class MemoryMapPanel extends JPanel {
     }
 
     private static String describeStep(Timeline t, int step) {
+        if (t.events().isEmpty()) {
+            // Nothing to step through: say what the map shows (or what would fill it), not "Step 0 of 0".
+            return Messages.get(t.snapshotAt(0).allocations().isEmpty() ? "memoryMap.nothingYet"
+                    : "memoryMap.onePicture");
+        }
         TraceEvent e = t.eventAt(step);
         String where = Messages.format("memoryMap.step", step, t.lastStep());
         if (e == null) {

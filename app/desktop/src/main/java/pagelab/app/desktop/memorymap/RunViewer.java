@@ -27,8 +27,10 @@ public final class RunViewer extends JPanel {
     public RunViewer(String name, BiConsumer<String, JSplitPane> remember) {
         super(new MigLayout("insets 0, fill"));
         setName(name);
+        // The trace table's columns would claim 1,200 pixels: start it narrower so the explainer gets room.
+        trace.setPreferredSize(new java.awt.Dimension(380, 200));
         JSplitPane bottom = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, trace, details);
-        bottom.setResizeWeight(0.65);
+        bottom.setResizeWeight(0.5);
         JSplitPane main = new JSplitPane(JSplitPane.VERTICAL_SPLIT, map, bottom);
         main.setResizeWeight(0.6);
         add(main, "grow");

@@ -41,6 +41,43 @@ final class Invoker {
     }
 
     /**
+     * The callable name closest to {@code typed} (ignoring case, by edit distance), if it is close enough to be the
+     * one meant: at most a third of its letters differ. Null otherwise.
+     */
+    static String didYouMean(String typed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : METHODS.keySet()) {
+            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(1, best.length() / 3) ? best : null;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /**
      * Calls {@code function} on {@code kernel} or {@code memory}. {@code walks} keeps one PROCESS_HEAP_ENTRY per heap
      * for HeapWalk lines that leave the entry out, as a C loop reuses its {@code entry} variable: each such line
      * shows the next entry, and after the last (FALSE) the next line starts at the first again.
@@ -51,7 +88,9 @@ final class Invoker {
                        Map<Long, PROCESS_HEAP_ENTRY> walks) throws InvocationTargetException {
         Method m = METHODS.get(function);
         if (m == null) {
-            throw new IllegalArgumentException("unknown function '" + function + "' (type help for the list)");
+            String near = didYouMean(function);
+            throw new IllegalArgumentException("unknown function '" + function + "'"
+                    + (near != null ? ": did you mean " + near + "?" : " (type help for the list)"));
         }
         Parameter[] params = m.getParameters();
         int inCount = 0;

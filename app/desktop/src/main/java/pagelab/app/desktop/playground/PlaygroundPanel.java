@@ -6,11 +6,13 @@ import pagelab.app.desktop.Ui;
 import pagelab.app.desktop.memorymap.RunViewer;
 import pagelab.kernel.MachineConfig;
 
+import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTextArea;
@@ -41,6 +43,7 @@ public final class PlaygroundPanel extends JPanel {
     private final JTextField input = new JTextField();
     private final JComboBox<String> architecture = new JComboBox<>(new String[] {"x86", "x64"});
     private final RunViewer viewer;
+    private final JPopupMenu sessionMenu = new JPopupMenu();
     private final List<String> history = new ArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "playground-kernel");
@@ -70,12 +73,24 @@ public final class PlaygroundPanel extends JPanel {
         architecture.setName("playgroundArchitecture");
         bar.add(architecture);
         bar.add(named(Ui.button("playground.newProcess", this::newProcessActionPerformed), "playgroundNew"));
-        bar.add(named(Ui.button("playground.open", this::openActionPerformed), "playgroundOpen"));
-        bar.add(named(Ui.button("playground.save", this::saveActionPerformed), "playgroundSave"));
-        bar.add(named(Ui.button("playground.copyJava", this::copyJavaActionPerformed), "playgroundCopyJava"));
+        // Open, Save and Copy as Java share one menu button: four buttons side by side were cut off in a console
+        // pane a third of a 1024-pixel window wide.
+        sessionMenu.add(named(Ui.item("playground.open", null, this::openActionPerformed), "playgroundOpen"));
+        sessionMenu.add(named(Ui.item("playground.save", null, this::saveActionPerformed), "playgroundSave"));
+        sessionMenu.add(named(Ui.item("playground.copyJava", null, this::copyJavaActionPerformed),
+                "playgroundCopyJava"));
+        JButton sessionButton = named(Ui.button("playground.session", () -> { }), "playgroundSession");
+        sessionButton.setAction(Ui.action("playground.session", () -> sessionMenu.show(sessionButton, 0,
+                sessionButton.getHeight())));
+        Ui.label(sessionButton, Messages.get("playground.session"));
+        sessionButton.setToolTipText(Messages.get("playground.session.tip"));
+        bar.add(sessionButton);
         p.add(bar, "wmin 0, wrap");
         output.setName("playgroundOutput");
         output.setEditable(false);
+        // Wrapped: the console is a third of the window, and a call's answer must not hide behind a scroll bar.
+        output.setLineWrap(true);
+        output.setWrapStyleWord(true);
         output.setFont(new Font(Font.MONOSPACED, Font.PLAIN, output.getFont().getSize()));
         p.add(new JScrollPane(output), "grow, wmin 0, wrap");
         input.setName("playgroundInput");
@@ -229,6 +244,11 @@ public final class PlaygroundPanel extends JPanel {
 
     public String outputText() {
         return output.getText();
+    }
+
+    /** The Session menu (Open, Save, Copy as Java). */
+    public JPopupMenu sessionMenu() {
+        return sessionMenu;
     }
 
     public RunViewer viewer() {

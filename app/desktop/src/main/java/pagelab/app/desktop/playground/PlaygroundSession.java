@@ -173,16 +173,21 @@ public final class PlaygroundSession implements AutoCloseable {
         return n + (Math.abs(n) >= 10 ? String.format(" (0x%X)", n) : "");
     }
 
+    /** A protection as Windows reports it; 0 (free or reserved pages have none) is printed as 0, not left blank. */
+    private static String protectOrZero(int protect) {
+        return protect == 0 ? "0" : Win32Format.protection(protect);
+    }
+
     private String outText(String name, Object value) {
         if (value instanceof MEMORY_BASIC_INFORMATION) {
             MEMORY_BASIC_INFORMATION m = (MEMORY_BASIC_INFORMATION) value;
             boolean x64 = config.is64Bit();
             return "{BaseAddress = " + Win32Format.address(m.BaseAddress, x64) + ", AllocationBase = "
                     + Win32Format.address(m.AllocationBase, x64) + ", AllocationProtect = "
-                    + Win32Format.protection(m.AllocationProtect) + ",\n      RegionSize = "
+                    + protectOrZero(m.AllocationProtect) + ",\n      RegionSize = "
                     + String.format("0x%X (%s)", m.RegionSize, Win32Format.size(m.RegionSize)) + ", State = "
-                    + Win32Format.state(m.State) + ", Protect = " + Win32Format.protection(m.Protect) + ", Type = "
-                    + Win32Format.type(m.Type) + "}";
+                    + Win32Format.state(m.State) + ", Protect = " + protectOrZero(m.Protect) + ", Type = "
+                    + (m.Type == 0 ? "0" : Win32Format.type(m.Type)) + "}";
         }
         if (value instanceof IntByReference) {
             int v = ((IntByReference) value).getValue();

@@ -1,20 +1,23 @@
 package pagelab.app.desktop.plugins;
 
+import pagelab.app.desktop.Fit;
 import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.Ui;
+import pagelab.app.plugins.PluginOrigin;
 import pagelab.app.plugins.PluginStatus;
 
 import javax.swing.JButton;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JScrollPane;
 import javax.swing.JTable;
+import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.filechooser.FileNameExtensionFilter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -24,23 +27,39 @@ import java.util.function.Consumer;
  */
 public final class PluginManagerPanel extends JPanel {
     private final PluginTableModel model = new PluginTableModel();
-    private final JTable table = new JTable(model);
+    private final Fit.FitTable table = new Fit.FitTable(model);
     private final JTextArea reason = new JTextArea(3, 40);
     private final JLabel folder = new JLabel(" ");
     private final JButton install;
+    private final JButton uninstall;
 
-    public PluginManagerPanel(Consumer<Path> onInstall) {
-        super(new MigLayout("insets 6, fill", "[grow][]", "[][grow][]"));
+    /**
+     * @param onInstall   installs a chosen file
+     * @param onUninstall uninstalls a plugin the user installed (only those can be chosen)
+     */
+    public PluginManagerPanel(Consumer<Path> onInstall, Consumer<PluginStatus> onUninstall) {
+        super(new MigLayout("insets 6, fill", "[grow][][]", "[][grow][]"));
         setName("plugins");
         folder.setName("pluginFolder");
         add(folder, "growx");
         install = Ui.button("plugins.install", () -> chooseAndInstall(onInstall));
         install.setName("installPlugin");
-        add(install, "wrap");
+        add(install);
+        uninstall = Ui.button("plugins.uninstall", () -> {
+            PluginStatus p = selected();
+            if (removable(p)) {
+                onUninstall.accept(p);
+            }
+        });
+        uninstall.setName("uninstallPlugin");
+        uninstall.setEnabled(false);
+        uninstall.setToolTipText(Messages.get("plugins.uninstall.tip"));
+        add(uninstall, "wrap");
         table.setName("pluginTable");
         table.getSelectionModel().addListSelectionListener(e -> {
-            int row = table.getSelectedRow();
-            reason.setText(row < 0 ? "" : describe(model.plugin(table.convertRowIndexToModel(row))));
+            PluginStatus p = selected();
+            reason.setText(p == null ? "" : describe(p));
+            uninstall.setEnabled(removable(p));
         });
         add(new JScrollPane(table), "span, grow, wrap");
         reason.setName("pluginReason");
@@ -58,9 +77,25 @@ public final class PluginManagerPanel extends JPanel {
         }
     }
 
-    /** Shows the host's plugins; selects {@code highlight} (a just-installed plugin) if given. */
-    public void setPlugins(List<PluginStatus> plugins, Path userFolder, PluginStatus highlight) {
-        model.setPlugins(plugins);
+    private PluginStatus selected() {
+        int row = table.getSelectedRow();
+        return row < 0 ? null : model.plugin(table.convertRowIndexToModel(row));
+    }
+
+    /** Only a plugin the user installed, and that loaded (so it has an id), can be uninstalled: never a shipped one. */
+    static boolean removable(PluginStatus p) {
+        return p != null && p.origin() == PluginOrigin.USER && p.isLoaded() && p.pluginId() != null;
+    }
+
+    /**
+     * Shows the host's plugins; selects {@code highlight} (a just-installed plugin) if given.
+     *
+     * @param titles each loaded exercise's title by id
+     */
+    public void setPlugins(List<PluginStatus> plugins, Map<String, String> titles, Path userFolder,
+                           PluginStatus highlight) {
+        model.setPlugins(plugins, titles);
+        uninstall.setEnabled(removable(selected()));
         folder.setText(Messages.format("plugins.folder", userFolder == null ? "-" : userFolder));
         if (highlight != null) {
             for (int i = 0; i < plugins.size(); i++) {
@@ -75,6 +110,7 @@ public final class PluginManagerPanel extends JPanel {
 
     public void setBusy(boolean busy) {
         install.setEnabled(!busy);
+        uninstall.setEnabled(!busy && removable(selected()));
     }
 
     static String describe(PluginStatus p) {

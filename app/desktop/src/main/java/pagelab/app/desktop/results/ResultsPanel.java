@@ -1,6 +1,7 @@
 package pagelab.app.desktop.results;
 
 import net.miginfocom.swing.MigLayout;
+import pagelab.app.desktop.Fit;
 import pagelab.app.desktop.Messages;
 import pagelab.app.desktop.Ui;
 import pagelab.solutions.CompileDiagnostic;
@@ -24,7 +25,9 @@ import javax.swing.ListSelectionModel;
 import javax.swing.UIManager;
 import java.awt.Color;
 import java.awt.Component;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -40,8 +43,14 @@ public final class ResultsPanel extends JPanel {
     private final JProgressBar total = new JProgressBar();
     private final JLabel totalLabel = new JLabel(" ");
     private final DefaultListModel<Object> items = new DefaultListModel<>();
-    private final JList<Object> list = new JList<>(items);
+    private final Fit.FitList<Object> list = new Fit.FitList<>(items);
     private final JEditorPane details = new JEditorPane();
+    private final JSplitPane split;
+    private boolean quiet;
+    /** The titles of the checks of the running check, in run order (the progress bar names the one running). */
+    private List<String> running = List.of();
+    /** Ids of the listed checks that did not run (a compile error, a failed prerequisite). */
+    private final Set<String> notRun = new HashSet<>();
     private BiConsumer<String, Long> onDiagnostic = (f, l) -> { };
     private Consumer<AddressSpaceSnapshot> onSnapshot = s -> { };
     private Consumer<Evidence> onRun = s -> { };
@@ -68,10 +77,19 @@ public final class ResultsPanel extends JPanel {
         initList();
         details.setName("resultDetails");
         details.setEditable(false);
-        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(list),
-                new JScrollPane(details));
+        JScrollPane listScroll = new JScrollPane(list);
+        // Not the longest check title's width: the details beside it need the room more (titles end in "…").
+        listScroll.setPreferredSize(new java.awt.Dimension(240, 120));
+        split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, listScroll, new JScrollPane(details));
+        split.setName("resultsSplit");
         split.setResizeWeight(0.45);
         add(split, "span, grow, wmin 0");
+        clear();
+    }
+
+    /** The split between the list of checks and the selected one's details (its divider is remembered). */
+    public JSplitPane split() {
+        return split;
     }
 
     private void initList() {
@@ -81,10 +99,11 @@ public final class ResultsPanel extends JPanel {
             @Override
             public Component getListCellRendererComponent(JList<?> l, Object value, int index, boolean selected,
                                                           boolean focus) {
-                super.getListCellRendererComponent(l, describe(value), index, selected, focus);
+                boolean skipped = notRun(value);
+                super.getListCellRendererComponent(l, describe(value, skipped), index, selected, focus);
                 if (!selected) {
-                    Color c = passed(value) ? UIManager.getColor("Results.pass.foreground")
-                            : UIManager.getColor("Results.fail.foreground");
+                    Color c = UIManager.getColor(passed(value) ? "Results.pass.foreground"
+                            : skipped ? "Results.notRun.foreground" : "Results.fail.foreground");
                     if (c != null) {
                         setForeground(c);
                     }
@@ -93,7 +112,7 @@ public final class ResultsPanel extends JPanel {
             }
         });
         list.addListSelectionListener(e -> {
-            if (!e.getValueIsAdjusting()) {
+            if (!e.getValueIsAdjusting() && !quiet) {
                 itemSelected(list.getSelectedValue());
             }
         });
@@ -112,46 +131,133 @@ public final class ResultsPanel extends JPanel {
         onSnapshot = handler;
     }
 
-    /** A check started: {@code checks} results are expected. */
-    public void started(int checks) {
+    /**
+     * A check started; {@code checks} are the titles of its checks in the order they run, so the progress bar can
+     * name the one running (the grader compiles first, then runs them one by one).
+     */
+    public void started(List<String> checks) {
+        running = List.copyOf(checks);
         items.clear();
-        details.setText("");
+        notRun.clear();
+        list.setPlaceholder(Messages.get("results.empty.running"));
+        setDetails(Messages.get("results.details.running"));
         check.setEnabled(false);
         cancel.setEnabled(true);
-        progress.setMaximum(Math.max(1, checks));
+        progress.setMaximum(Math.max(1, running.size()));
         progress.setValue(0);
         progress.setIndeterminate(true);
-        progress.setString(Messages.get("results.compiling"));
+        progress.setString(running.isEmpty() ? Messages.get("results.compiling")
+                : Messages.format("results.compilingThen", running.get(0), running.size()));
         totalLabel.setText(" ");
         total.setValue(0);
     }
 
     public void addResult(CheckResult r) {
         progress.setIndeterminate(false);
-        progress.setValue(progress.getValue() + 1);
-        progress.setString(Messages.format("results.progress", progress.getValue(), progress.getMaximum()));
+        int done = progress.getValue() + 1;
+        progress.setValue(done);
+        progress.setString(done < running.size()
+                ? Messages.format("results.running", running.get(done), done + 1, running.size())
+                : Messages.format("results.progress", done, progress.getMaximum()));
         items.addElement(r);
     }
 
-    /** The check ended; {@code diagnostics} are listed first, {@code message} (if any) goes to the progress bar. */
-    public void finished(List<CompileDiagnostic> diagnostics, int points, int max, String message) {
-        check.setEnabled(true);
-        cancel.setEnabled(false);
-        progress.setIndeterminate(false);
-        progress.setValue(progress.getMaximum());
-        progress.setString(message == null ? Messages.get("results.done") : message);
+    /**
+     * The check ended; {@code diagnostics} are listed first, {@code message} (if any) goes to the progress bar, and
+     * the checks named in {@code skipped} are marked "not run" (a compile error or a failed prerequisite stopped
+     * them), not failed.
+     */
+    public void finished(List<CompileDiagnostic> diagnostics, Set<String> skipped, int points, int max,
+                         String message) {
+        endRun(message == null ? Messages.get("results.done") : message);
+        notRun.addAll(skipped);
         for (int i = 0; i < diagnostics.size(); i++) {
             items.add(i, diagnostics.get(i));
         }
         totalLabel.setText(Messages.format("results.total", points, max));
         total.setMaximum(Math.max(1, max));
         total.setValue(points);
+        list.repaint();
         selectFirstProblem();
+    }
+
+    /**
+     * The compiler's errors and warnings from a compile in the background: they replace the ones listed at the top
+     * (the problems list) and leave the checks' results below them as they are.
+     */
+    public void showProblems(List<CompileDiagnostic> diagnostics) {
+        Object selected = list.getSelectedValue();
+        // Quietly: selecting a problem moves the caret to it, which must never happen while the student types.
+        quiet = true;
+        try {
+            replaceProblems(diagnostics, selected);
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private void replaceProblems(List<CompileDiagnostic> diagnostics, Object selected) {
+        list.clearSelection();
+        while (!items.isEmpty() && items.get(0) instanceof CompileDiagnostic) {
+            items.remove(0);
+        }
+        for (int i = 0; i < diagnostics.size(); i++) {
+            items.add(i, diagnostics.get(i));
+        }
+        if (selected instanceof CheckResult) {
+            list.setSelectedValue(selected, false);
+        }
+        list.setPlaceholder(Messages.get("results.empty"));
+    }
+
+    /**
+     * Shows a check from an earlier session (see {@code LastCheck}): the same list and total as when it ended,
+     * with {@code message} saying when that was.
+     */
+    public void restore(List<CompileDiagnostic> diagnostics, List<CheckResult> results, Set<String> skipped,
+                        int points, int max, String message) {
+        items.clear();
+        notRun.clear();
+        running = List.of();
+        results.forEach(items::addElement);
+        finished(diagnostics, skipped, points, max, message);
+    }
+
+    /**
+     * The check ended without a total: cancelled, or the grader failed. The checks that finished stay listed; the
+     * total says how far it got instead of a misleading "0 / 0".
+     */
+    public void stopped(String message) {
+        endRun(message);
+        int done = items.size();
+        totalLabel.setText(Messages.format("results.stoppedAfter", done, running.size()));
+        total.setValue(0);
+        list.setPlaceholder(message);
+        setDetails(done == 0 ? message : Messages.get("results.details.select"));
+    }
+
+    private void endRun(String message) {
+        check.setEnabled(true);
+        cancel.setEnabled(false);
+        progress.setIndeterminate(false);
+        progress.setValue(progress.getMaximum());
+        progress.setString(message);
+        list.setPlaceholder(Messages.get("results.empty"));
+        setDetails(Messages.get("results.details.select"));
+    }
+
+    /** An explanation in the details pane (what goes there), in the same HTML the results use. */
+    private void setDetails(String text) {
+        if (!"text/html".equals(details.getContentType())) {
+            details.setEditorKit(new pagelab.app.desktop.editor.WrappingHtmlKit());
+        }
+        details.setText("<html><body><p><i>" + ResultHtml.esc(text) + "</i></p></body></html>");
+        details.setCaretPosition(0);
     }
 
     private void selectFirstProblem() {
         for (int i = 0; i < items.size(); i++) {
-            if (!passed(items.get(i))) {
+            if (!passed(items.get(i)) && !notRun(items.get(i))) {
                 list.setSelectedIndex(i);
                 list.ensureIndexIsVisible(i);
                 return;
@@ -161,6 +267,8 @@ public final class ResultsPanel extends JPanel {
 
     public void clear() {
         items.clear();
+        notRun.clear();
+        list.setPlaceholder(Messages.get("results.empty"));
         details.setText("");
         totalLabel.setText(" ");
         total.setValue(0);
@@ -170,15 +278,18 @@ public final class ResultsPanel extends JPanel {
 
     private void itemSelected(Object value) {
         if (!"text/html".equals(details.getContentType())) {
-            details.setContentType("text/html"); // loaded on first use, not at startup
+            details.setEditorKit(new pagelab.app.desktop.editor.WrappingHtmlKit()); // loaded on first use, not at startup
         }
         if (value instanceof CompileDiagnostic) {
             CompileDiagnostic d = (CompileDiagnostic) value;
-            details.setText("<html><body><pre>" + ResultHtml.esc(d.toString()) + "</pre></body></html>");
+            // Wrapped, not <pre>: the file name and line come first and must stay in view.
+            details.setText("<html><body><p><b>" + ResultHtml.esc(d.file() + ":" + d.line()) + "</b></p>"
+                    + ResultHtml.wrapped(d.message()) + "</body></html>");
+            details.setCaretPosition(0);
             onDiagnostic.accept(d.file(), d.line());
         } else if (value instanceof CheckResult) {
             CheckResult r = (CheckResult) value;
-            details.setText(ResultHtml.of(r));
+            details.setText(ResultHtml.of(r, notRun(r)));
             details.setCaretPosition(0);
             Evidence run = null;
             Evidence snapshot = null;
@@ -197,21 +308,38 @@ public final class ResultsPanel extends JPanel {
         }
     }
 
+    /** The progress bar's text (it names the check that runs). */
+    public String progressText() {
+        return progress.getString();
+    }
+
     static boolean passed(Object value) {
         return value instanceof CheckResult && ((CheckResult) value).status() == CheckStatus.PASS;
     }
 
-    /** A list line: {@code ✔ Reserve without committing  10/10} or a compile error. */
-    static String describe(Object value) {
+    /** Whether {@code value} is a check that did not run: skipped by a prerequisite or by a compile error. */
+    boolean notRun(Object value) {
+        return value instanceof CheckResult r && (r.status() == CheckStatus.SKIPPED || notRun.contains(r.checkId()));
+    }
+
+    /**
+     * A list line: {@code ✔ Reserve without committing  10/10}, {@code ○ Release  not run}, or a compile error.
+     * A check that did not run gets the hollow mark, not the failed one: there is nothing in it to fix.
+     */
+    static String describe(Object value, boolean notRun) {
         if (value instanceof CompileDiagnostic) {
             CompileDiagnostic d = (CompileDiagnostic) value;
             return "\u2716 " + d.file() + ":" + d.line() + "  " + d.message();
         }
         CheckResult r = (CheckResult) value;
+        String title = r.title() == null ? r.checkId() : r.title();
+        if (notRun) {
+            return "\u25CB " + title + "   " + Messages.get("results.notRun");
+        }
         String mark = r.status() == CheckStatus.PASS ? "\u2714" : r.status() == CheckStatus.PARTIAL ? "\u25D0"
                 : "\u2716";
         int points = r.points() < 0 ? r.maxPoints() : r.points();
-        return mark + " " + (r.title() == null ? r.checkId() : r.title()) + "   " + points + "/" + r.maxPoints();
+        return mark + " " + title + "   " + points + "/" + r.maxPoints();
     }
 
     /** Whether a check is running (Cancel is enabled). */
@@ -219,7 +347,13 @@ public final class ResultsPanel extends JPanel {
         return cancel.isEnabled();
     }
 
-    public JList<Object> resultList() {
+    /** The line the list shows for row {@code i}, as the student reads it. */
+    public String lineAt(int i) {
+        Object v = items.get(i);
+        return describe(v, notRun(v));
+    }
+
+    public Fit.FitList<Object> resultList() {
         return list;
     }
 }

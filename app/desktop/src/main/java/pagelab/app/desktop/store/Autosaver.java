@@ -103,6 +103,17 @@ public final class Autosaver {
         });
     }
 
+    /** Keeps an exercise's last check (on the writer thread, after any pending saves). */
+    public void saveLastCheck(LastCheck check, Consumer<Exception> onError) {
+        writer.submit(() -> {
+            try {
+                store.saveLastCheck(check);
+            } catch (IOException | RuntimeException e) {
+                onError.accept(e);
+            }
+        });
+    }
+
     public void saveProgress(Progress progress, Consumer<Exception> onError) {
         writer.submit(() -> {
             try {

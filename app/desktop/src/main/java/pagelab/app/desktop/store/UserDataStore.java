@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * The user's data folder: {@code settings.properties}, {@code progress.json}, {@code solutions/<exercise>/<File>.java},
- * {@code sessions/} (playground sessions) and {@code plugins/} (plugins the user installed).
+ * {@code sessions/} (playground sessions), {@code plugins/} (plugins the user installed) and
+ * {@code last-check-<exercise>.json} (each exercise's last check, shown again after a restart).
  *
  * <p>Nothing the user wrote is ever lost or written over unread. Every write is atomic ({@link AtomicFiles}). A
  * settings or progress file that cannot be parsed (damaged, cut short, binary, too large) is moved aside as
@@ -109,6 +110,24 @@ public final class UserDataStore {
 
     public Path progressFile() {
         return root.resolve("progress.json");
+    }
+
+    /**
+     * Where an exercise's last check is kept (see {@link LastCheck}): in the folder's top level, whose leftovers of
+     * an interrupted write the data folder's sweep already knows.
+     */
+    public Path lastCheckFile(String exerciseId) {
+        return root.resolve("last-check-" + checkName("exercise id", exerciseId) + ".json");
+    }
+
+    /** The exercise's last check, or empty if it was never checked (or the file was unreadable: then noticed). */
+    public Optional<LastCheck> loadLastCheck(String exerciseId) {
+        LastCheck c = load(lastCheckFile(exerciseId), LastCheck.class, null);
+        return Optional.ofNullable(c).filter(x -> exerciseId.equals(x.exerciseId()));
+    }
+
+    public void saveLastCheck(LastCheck check) throws IOException {
+        save(lastCheckFile(check.exerciseId()), check);
     }
 
     public Path sessionsDir() {

@@ -47,9 +47,11 @@ public final class EventDetailsPanel extends JPanel {
             return;
         }
         if (!"text/html".equals(pane.getContentType())) {
-            pane.setContentType("text/html");
+            pane.setEditorKit(new pagelab.app.desktop.editor.WrappingHtmlKit());
         }
-        pane.setText(EventExplanation.html(cursor.timeline().eventAt(cursor.step()), cursor.timeline().is64()));
+        int step = cursor.step();
+        Timeline t = cursor.timeline();
+        pane.setText(EventExplanation.html(t.eventAt(step), t.is64(), step > 0 ? t.snapshotAt(step - 1) : null));
         pane.setCaretPosition(0);
     }
 

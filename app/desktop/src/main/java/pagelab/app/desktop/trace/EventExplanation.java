@@ -6,7 +6,9 @@ import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.WinNT;
 import pagelab.kernel.inspect.FaultEvent;
 import pagelab.kernel.inspect.KernelCall;
+import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.PageInfo;
+import pagelab.kernel.inspect.Region;
 import pagelab.kernel.inspect.TraceEvent;
 
 /**
@@ -19,12 +21,20 @@ public final class EventExplanation {
     }
 
     public static String html(TraceEvent e, boolean is64) {
+        return html(e, is64, null);
+    }
+
+    /**
+     * As {@link #html(TraceEvent, boolean)}; {@code before} is the address space just before {@code e}, from which
+     * a fault recorded without its page's state (a check's run keeps only the events) gets it back.
+     */
+    public static String html(TraceEvent e, boolean is64, AddressSpaceSnapshot before) {
         if (e == null) {
             return "<html><body><p>" + esc(Messages.get("explain.start")) + "</p></body></html>";
         }
         StringBuilder sb = new StringBuilder("<html><body>");
         if (e instanceof FaultEvent) {
-            fault(sb, (FaultEvent) e, is64);
+            fault(sb, (FaultEvent) e, is64, before);
         } else {
             sb.append("<h3>").append(esc(TraceText.name(e))).append("</h3>");
             table(sb, new String[][] {
@@ -39,7 +49,7 @@ public final class EventExplanation {
         return sb.append("</body></html>").toString();
     }
 
-    private static void fault(StringBuilder sb, FaultEvent f, boolean is64) {
+    private static void fault(StringBuilder sb, FaultEvent f, boolean is64, AddressSpaceSnapshot before) {
         EXCEPTION_RECORD r = f.record();
         sb.append("<h3>").append(esc(Win32Format.exceptionCode(r.ExceptionCode))).append("</h3>");
         sb.append("<p>").append(esc(Messages.format("explain.where", f.threadId(), TraceText.access(r, is64),
@@ -47,12 +57,19 @@ public final class EventExplanation {
         table(sb, new String[][] {
             {"ExceptionCode", String.format("0x%08X", r.ExceptionCode)},
             {"ExceptionFlags", String.format("0x%X", r.ExceptionFlags)},
-            {"ExceptionAddress", Win32Format.address(r.ExceptionAddress, is64)},
+            {"ExceptionAddress", r.ExceptionAddress != 0 ? Win32Format.address(r.ExceptionAddress, is64)
+                    : Messages.format("explain.noExceptionAddress", TraceText.source(f))},
             {"NumberParameters", Integer.toString(r.NumberParameters)},
             {"ExceptionInformation", TraceText.access(r, is64)}});
         PageInfo p = f.pageBefore();
+        boolean fromMap = false;
+        if (p == null && before != null && r.NumberParameters >= 2 && r.ExceptionInformation != null) {
+            p = pageAt(before, r.ExceptionInformation[1]);
+            fromMap = p != null;
+        }
         if (p != null) {
-            sb.append("<h4>").append(esc(Messages.get("explain.page"))).append("</h4>");
+            sb.append("<h4>").append(esc(Messages.get(fromMap ? "explain.pageFromMap" : "explain.page")))
+                    .append("</h4>");
             table(sb, new String[][] {
                 {"BaseAddress", Win32Format.address(p.address(), is64)},
                 {"AllocationBase", Win32Format.address(p.allocationBase(), is64)},
@@ -69,7 +86,8 @@ public final class EventExplanation {
             String[][] rows = new String[f.filters().size()][];
             for (int i = 0; i < rows.length; i++) {
                 FaultEvent.FilterOutcome o = f.filters().get(i);
-                rows[i] = new String[] {"#" + o.depth() + "  " + o.filterLocation(), Win32Format.filterResult(
+                rows[i] = new String[] {"#" + o.depth() + "  " + TraceText.where(o.filterLocation()),
+                        Win32Format.filterResult(
                         o.result())};
             }
             table(sb, rows);
@@ -77,6 +95,24 @@ public final class EventExplanation {
         sb.append("<h4>").append(esc(Messages.get("explain.outcome"))).append("</h4><p><b>")
                 .append(esc(f.disposition())).append("</b>: ")
                 .append(esc(Messages.get("explain.disposition." + f.disposition()))).append("</p>");
+    }
+
+    /**
+     * The page holding {@code address} as the map showed it just before the fault: its region's state, protection
+     * and type (a guard page and copy-on-write are protection bits). Residency and dirtiness are not in a snapshot's
+     * regions, so they read as false. Null when no region holds the address.
+     */
+    static PageInfo pageAt(AddressSpaceSnapshot snap, long address) {
+        for (Region g : snap.regions()) {
+            if (Long.compareUnsigned(address, g.base()) >= 0 && Long.compareUnsigned(address, g.end()) < 0) {
+                int protect = g.protect();
+                int base = protect & 0xFF;
+                return new PageInfo(address & ~0xFFFL, g.allocationBase(), g.state(), protect, g.type(),
+                        (protect & WinNT.PAGE_GUARD) != 0,
+                        base == WinNT.PAGE_WRITECOPY || base == WinNT.PAGE_EXECUTE_WRITECOPY, false, false, false);
+            }
+        }
+        return null;
     }
 
     private static String flags(PageInfo p) {
@@ -122,7 +158,8 @@ public final class EventExplanation {
     }
 
     private static void table(StringBuilder sb, String[][] rows) {
-        sb.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
+        // Full width, values wrap: a narrow details pane must not hide the right-hand column.
+        sb.append("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">");
         for (String[] row : rows) {
             sb.append("<tr><td><b>").append(esc(row[0])).append("</b></td><td><code>").append(esc(row[1]))
                     .append("</code></td></tr>");

@@ -1,11 +1,17 @@
 package pagelab.app.desktop.trace;
 
+import pagelab.kernel.inspect.Allocation;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.KernelCall;
+import pagelab.kernel.inspect.ProcessEvent;
 import pagelab.kernel.inspect.TraceEvent;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A run as steps in time: step 0 is the address space before the first event, step {@code i > 0} is the moment
@@ -42,7 +48,47 @@ public final class Timeline {
             }
             snaps.add(current);
         }
+        withoutLaterStacks(evs, snaps);
         return new Timeline(evs, List.copyOf(snaps), is64);
+    }
+
+    private static final Pattern STACK = Pattern.compile("stack 0x([0-9a-fA-F]+)-0x([0-9a-fA-F]+)");
+
+    /**
+     * A run's first picture is often taken once its threads exist, so the steps before a THREAD_CREATED event
+     * would show a stack that is not there yet: those steps (the ones still showing that first picture) get it
+     * without the allocations inside the new thread's stack range.
+     */
+    private static AddressSpaceSnapshot without(AddressSpaceSnapshot snap, long lo, long hi) {
+        List<Allocation> kept = snap.allocations().stream().filter(a ->
+                Long.compareUnsigned(a.base(), lo) < 0 || Long.compareUnsigned(a.base(), hi) >= 0).toList();
+        return kept.size() == snap.allocations().size() ? snap
+                : new AddressSpaceSnapshot(snap.sequence(), snap.minAddress(), snap.maxAddress(), kept);
+    }
+
+    private static void withoutLaterStacks(List<TraceEvent> evs, List<AddressSpaceSnapshot> snaps) {
+        AddressSpaceSnapshot first = snaps.get(0);
+        for (int i = 0; i < evs.size(); i++) {
+            if (!(evs.get(i) instanceof ProcessEvent p) || !"THREAD_CREATED".equals(p.kind())
+                    || p.detail() == null) {
+                continue;
+            }
+            Matcher m = STACK.matcher(p.detail());
+            if (!m.find()) {
+                continue;
+            }
+            long lo = Long.parseUnsignedLong(m.group(1), 16);
+            long hi = Long.parseUnsignedLong(m.group(2), 16);
+            // Steps 0..i are the moments before event i (step s follows event s - 1). One replacement per picture,
+            // so steps that showed the same picture still do (stepping by change compares pictures by identity).
+            Map<AddressSpaceSnapshot, AddressSpaceSnapshot> replaced = new IdentityHashMap<>();
+            for (int s = 0; s <= i; s++) {
+                AddressSpaceSnapshot snap = snaps.get(s);
+                if (snap.sequence() == first.sequence()) {
+                    snaps.set(s, replaced.computeIfAbsent(snap, x -> without(x, lo, hi)));
+                }
+            }
+        }
     }
 
     /** A timeline of one picture and no events, e.g. a check's final address space. */

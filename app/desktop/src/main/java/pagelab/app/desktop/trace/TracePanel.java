@@ -1,13 +1,14 @@
 package pagelab.app.desktop.trace;
 
+import pagelab.app.desktop.Fit;
 import net.miginfocom.swing.MigLayout;
 import pagelab.app.desktop.Messages;
 
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JScrollPane;
 import javax.swing.JTable;
+import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
 import javax.swing.event.DocumentEvent;
@@ -23,7 +24,7 @@ public final class TracePanel extends JPanel {
     private final TimeCursor cursor;
     private final Runnable cursorListener = this::cursorMoved;
     private final TraceTableModel model = new TraceTableModel();
-    private final JTable table = new JTable(model);
+    private final Fit.FitTable table = new Fit.FitTable(model);
     private final TableRowSorter<TraceTableModel> sorter = new TableRowSorter<>(model);
     private final JTextField filterText = new JTextField();
     private final JComboBox<String> show = new JComboBox<>();

@@ -59,13 +59,27 @@ public final class TraceText {
     public static String source(TraceEvent e) {
         SourceLocation s = e instanceof KernelCall ? ((KernelCall) e).caller()
                 : e instanceof FaultEvent ? ((FaultEvent) e).caller() : null;
-        return s == null || s.equals(SourceLocation.UNKNOWN) ? "" : s.toString();
+        return s == null || s.equals(SourceLocation.UNKNOWN) ? "" : where(s);
+    }
+
+    /**
+     * A source location as the student should read it: the playground's own frames (its invoker and its
+     * {@code __except} around each command) are named as "your command", not by their internal classes.
+     */
+    public static String where(SourceLocation s) {
+        if (s.className().startsWith("pagelab.app.desktop.playground.")) {
+            return Messages.get("trace.source.playground");
+        }
+        return s.toString();
     }
 
     /** One line: {@code VirtualFree(...) = FALSE  ERROR_INVALID_ADDRESS (487)}. */
     public static String summary(TraceEvent e) {
         String err = error(e);
-        return name(e) + "(" + arguments(e, false) + ") = " + result(e) + (err.isEmpty() ? "" : "  " + err);
+        String result = result(e);
+        // Process events have no result: no dangling "=".
+        return name(e) + "(" + arguments(e, false) + ")" + (result.isEmpty() ? "" : " = " + result)
+                + (err.isEmpty() ? "" : "  " + err);
     }
 
     /** {@code writing 0x00000000} for an access violation; the raw parameters for other exceptions. */

@@ -50,6 +50,21 @@ class RunViewerGuiTest extends GuiTestSupport {
         assertThat(detailsText(frame)).contains("ERROR_INVALID_PARAMETER (87)");
     }
 
+    @Test
+    void anEmptyMapSaysWhatFillsItAndAPictureSaysItHasNoSteps() throws Exception {
+        open(new UserDataStore(dir));
+        MainFrame frame = (MainFrame) window.target();
+        GuiActionRunner.execute(() -> {
+            frame.showTab(frame.runViewer());
+            frame.runViewer().show(Timeline.empty());
+        });
+        window.label("mapPosition").requireText("Nothing to step through yet: select a failed check in Exercises, or "
+                + "type a call in the Playground.");
+        GuiActionRunner.execute(() -> frame.runViewer().show(Timeline.single(Snapshots.smallX86(0), false)));
+        window.label("mapPosition").requireText("One picture, no steps: the address space at the end of the check.");
+        assertThat(window.label("mapPosition").text()).doesNotContain("Step 0 of 0");
+    }
+
     private static String detailsText(MainFrame frame) {
         return GuiActionRunner.execute(() -> frame.runViewer().details().text());
     }

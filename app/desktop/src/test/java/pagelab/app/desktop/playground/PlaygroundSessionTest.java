@@ -39,9 +39,33 @@ class PlaygroundSessionTest {
     }
 
     @Test
+    void aFreeOrReservedRegionReportsProtectZeroNotABlank() {
+        try (PlaygroundSession s = new PlaygroundSession(MachineConfig.x86().seed(1))) {
+            s.run("p = VirtualAlloc(NULL, 64K, MEM_RESERVE, PAGE_READWRITE)");
+            String reserved = s.run("VirtualQuery(p)").text();
+            assertThat(reserved).contains("State = MEM_RESERVE, Protect = 0, Type = MEM_PRIVATE")
+                    .doesNotContain("Protect = ,");
+            String free = s.run("VirtualQuery(0x7FF00000)").text();
+            // Windows reports free pages as PAGE_NOACCESS, and no type.
+            assertThat(free).contains("State = MEM_FREE, Protect = PAGE_NOACCESS, Type = 0").doesNotContain("= ,");
+        }
+    }
+
+    @Test
+    void aMisspelledFunctionGetsDidYouMean() {
+        try (PlaygroundSession s = new PlaygroundSession(MachineConfig.x86().seed(1))) {
+            assertThat(s.run("VirtualAloc(NULL, 64K, MEM_RESERVE, PAGE_READWRITE)").text())
+                    .contains("unknown function 'VirtualAloc': did you mean VirtualAlloc?");
+            assertThat(s.run("virtualquery(0)").text()).contains("did you mean VirtualQuery?");
+            assertThat(s.run("Frobnicate(1)").text()).contains("unknown function 'Frobnicate' (type help");
+        }
+    }
+
+    @Test
     void reserveCommitWriteAndQueryChangeTheMap() {
         try (PlaygroundSession s = new PlaygroundSession(MachineConfig.x86().seed(1))) {
-            int before = s.timeline().snapshotAt(0).allocations().size();
+            // After the process start (step 0 is before its thread, and so its stack, exists).
+            int before = s.timeline().snapshotAt(s.timeline().lastStep()).allocations().size();
             PlaygroundSession.Outcome r = s.run("p = VirtualAlloc(NULL, 64K, MEM_RESERVE, PAGE_READWRITE)");
             assertThat(r.ok()).isTrue();
             assertThat(r.text()).startsWith("p = 0x");

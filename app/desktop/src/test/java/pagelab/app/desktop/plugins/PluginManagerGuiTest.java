@@ -41,6 +41,42 @@ class PluginManagerGuiTest extends GuiTestSupport {
         assertThat(frame.isShowing()).isTrue();
     }
 
+    @Test
+    void anInstalledPluginShowsItsExerciseTitlesAndCanBeUninstalled(@TempDir Path files) throws Exception {
+        Path jar = Path.of("../../exercises/sparse-cells/target/sparse-cells-0.1.0-SNAPSHOT.jar").toAbsolutePath()
+                .normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "package exercises/sparse-cells first");
+        open(new UserDataStore(dir));
+        MainFrame frame = (MainFrame) window.target();
+        waitFor(() -> !window.label("status").text().isBlank());
+        GuiActionRunner.execute(() -> {
+            frame.showTab(frame.pluginManager());
+            frame.installPlugin(jar);
+        });
+        waitFor(() -> window.label("status").text().contains("is installed and loaded"));
+        var table = window.table("pluginTable");
+        int row = GuiActionRunner.execute(() -> table.target().getSelectedRow());
+        assertThat(row).as("the new plugin is selected").isGreaterThanOrEqualTo(0);
+        assertThat(table.valueAt(org.assertj.swing.data.TableCell.row(row).column(3)))
+                .as("exercise titles, not ids").isEqualTo("A sparse spreadsheet");
+        assertThat(table.valueAt(org.assertj.swing.data.TableCell.row(row).column(5)))
+                .isEqualTo("installed by you; you can uninstall it");
+        Path installed = GuiActionRunner.execute(() -> frame.pluginManager().table().getValueAt(row, 6).toString())
+                .transform(Path::of);
+        assertThat(installed).exists();
+
+        window.button("uninstallPlugin").requireEnabled().click();
+        window.optionPane().requireMessage(java.util.regex.Pattern.compile("(?s)Uninstall sparse-cells\\?.*"))
+                .okButton().click();
+
+        waitFor(() -> window.label("status").text().contains("is uninstalled"));
+        assertThat(installed).doesNotExist();
+        javax.swing.JList<?> catalog = robot.finder().findByName("catalogList", javax.swing.JList.class, false);
+        assertThat(GuiActionRunner.execute(() -> catalog.getModel().getSize())).as("its exercise left the catalog")
+                .isZero();
+        window.button("uninstallPlugin").requireDisabled();
+    }
+
     private void waitFor(java.util.function.BooleanSupplier test) {
         Pause.pause(new Condition("plugin manager") {
             @Override
