@@ -204,10 +204,35 @@ public final class ExerciseVerifier {
             if (!errors.isEmpty()) {
                 problems.add("makes checks end in ERROR " + errors + " (a checker bug)");
             }
+            problems.addAll(hintProblems(wrong, r));
             String verdict = problems.isEmpty() ? "fails exactly " + new TreeSet<>(wrong.mustFail())
-                    : String.join("; ", problems);
+                    + " with the hints of its mistake " + wrong.hints() : String.join("; ", problems);
             return new Finding(subject, problems.isEmpty(), verdict + "\n" + GradeReports.summary(r));
         });
+    }
+
+    /**
+     * What a student with this mistake would read wrongly: a failed check without a hint, or a declared check whose
+     * hint is not the one for this mistake (issue 16: hints fixed per check often pointed elsewhere).
+     */
+    private static List<String> hintProblems(KnownWrongSolution wrong, GradeReport r) {
+        List<String> out = new ArrayList<>();
+        for (CheckResult c : r.results()) {
+            boolean failed = c.status() == CheckStatus.FAIL || c.status() == CheckStatus.PARTIAL;
+            if (failed && (c.hint() == null || c.hint().isBlank())) {
+                out.add(c.checkId() + " fails it without a hint");
+            }
+        }
+        wrong.hints().forEach((check, mode) -> {
+            CheckResult c = r.results().stream().filter(x -> check.equals(x.checkId())).findFirst().orElse(null);
+            if (c == null || c.status() == CheckStatus.SKIPPED) {
+                out.add(check + " does not run, so it cannot give the hint " + mode + " it must");
+            } else if (!mode.equals(c.failureMode())) {
+                out.add(check + " must diagnose " + mode + " but gives " + (c.failureMode() == null
+                        ? "a hint of no failure mode" : "the hint of " + c.failureMode()) + ": \"" + c.hint() + "\"");
+            }
+        });
+        return out;
     }
 
     private static String instructions(Exercise exercise) {
@@ -266,6 +291,11 @@ public final class ExerciseVerifier {
                     throw new IllegalStateException(w.name() + " must fail \"" + id + "\", which is no check; checks"
                             + " are " + plan.checks().stream().map(CheckInfo::id).toList());
                 }
+            }
+            if (w.hints().isEmpty()) {
+                throw new IllegalStateException(w.name() + " declares no hint it must receive: name the failure mode"
+                        + " a check must diagnose, wrong(...).hint(\"" + w.mustFail().iterator().next()
+                        + "\", \"mode\"), and give that check's hint for it with CheckResult.hint(\"mode\", text)");
             }
             if (w.sources().equals(reference)) {
                 throw new IllegalStateException(w.name() + " is the reference solution itself: it changes nothing");

@@ -65,9 +65,52 @@ class ExerciseVerifierTest {
 
     @Test
     void checksSkippedBecauseOfANamedFailureAreTolerated() {
-        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small")));
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small")
+                .hint("small", "no-sum")));
 
         assertThat(verifier.verifyKnownWrong(ex, ex.knownWrong().get(0)).ok()).isTrue();
+    }
+
+    @Test
+    void aKnownWrongSolutionDiagnosedAsAnotherMistakeIsReported() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small")
+                .hint("small", "arithmetic")));
+
+        Finding f = verifier.verifyKnownWrong(ex, ex.knownWrong().get(0));
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("small must diagnose arithmetic but gives the hint of no-sum: \"Return the"
+                + " sum.\"");
+    }
+
+    @Test
+    void aHintTiedToNoFailureModeDoesNotProveTheDiagnosis() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("off-below-zero",
+                "return a < 0 ? a + b - 1 : a + b;", "negative").hint("negative", "drops-sign")));
+
+        Finding f = verifier.verifyKnownWrong(ex, ex.knownWrong().get(0));
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("negative must diagnose drops-sign but gives a hint of no failure mode");
+    }
+
+    @Test
+    void aHintDeclaredForASkippedCheckIsReported() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small", "negative")
+                .hint("negative", "drops-sign")));
+
+        Finding f = verifier.verifyKnownWrong(ex, ex.knownWrong().get(0));
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("negative does not run, so it cannot give the hint drops-sign it must");
+    }
+
+    @Test
+    void aKnownWrongSolutionThatDeclaresNoHintIsNotWellFormed() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small")));
+
+        assertThat(verifier.verifyStructure(ex)).filteredOn(x -> !x.ok()).extracting(Finding::message)
+                .singleElement().asString().contains("zero declares no hint it must receive");
     }
 
     @Test
@@ -82,7 +125,8 @@ class ExerciseVerifierTest {
 
     @Test
     void aKnownWrongSolutionThatIsTheReferenceChangesNothingAndIsReported() {
-        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("same", "return a + b;", "negative")));
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("same", "return a + b;", "negative")
+                .hint("negative", "drops-sign")));
 
         assertThat(verifier.verifyStructure(ex)).filteredOn(x -> !x.ok()).extracting(Finding::message)
                 .containsExactly("IllegalStateException: same is the reference solution itself: it changes nothing");
