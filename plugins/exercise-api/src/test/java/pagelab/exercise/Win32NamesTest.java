@@ -54,4 +54,13 @@ class Win32NamesTest {
         assertThat(Win32Names.parseHex("NULL")).isEqualTo(-1);
         assertThat(Win32Names.parseHex(null)).isEqualTo(-1);
     }
+
+    @Test
+    void aFrameOfAStudentClassIsNamedWithoutItsClassLoader() {
+        StackTraceElement e = new StackTraceElement("student", null, null, "SparseSpreadsheet", "setCell",
+                "SparseSpreadsheet.java", 42);
+
+        assertThat(e.toString()).startsWith("student//");
+        assertThat(Win32Names.frame(e)).isEqualTo("SparseSpreadsheet.setCell(SparseSpreadsheet.java:42)");
+    }
 }
