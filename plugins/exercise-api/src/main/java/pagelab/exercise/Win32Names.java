@@ -70,4 +70,14 @@ public final class Win32Names {
         return new StackTraceElement(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber())
                 .toString();
     }
+
+    /**
+     * {@code 1 block}, {@code 2 blocks}, {@code 1,024 blocks}: a count with its noun in the right number (English
+     * plural with "s").
+     *
+     * @since 0.1.2
+     */
+    public static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
 }
