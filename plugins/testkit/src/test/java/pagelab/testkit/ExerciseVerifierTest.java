@@ -124,6 +124,16 @@ class ExerciseVerifierTest {
     }
 
     @Test
+    void aMethodNewerThanJava17IsNamedAsSuchInTheCompileError() {
+        GradeReport r = verifier.grade(new AdderExercise(), AdderExercise.adder(
+                "return java.util.List.of(a + b).getFirst() + (int) Math.clamp(0L, 0, 1);"));
+
+        assertThat(r.results().get(0).message()).contains("cannot find symbol: List.getFirst() came with Java 21, "
+                + "but solutions are compiled as Java 17, which does not have it")
+                .contains("cannot find symbol: Math.clamp() came with Java 21");
+    }
+
+    @Test
     void aKnownWrongSolutionThatIsTheReferenceChangesNothingAndIsReported() {
         AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("same", "return a + b;", "negative")
                 .hint("negative", "drops-sign")));
