@@ -46,7 +46,8 @@ public final class AddressSpaceWalk extends ResourceExercise {
     @Override
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
-                wrong("stops-at-first-free", "Ends the walk at the first free gap.", "tilesAddressSpace").hint("tilesAddressSpace", "stops-at-free"),
+                wrong("stops-at-first-free", "Ends the walk at the first free gap.", "tilesAddressSpace")
+                .hint("tilesAddressSpace", "stops-at-free"),
                 wrong("blocks-as-regions", "Reports every block as a region, ignoring AllocationBase.",
                         "matchesRegions", "blocksMatchVirtualQuery", "identifiesStacks", "identifiesImagesAndViews",
                         "otherMachines").hint("matchesRegions", "blocks-as-regions")
@@ -56,6 +57,7 @@ public final class AddressSpaceWalk extends ResourceExercise {
                         "matchesRegions", "otherMachines").hint("tilesAddressSpace", "starts-above-zero")
                         .hint("matchesRegions", "starts-above-zero").hint("otherMachines", "starts-above-zero"),
                 wrong("guard-equality", "Tests Protect == PAGE_GUARD instead of the PAGE_GUARD bit.",
-                        "identifiesStacks", "otherMachines").hint("identifiesStacks", "guard-bit").hint("otherMachines", "guard-bit"));
+                        "identifiesStacks", "otherMachines").hint("identifiesStacks", "guard-bit")
+                        .hint("otherMachines", "guard-bit"));
     }
 }

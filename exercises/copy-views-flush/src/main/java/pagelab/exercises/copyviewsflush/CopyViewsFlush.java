@@ -48,7 +48,11 @@ public final class CopyViewsFlush extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("draft-is-write-view", "Maps the draft with FILE_MAP_WRITE, so every edit goes straight to the "
-                        + "file.", "opensTwoViews", "draftEditsStayPrivate", "saveOnlyTheRange", "revertDropsEdits").hint("opensTwoViews", "draft-is-write-view").hint("draftEditsStayPrivate", "draft-is-write-view").hint("saveOnlyTheRange", "draft-is-write-view").hint("revertDropsEdits", "draft-is-write-view"),
+                        + "file.", "opensTwoViews", "draftEditsStayPrivate", "saveOnlyTheRange", "revertDropsEdits")
+                        .hint("opensTwoViews", "draft-is-write-view")
+                        .hint("draftEditsStayPrivate", "draft-is-write-view")
+                        .hint("saveOnlyTheRange", "draft-is-write-view")
+                        .hint("revertDropsEdits", "draft-is-write-view"),
                 wrong("no-flush", "save copies the bytes into the live view but never calls FlushViewOfFile.",
                         "saveReachesTheDisk").hint("saveReachesTheDisk", "no-flush"),
                 wrong("flushes-draft", "save calls FlushViewOfFile on the draft, as if that wrote its private pages to "

@@ -57,9 +57,11 @@ public final class HeapApi extends ResourceExercise {
                 wrong("keeps-old-address", "Returns the old address after HeapReAlloc, as if a block always grew "
                         + "where it is.", "resizeMovesWhenItMust").hint("resizeMovesWhenItMust", "keeps-old-address"),
                 wrong("frees-on-failure", "Frees the buffer when HeapReAlloc fails, though a failed call leaves the "
-                        + "block as it was.", "failedResizeKeepsBuffer").hint("failedResizeKeepsBuffer", "frees-on-failure"),
+                        + "block as it was.", "failedResizeKeepsBuffer")
+                        .hint("failedResizeKeepsBuffer", "frees-on-failure"),
                 wrong("moves-anyway", "resizeInPlace calls HeapReAlloc without HEAP_REALLOC_IN_PLACE_ONLY, so the "
-                        + "heap moves the block.", "resizeInPlaceNeverMoves").hint("resizeInPlaceNeverMoves", "moves-anyway"),
+                        + "heap moves the block.", "resizeInPlaceNeverMoves")
+                        .hint("resizeInPlaceNeverMoves", "moves-anyway"),
                 wrong("no-seh", "Checks HeapAlloc for NULL on a HEAP_GENERATE_EXCEPTIONS heap, which raises "
                         + "STATUS_NO_MEMORY instead.", "catchesNoMemory").hint("catchesNoMemory", "no-seh"),
                 wrong("wrong-exception-code", "Handles STATUS_ACCESS_VIOLATION instead of STATUS_NO_MEMORY.",

@@ -61,9 +61,11 @@ public final class MemReset extends ResourceExercise {
                 wrong("decommits-instead", "Decommits discarded slots (and re-commits on put) instead of resetting"
                         + " them.", "discardAllInvalidates").hint("discardAllInvalidates", "decommits-instead"),
                 wrong("reset-with-virtualfree", "Calls VirtualFree(..., MEM_RESET), which fails: MEM_RESET is a"
-                        + " VirtualAlloc flag.", "discardSavesWrites").hint("discardSavesWrites", "reset-with-virtualfree"),
+                        + " VirtualAlloc flag.", "discardSavesWrites")
+                        .hint("discardSavesWrites", "reset-with-virtualfree"),
                 wrong("reset-with-commit-flag", "Passes MEM_COMMIT | MEM_RESET, which fails with"
-                        + " ERROR_INVALID_PARAMETER.", "discardSavesWrites").hint("discardSavesWrites", "reset-with-commit-flag"),
+                        + " ERROR_INVALID_PARAMETER.", "discardSavesWrites")
+                        .hint("discardSavesWrites", "reset-with-commit-flag"),
                 wrong("trusts-reset-contents", "Keeps slots valid after discardAll, trusting the old bytes of a reset"
                         + " page.", "discardAllInvalidates").hint("discardAllInvalidates", "trusts-reset-contents"),
                 wrong("resets-neighbour-slot", "discard(slot) resets the page of slot + 1 (an off-by-one in the"

@@ -50,12 +50,14 @@ public final class SparseCells extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("commits-everything", "Commits the whole sheet in open, as if it were an ordinary array.",
-                        "reservesOnOpen", "commitsOnlyPagesInUse", "decommitsWhenLastCellCleared").hint("reservesOnOpen", "commits-on-open")
+                        "reservesOnOpen", "commitsOnlyPagesInUse", "decommitsWhenLastCellCleared")
+                        .hint("reservesOnOpen", "commits-on-open")
                         .hint("commitsOnlyPagesInUse", "commits-too-much"),
                 wrong("never-decommits", "Clears cells but never gives their pages back.",
                         "decommitsWhenLastCellCleared").hint("decommitsWhenLastCellCleared", "never-decommits"),
                 wrong("decommits-live-page", "Decommits a cell's page on clearCell even though other cells on it"
-                        + " are still in use.", "keepsLiveCellsOnClear").hint("keepsLiveCellsOnClear", "decommits-live-page"),
+                        + " are still in use.", "keepsLiveCellsOnClear")
+                        .hint("keepsLiveCellsOnClear", "decommits-live-page"),
                 wrong("off-by-one-layout", "Takes sizeof(CELLDATA) as 129 bytes, so cells straddle pages and the"
                         + " last row runs past the region.", "layoutMatchesCArray", "roundTrip",
                         "commitsOnlyPagesInUse").hint("layoutMatchesCArray", "cell-layout")
@@ -65,7 +67,8 @@ public final class SparseCells extends ResourceExercise {
                 wrong("commits-on-read", "getCell commits the cell's page before reading it, even for unused cells.",
                         "readingUnusedCellCommitsNothing").hint("readingUnusedCellCommitsNothing", "commits-on-read"),
                 wrong("ignores-commit-failure", "setCell writes to the cell without checking that VirtualAlloc"
-                        + " committed its page.", "reportsCommitFailure").hint("reportsCommitFailure", "ignores-failed-call"));
+                        + " committed its page.", "reportsCommitFailure")
+                        .hint("reportsCommitFailure", "ignores-failed-call"));
     }
     // end::knownWrong[]
 }
