@@ -46,7 +46,8 @@ public abstract class ExerciseVerification {
             "sources", "reference and known-wrong solutions have the starter's files",
             "known-wrong declarations", "each known-wrong solution is declared once and marked in the reference",
             "SDK boundary", "uses only pagelab.kernel and pagelab.exercise",
-            "unused files", "plugin holds no file the exercise does not use");
+            "unused files", "plugin holds no file the exercise does not use",
+            "check texts", "every check title and hint is translated where the exercise translates its checks");
     // A malformed exercise is reported by the finding that failed; the others are skipped instead of repeating it.
     private static final String NOT_WELL_FORMED = "the exercise is not well formed (see the failed test above)";
 

@@ -44,6 +44,32 @@ class ExerciseVerifierTest {
     }
 
     @Test
+    void anExerciseThatTranslatesItsChecksMustTranslateEveryTitleAndDeclaredHint() {
+        AdderExercise ex = new AdderExercise() {
+            @Override
+            public List<Locale> translations() {
+                return List.of(Locale.SIMPLIFIED_CHINESE);
+            }
+        };
+
+        Finding f = verifier.verifyStructure(ex).stream().filter(x -> x.subject().equals("check texts"))
+                .findFirst().orElseThrow();
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("adder/checks_zh_CN.properties) lack [check.negative.title, "
+                + "hint.drops-sign]");
+    }
+
+    @Test
+    void anExerciseWithoutCheckTextsIsEnglishOnlyAndWellFormed() {
+        Finding f = verifier.verifyStructure(new AdderExercise()).stream()
+                .filter(x -> x.subject().equals("check texts")).findFirst().orElseThrow();
+
+        assertThat(f.ok()).isTrue();
+        assertThat(f.message()).isEqualTo("no translation of the checks");
+    }
+
+    @Test
     void aKnownWrongSolutionThatPassesACheckItMustFailIsReported() {
         AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("harmless", "return a + b;", "negative")));
 

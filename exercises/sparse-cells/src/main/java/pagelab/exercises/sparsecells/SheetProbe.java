@@ -42,8 +42,8 @@ final class SheetProbe {
         boolean opened = call(ctx, "open(kernel, memory)", () -> sheet.open(ctx.kernel32(), ctx.memory()));
         if (!opened) {
             throw new CheckFailedException(CheckResult.fail("open to reserve the sheet and return true",
-                    "open returned false").hint("Reserve SHEET_SIZE bytes with VirtualAlloc(0, SHEET_SIZE, "
-                    + "MEM_RESERVE, PAGE_READWRITE) and keep the address it returns.")
+                    "open returned false").hint("open-fails", "Reserve SHEET_SIZE bytes with VirtualAlloc(0, "
+                    + "SHEET_SIZE, MEM_RESERVE, PAGE_READWRITE) and keep the address it returns.")
                     .evidence(ctx.traceEvidence()));
         }
         long base = sheet.base();
@@ -51,6 +51,8 @@ final class SheetProbe {
         if (base == 0 || a == null) {
             throw new CheckFailedException(CheckResult.fail("base() to return the reserved region's address",
                     "base() returned " + Win32Names.hex(base) + ", which is " + (base == 0 ? "NULL" : "free memory"))
+                    .hint("base-not-reserved", "Keep the address VirtualAlloc returned in open and return it from "
+                            + "base().")
                     .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open")));
         }
         return new SheetProbe(ctx, sheet, base);
