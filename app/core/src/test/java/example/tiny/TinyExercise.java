@@ -38,7 +38,7 @@ public class TinyExercise implements Exercise {
     @Override
     public List<KnownWrongSolution> knownWrong() {
         return List.of(new KnownWrongSolution("off-by-one", "Returns 41.", SourceSet.of("Solution.java",
-                GOOD.replace("42", "41")), java.util.Set.of("answers")));
+                GOOD.replace("42", "41")), java.util.Set.of("answers")).hint("answers", "off-by-one"));
     }
 
     @Override

@@ -27,7 +27,12 @@ public class VMMap implements AddressSpaceWalker {
         // END SOLUTION
         List<VmRegion> regions = new ArrayList<>();
         MEMORY_BASIC_INFORMATION mbi = new MEMORY_BASIC_INFORMATION();
+        // BEGIN WRONG starts-at-64k
         long address = 0;
+        // INSTEAD
+        // MISTAKE: the walk starts at 0x00010000, where the first allocation may lie; the free 64 KiB below are lost.
+        //> long address = 0x10000;
+        // END WRONG
         // BEGIN SOLUTION
         // VirtualQuery returns 0 once the address is past lpMaximumApplicationAddress: the walk is over.
         while (kernel.VirtualQuery(address, mbi) != 0) {

@@ -21,7 +21,12 @@ public class MMFShare implements MemoShare {
     @Override
     public int create(Kernel32 kernel, Memory memory, String text) {
         // BEGIN SOLUTION
+        // BEGIN WRONG forgets-nul
         if (text == null || text.length() >= SIZE || hFileMap != 0) {
+        // INSTEAD
+        // MISTAKE: counts the characters but not the terminating NUL, so SIZE characters are "accepted".
+        //> if (text == null || text.length() > SIZE || hFileMap != 0) {
+        // END WRONG
             return FAILED;
         }
         // BEGIN WRONG null-file-handle

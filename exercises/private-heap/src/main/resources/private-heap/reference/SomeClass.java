@@ -72,7 +72,11 @@ public class SomeClass implements ClassHeap {
         // END WRONG
             // The last object is gone: the whole heap goes, and with it every page it held.
             kernel.HeapDestroy(s_hHeap);
+            // BEGIN WRONG keeps-stale-handle
             s_hHeap = 0;
+            // INSTEAD
+            // MISTAKE: destroys the heap but keeps its handle, so the next new allocates from a heap that is gone.
+            // END WRONG
         // INSTEAD
         // MISTAKE: the heap outlives the last object ("it will be needed again anyway").
         //> if (kernel.HeapFree(s_hHeap, 0, object)) {

@@ -26,6 +26,11 @@ public class StackGuard implements StackTools {
         long sp = thread.getStackPointer();
         long newSp = sp - frameSize;
         // BEGIN SOLUTION
+        // BEGIN WRONG moves-esp-first
+        // INSTEAD
+        // MISTAKE: lowers ESP before probing, so a probe that overflows leaves ESP below the caller's frame.
+        //> thread.setStackPointer(newSp);
+        // END WRONG
         // BEGIN WRONG probes-bottom-up
         // BEGIN WRONG probes-every-8k
         // Touch one byte per page, walking down: each touch lands at most one page below committed stack,
@@ -45,7 +50,9 @@ public class StackGuard implements StackTools {
         // BEGIN WRONG probes-bottom-up
         memory.getByte(newSp);
         // END WRONG
+        // BEGIN WRONG moves-esp-first
         thread.setStackPointer(newSp); // only after every probe succeeded
+        // END WRONG
         // INSTEAD
         // TODO: touch (memory.getByte) one byte in every page from the page below sp's page down to newSp's page,
         //       from the top down, so that the guard page is touched before any page below it.

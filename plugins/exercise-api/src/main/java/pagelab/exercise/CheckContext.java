@@ -68,9 +68,57 @@ public final class CheckContext {
         return seed;
     }
 
-    /** Deterministic fault injection, for grading error paths. */
+    /**
+     * Deterministic fault injection, for grading error paths. The context remembers which functions the check made
+     * fail, so that a solution that crashes after such a failure is told so ({@link #injectedFailure}).
+     */
     public FaultInjection faultInjection() {
-        return machine.faultInjection();
+        FaultInjection real = machine.faultInjection();
+        return new FaultInjection() {
+            @Override
+            public void failNthCall(String function, int nth, int win32Error) {
+                injected.add(function);
+                real.failNthCall(function, nth, win32Error);
+            }
+
+            @Override
+            public void failAllCalls(String function, int win32Error) {
+                injected.add(function);
+                real.failAllCalls(function, win32Error);
+            }
+
+            @Override
+            public void setCommitLimit(long bytes) {
+                injected.add("VirtualAlloc");
+                real.setCommitLimit(bytes);
+            }
+
+            @Override
+            public void setDefaultStackReserve(long bytes) {
+                real.setDefaultStackReserve(bytes);
+            }
+
+            @Override
+            public void clear() {
+                real.clear();
+            }
+        };
+    }
+
+    private final java.util.Set<String> injected = new java.util.LinkedHashSet<>();
+
+    /**
+     * The first call during this check that failed in a function the check made fail on purpose, or null: when a
+     * solution crashes after it, it used what the failed call never gave it.
+     *
+     * @since 0.1.2
+     */
+    public KernelCall injectedFailure() {
+        if (injected.isEmpty()) {
+            return null;
+        }
+        return since(startSequence).stream().filter(e -> e instanceof KernelCall c && c.failed()
+                && injected.contains(c.function())).map(KernelCall.class::cast).findFirst().orElse(null);
     }
 
     /** Read-only ground truth about the check's process. */

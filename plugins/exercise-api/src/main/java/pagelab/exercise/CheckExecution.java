@@ -12,6 +12,7 @@ import pagelab.kernel.MachineConfig;
 import pagelab.kernel.Memory;
 import pagelab.kernel.WinProcess;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.KernelCall;
 
 /**
  * One run of one check: makes the machine, the process, the check instance and the parameters, calls the check
@@ -63,13 +64,30 @@ final class CheckExecution {
                     : CheckResult.error("The check " + info.id() + " returned null instead of a CheckResult."), ctx,
                     initial);
         } catch (CheckFailedException e) {
-            return withRun(e.result(), ctx, initial);
+            return withRun(afterInjectedFailure(e.result(), ctx), ctx, initial);
         } catch (Throwable t) {
             CheckResult r = Failures.describe(t, isStudent, this::isChecker);
-            return ctx == null ? r : withCrashEvidence(r, ctx);
+            return ctx == null ? r : withCrashEvidence(afterInjectedFailure(r, ctx), ctx);
         } finally {
             closeQuietly(machine);
         }
+    }
+
+    /**
+     * A check that ended early (a crash, an exception) after it made a kernel call fail on purpose: unless the
+     * checker diagnosed something else, the student used what the failed call never gave them, so say that.
+     */
+    private static CheckResult afterInjectedFailure(CheckResult r, CheckContext ctx) {
+        if (ctx == null || r.failureMode() != null || r.status() != CheckStatus.FAIL) {
+            return r;
+        }
+        KernelCall failed = ctx.injectedFailure();
+        if (failed == null) {
+            return r;
+        }
+        return r.hint("ignores-failed-call", failed.function() + " failed during this check with "
+                + Win32Names.error(failed.lastError()) + " (the check made it fail, as a full system would). Check "
+                + "its result before you use what it would have given you, and report the failure.");
     }
 
     // The check class and its helpers live in the exercise's package.

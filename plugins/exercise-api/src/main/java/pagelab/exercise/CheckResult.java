@@ -22,10 +22,14 @@ import java.util.List;
  * @param actual    what the solution did, or null
  * @param hint      a nudge towards the fix, or null
  * @param evidence  what the student can inspect: kernel calls, faults, snapshots; never null
+ * @param failureMode the id of the mistake the checker diagnosed and {@code hint} addresses (e.g.
+ *                  {@code int-address}), or null when the hint is not tied to one; a known-wrong solution declares
+ *                  the failure mode it must be diagnosed with ({@link KnownWrongSolution#hint}); since 0.1.2
  * @since 0.1
  */
 public record CheckResult(String checkId, String title, CheckStatus status, int points, int maxPoints,
-                          String message, String expected, String actual, String hint, List<Evidence> evidence) {
+                          String message, String expected, String actual, String hint, List<Evidence> evidence,
+                          String failureMode) {
 
     /** The points of a pass before scoring: "all of them". */
     public static final int FULL = -1;
@@ -36,6 +40,12 @@ public record CheckResult(String checkId, String title, CheckStatus status, int 
         }
         message = message == null ? "" : message;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A result without a diagnosed failure mode (the API of 0.1.1). */
+    public CheckResult(String checkId, String title, CheckStatus status, int points, int maxPoints, String message,
+                       String expected, String actual, String hint, List<Evidence> evidence) {
+        this(checkId, title, status, points, maxPoints, message, expected, actual, hint, evidence, null);
     }
 
     /** Full points. */
@@ -76,9 +86,24 @@ public record CheckResult(String checkId, String title, CheckStatus status, int 
         return new CheckResult(null, null, CheckStatus.SKIPPED, 0, 0, message, null, null, null, null);
     }
 
-    /** This result with a hint for the student. */
+    /** This result with a hint for the student, tied to no particular failure mode. */
     public CheckResult hint(String text) {
-        return new CheckResult(checkId, title, status, points, maxPoints, message, expected, actual, text, evidence);
+        return new CheckResult(checkId, title, status, points, maxPoints, message, expected, actual, text, evidence,
+                null);
+    }
+
+    /**
+     * This result with a hint for the mistake the check diagnosed. Choose the hint from what the check observed, so
+     * that a student reads about their own mistake, and give each diagnosis an id: a known-wrong solution declares
+     * the id it must receive ({@link KnownWrongSolution#hint}) and verification holds the checker to it.
+     *
+     * @param failureMode a short id of the mistake, e.g. {@code int-address}
+     * @param text        the hint
+     * @since 0.1.2
+     */
+    public CheckResult hint(String failureMode, String text) {
+        return new CheckResult(checkId, title, status, points, maxPoints, message, expected, actual, text, evidence,
+                failureMode);
     }
 
     /** This result with more evidence appended. */
@@ -89,13 +114,14 @@ public record CheckResult(String checkId, String title, CheckStatus status, int 
                 all.add(e);
             }
         }
-        return new CheckResult(checkId, title, status, points, maxPoints, message, expected, actual, hint, all);
+        return new CheckResult(checkId, title, status, points, maxPoints, message, expected, actual, hint, all,
+                failureMode);
     }
 
     /** This result with the expected and actual values set (for results built from a message). */
     public CheckResult expectedActual(String expectedValue, String actualValue) {
         return new CheckResult(checkId, title, status, points, maxPoints, message, expectedValue, actualValue, hint,
-                evidence);
+                evidence, failureMode);
     }
 
     /**
@@ -111,7 +137,8 @@ public record CheckResult(String checkId, String title, CheckStatus status, int 
         } else if (s != CheckStatus.PASS) {
             p = 0;
         }
-        return new CheckResult(check.id(), check.title(), s, p, max, message, expected, actual, hint, evidence);
+        return new CheckResult(check.id(), check.title(), s, p, max, message, expected, actual, hint, evidence,
+                failureMode);
     }
 
     /** Whether the check awarded any points (prerequisites count as met then). */

@@ -11,9 +11,10 @@ public final class ExerciseApi {
      * The API version the host offers, as semantic versioning: a minor bump adds, a major bump breaks. 0.1.1 added
      * the marked reference ({@link MarkedSource}), the workshop track's place ({@link ExerciseDescriptor#onTrack})
      * and {@link CheckPlan#newChecks} without a minor bump, so that plugins built for 0.1.0 (whose default range
-     * ends before 0.2.0) keep loading; a plugin that uses them requires {@code >=0.1.1}.
+     * ends before 0.2.0) keep loading; a plugin that uses them requires {@code >=0.1.1}. 0.1.2 added diagnosed
+     * failure modes ({@link CheckResult#hint(String, String)}, {@link KnownWrongSolution#hint}).
      */
-    public static final String VERSION = "0.1.1";
+    public static final String VERSION = "0.1.2";
 
     private ExerciseApi() {
     }

@@ -147,6 +147,11 @@ public abstract class ResourceExercise implements Exercise {
         out.add(folder + "/instructions.md");
         for (Locale l : translations()) {
             out.add(Instructions.path(getClass(), folder + "/instructions", l));
+            // The translation of the checks' titles and hints, for an exercise that has one (CheckTexts).
+            String texts = CheckTexts.baseName(folder) + "_" + l + ".properties";
+            if (getClass().getClassLoader().getResource(texts) != null) {
+                out.add(texts);
+            }
         }
         for (String file : files) {
             out.add(folder + "/reference/" + file);

@@ -25,6 +25,9 @@ public final class Tally {
     private final List<String> problems = new ArrayList<>();
     private int earned;
     private int total;
+    private boolean lastHeld = true;
+    private String failureMode;
+    private String hint;
 
     /** Records an expectation of weight 1. */
     public Tally expect(boolean holds, String problemIfNot) {
@@ -43,10 +46,27 @@ public final class Tally {
             throw new IllegalArgumentException("Tally: weight must be positive, got " + weight);
         }
         total += weight;
+        lastHeld = holds;
         if (holds) {
             earned += weight;
         } else {
             problems.add(problemIfNot);
+        }
+        return this;
+    }
+
+    /**
+     * The hint for the expectation just recorded, if it failed: the result carries the hint of the first failed
+     * expectation that has one, so the student reads about the mistake the check saw first.
+     *
+     * @param failureMode the id of the mistake (see {@link CheckResult#hint(String, String)})
+     * @param text        the hint
+     * @since 0.1.2
+     */
+    public Tally hint(String failureMode, String text) {
+        if (!lastHeld && hint == null) {
+            this.failureMode = failureMode;
+            this.hint = text;
         }
         return this;
     }
@@ -63,7 +83,8 @@ public final class Tally {
 
     /**
      * A pass with {@code passMessage} if everything held, else a partial result worth the earned share of
-     * {@code points} (rounded down), whose message lists the problems.
+     * {@code points} (rounded down), whose message lists the problems and whose hint is that of the first failed
+     * expectation that has one ({@link #hint}).
      */
     public CheckResult result(int points, String passMessage) {
         if (problems.isEmpty()) {
@@ -77,6 +98,7 @@ public final class Tally {
         if (problems.size() > SHOWN_PROBLEMS) {
             msg.append("\n... and ").append(problems.size() - SHOWN_PROBLEMS).append(" more");
         }
-        return CheckResult.partial(p, msg.toString());
+        CheckResult r = CheckResult.partial(p, msg.toString());
+        return hint == null ? r : r.hint(failureMode, hint);
     }
 }

@@ -59,4 +59,25 @@ public final class Win32Names {
     public static String bytes(long count) {
         return Win32Format.bytes(count);
     }
+
+    /**
+     * A stack frame as a student reads it: {@code SparseSpreadsheet.setCell(SparseSpreadsheet.java:42)}, without the
+     * class loader's name that {@link StackTraceElement#toString} puts in front ({@code student//...}).
+     *
+     * @since 0.1.2
+     */
+    public static String frame(StackTraceElement e) {
+        return new StackTraceElement(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber())
+                .toString();
+    }
+
+    /**
+     * {@code 1 block}, {@code 2 blocks}, {@code 1,024 blocks}: a count with its noun in the right number (English
+     * plural with "s").
+     *
+     * @since 0.1.2
+     */
+    public static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
 }

@@ -54,4 +54,20 @@ class Win32NamesTest {
         assertThat(Win32Names.parseHex("NULL")).isEqualTo(-1);
         assertThat(Win32Names.parseHex(null)).isEqualTo(-1);
     }
+
+    @Test
+    void aFrameOfAStudentClassIsNamedWithoutItsClassLoader() {
+        StackTraceElement e = new StackTraceElement("student", null, null, "SparseSpreadsheet", "setCell",
+                "SparseSpreadsheet.java", 42);
+
+        assertThat(e.toString()).startsWith("student//");
+        assertThat(Win32Names.frame(e)).isEqualTo("SparseSpreadsheet.setCell(SparseSpreadsheet.java:42)");
+    }
+
+    @Test
+    void aCountAgreesWithItsNoun() {
+        assertThat(Win32Names.count(1, "block")).isEqualTo("1 block");
+        assertThat(Win32Names.count(0, "block")).isEqualTo("0 blocks");
+        assertThat(Win32Names.count(1024, "HeapCreate call")).isEqualTo("1,024 HeapCreate calls");
+    }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -213,12 +215,65 @@ public final class SolutionCompiler {
         for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
             String file = d.getSource() == null ? null : d.getSource().getName().replaceFirst("^/", "");
             boolean error = d.getKind() == Diagnostic.Kind.ERROR;
-            String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+            String full = d.getMessage(Locale.ROOT);
+            String message = full.lines().findFirst().orElse("") + newerThanJava17(full);
             out.add(new CompileDiagnostic(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
                     error, message));
         }
         out.sort(Comparator.comparing((CompileDiagnostic d) -> !d.error()));
         return out;
+    }
+
+    /**
+     * Methods of the Java class library added after Java 17, by name, with the types that have them and the release
+     * that added them: a student on a newer JDK writes them, and javac (held to {@code --release 17}) only says
+     * "cannot find symbol".
+     */
+    private static final Map<String, String> NEWER_METHODS = Map.ofEntries(
+            Map.entry("getFirst", "21 List LinkedHashSet SortedSet TreeSet ArrayList SequencedCollection"),
+            Map.entry("getLast", "21 List LinkedHashSet SortedSet TreeSet ArrayList SequencedCollection"),
+            Map.entry("removeFirst", "21 List LinkedHashSet SortedSet TreeSet ArrayList SequencedCollection"),
+            Map.entry("removeLast", "21 List LinkedHashSet SortedSet TreeSet ArrayList SequencedCollection"),
+            Map.entry("addFirst", "21 List LinkedHashSet SortedSet TreeSet ArrayList SequencedCollection"),
+            Map.entry("addLast", "21 List LinkedHashSet SortedSet TreeSet ArrayList SequencedCollection"),
+            Map.entry("reversed", "21 List LinkedHashSet SortedSet TreeSet ArrayList Deque LinkedHashMap SortedMap "
+                    + "TreeMap SequencedCollection SequencedMap"),
+            Map.entry("firstEntry", "21 LinkedHashMap"),
+            Map.entry("lastEntry", "21 LinkedHashMap"),
+            Map.entry("repeat", "21 StringBuilder StringBuffer"),
+            Map.entry("clamp", "21 Math StrictMath"),
+            Map.entry("splitWithDelimiters", "21 String Pattern"),
+            Map.entry("isEmoji", "21 Character"),
+            Map.entry("threadId", "19 Thread"),
+            Map.entry("ofVirtual", "21 Thread"),
+            Map.entry("startVirtualThread", "21 Thread"),
+            Map.entry("newHashMap", "19 HashMap LinkedHashMap WeakHashMap"),
+            Map.entry("newHashSet", "19 HashSet LinkedHashSet"),
+            Map.entry("ceilDiv", "18 Math StrictMath"),
+            Map.entry("ceilMod", "18 Math StrictMath"),
+            Map.entry("unsignedMultiplyHigh", "18 Math StrictMath"));
+
+    /**
+     * For javac's "cannot find symbol" of a method the class library gained after Java 17, what to tell the student:
+     * solutions are Java 17, whatever JDK they wrote them with. Empty for any other message.
+     */
+    static String newerThanJava17(String message) {
+        if (!message.startsWith("cannot find symbol")) {
+            return "";
+        }
+        Matcher symbol = Pattern.compile("symbol:\\s+method (\\w+)\\(")
+                .matcher(message);
+        Matcher location = Pattern.compile(
+                "location:\\s+(?:class|interface|variable \\w+ of type)\\s+(?:[\\w.]+\\.)?(\\w+)").matcher(message);
+        if (!symbol.find() || !location.find()) {
+            return "";
+        }
+        String[] known = NEWER_METHODS.getOrDefault(symbol.group(1), "").split(" ");
+        if (known.length < 2 || !List.of(known).subList(1, known.length).contains(location.group(1))) {
+            return "";
+        }
+        return ": " + location.group(1) + "." + symbol.group(1) + "() came with Java " + known[0] + ", but "
+                + "solutions are compiled as Java 17, which does not have it";
     }
 
     private static List<String> classNames(Path out) throws IOException {

@@ -3,6 +3,7 @@ package pagelab.testkit;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,8 @@ public abstract class ExerciseVerification {
             "sources", "reference and known-wrong solutions have the starter's files",
             "known-wrong declarations", "each known-wrong solution is declared once and marked in the reference",
             "SDK boundary", "uses only pagelab.kernel and pagelab.exercise",
-            "unused files", "plugin holds no file the exercise does not use");
+            "unused files", "plugin holds no file the exercise does not use",
+            "check texts", "every check title and hint is translated where the exercise translates its checks");
     // A malformed exercise is reported by the finding that failed; the others are skipped instead of repeating it.
     private static final String NOT_WELL_FORMED = "the exercise is not well formed (see the failed test above)";
 
@@ -76,6 +78,23 @@ public abstract class ExerciseVerification {
             assumeTrue(wellFormed, NOT_WELL_FORMED);
             return verifier.verifyStarter(exercise);
         }));
+        tests.add(DynamicTest.dynamicTest("rubric in docs/exercises.md is the checks' and known-wrong solutions'",
+                () -> {
+                    assumeTrue(wellFormed, NOT_WELL_FORMED);
+                    Path doc = Rubric.document();
+                    assumeTrue(doc != null, "not built in a PageLab source tree: no docs/exercises.md");
+                    String text = Rubric.read(doc);
+                    if (Boolean.getBoolean("rubric.update")) {
+                        text = Rubric.update(text, exercise);
+                        Rubric.write(doc, text);
+                    }
+                    String want = Rubric.markdown(exercise);
+                    String got = Rubric.published(text, exercise);
+                    assertTrue(want.equals(got), () -> "the rubric of " + exercise.descriptor().id() + " in " + doc
+                            + " is " + (got == null ? "missing" : "out of date") + "; rewrite it with mvn -pl "
+                            + "exercises/" + exercise.descriptor().id() + " test -Drubric.update=true. It should "
+                            + "read:\n" + want);
+                }));
         for (KnownWrongSolution w : wellFormed ? exercise.knownWrong() : List.<KnownWrongSolution>of()) {
             tests.add(test("wrong/" + w.name() + " fails " + titles(exercise, w),
                     () -> verifier.verifyKnownWrong(exercise, w)));

@@ -16,6 +16,7 @@ import pagelab.exercise.CheckPlan;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckRunner;
 import pagelab.exercise.CheckStatus;
+import pagelab.exercise.CheckTexts;
 import pagelab.exercise.Exercise;
 import pagelab.exercise.GradeReport;
 import pagelab.exercise.KnownWrongSolution;
@@ -145,6 +146,7 @@ public final class ExerciseVerifier {
         out.add(attempt("known-wrong declarations", () -> knownWrongDeclarations(exercise)));
         out.add(attempt("SDK boundary", () -> sdkBoundary(exercise)));
         out.add(attempt("unused files", () -> unusedFiles(exercise)));
+        out.add(attempt("check texts", () -> checkTexts(exercise)));
         return out;
     }
 
@@ -204,10 +206,52 @@ public final class ExerciseVerifier {
             if (!errors.isEmpty()) {
                 problems.add("makes checks end in ERROR " + errors + " (a checker bug)");
             }
+            problems.addAll(hintProblems(wrong, r));
+            problems.addAll(untranslatedHints(exercise, r));
             String verdict = problems.isEmpty() ? "fails exactly " + new TreeSet<>(wrong.mustFail())
-                    : String.join("; ", problems);
+                    + " with the hints of its mistake " + wrong.hints() : String.join("; ", problems);
             return new Finding(subject, problems.isEmpty(), verdict + "\n" + GradeReports.summary(r));
         });
+    }
+
+    /**
+     * What a student with this mistake would read wrongly: a failed check without a hint, or a declared check whose
+     * hint is not the one for this mistake (issue 16: hints fixed per check often pointed elsewhere).
+     */
+    private static List<String> hintProblems(KnownWrongSolution wrong, GradeReport r) {
+        List<String> out = new ArrayList<>();
+        for (CheckResult c : r.results()) {
+            boolean failed = c.status() == CheckStatus.FAIL || c.status() == CheckStatus.PARTIAL;
+            if (failed && (c.hint() == null || c.hint().isBlank())) {
+                out.add(c.checkId() + " fails it without a hint");
+            }
+        }
+        wrong.hints().forEach((check, mode) -> {
+            CheckResult c = r.results().stream().filter(x -> check.equals(x.checkId())).findFirst().orElse(null);
+            if (c == null || c.status() == CheckStatus.SKIPPED) {
+                out.add(check + " does not run, so it cannot give the hint " + mode + " it must");
+            } else if (!mode.equals(c.failureMode())) {
+                out.add(check + " must diagnose " + mode + " but gives " + (c.failureMode() == null
+                        ? "a hint of no failure mode" : "the hint of " + c.failureMode()) + ": \"" + c.hint() + "\"");
+            }
+        });
+        return out;
+    }
+
+    // A hint a student got in a check that failed, whose failure mode an exercise that translates its checks lacks.
+    private static List<String> untranslatedHints(Exercise exercise, GradeReport r) {
+        List<String> out = new ArrayList<>();
+        for (Locale l : exercise.translations()) {
+            CheckTexts texts = CheckTexts.of(exercise, l);
+            for (CheckResult c : r.results()) {
+                if (texts.translated() && c.failureMode() != null && c.hint() != null
+                        && texts.hint(c.failureMode()) == null) {
+                    out.add(c.checkId() + " gives the hint of " + c.failureMode() + ", which the " + l + " check "
+                            + "texts lack (hint." + c.failureMode() + ")");
+                }
+            }
+        }
+        return out;
     }
 
     private static String instructions(Exercise exercise) {
@@ -267,6 +311,11 @@ public final class ExerciseVerifier {
                             + " are " + plan.checks().stream().map(CheckInfo::id).toList());
                 }
             }
+            if (w.hints().isEmpty()) {
+                throw new IllegalStateException(w.name() + " declares no hint it must receive: name the failure mode"
+                        + " a check must diagnose, wrong(...).hint(\"" + w.mustFail().iterator().next()
+                        + "\", \"mode\"), and give that check's hint for it with CheckResult.hint(\"mode\", text)");
+            }
             if (w.sources().equals(reference)) {
                 throw new IllegalStateException(w.name() + " is the reference solution itself: it changes nothing");
             }
@@ -283,6 +332,38 @@ public final class ExerciseVerifier {
             }
         }
         return wrong.size() + " known-wrong solution(s)";
+    }
+
+    /**
+     * An exercise that translates its checks ({@link CheckTexts}) translates every title and the hint of every
+     * failure mode its known-wrong solutions declare; the hints of other failure modes its checks give are held to
+     * the same when a known-wrong solution receives them ({@link #verifyKnownWrong}).
+     */
+    private static String checkTexts(Exercise exercise) {
+        List<String> done = new ArrayList<>();
+        CheckPlan plan = CheckPlan.of(exercise.checks());
+        for (Locale l : exercise.translations()) {
+            CheckTexts texts = CheckTexts.of(exercise, l);
+            if (!texts.translated()) {
+                continue;
+            }
+            List<String> missing = new ArrayList<>();
+            for (CheckInfo c : plan.checks()) {
+                if (texts.title(c.id()) == null) {
+                    missing.add("check." + c.id() + ".title");
+                }
+            }
+            for (KnownWrongSolution w : exercise.knownWrong()) {
+                w.hints().values().stream().filter(m -> texts.hint(m) == null).map(m -> "hint." + m)
+                        .filter(k -> !missing.contains(k)).forEach(missing::add);
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("the " + l + " check texts (" + CheckTexts.baseName(
+                        exercise.descriptor().id()) + "_" + l + ".properties) lack " + missing);
+            }
+            done.add(l.toString());
+        }
+        return done.isEmpty() ? "no translation of the checks" : "titles and hints translated to " + done;
     }
 
     private static String unusedFiles(Exercise exercise) {

@@ -17,7 +17,8 @@ public class AdderExercise implements Exercise {
     private final List<KnownWrongSolution> wrong;
 
     public AdderExercise() {
-        this(List.of(wrong("ignores-sign", "return Math.abs(a) + Math.abs(b);", "negative")));
+        this(List.of(wrong("ignores-sign", "return Math.abs(a) + Math.abs(b);", "negative")
+                .hint("negative", "drops-sign")));
     }
 
     AdderExercise(List<KnownWrongSolution> wrong) {

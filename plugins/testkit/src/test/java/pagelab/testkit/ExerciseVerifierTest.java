@@ -44,6 +44,32 @@ class ExerciseVerifierTest {
     }
 
     @Test
+    void anExerciseThatTranslatesItsChecksMustTranslateEveryTitleAndDeclaredHint() {
+        AdderExercise ex = new AdderExercise() {
+            @Override
+            public List<Locale> translations() {
+                return List.of(Locale.SIMPLIFIED_CHINESE);
+            }
+        };
+
+        Finding f = verifier.verifyStructure(ex).stream().filter(x -> x.subject().equals("check texts"))
+                .findFirst().orElseThrow();
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("adder/checks_zh_CN.properties) lack [check.negative.title, "
+                + "hint.drops-sign]");
+    }
+
+    @Test
+    void anExerciseWithoutCheckTextsIsEnglishOnlyAndWellFormed() {
+        Finding f = verifier.verifyStructure(new AdderExercise()).stream()
+                .filter(x -> x.subject().equals("check texts")).findFirst().orElseThrow();
+
+        assertThat(f.ok()).isTrue();
+        assertThat(f.message()).isEqualTo("no translation of the checks");
+    }
+
+    @Test
     void aKnownWrongSolutionThatPassesACheckItMustFailIsReported() {
         AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("harmless", "return a + b;", "negative")));
 
@@ -65,9 +91,52 @@ class ExerciseVerifierTest {
 
     @Test
     void checksSkippedBecauseOfANamedFailureAreTolerated() {
-        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small")));
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small")
+                .hint("small", "no-sum")));
 
         assertThat(verifier.verifyKnownWrong(ex, ex.knownWrong().get(0)).ok()).isTrue();
+    }
+
+    @Test
+    void aKnownWrongSolutionDiagnosedAsAnotherMistakeIsReported() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small")
+                .hint("small", "arithmetic")));
+
+        Finding f = verifier.verifyKnownWrong(ex, ex.knownWrong().get(0));
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("small must diagnose arithmetic but gives the hint of no-sum: \"Return the"
+                + " sum.\"");
+    }
+
+    @Test
+    void aHintTiedToNoFailureModeDoesNotProveTheDiagnosis() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("off-below-zero",
+                "return a < 0 ? a + b - 1 : a + b;", "negative").hint("negative", "drops-sign")));
+
+        Finding f = verifier.verifyKnownWrong(ex, ex.knownWrong().get(0));
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("negative must diagnose drops-sign but gives a hint of no failure mode");
+    }
+
+    @Test
+    void aHintDeclaredForASkippedCheckIsReported() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small", "negative")
+                .hint("negative", "drops-sign")));
+
+        Finding f = verifier.verifyKnownWrong(ex, ex.knownWrong().get(0));
+
+        assertThat(f.ok()).isFalse();
+        assertThat(f.message()).contains("negative does not run, so it cannot give the hint drops-sign it must");
+    }
+
+    @Test
+    void aKnownWrongSolutionThatDeclaresNoHintIsNotWellFormed() {
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("zero", "return 0;", "small")));
+
+        assertThat(verifier.verifyStructure(ex)).filteredOn(x -> !x.ok()).extracting(Finding::message)
+                .singleElement().asString().contains("zero declares no hint it must receive");
     }
 
     @Test
@@ -81,8 +150,19 @@ class ExerciseVerifierTest {
     }
 
     @Test
+    void aMethodNewerThanJava17IsNamedAsSuchInTheCompileError() {
+        GradeReport r = verifier.grade(new AdderExercise(), AdderExercise.adder(
+                "return java.util.List.of(a + b).getFirst() + (int) Math.clamp(0L, 0, 1);"));
+
+        assertThat(r.results().get(0).message()).contains("cannot find symbol: List.getFirst() came with Java 21, "
+                + "but solutions are compiled as Java 17, which does not have it")
+                .contains("cannot find symbol: Math.clamp() came with Java 21");
+    }
+
+    @Test
     void aKnownWrongSolutionThatIsTheReferenceChangesNothingAndIsReported() {
-        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("same", "return a + b;", "negative")));
+        AdderExercise ex = new AdderExercise(List.of(AdderExercise.wrong("same", "return a + b;", "negative")
+                .hint("negative", "drops-sign")));
 
         assertThat(verifier.verifyStructure(ex)).filteredOn(x -> !x.ok()).extracting(Finding::message)
                 .containsExactly("IllegalStateException: same is the reference solution itself: it changes nothing");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import pagelab.app.grading.Grader;
@@ -23,6 +24,7 @@ import pagelab.app.results.Submissions;
 import pagelab.exercise.CheckInfo;
 import pagelab.exercise.CheckPlan;
 import pagelab.exercise.CheckRunner;
+import pagelab.exercise.CheckTexts;
 import pagelab.exercise.SourceSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +49,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--reference", description = "Grade the exercise's shipped reference solution instead.")
     boolean reference;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "The language of check titles and hints, e.g. zh-CN "
+            + "or en, where the exercise translates them (default: the user's locale).")
+    String lang;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
             description = "text, json, junit or gradescope (default: ${DEFAULT-VALUE}).")
@@ -124,7 +130,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private int report(LoadedExercise ex, SourceSet sources, Map<String, String> encodings, GradingResult result)
             throws IOException {
-        writeReport(result, encodings);
+        writeReport(translated(ex, result), encodings);
         if (bundle != null) {
             cli.session().sweepAlso(bundle.toAbsolutePath().getParent());
             ResultSigner signer = cli.session().signer(signKey);
@@ -203,6 +209,20 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.NOT_FOUND, e.getMessage());
         }
+    }
+
+    /**
+     * The result as the student reads it: titles and hints in the language asked for, from the exercise's own
+     * translation (CheckTexts); the bundle keeps the result as graded.
+     */
+    private GradingResult translated(LoadedExercise ex, GradingResult r) {
+        Locale locale = lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang.replace('_', '-'));
+        CheckTexts texts = CheckTexts.of(ex.exercise(), locale);
+        if (!texts.translated()) {
+            return r;
+        }
+        return new GradingResult(r.exerciseId(), r.pluginId(), r.pluginVersion(), r.sourcesSha256(), r.compile(),
+                texts.apply(r.report()), r.outcomes(), r.output(), r.isolation(), r.millis());
     }
 
     private void writeReport(GradingResult result, Map<String, String> encodings) throws IOException {

@@ -46,11 +46,18 @@ public final class AddressSpaceWalk extends ResourceExercise {
     @Override
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
-                wrong("stops-at-first-free", "Ends the walk at the first free gap.", "tilesAddressSpace"),
+                wrong("stops-at-first-free", "Ends the walk at the first free gap.", "tilesAddressSpace")
+                .hint("tilesAddressSpace", "stops-at-free"),
                 wrong("blocks-as-regions", "Reports every block as a region, ignoring AllocationBase.",
                         "matchesRegions", "blocksMatchVirtualQuery", "identifiesStacks", "identifiesImagesAndViews",
-                        "otherMachines"),
+                        "otherMachines").hint("matchesRegions", "blocks-as-regions")
+                        .hint("identifiesStacks", "blocks-as-regions").hint("otherMachines", "blocks-as-regions"),
+                wrong("starts-at-64k", "Starts the walk at 0x00010000 instead of 0, so the free region below is "
+                        + "missing; every later check still judges the rest of the walk.", "tilesAddressSpace",
+                        "matchesRegions", "otherMachines").hint("tilesAddressSpace", "starts-above-zero")
+                        .hint("matchesRegions", "starts-above-zero").hint("otherMachines", "starts-above-zero"),
                 wrong("guard-equality", "Tests Protect == PAGE_GUARD instead of the PAGE_GUARD bit.",
-                        "identifiesStacks", "otherMachines"));
+                        "identifiesStacks", "otherMachines").hint("identifiesStacks", "guard-bit")
+                        .hint("otherMachines", "guard-bit"));
     }
 }

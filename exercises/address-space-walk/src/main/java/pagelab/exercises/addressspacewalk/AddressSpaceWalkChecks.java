@@ -4,6 +4,7 @@ import static pagelab.exercises.addressspacewalk.GroundTruth.at;
 import static pagelab.exercises.addressspacewalk.GroundTruth.describe;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,14 +31,18 @@ public class AddressSpaceWalkChecks {
         List<VmRegion> got = truth.walk(walker);
         if (got.isEmpty()) {
             return CheckResult.fail("regions from 0x00000000 to " + Win32Names.hex(truth.end()), "walk returned none")
-                    .hint("Call VirtualQuery from address 0 until it returns 0.");
+                    .hint("no-walk", "Call VirtualQuery from address 0 until it returns 0.");
         }
-        long cursor = 0;
+        // A walk that starts above 0 (say at 0x00010000, where the first allocation may lie) still tiles the rest:
+        // it loses these points, and the later checks, which need the regions, still judge the walk (fair points).
+        long start = got.get(0) == null ? 0 : got.get(0).base();
+        boolean startsAbove = start > 0 && start < truth.end();
+        long cursor = startsAbove ? start : 0;
         for (VmRegion r : got) {
             if (r == null || r.base() != cursor || r.size() <= 0) {
                 return CheckResult.fail("the next region at " + Win32Names.hex(cursor), r == null ? "a null region"
-                        : "the next one is " + describe(r)).hint("Each region starts where the previous one ends: "
-                        + "BaseAddress + RegionSize.");
+                        : "the next one is " + describe(r)).hint("gap-between-regions", "Each region starts where "
+                        + "the previous one ends: BaseAddress + RegionSize.");
             }
             cursor = r.base() + r.size();
         }
@@ -45,8 +50,16 @@ public class AddressSpaceWalkChecks {
             return CheckResult.fail("The walk stopped at " + Win32Names.hex(cursor) + " after " + got.size()
                             + " regions; VirtualQuery answers up to " + Win32Names.hex(truth.end()) + ".",
                             Win32Names.hex(truth.end()), Win32Names.hex(cursor))
-                    .hint("A MEM_FREE block is not the end: keep querying until VirtualQuery returns 0.")
+                    .hint("stops-at-free", "A MEM_FREE block is not the end: keep querying until VirtualQuery "
+                            + "returns 0.")
                     .evidence(ctx.snapshotEvidence("The address space walked"));
+        }
+        if (startsAbove) {
+            return CheckResult.partial(10, "The walk starts at " + Win32Names.hex(start) + ", not at 0x00000000: the "
+                            + "free region below it is missing. From there the regions tile the address space.")
+                    .expectedActual("the first region at 0x00000000", "the first region at " + Win32Names.hex(start))
+                    .hint("starts-above-zero", "Start the walk at address 0: the lowest 64 KiB are a MEM_FREE region "
+                            + "like any other, and VirtualQuery describes it.");
         }
         return CheckResult.pass(got.size() + " regions tile 0x00000000 to " + Win32Names.hex(truth.end()) + ".");
     }
@@ -67,7 +80,9 @@ public class AddressSpaceWalkChecks {
         t.expect(got.size() == truth.regions.size(), "the walk found " + got.size() + " regions; there are "
                 + truth.regions.size());
         return t.result(20, "All " + truth.regions.size() + " regions match the kernel's allocations and free gaps.")
-                .hint("Blocks with the same AllocationBase make one region; its size is the sum of their sizes.")
+                .hint(startsAbove(got) ? "starts-above-zero" : "blocks-as-regions", startsAbove(got)
+                        ? "Start the walk at address 0: the free region there is a region too."
+                        : "Blocks with the same AllocationBase make one region; its size is the sum of their sizes.")
                 .evidence(ctx.snapshotEvidence("The address space walked"));
     }
 
@@ -88,25 +103,29 @@ public class AddressSpaceWalkChecks {
                     : r.blocks().size() + ": " + blocks(r)));
         }
         return t.result(15, "Every block's base, size, state, protection and type match VirtualQuery.")
-                .hint("Record each VirtualQuery answer as a block: BaseAddress, RegionSize, State, Protect, Type.");
+                .hint(regionsDiffer(truth, got) ? "blocks-as-regions" : "record-blocks", regionsDiffer(truth, got)
+                        ? "A region's blocks are every VirtualQuery answer with its AllocationBase, not just the first."
+                        : "Record each VirtualQuery answer as a block: BaseAddress, RegionSize, State, Protect, Type.");
     }
 
     @Check(points = 10, title = "Thread stacks are found by their guard page", after = "tilesAddressSpace", order = 4)
     public CheckResult identifiesStacks(AddressSpaceWalker walker, CheckContext ctx) {
-        return kinds(walker, ctx, RegionKind.STACK, "A private region with a block whose protection has the "
-                + "PAGE_GUARD bit is a thread stack: test (Protect & PAGE_GUARD) != 0.");
+        return kinds(walker, ctx, RegionKind.STACK, "guard-bit", "A private region with a block whose protection "
+                + "has the PAGE_GUARD bit is a thread stack: test (Protect & PAGE_GUARD) != 0.");
     }
 
     @Check(points = 10, title = "Heaps are found through GetProcessHeaps", after = "tilesAddressSpace", order = 5)
     public CheckResult identifiesHeaps(AddressSpaceWalker walker, CheckContext ctx) {
-        return kinds(walker, ctx, RegionKind.HEAP, "GetProcessHeaps fills an array with heap handles; a heap's "
-                + "handle is the base of its region.");
+        return kinds(walker, ctx, RegionKind.HEAP, "heap-handles", "GetProcessHeaps fills an array with heap "
+                + "handles; a heap's handle is the base of its region.");
     }
 
     @Check(points = 10, title = "Images and mapped views are told apart", after = "tilesAddressSpace", order = 6)
     public CheckResult identifiesImagesAndViews(AddressSpaceWalker walker, CheckContext ctx) {
-        CheckResult images = kinds(walker, ctx, RegionKind.IMAGE, "MEM_IMAGE regions are exes and DLLs.");
-        CheckResult views = kinds(walker, ctx, RegionKind.MAPPED, "MEM_MAPPED regions are views of files.");
+        CheckResult images = kinds(walker, ctx, RegionKind.IMAGE, "type-field", "MEM_IMAGE regions are exes and "
+                + "DLLs: read the Type of the region's blocks.");
+        CheckResult views = kinds(walker, ctx, RegionKind.MAPPED, "type-field", "MEM_MAPPED regions are views of "
+                + "files: read the Type of the region's blocks.");
         if (images.points() != 0 || views.points() != 0 || images.status() != views.status()) {
             return images.status() != CheckStatus.PASS ? images : views;
         }
@@ -116,6 +135,7 @@ public class AddressSpaceWalkChecks {
     @Check(points = 10, title = "The walk is right on x64 and with ASLR", after = "tilesAddressSpace", order = 7)
     public CheckResult otherMachines(AddressSpaceWalker walker, CheckContext ctx) {
         Tally t = new Tally();
+        String[] mode = new String[1];
         for (MachineConfig c : List.of(MachineConfig.x64(), MachineConfig.x64().aslr(true),
                 MachineConfig.x86().aslr(true))) {
             try (Machine m = Machine.create(c.seed(ctx.seed() + 1))) {
@@ -124,13 +144,50 @@ public class AddressSpaceWalkChecks {
                 String name = (c.is64Bit() ? "x64" : "x86") + (c.aslr() ? " with ASLR" : "");
                 VmRegion wrong = truth.regions.stream().filter(want -> !want.equals(at(got, want.base())))
                         .findFirst().orElse(null);
+                if (mode[0] == null && (wrong != null || got.size() != truth.regions.size())) {
+                    mode[0] = diagnose(truth, got, wrong);
+                }
                 t.expect(wrong == null && got.size() == truth.regions.size(), "on " + name + " "
                         + (wrong == null ? "the walk found " + got.size() + " regions, not " + truth.regions.size()
                         : "the region " + describe(wrong) + " is " + describeGot(at(got, wrong.base()))));
             }
         }
         return t.result(10, "On x64, x64 with ASLR and x86 with ASLR every region, block and kind matched.")
-                .hint("Addresses on x64 go up to 0x00007FFFFFFEFFFF: keep them in long.");
+                .hint(mode[0] == null ? "int-address" : mode[0], OTHER_MACHINE_HINTS.get(mode[0] == null
+                        ? "int-address" : mode[0]));
+    }
+
+    /** What went wrong on another machine, from the first region that differs, so the hint is about that. */
+    private static final Map<String, String> OTHER_MACHINE_HINTS = Map.of(
+            "int-address", "Addresses on x64 go up to 0x00007FFFFFFEFFFF: keep them in long, never in an int.",
+            "blocks-as-regions", "The regions differ here as they do on x86: blocks with the same AllocationBase make "
+                    + "one region.",
+            "guard-bit", "A stack is missed here as on x86: test (Protect & PAGE_GUARD) != 0, since a guard page's "
+                    + "protection is PAGE_READWRITE | PAGE_GUARD.",
+            "wrong-kind", "A region's kind is wrong here as on x86: see the check of that kind.",
+            "starts-above-zero", "The walk misses the free region at address 0 here as on x86: start at 0.");
+
+    private static boolean startsAbove(List<VmRegion> got) {
+        return !got.isEmpty() && got.get(0) != null && got.get(0).base() > 0;
+    }
+
+    private static String diagnose(GroundTruth truth, List<VmRegion> got, VmRegion wrong) {
+        if (startsAbove(got)) {
+            return "starts-above-zero";
+        }
+        if (wrong != null) {
+            VmRegion r = at(got, wrong.base());
+            boolean truncated = got.stream().anyMatch(g -> g != null && g.base() >= 0 && g.base() < (1L << 32)
+                    && truth.regions.stream().anyMatch(w -> w.base() >= (1L << 32)
+                    && (w.base() & 0xFFFFFFFFL) == g.base()));
+            if (truncated) {
+                return "int-address";
+            }
+            if (r != null && r.size() == wrong.size()) {
+                return wrong.kind() == RegionKind.STACK ? "guard-bit" : "wrong-kind";
+            }
+        }
+        return regionsDiffer(truth, got) ? "blocks-as-regions" : "int-address";
     }
 
     @Check(points = 10, title = "The listing has a line for every region", after = "tilesAddressSpace", order = 8)
@@ -152,7 +209,8 @@ public class AddressSpaceWalkChecks {
                 .hint("String.format(\"0x%08X\", base) on x86; 16 digits when the address needs more than 32 bits.");
     }
 
-    private static CheckResult kinds(AddressSpaceWalker walker, CheckContext ctx, RegionKind kind, String hint) {
+    private static CheckResult kinds(AddressSpaceWalker walker, CheckContext ctx, RegionKind kind, String mode,
+                                     String hint) {
         GroundTruth truth = GroundTruth.prepare(ctx.process());
         List<VmRegion> got = truth.walk(walker);
         Set<Long> want = bases(truth.regions, kind);
@@ -167,7 +225,20 @@ public class AddressSpaceWalkChecks {
                     + ", but it is not one");
         }
         return t.result(10, "Found every " + kind + " region: " + want.stream().map(Win32Names::hex)
-                .collect(Collectors.joining(", ")) + ".").hint(hint);
+                .collect(Collectors.joining(", ")) + ".").hint(regionsDiffer(truth, got) ? "blocks-as-regions" : mode,
+                        regionsDiffer(truth, got) ? "A kind belongs to a whole region: merge the blocks with the same "
+                                + "AllocationBase first (see the region check), then look at them together." : hint);
+    }
+
+    // The walk's regions are not the allocations: whatever else fails follows from that, so the hint says so.
+    private static boolean regionsDiffer(GroundTruth truth, List<VmRegion> got) {
+        for (VmRegion want : truth.regions) {
+            VmRegion r = at(got, want.base());
+            if (r == null || r.size() != want.size()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<Long> bases(List<VmRegion> regions, RegionKind kind) {

@@ -49,17 +49,21 @@ public final class CommitOnFault extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("handles-writes-only", "The filter commits only for write faults (ExceptionInformation[0] ="
-                        + " 1), so reading an untouched cell crashes.", "readsCommitOnDemand"),
+                        + " 1), so reading an untouched cell crashes.", "readsCommitOnDemand")
+                        .hint("readsCommitOnDemand", "handles-writes-only"),
                 wrong("commits-whole-granule", "The filter commits the whole 64 KiB allocation-granularity block"
-                        + " around the fault instead of one page.", "commitsOnlyFaultingPage"),
+                        + " around the fault instead of one page.", "commitsOnlyFaultingPage")
+                        .hint("commitsOnlyFaultingPage", "commits-whole-granule"),
                 wrong("no-range-check", "The filter commits any reserved page that faults, even outside the sheet.",
-                        "foreignFaultsReachOuterHandler"),
+                        "foreignFaultsReachOuterHandler").hint("foreignFaultsReachOuterHandler", "no-range-check"),
                 wrong("ignores-commit-failure", "The filter returns EXCEPTION_CONTINUE_EXECUTION even when"
-                        + " VirtualAlloc failed, so the access faults again and again.", "incurableFaultsDoNotLoop"),
+                        + " VirtualAlloc failed, so the access faults again and again.", "incurableFaultsDoNotLoop")
+                        .hint("incurableFaultsDoNotLoop", "ignores-commit-failure"),
                 wrong("no-state-check", "The filter commits without asking VirtualQuery whether the page is only"
                         + " reserved, so a write to a read-only page is 'cured' by making it writable.",
-                        "incurableFaultsDoNotLoop"),
+                        "incurableFaultsDoNotLoop").hint("incurableFaultsDoNotLoop", "no-state-check"),
                 wrong("retries-in-handler", "The filter answers EXCEPTION_EXECUTE_HANDLER and the handler runs the"
-                        + " body again, repeating its side effects and its __finally blocks.", "nestedTryBlocks"));
+                        + " body again, repeating its side effects and its __finally blocks.", "nestedTryBlocks")
+                        .hint("nestedTryBlocks", "retries-in-handler"));
     }
 }

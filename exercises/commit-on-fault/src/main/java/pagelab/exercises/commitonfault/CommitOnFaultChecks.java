@@ -38,7 +38,7 @@ public class CommitOnFaultChecks {
             return CheckResult.fail("a region of at least " + Win32Names.bytes(SHEET_SIZE) + " whose base is base()",
                     "base() is " + Win32Names.hex(probe.base()) + " in an allocation of " + Win32Names.bytes(a.size())
                             + " at " + Win32Names.hex(a.base()))
-                    .hint("Reserve the whole sheet, SHEET_SIZE bytes, in one VirtualAlloc call.")
+                    .hint("reserves-too-little", "Reserve the whole sheet, SHEET_SIZE bytes, in one VirtualAlloc call.")
                     .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
         }
         List<Long> committed = probe.committedPages();
@@ -48,7 +48,7 @@ public class CommitOnFaultChecks {
                 : CheckResult.partial(6, "Reserved the sheet at " + Win32Names.hex(a.base()) + ", but open already "
                         + "committed " + Win32Names.pages(committed.size()) + ", starting at "
                         + Win32Names.hex(committed.get(0)) + ".")
-                        .hint("Use MEM_RESERVE alone in open; the filter commits each page at its first touch.");
+                        .hint("commits-on-open", "Use MEM_RESERVE alone in open; the filter commits each page at its first touch.");
         return r.evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
     }
 
@@ -77,7 +77,7 @@ public class CommitOnFaultChecks {
         }
         return t.result(15, "Each write faulted once on its reserved page; the filter committed the page and the "
                         + "write went through, for " + cells.length + " cells.")
-                .hint("Commit the page holding ExceptionInformation[1] with VirtualAlloc(page, dwPageSize, "
+                .hint("writes-not-committed", "Commit the page holding ExceptionInformation[1] with VirtualAlloc(page, dwPageSize, "
                         + "MEM_COMMIT, PAGE_READWRITE) and return EXCEPTION_CONTINUE_EXECUTION.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the writes"));
     }
@@ -98,7 +98,7 @@ public class CommitOnFaultChecks {
                 + Win32Names.hex(page) + " " + Win32Names.mem(probe.state(page)));
         return t.result(10, "A read of a never-touched cell faulted (ExceptionInformation[0] = 0), the filter "
                         + "committed page " + Win32Names.hex(page) + ", and the read returned zeros.")
-                .hint("ExceptionInformation[0] says read (0) or write (1); both are cured the same way.")
+                .hint("handles-writes-only", "ExceptionInformation[0] says read (0) or write (1); both are cured the same way.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -116,9 +116,10 @@ public class CommitOnFaultChecks {
         double ratio = (double) committed.size() / touched.size();
         CheckResult r = Economy.score("Pages committed per page touched (" + Win32Names.pages(committed.size())
                 + " committed for " + Win32Names.pages(touched.size()) + " touched)", ratio, 4.0, 1.0, 15);
-        return r.hint(committed.size() > touched.size()
-                        ? "Commit one page, dwPageSize bytes at the faulting address rounded down, per fault."
-                        : "Every touched page must be committed.")
+        return (committed.size() > touched.size()
+                ? r.hint("commits-whole-granule", "Commit one page, dwPageSize bytes at the faulting address rounded "
+                        + "down, per fault.")
+                : r.hint("commits-too-little", "Every touched page must be committed."))
                 .evidence(Evidence.note("Pages touched", touched.stream().map(Win32Names::hex).toArray(String[]::new)),
                         ctx.snapshotEvidence("Address space after " + cells.length + " setCell calls"));
     }
@@ -150,7 +151,7 @@ public class CommitOnFaultChecks {
                 + raised.describe());
         return t.result(15, "A NULL pointer, a foreign reservation, a guard page and a software exception all went"
                         + " on to the outer handler with EXCEPTION_CONTINUE_SEARCH.")
-                .hint("Commit only for EXCEPTION_ACCESS_VIOLATION at an address inside [base, base + SHEET_SIZE) "
+                .hint("no-range-check", "Commit only for EXCEPTION_ACCESS_VIOLATION at an address inside [base, base + SHEET_SIZE) "
                         + "whose page is MEM_RESERVE; return EXCEPTION_CONTINUE_SEARCH for everything else.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space at the end"));
     }
@@ -166,13 +167,18 @@ public class CommitOnFaultChecks {
         ctx.faultInjection().clear();
         t.expect(2, noMemory.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION), "with every VirtualAlloc failing with "
                 + Win32Names.error(WinError.ERROR_COMMITMENT_LIMIT) + ", a write to " + Win32Names.hex(full)
-                + " should reach the outer handler once, but " + noMemory.describe());
+                + " should reach the outer handler once, but " + noMemory.describe()).hint("ignores-commit-failure",
+                "VirtualAlloc failed, so the page is still reserved: return EXCEPTION_CONTINUE_SEARCH, or the write "
+                + "faults again and again.");
         t.expect(faultsAt(ctx, full) <= 2, "the write to " + Win32Names.hex(full) + " faulted " + faultsAt(ctx, full)
-                + " times: the filter kept answering EXCEPTION_CONTINUE_EXECUTION without committing");
+                + " times: the filter kept answering EXCEPTION_CONTINUE_EXECUTION without committing")
+                .hint("ignores-commit-failure", "Check VirtualAlloc's result: answer EXCEPTION_CONTINUE_EXECUTION "
+                        + "only when the commit worked.");
         if (noMemory.died() == null) {
             probe.set(120, 7, pattern(120, 7, 8));
             t.expect(Arrays.equals(probe.memoryAt(full, 8), pattern(120, 7, 8)), "once memory was available again,"
-                    + " setCell(120, 7, ...) did not store its data");
+                    + " setCell(120, 7, ...) did not store its data").hint("no-retry", "A failed commit changes "
+                    + "nothing: the next fault on the page must commit it as the first would have.");
         }
         if (noMemory.died() == null) {
             long ro = probe.pageOf(3, 0);
@@ -184,14 +190,15 @@ public class CommitOnFaultChecks {
                     == WinNT.PAGE_READONLY, "a write to " + Win32Names.hex(target) + " on a committed PAGE_READONLY "
                     + "page: " + readOnly.describe() + ", and the page is now "
                     + Win32Names.protection(probe.protect(ro)) + " (expected the violation outside and the page "
-                    + "still PAGE_READONLY)");
+                    + "still PAGE_READONLY)").hint("no-state-check", "Ask VirtualQuery for the page's State "
+                    + "first: a committed page that faults is no page to commit; return EXCEPTION_CONTINUE_SEARCH.");
         } else {
-            t.expect(2, false, "the read-only page case could not run: the process had ended");
+            t.expect(2, false, "the read-only page case could not run: the process had ended")
+                    .hint("ignores-commit-failure", "The process ended after the failed commit: the filter must "
+                            + "return EXCEPTION_CONTINUE_SEARCH when VirtualAlloc fails.");
         }
         return t.result(15, "A failed commit and a write to a read-only committed page both went on to the outer "
                         + "handler after one fault each.")
-                .hint("Check VirtualAlloc's result and the page's State (VirtualQuery): only a MEM_RESERVE page that"
-                        + " you did commit is cured; otherwise return EXCEPTION_CONTINUE_SEARCH.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -212,7 +219,7 @@ public class CommitOnFaultChecks {
                 + " is still " + Win32Names.mem(state) + "; expected MEM_FREE");
         t.expect(1, sheet.base() == 0, "base() returned " + Win32Names.hex(sheet.base()) + " after close, not 0");
         return t.result(10, "close released the region at " + Win32Names.hex(probe.base()) + ".")
-                .hint("VirtualFree(base, 0, MEM_RELEASE) frees the reservation and its committed pages at once.")
+                .hint("never-releases", "VirtualFree(base, 0, MEM_RELEASE) frees the reservation and its committed pages at once.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after close"));
     }
 

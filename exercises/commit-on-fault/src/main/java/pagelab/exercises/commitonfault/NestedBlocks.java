@@ -72,7 +72,7 @@ final class NestedBlocks {
                 + "stored; expected once and stored");
         return t.result(10, "Every nested body ran once, __finally saw a normal exit, and inner handlers saw "
                         + "their exceptions in order.")
-                .hint("Cure the fault in the filter and return EXCEPTION_CONTINUE_EXECUTION: the access is retried in"
+                .hint("retries-in-handler", "Cure the fault in the filter and return EXCEPTION_CONTINUE_EXECUTION: the access is retried in"
                         + " place. EXCEPTION_EXECUTE_HANDLER unwinds the body (running its __finally blocks) and "
                         + "cannot resume it; running the body again repeats its side effects.")
                 .evidence(ctx.traceEvidence());

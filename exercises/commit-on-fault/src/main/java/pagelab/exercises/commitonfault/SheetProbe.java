@@ -155,6 +155,13 @@ final class SheetProbe {
         }
     }
 
+    // An access violation on a read: ExceptionInformation[0] is 0.
+    private static boolean isRead(UnhandledSehException e) {
+        EXCEPTION_RECORD r = e.record();
+        return r.ExceptionCode == WinNT.EXCEPTION_ACCESS_VIOLATION && r.NumberParameters >= 1
+                && r.ExceptionInformation[0] == 0;
+    }
+
     // A crash in the student's code ends the simulated process; say which call crashed, as a debugger would.
     static <T> T call(CheckContext ctx, String what, Supplier<T> action) {
         try {
@@ -163,12 +170,16 @@ final class SheetProbe {
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ", not cured by commitFilter nor handled by any __except"
                     + where(e) + ".")
-                    .hint("Is guarded() a __try whose __except filter is commitFilter, and does commitFilter commit"
-                            + " the faulting page of the sheet for reads as well as writes?")
+                    .hint(isRead(e) ? "handles-writes-only" : "not-cured", isRead(e) ? "A read of an uncommitted "
+                            + "page faults too (ExceptionInformation[0] == 0): commitFilter must commit the page for "
+                            + "reads as well as writes."
+                            : "Is guarded() a __try whose __except filter is commitFilter, and does commitFilter "
+                            + "commit the faulting page of the sheet?")
                     .evidence(ctx.traceEvidence()));
         } catch (ProcessTerminatedException e) {
             throw new CheckFailedException(CheckResult.fail(what + " ran in a process that had ended: "
-                    + e.getMessage()).evidence(ctx.traceEvidence()));
+                    + e.getMessage()).hint("process-ended", "An earlier fault ended the process: look at the first "
+                    + "fault in the trace, which no filter cured.").evidence(ctx.traceEvidence()));
         }
     }
 
@@ -176,7 +187,7 @@ final class SheetProbe {
     private static String where(Throwable t) {
         for (StackTraceElement e : t.getStackTrace()) {
             if (e.getClassName().indexOf('.') < 0) {
-                return ", at " + e;
+                return ", at " + Win32Names.frame(e);
             }
         }
         return "";

@@ -49,12 +49,18 @@ public final class CopyOnWrite extends ResourceExercise {
         return List.of(
                 wrong("any-instance-copies", "Thinks one instance's write copies the page for every instance.",
                         "predictsSingleWrite", "predictsPerInstance", "readsDoNotCopy", "sharedSectionIsNotCopied",
-                        "largeScenario"),
-                wrong("reads-copy", "Thinks a read already makes a private copy.", "readsDoNotCopy", "largeScenario"),
+                        "largeScenario").hint("predictsSingleWrite", "any-instance-copies")
+                        .hint("predictsPerInstance", "any-instance-copies")
+                        .hint("largeScenario", "any-instance-copies"),
+                wrong("reads-copy", "Thinks a read already makes a private copy.", "readsDoNotCopy", "largeScenario")
+                .hint("readsDoNotCopy", "reads-copy"),
                 wrong("shared-counts-as-copy", "Counts PAGE_READWRITE pages of the shared section as copies.",
-                        "sharedSectionIsNotCopied", "observesCopies", "largeScenario", "worksOnX64"),
+                        "sharedSectionIsNotCopied", "observesCopies", "largeScenario", "worksOnX64")
+                        .hint("sharedSectionIsNotCopied", "shared-counts-as-copy")
+                        .hint("observesCopies", "shared-counts-as-copy").hint("worksOnX64", "shared-counts-as-copy"),
                 wrong("whole-section-copied", "Thinks the first write copies the whole section.",
                         "predictsSingleWrite", "predictsPerInstance", "readsDoNotCopy", "sharedSectionIsNotCopied",
-                        "largeScenario"));
+                        "largeScenario").hint("predictsSingleWrite", "whole-section-copied")
+                        .hint("predictsPerInstance", "whole-section-copied"));
     }
 }

@@ -7,6 +7,8 @@ import static pagelab.exercises.copyonwrite.Lab.pages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.Map;
 import java.util.Set;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
@@ -91,8 +93,55 @@ public class CopyOnWriteChecks {
                     + pages(predicted.get(i)) + (truth.equals(predicted.get(i)) ? ", rightly, but \"no copy\" counts "
                     + "only once the instances that copied are predicted too" : ", but it copied " + pages(truth)));
         }
-        return t.result(points, "Every prediction held: " + describe(accesses) + ".").hint(hint)
+        String mistake = mistake(accesses, truths, predicted);
+        return t.result(points, "Every prediction held: " + describe(accesses) + ".")
+                .hint(mistake == null ? "mispredicts" : mistake, mistake == null ? hint : MISTAKES.get(mistake))
                 .evidence(layout(), Evidence.note("Accesses", describe(accesses)));
+    }
+
+    private static String observationMistake(List<Access> accesses, List<Set<Long>> truths, List<Set<Long>> seen) {
+        String m = mistake(accesses, truths, seen);
+        return m == null ? "misobserves" : m.equals("shared-counts-as-copy") ? m : "misobserves";
+    }
+
+    private static final Map<String, String> MISTAKES = Map.of(
+            "shared-counts-as-copy", "A SHARED section is mapped PAGE_READWRITE into every process: one set of pages, "
+                    + "never copied.",
+            "reads-copy", "Reading a PAGE_WRITECOPY page maps the shared original; only a write makes a copy.",
+            "any-instance-copies", "A copy belongs to the process that wrote: the other processes still map the "
+                    + "original page.",
+            "whole-section-copied", "A write copies the page holding the global, 4 KiB, not the whole section.");
+
+    /**
+     * The misconception a wrong prediction (or observation) shows, from the pages predicted but not copied: a page of
+     * the shared section, a page nobody wrote or read (the whole section copied), a page this instance only read, a
+     * page another instance wrote, in that order; null if no page is extra (pages are missing instead).
+     */
+    static String mistake(List<Access> accesses, List<Set<Long>> truths, List<Set<Long>> predicted) {
+        List<String> order = List.of("shared-counts-as-copy", "whole-section-copied", "reads-copy",
+                "any-instance-copies");
+        int best = order.size();
+        for (int i = 0; i < truths.size(); i++) {
+            Set<Long> p = predicted.get(i);
+            for (long page : p == null ? Set.<Long>of() : new TreeSet<>(p)) {
+                if (truths.get(i).contains(page)) {
+                    continue;
+                }
+                int instance = i;
+                boolean read = accesses.stream().anyMatch(a -> !a.write() && a.instance() == instance
+                        && pageOf(a.global()) == page);
+                boolean otherWrote = accesses.stream().anyMatch(a -> a.write() && a.instance() != instance
+                        && pageOf(a.global()) == page);
+                String kind = Lab.sectionAt(page).equals("Shared") ? "shared-counts-as-copy"
+                        : otherWrote ? "any-instance-copies" : read ? "reads-copy" : "whole-section-copied";
+                best = Math.min(best, order.indexOf(kind));
+            }
+        }
+        return best == order.size() ? null : order.get(best);
+    }
+
+    private static long pageOf(String global) {
+        return IMAGE.symbolRva(global) & ~(Lab.PAGE - 1);
     }
 
     private static List<Set<Long>> predictAll(CopyOnWriteLab lab, List<Access> accesses, int instances) {
@@ -128,8 +177,11 @@ public class CopyOnWriteChecks {
                     + "the instances that copied are observed too" : ", but its private copies are " + pages(truth)));
         }
         return t.result(points, "Every instance's observation matched its private copies" + where + ".")
-                .hint("Only pages of copy-on-write sections count: PAGE_READWRITE in a SHARED section is the shared "
-                        + "page itself.")
+                .hint(observationMistake(accesses, truths, seen), observationMistake(accesses, truths, seen)
+                        .equals("shared-counts-as-copy") ? "Only pages of copy-on-write sections count: "
+                        + "PAGE_READWRITE in a SHARED section is the shared page itself."
+                        : "A private copy is a page of the image whose protection is PAGE_READWRITE in a "
+                        + "copy-on-write section (it was PAGE_WRITECOPY): VirtualQuery each page of the image.")
                 .evidence(layout(), Evidence.note("Accesses", describe(accesses)),
                         Evidence.snapshot("Address space of instance #0", run.process(0).inspector().snapshot()));
     }

@@ -48,16 +48,20 @@ public final class CopyViewsFlush extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("draft-is-write-view", "Maps the draft with FILE_MAP_WRITE, so every edit goes straight to the "
-                        + "file.", "opensTwoViews", "draftEditsStayPrivate", "saveOnlyTheRange", "revertDropsEdits"),
+                        + "file.", "opensTwoViews", "draftEditsStayPrivate", "saveOnlyTheRange", "revertDropsEdits")
+                        .hint("opensTwoViews", "draft-is-write-view")
+                        .hint("draftEditsStayPrivate", "draft-is-write-view")
+                        .hint("saveOnlyTheRange", "draft-is-write-view")
+                        .hint("revertDropsEdits", "draft-is-write-view"),
                 wrong("no-flush", "save copies the bytes into the live view but never calls FlushViewOfFile.",
-                        "saveReachesTheDisk"),
+                        "saveReachesTheDisk").hint("saveReachesTheDisk", "no-flush"),
                 wrong("flushes-draft", "save calls FlushViewOfFile on the draft, as if that wrote its private pages to "
-                        + "the file.", "saveReachesTheDisk"),
+                        + "the file.", "saveReachesTheDisk").hint("saveReachesTheDisk", "flushes-draft"),
                 wrong("saves-whole-view", "save copies the whole draft into the live view, unsaved edits included.",
-                        "saveOnlyTheRange"),
+                        "saveOnlyTheRange").hint("saveOnlyTheRange", "saves-whole-view"),
                 wrong("revert-by-flush", "revert calls FlushViewOfFile on the draft, as if that threw its private "
-                        + "pages away.", "revertDropsEdits"),
+                        + "pages away.", "revertDropsEdits").hint("revertDropsEdits", "revert-by-flush"),
                 wrong("leaks-draft", "close unmaps the live view only; the draft stays mapped.",
-                        "closeReleasesEverything"));
+                        "closeReleasesEverything").hint("closeReleasesEverything", "leaks-views"));
     }
 }

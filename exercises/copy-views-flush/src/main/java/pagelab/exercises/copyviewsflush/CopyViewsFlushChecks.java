@@ -51,7 +51,9 @@ public class CopyViewsFlushChecks {
         }, "close()");
         return t.result(15, "One mapping, a PAGE_WRITECOPY draft at " + hex(s.draft) + " and a PAGE_READWRITE live "
                         + "view at " + hex(s.live) + ", both showing the whole file.")
-                .hint("CreateFileMapping(hFile, NULL, PAGE_READWRITE, 0, 0, NULL), then MapViewOfFile with "
+                .hint(noCopyView(ctx, s) ? "draft-is-write-view" : "opens-views", (noCopyView(ctx, s) ? "No view was "
+                        + "mapped with FILE_MAP_COPY: the draft must be a copy-on-write view. " : "")
+                        + "CreateFileMapping(hFile, NULL, PAGE_READWRITE, 0, 0, NULL), then MapViewOfFile with "
                         + "FILE_MAP_COPY for the draft and FILE_MAP_WRITE for the live view.")
                 .evidence(ctx.traceEvidence());
     }
@@ -74,7 +76,7 @@ public class CopyViewsFlushChecks {
                 + "written, is no longer copy-on-write");
         return t.result(20, "The draft's edits went to private copies of its pages 0 and 2; the file and the live "
                         + "view kept the original bytes.")
-                .hint("Only a FILE_MAP_COPY view keeps writes private: its first write to a page gives the process a "
+                .hint(noCopyView(ctx, s) ? "draft-is-write-view" : "draft-not-private", "Only a FILE_MAP_COPY view keeps writes private: its first write to a page gives the process a "
                         + "copy, and the file's page is left alone.")
                 .evidence(ctx.traceEvidence());
     }
@@ -86,18 +88,22 @@ public class CopyViewsFlushChecks {
         byte[] text = s.edit(offset, "saved words");
         boolean ok = s.doc(() -> doc.save(offset, text.length), "save(" + offset + ", " + text.length + ")");
         Tally t = new Tally();
-        t.expect(ok, "save returned false");
+        t.expect(ok, "save returned false").hint("save-result", "save returns true once the range is in the "
+                + "live view and flushed.");
         t.expect(2, Arrays.equals(s.read(s.live, offset, text.length), text), "the live view does not show the "
-                + "saved bytes at offset " + offset);
+                + "saved bytes at offset " + offset).hint(flushedDraft(ctx, s) ? "flushes-draft" : "save-copies",
+                flushedDraft(ctx, s) ? "FlushViewOfFile on the draft writes nothing of its own: its private pages "
+                + "never go to the file. Copy the range into the live view, then flush the live view."
+                : "Copy the range from the draft into the live view (memory.copy), then flush the live view.");
         t.expect(2, Arrays.equals(Arrays.copyOfRange(s.file(), offset, offset + text.length), text), "the file does "
                 + "not hold the saved bytes at offset " + offset);
         PageInfo page = ctx.page(s.live + PAGE);
         t.expect(2, !page.dirty(), "the file's page at offset " + hex(PAGE) + " is still dirty after save: the "
-                + "bytes are in memory but were not written to disk (FlushViewOfFile)");
+                + "bytes are in memory but were not written to disk (FlushViewOfFile)").hint("no-flush",
+                "The bytes are in the live view but not on disk yet: FlushViewOfFile(live + offset, length) writes "
+                + "them.");
         return t.result(20, "After save the saved bytes were in the live view and the file, and their page was "
                         + "written to disk.")
-                .hint("Copy the range from the draft into the live view, then FlushViewOfFile(live + offset, length). "
-                        + "Flushing the draft writes nothing of its own: its private pages never go to the file.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -115,7 +121,9 @@ public class CopyViewsFlushChecks {
         t.expect(Arrays.equals(Arrays.copyOfRange(s.file(), at, at + unsaved.length), Arrays.copyOfRange(original(),
                 at, at + unsaved.length)), "the file holds the unsaved edit at offset " + at);
         return t.result(10, "save(10, " + kept.length + ") left the edit at offset " + at + " in the draft only.")
-                .hint("Copy exactly [offset, offset + length) into the live view.")
+                .hint(noCopyView(ctx, s) ? "draft-is-write-view" : "saves-whole-view", noCopyView(ctx, s)
+                        ? "The draft writes straight to the file: map it with FILE_MAP_COPY, so edits stay private "
+                        + "until saved." : "Copy exactly [offset, offset + length) into the live view.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -147,7 +155,9 @@ public class CopyViewsFlushChecks {
         }
         return t.result(20, "revert threw the private pages away; the new draft showed the file with the live "
                         + "view's change and without the unsaved edit.")
-                .hint("A copy-on-write view's private pages live as long as the view: UnmapViewOfFile it and map a "
+                .hint(noCopyView(ctx, s) ? "draft-is-write-view" : "revert-by-flush", (noCopyView(ctx, s) ? "The draft "
+                        + "is no FILE_MAP_COPY view, so its edits are already in the file. " : "") + "A copy-on-write "
+                        + "view's private pages live as long as the view: UnmapViewOfFile it and map a "
                         + "new FILE_MAP_COPY view. FlushViewOfFile never touches private pages.")
                 .evidence(ctx.traceEvidence());
     }
@@ -173,7 +183,7 @@ public class CopyViewsFlushChecks {
                 + "still refers to it");
         return t.result(15, "close left no view mapped and the file closed, with the bytes written through the "
                         + "live view in it.")
-                .hint("UnmapViewOfFile(draft), UnmapViewOfFile(live), CloseHandle(mapping), CloseHandle(file).")
+                .hint("leaks-views", "UnmapViewOfFile(draft), UnmapViewOfFile(live), CloseHandle(mapping), CloseHandle(file).")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -259,5 +269,20 @@ public class CopyViewsFlushChecks {
                         + Win32Names.exception(e.record()) + ".").evidence(ctx.traceEvidence()));
             }
         }
+    }
+
+    // The draft open mapped was not asked for with FILE_MAP_COPY: it writes through to the file.
+    private static boolean noCopyView(CheckContext ctx, Session s) {
+        return ctx.calls("MapViewOfFile").stream().anyMatch(c -> !c.failed()
+                && Win32Names.parseHex(c.result()) == s.draft
+                && Win32Names.parseHex(c.arguments().get(1)) != WinNT.FILE_MAP_COPY);
+    }
+
+    // save flushed an address of the draft view rather than of the live one.
+    private static boolean flushedDraft(CheckContext ctx, Session s) {
+        return ctx.calls("FlushViewOfFile").stream().anyMatch(c -> {
+            long at = Win32Names.parseHex(c.arguments().get(0));
+            return at >= s.draft && at < s.draft + SIZE;
+        });
     }
 }

@@ -47,15 +47,19 @@ public final class CountZeros extends ResourceExercise {
     @Override
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
-                wrong("maps-whole-file", "Maps the whole file in one view.", "neverMapsMoreThanLimit", "bigFile"),
+                wrong("maps-whole-file", "Maps the whole file in one view.", "neverMapsMoreThanLimit", "bigFile")
+                .hint("neverMapsMoreThanLimit", "maps-whole-file").hint("bigFile", "maps-whole-file"),
                 wrong("never-unmaps", "Never unmaps a view, so the address space fills up.", "unmapsEachView",
-                        "neverMapsMoreThanLimit", "bigFile"),
+                        "neverMapsMoreThanLimit", "bigFile").hint("unmapsEachView", "never-unmaps")
+                        .hint("neverMapsMoreThanLimit", "never-unmaps").hint("bigFile", "never-unmaps"),
                 wrong("drops-tail", "Counts whole blocks only and skips the short one at the end.", "countsSmallFile",
-                        "lastPartialBlock", "bigFile", "worksOnX64"),
+                        "lastPartialBlock", "bigFile", "worksOnX64").hint("countsSmallFile", "drops-tail")
+                        .hint("lastPartialBlock", "drops-tail").hint("bigFile", "drops-tail")
+                        .hint("worksOnX64", "drops-tail"),
                 wrong("page-size-views", "Walks the file in blocks of the page size, not the allocation granularity.",
-                        "viewsOnGranularity"),
+                        "viewsOnGranularity").hint("viewsOnGranularity", "page-size-views"),
                 wrong("page-rounded-blocks", "Rounds the view limit down to whole pages instead of whole 64 KiB "
                         + "blocks, which is aligned only when the limit happens to be a multiple of 64 KiB.",
-                        "viewsOnGranularity"));
+                        "viewsOnGranularity").hint("viewsOnGranularity", "page-rounded-blocks"));
     }
 }

@@ -4,6 +4,7 @@ import static pagelab.exercises.countzeros.Scan.DIR;
 import static pagelab.exercises.countzeros.Scan.GRANULARITY;
 
 import java.util.List;
+import java.util.Map;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
@@ -41,6 +42,7 @@ public class CountZerosChecks {
             if (maps.isEmpty()) {
                 return CheckResult.fail("views of the file (MapViewOfFile)", "countZeros(maxViewBytes = "
                         + Win32Names.bytes(limit) + ") " + s.outcome() + " without mapping a view")
+                        .hint("no-views", "Open the file, CreateFileMapping it, and MapViewOfFile one block at a time.")
                         .evidence(ctx.traceEvidence());
             }
             for (KernelCall m : maps) {
@@ -52,7 +54,8 @@ public class CountZerosChecks {
                             + Win32Names.error(m.lastError()) : "returned " + m.result()) + ", and countZeros "
                             + s.outcome() + ".", "offsets 0x00000000, 0x00010000, 0x00020000, ...",
                             Win32Names.hex(offset))
-                            .hint(limit % GRANULARITY != 0
+                            .hint(limit % GRANULARITY != 0 ? "page-rounded-blocks" : "page-size-views",
+                                    limit % GRANULARITY != 0
                                     ? "Round the block size down to a multiple of dwAllocationGranularity, not of "
                                             + "dwPageSize: " + Win32Names.bytes(limit) + " is a whole number of pages "
                                             + "but not of 64 KiB blocks."
@@ -88,7 +91,9 @@ public class CountZerosChecks {
                 + Win32Names.bytes(limit));
         return t.result(15, "At most " + Win32Names.bytes(peak) + " were mapped at any moment (limit "
                         + Win32Names.bytes(limit) + ").")
-                .hint("Map one block, count it, unmap it, then map the next: a view of size 0 maps the whole rest "
+                .hint(s.mistake(file.length), s.mistake(file.length).equals("never-unmaps")
+                        ? "Views add up when none is unmapped: UnmapViewOfFile each block before mapping the next."
+                        : "Map one block, count it, unmap it, then map the next: a view of size 0 maps the whole rest "
                         + "of the file.")
                 .evidence(ctx.traceEvidence());
     }
@@ -104,7 +109,8 @@ public class CountZerosChecks {
                 + " are still mapped");
         t.expect(1, s.openHandles().isEmpty(), "these handles are still open: " + s.openHandles());
         return t.result(10, "All " + s.maps().size() + " views were unmapped and both handles closed.")
-                .hint("UnmapViewOfFile after each block; CloseHandle the mapping (and the file) at the end.")
+                .hint("never-unmaps", "UnmapViewOfFile after each block; CloseHandle the mapping (and the file) at "
+                        + "the end.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after countZeros"));
     }
 
@@ -117,8 +123,8 @@ public class CountZerosChecks {
         }
         ctx.machine().files().write(DIR + "tail.bin", file);
         Scan s = Scan.run(ctx, solution, DIR + "tail.bin", GRANULARITY);
-        return count(s, 5, file.length, 10, ctx).hint("The file is 3 blocks and 5 bytes; all 5 zeros are in the "
-                + "last, 5-byte block. Map min(block, bytes left).");
+        return count(s, 5, file.length, 10, ctx).hint("drops-tail", "The file is 3 blocks and 5 bytes; all 5 zeros "
+                + "are in the last, 5-byte block. Map min(block, bytes left).");
     }
 
     @Check(points = 25, title = "A file larger than the address space is counted", after = "viewsOnGranularity",
@@ -127,9 +133,11 @@ public class CountZerosChecks {
         ctx.machine().files().createGenerated(DIR + "big.bin", BIG, BigFile::fill);
         Scan s = Scan.run(ctx, solution, DIR + "big.bin", 16 * GRANULARITY);
         CheckResult r = count(s, BigFile.zeros(BIG), BIG, 25, ctx);
-        return s.crash == null && s.result == BigFile.zeros(BIG) ? r : r.hint("The file is "
-                + Win32Names.bytes(BIG) + ": more than the 2 GiB of an x86 process. Only views of at most "
-                + "maxViewBytes, one at a time, and unmapped before the next, fit.");
+        return s.crash == null && s.result == BigFile.zeros(BIG) ? r : r.hint(s.mistake(BIG),
+                s.mistake(BIG).equals("drops-tail") ? "The last block of the file is shorter than the others; map "
+                + "min(block, bytes left) and count it too."
+                : "The file is " + Win32Names.bytes(BIG) + ": more than the 2 GiB of an x86 process. Only views of "
+                + "at most maxViewBytes, one at a time, and unmapped before the next, fit.");
     }
 
     @Check(points = 10, title = "Counting works on x64 too", after = "viewsOnGranularity", order = 7)
@@ -145,8 +153,11 @@ public class CountZerosChecks {
                 return CheckResult.pass("On x64 countZeros counted all " + want + " zeros of "
                         + Win32Names.bytes(file.length) + ".");
             }
+            String mistake = s.mistake(file.length);
             return CheckResult.fail("countZeros on x64 to return " + want, "it " + s.outcome())
-                    .hint("Keep offsets and addresses in long; split the offset into high and low DWORDs.");
+                    .hint(mistake.equals("miscount") ? "int-address" : mistake, mistake.equals("drops-tail")
+                            ? "The short block at the end is missed here too: map min(block, bytes left)."
+                            : "Keep offsets and addresses in long; split the offset into high and low DWORDs.");
         }
     }
 
@@ -161,6 +172,16 @@ public class CountZerosChecks {
         return CheckResult.fail("countZeros of a file of " + Win32Names.bytes(size) + " " + s.outcome() + why
                         + (s.crash == null ? "; expected " + String.format("%,d", want) : "") + ".",
                 String.format("%,d", want), s.crash != null ? "a crash" : String.format("%,d", s.result))
+                .hint(s.mistake(size), COUNT_HINTS.get(s.mistake(size)))
                 .evidence(ctx.traceEvidence());
     }
+
+    private static final Map<String, String> COUNT_HINTS = Map.of(
+            "never-unmaps", "UnmapViewOfFile each block before mapping the next: views that stay mapped fill the "
+                    + "address space.",
+            "maps-whole-file", "Map at most maxViewBytes at a time: a view of size 0 maps the whole rest of the file.",
+            "drops-tail", "The file does not end on a block boundary: map min(block, bytes left) for the last, short "
+                    + "block and count it too.",
+            "miscount", "Count every byte that is 0 in each view: memory.getByte(view + i) for i below the view's "
+                    + "size.");
 }

@@ -73,6 +73,27 @@ final class Scan {
         return (Win32Names.parseHex(map.arguments().get(2)) << 32) | Win32Names.parseHex(map.arguments().get(3));
     }
 
+    /** The bytes a MapViewOfFile call asked for (0: the rest of the file). */
+    static long bytes(KernelCall map) {
+        return Win32Names.parseHex(map.arguments().get(4));
+    }
+
+    /**
+     * The mistake a wrong count or crash shows, as a failure mode: views never unmapped, a view of the whole file,
+     * a file whose last (short) block was never mapped, or none of these ("miscount").
+     */
+    String mistake(long size) {
+        long unmaps = calls.stream().filter(k -> k.function().equals("UnmapViewOfFile")).count();
+        if (maps().size() > 1 && unmaps == 0) {
+            return "never-unmaps";
+        }
+        if (maps().stream().anyMatch(m -> bytes(m) == 0 || bytes(m) > GRANULARITY * 16)) {
+            return "maps-whole-file";
+        }
+        long end = maps().stream().filter(m -> !m.failed()).mapToLong(m -> offset(m) + bytes(m)).max().orElse(0);
+        return end < size ? "drops-tail" : "miscount";
+    }
+
     /** The most bytes of mapped views in the address space right after any call. */
     long peakMappedBytes() {
         long peak = 0;

@@ -46,11 +46,15 @@ public final class DllBase extends ResourceExercise {
     @Override
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
-                wrong("ignores-process", "Compares the DLLs only with each other.", "predictsCollisionWithProcess"),
+                wrong("ignores-process", "Compares the DLLs only with each other.", "predictsCollisionWithProcess")
+                .hint("predictsCollisionWithProcess", "ignores-process"),
                 wrong("fixed-relocates", "Thinks a /FIXED DLL is relocated like any other.", "predictsFixedFailure",
-                        "worksOnX64"),
-                wrong("base-equality", "Sees a collision only when two bases are equal.", "predictsOverlapBySize"),
+                        "worksOnX64").hint("predictsFixedFailure", "fixed-relocates")
+                        .hint("worksOnX64", "fixed-relocates"),
+                wrong("base-equality", "Sees a collision only when two bases are equal.", "predictsOverlapBySize")
+                .hint("predictsOverlapBySize", "base-equality"),
                 wrong("packs-by-page", "Packs chosen bases on page boundaries, not 64 KiB.",
-                        "chosenBasesAvoidRelocation", "worksOnX64"));
+                        "chosenBasesAvoidRelocation", "worksOnX64").hint("chosenBasesAvoidRelocation", "packs-by-page")
+                        .hint("worksOnX64", "packs-by-page"));
     }
 }

@@ -109,8 +109,54 @@ public class DllBaseChecks {
         StringBuilder what = new StringBuilder();
         truth.forEach((name, l) -> what.append(what.length() == 0 ? "" : "; ").append(name).append(" ")
                 .append(l.outcome()));
-        return t.result(points, "Every prediction held: " + what + ".").hint(hint.isEmpty() ? null : hint)
+        String mistake = mistake(dlls, predicted, truth);
+        return t.result(points, "Every prediction held: " + what + ".")
+                .hint(mistake, mistake.equals("mispredicts") && !hint.isEmpty() ? hint : MISTAKES.get(mistake))
                 .evidence(Evidence.snapshot("Address space after loading", p.inspector().snapshot()));
+    }
+
+    private static final Map<String, String> MISTAKES = Map.of(
+            "fixed-relocates", "/FIXED strips the relocations: the loader cannot move the image, so LoadLibrary fails "
+                    + "(here with ERROR_INVALID_ADDRESS) instead of relocating it.",
+            "base-collision", "Every DLL the linker builds prefers 0x10000000 unless told otherwise: the first one "
+                    + "loaded gets it, the next is relocated.",
+            "base-equality", "A DLL occupies [base, base + SizeOfImage): two ranges collide when they overlap, "
+                    + "not only when their bases are equal.",
+            "ignores-process", "The exe, the heaps and the stacks are in the address space before any DLL: ask "
+                    + "VirtualQuery whether the whole range is MEM_FREE.",
+            "mispredicts", "Load the DLLs in order in your head: a DLL stays at its base only if its whole range is "
+                    + "free then.");
+
+    /**
+     * The mistake the first wrong prediction shows: a /FIXED DLL thought relocatable, a collision with an earlier DLL
+     * of the same base, a range overlap seen only by equal bases, a collision with the process itself.
+     */
+    private static String mistake(List<ImageFile> dlls, Map<String, LoadOutcome> predicted,
+                                  Map<String, Loader.Loaded> truth) {
+        for (int i = 0; i < dlls.size(); i++) {
+            ImageFile dll = dlls.get(i);
+            LoadOutcome got = truth.get(dll.name()).outcome();
+            LoadOutcome guess = predicted == null ? null : predicted.get(dll.name());
+            if (got == guess) {
+                continue;
+            }
+            if (got == LoadOutcome.FAILS) {
+                return "fixed-relocates";
+            }
+            if (got == LoadOutcome.RELOCATED && guess == LoadOutcome.AT_PREFERRED_BASE) {
+                List<ImageFile> before = dlls.subList(0, i);
+                if (before.stream().anyMatch(d -> d.preferredBase() == dll.preferredBase())) {
+                    return "base-collision";
+                }
+                if (before.stream().anyMatch(d -> d.preferredBase() < dll.preferredBase() + dll.sizeOfImage()
+                        && dll.preferredBase() < d.preferredBase() + d.sizeOfImage())) {
+                    return "base-equality";
+                }
+                return "ignores-process";
+            }
+            return "mispredicts";
+        }
+        return "mispredicts";
     }
 
     private static CheckResult chosen(DllPlanner planner, WinProcess p, int points, String where) {
@@ -132,8 +178,8 @@ public class DllBaseChecks {
                     return CheckResult.fail("ranges that do not overlap", dlls.get(j).name() + " at "
                                     + Win32Names.hex(b) + " and " + dlls.get(i).name() + " at " + Win32Names.hex(a)
                                     + " overlap: one of them is relocated whatever the process holds" + where)
-                            .hint("Each DLL occupies [base, base + SizeOfImage): start the next candidate at the "
-                                    + "previous end rounded up to 64 KiB.");
+                            .hint("chosen-ranges-overlap", "Each DLL occupies [base, base + SizeOfImage): start the "
+                                    + "next candidate at the previous end rounded up to 64 KiB.");
                 }
             }
         }
@@ -142,18 +188,19 @@ public class DllBaseChecks {
         for (int i = 0; i < dlls.size(); i++) {
             t.expect(bases[i] % 0x10000 == 0, dlls.get(i).name() + ": base " + Win32Names.hex(bases[i]) + " is not a "
                     + "multiple of 64 KiB (the linker refuses such a /BASE; here it is taken as "
-                    + Win32Names.hex(bases[i] & ~0xFFFFL) + ")");
+                    + Win32Names.hex(bases[i] & ~0xFFFFL) + ")").hint("packs-by-page", "Images load on 64 KiB "
+                    + "boundaries (the allocation granularity), not on pages: round each next base up to 64 KiB.");
             rebased.add(Loader.rebased(dlls.get(i), bases[i] & ~0xFFFFL));
         }
         Map<String, Loader.Loaded> truth = Loader.load(p, rebased);
         for (ImageFile dll : rebased) {
             Loader.Loaded got = truth.get(dll.name());
-            t.expect(2, got.outcome() == LoadOutcome.AT_PREFERRED_BASE, dll.name() + where + " " + got.describe(dll));
+            t.expect(2, got.outcome() == LoadOutcome.AT_PREFERRED_BASE, dll.name() + where + " " + got.describe(dll))
+                    .hint("chosen-range-taken", "Give each DLL a 64 KiB-aligned range that is MEM_FREE in the "
+                            + "process (VirtualQuery) and does not overlap the others.");
         }
         return t.result(points, "All " + dlls.size() + " DLLs loaded at the bases chosen for them" + where
                         + ": no relocation, every code page shareable.")
-                .hint("Give each DLL a 64 KiB-aligned range that is MEM_FREE in the process and does not overlap "
-                        + "the others; the next candidate starts at the previous end rounded up to 64 KiB.")
                 .evidence(Evidence.snapshot("Address space after loading" + where, p.inspector().snapshot()));
     }
 }

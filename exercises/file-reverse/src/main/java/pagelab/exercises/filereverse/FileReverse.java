@@ -47,11 +47,16 @@ public final class FileReverse extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("forgets-set-end-of-file", "Never cuts the file back after the mapping grew it.",
-                        "restoresFileSize", "emptyFile"),
+                        "restoresFileSize", "emptyFile").hint("restoresFileSize", "forgets-set-end-of-file")
+                        .hint("emptyFile", "forgets-set-end-of-file"),
                 wrong("truncates-while-mapped", "Calls SetEndOfFile while the view is mapped and ignores "
-                        + "ERROR_USER_MAPPED_FILE.", "restoresFileSize", "emptyFile"),
+                        + "ERROR_USER_MAPPED_FILE.", "restoresFileSize", "emptyFile")
+                        .hint("restoresFileSize", "truncates-while-mapped").hint("emptyFile", "truncates-while-mapped"),
                 wrong("maps-exact-size", "Maps exactly the file's size and writes the zero past the end.",
-                        "mappingOneByteLarger", "emptyFile", "handlesPageMultipleFile"),
-                wrong("leaks-file-handle", "Never closes the file handle.", "closesEverything"));
+                        "mappingOneByteLarger", "emptyFile", "handlesPageMultipleFile")
+                        .hint("mappingOneByteLarger", "maps-exact-size").hint("emptyFile", "maps-exact-size")
+                        .hint("handlesPageMultipleFile", "maps-exact-size"),
+                wrong("leaks-file-handle", "Never closes the file handle.", "closesEverything")
+                .hint("closesEverything", "leaks-handles"));
     }
 }

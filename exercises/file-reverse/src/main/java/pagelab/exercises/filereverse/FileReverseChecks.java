@@ -10,7 +10,9 @@ import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
+import pagelab.kernel.WinError;
 import pagelab.kernel.host.FileContent;
+import pagelab.kernel.inspect.KernelCall;
 
 /**
  * The checks of {@code file-reverse}. Each writes a file into the fresh machine's file system, runs the student's
@@ -46,11 +48,10 @@ public class FileReverseChecks {
             Reversal r = Reversal.of(ctx, solution, "size" + size + ".txt", text(size));
             t.expect(r.sizeNow() == size, r.path + " was " + Win32Names.bytes(size) + " and is "
                     + r.describeSize() + " after reverse");
+            sizeHint(t, r);
         }
         return t.result(15, "Files of 63, 4,095 and 5,000 bytes kept their sizes: the extra byte for the zero was cut"
                         + " off again.")
-                .hint("The mapping one byte larger grows the file. Unmap the view and close the mapping first, then "
-                        + "SetFilePointerEx(hFile, size, NULL, FILE_BEGIN) and SetEndOfFile(hFile).")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -65,7 +66,7 @@ public class FileReverseChecks {
         return CheckResult.fail("a mapping of " + Win32Names.bytes(HELLO.length + 1) + " (file size + 1)",
                         mapped < 0 ? "CreateFileMapping was never called" : "CreateFileMapping asked for "
                         + (mapped == 0 ? "0 (the file's size)" : Win32Names.bytes(mapped)))
-                .hint("dwMaximumSizeHigh/Low = file size + 1: the string's zero must lie inside the mapping, not in "
+                .hint("maps-exact-size", "dwMaximumSizeHigh/Low = file size + 1: the string's zero must lie inside the mapping, not in "
                         + "whatever follows the file in its last page.")
                 .evidence(ctx.traceEvidence());
     }
@@ -77,10 +78,12 @@ public class FileReverseChecks {
         t.expect(2, r.returned, "reverse of an empty file returned false"
                 + (r.failed("CreateFileMapping") != null ? ": CreateFileMapping failed with "
                 + Win32Names.error(r.failed("CreateFileMapping").lastError()) + " (a mapping of 0 bytes of an empty "
-                + "file)" : ""));
+                + "file)" : ""))
+                .hint(r.failed("CreateFileMapping") != null ? "maps-exact-size" : "empty-file", "CreateFileMapping "
+                        + "refuses a size of 0 for an empty file (ERROR_FILE_INVALID); size + 1 is 1.");
         t.expect(2, r.sizeNow() == 0, "the empty file is " + r.describeSize() + " afterwards");
+        sizeHint(t, r);
         return t.result(10, "The empty file was mapped with 1 byte and cut back to 0.")
-                .hint("CreateFileMapping refuses a size of 0 for an empty file (ERROR_FILE_INVALID); size + 1 is 1.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -90,8 +93,10 @@ public class FileReverseChecks {
         Reversal r = Reversal.of(ctx, solution, "pages.txt", content);
         int at = firstDifference(r.head(), reversed(content));
         Tally t = new Tally();
-        t.expect(r.returned, "reverse returned false");
-        t.expect(2, at < 0, "the 8,192 bytes are not reversed (first difference at offset " + at + ")");
+        t.expect(r.returned, "reverse returned false").hint("reverse-failed", failedCallHint(r));
+        t.expect(2, at < 0, "the 8,192 bytes are not reversed (first difference at offset " + at + ")")
+                .hint("reverse-order", "Reverse all " + Win32Names.bytes(8192) + ": byte i swaps with byte size - 1 - "
+                        + "i; the zero at offset 8,192 is not part of the text.");
         return t.result(10, "The 8,192-byte file (no slack at the end of its last page) was reversed.")
                 .evidence(ctx.traceEvidence());
     }
@@ -110,9 +115,10 @@ public class FileReverseChecks {
         Reversal r = Reversal.run(ctx, solution, Reversal.DIR + "large.txt", size);
         int at = firstDifference(r.head(), reversed(original));
         Tally t = new Tally();
-        t.expect(r.returned, "reverse returned false");
+        t.expect(r.returned, "reverse returned false").hint("reverse-failed", failedCallHint(r));
         t.expect(3, at < 0, "the " + Win32Names.bytes(size) + " are not reversed (first difference at offset " + at
-                + ")");
+                + ")").hint("reverse-order", "One view of the whole file (MapViewOfFile with 0 bytes) reverses it "
+                + "all; keep offsets and sizes in long, not in a short or char.");
         return t.result(15, "The " + Win32Names.bytes(size) + " file (" + Win32Names.pages((size + 4095) / 4096)
                         + ") was reversed through one view.")
                 .evidence(ctx.traceEvidence());
@@ -126,7 +132,8 @@ public class FileReverseChecks {
         t.expect(2, r.openHandles().isEmpty(), "after reverse these handles are still open: " + r.openHandles());
         t.expect(1, r.files().delete(r.path), "the file cannot be deleted after reverse: it is still open");
         return t.result(15, "No view left, every handle closed, and the file could be deleted.")
-                .hint("Undo in reverse order: UnmapViewOfFile, CloseHandle(mapping), CloseHandle(file).")
+                .hint("leaks-handles", "Undo in reverse order: UnmapViewOfFile, CloseHandle(mapping), "
+                        + "CloseHandle(file).")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after reverse"));
     }
 
@@ -145,5 +152,30 @@ public class FileReverseChecks {
                         + "created.")
                 .hint("OPEN_EXISTING fails for a missing file; CREATE_ALWAYS or OPEN_ALWAYS would create it.")
                 .evidence(ctx.traceEvidence());
+    }
+
+    // Why a file kept the byte the mapping added: SetEndOfFile refused while the view or mapping was open, or never
+    // ran.
+    private static void sizeHint(Tally t, Reversal r) {
+        KernelCall cut = r.failed("SetEndOfFile");
+        if (cut != null && cut.lastError() == WinError.ERROR_USER_MAPPED_FILE) {
+            t.hint("truncates-while-mapped", "SetEndOfFile failed with ERROR_USER_MAPPED_FILE: a file cannot be cut "
+                    + "while a view or the mapping is open. Unmap the view and close the mapping first, then cut.");
+        } else {
+            t.hint("forgets-set-end-of-file", "The mapping one byte larger grows the file. Unmap the view and close "
+                    + "the mapping first, then SetFilePointerEx(hFile, size, NULL, FILE_BEGIN) and SetEndOfFile(hFile).");
+        }
+    }
+
+    // A reverse that returned false: name the call that failed, which the student can find in the trace.
+    private static String failedCallHint(Reversal r) {
+        for (String f : new String[] {"CreateFile", "CreateFileMapping", "MapViewOfFile", "SetFilePointerEx",
+            "SetEndOfFile"}) {
+            KernelCall k = r.failed(f);
+            if (k != null) {
+                return f + " failed with " + Win32Names.error(k.lastError()) + ": look at its arguments in the trace.";
+            }
+        }
+        return "reverse returned false although no kernel call failed: return true once the file is reversed.";
     }
 }

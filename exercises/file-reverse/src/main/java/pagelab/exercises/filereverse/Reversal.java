@@ -50,8 +50,13 @@ final class Reversal {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail("reverse(\"" + path + "\") of " + Win32Names.bytes(size)
                     + " crashed the process: " + Win32Names.exception(e.record()) + ".")
-                    .hint(e.record().NumberParameters >= 2 ? "Is " + Win32Names.hex(e.record().ExceptionInformation[1])
-                            + " inside the view? A view covers the mapping's size, rounded up to whole pages." : null)
+                    .hint(mapsExactSize(ctx, mark, size) ? "maps-exact-size" : "outside-view",
+                            mapsExactSize(ctx, mark, size) ? "The mapping is exactly the file's " + Win32Names.bytes(size)
+                            + ", whole pages with no slack after them: the zero written past the end lands outside the"
+                            + " view. Map size + 1 bytes."
+                            : e.record().NumberParameters >= 2 ? "Is " + Win32Names.hex(e.record().ExceptionInformation[1])
+                            + " inside the view? A view covers the mapping's size, rounded up to whole pages."
+                            : "Look at the last kernel calls before the crash: was each one's result checked?")
                     .evidence(ctx.traceEvidence()));
         }
         List<KernelCall> calls = new ArrayList<>();
@@ -82,6 +87,15 @@ final class Reversal {
     }
 
     /** The mapping's maximum size as the student passed it to CreateFileMapping, or -1 if there was no call. */
+    // The run's CreateFileMapping asked for exactly the file's size (or 0, which means the same): no byte for the
+    // terminating zero.
+    private static boolean mapsExactSize(CheckContext ctx, long mark, long size) {
+        return ctx.since(mark).stream().filter(e -> e instanceof KernelCall k && k.function().equals("CreateFileMapping"))
+                .map(KernelCall.class::cast).findFirst().map(k -> (Win32Names.parseHex(k.arguments().get(3)) << 32)
+                        | Win32Names.parseHex(k.arguments().get(4))).map(asked -> asked == size || asked == 0)
+                .orElse(false);
+    }
+
     long mappingSize() {
         for (KernelCall k : calls) {
             if (k.function().equals("CreateFileMapping")) {

@@ -49,22 +49,24 @@ public final class HeapApi extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("growable-heap", "Creates the heap with dwMaximumSize 0, which makes it growable.",
-                        "fixedHeapRunsOut"),
+                        "fixedHeapRunsOut").hint("fixedHeapRunsOut", "growable-heap"),
                 wrong("swaps-sizes", "Passes the maximum size as dwInitialSize: the whole size is committed at once "
-                        + "and the heap can still grow.", "fixedHeapRunsOut"),
+                        + "and the heap can still grow.", "fixedHeapRunsOut").hint("fixedHeapRunsOut", "swaps-sizes"),
                 wrong("no-zero-flag", "Never passes HEAP_ZERO_MEMORY, as if heap memory were always zero.",
-                        "addedBytesAreZero"),
+                        "addedBytesAreZero").hint("addedBytesAreZero", "no-zero-flag"),
                 wrong("keeps-old-address", "Returns the old address after HeapReAlloc, as if a block always grew "
-                        + "where it is.", "resizeMovesWhenItMust"),
+                        + "where it is.", "resizeMovesWhenItMust").hint("resizeMovesWhenItMust", "keeps-old-address"),
                 wrong("frees-on-failure", "Frees the buffer when HeapReAlloc fails, though a failed call leaves the "
-                        + "block as it was.", "failedResizeKeepsBuffer"),
+                        + "block as it was.", "failedResizeKeepsBuffer")
+                        .hint("failedResizeKeepsBuffer", "frees-on-failure"),
                 wrong("moves-anyway", "resizeInPlace calls HeapReAlloc without HEAP_REALLOC_IN_PLACE_ONLY, so the "
-                        + "heap moves the block.", "resizeInPlaceNeverMoves"),
+                        + "heap moves the block.", "resizeInPlaceNeverMoves")
+                        .hint("resizeInPlaceNeverMoves", "moves-anyway"),
                 wrong("no-seh", "Checks HeapAlloc for NULL on a HEAP_GENERATE_EXCEPTIONS heap, which raises "
-                        + "STATUS_NO_MEMORY instead.", "catchesNoMemory"),
+                        + "STATUS_NO_MEMORY instead.", "catchesNoMemory").hint("catchesNoMemory", "no-seh"),
                 wrong("wrong-exception-code", "Handles STATUS_ACCESS_VIOLATION instead of STATUS_NO_MEMORY.",
-                        "catchesNoMemory"),
+                        "catchesNoMemory").hint("catchesNoMemory", "wrong-exception-code"),
                 wrong("validates-whole-heap", "Calls HeapValidate with lpMem NULL for every buffer, so all of them "
-                        + "are blamed.", "findsDamagedBlock"));
+                        + "are blamed.", "findsDamagedBlock").hint("findsDamagedBlock", "validates-whole-heap"));
     }
 }

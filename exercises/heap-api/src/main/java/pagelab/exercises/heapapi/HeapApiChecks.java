@@ -1,6 +1,7 @@
 package pagelab.exercises.heapapi;
 
 import static pagelab.exercise.Win32Names.bytes;
+import static pagelab.exercise.Win32Names.count;
 import static pagelab.exercise.Win32Names.hex;
 
 import java.util.List;
@@ -29,7 +30,7 @@ public class HeapApiChecks {
         if (info == null) {
             return CheckResult.fail("the handle of a new heap", "createFixedHeap(" + hex(max) + ") returned "
                     + hex(heap) + ", which is not a heap of the process")
-                    .hint("HeapCreate(0, 0, maximumSize).").evidence(ctx.traceEvidence());
+                    .hint("no-heap", "HeapCreate(0, 0, maximumSize).").evidence(ctx.traceEvidence());
         }
         long committedAtStart = info.committedBytes();
         long blockSize = 8 * KIB;
@@ -41,18 +42,22 @@ public class HeapApiChecks {
         HeapInfo after = p.info(heap);
         Tally t = new Tally();
         t.expect(committedAtStart <= 64 * KIB, "HeapCreate committed " + bytes(committedAtStart) + " up front: "
-                + "the maximum was passed as dwInitialSize, the storage committed at creation");
-        t.expect(2, !info.growable(), "heap " + hex(heap) + " is growable: HeapCreate's dwMaximumSize was 0");
+                + "the maximum was passed as dwInitialSize, the storage committed at creation")
+                .hint("swaps-sizes", "HeapCreate(flOptions, dwInitialSize, dwMaximumSize): the maximum is the third "
+                        + "argument; dwInitialSize is what is committed at first.");
+        t.expect(2, !info.growable(), "heap " + hex(heap) + " is growable: HeapCreate's dwMaximumSize was 0")
+                .hint("growable-heap", "dwMaximumSize 0 makes a heap growable: pass the maximum size as HeapCreate's "
+                        + "third argument to make it fixed-size.");
         t.expect(info.reservedBytes() == max, "the heap reserved " + bytes(info.reservedBytes()) + " at creation; "
-                + "a fixed-size heap reserves dwMaximumSize (" + bytes(max) + ") at once");
-        t.expect(2, fitted < 64 && held <= max, "the heap held " + fitted + " blocks of " + bytes(blockSize)
+                + "a fixed-size heap reserves dwMaximumSize (" + bytes(max) + ") at once").hint("fixed-heap",
+                "HeapCreate(flOptions, dwInitialSize, dwMaximumSize): dwMaximumSize > 0 makes the heap fixed-size.");
+        t.expect(2, fitted < 64 && held <= max, "the heap held " + count(fitted, "block") + " of " + bytes(blockSize)
                 + (fitted == 64 ? " and still had room" : "") + ", " + bytes(held) + " in all, past its maximum of "
-                + bytes(max) + " (it grew to " + bytes(after.reservedBytes()) + " reserved)");
+                + bytes(max) + " (it grew to " + bytes(after.reservedBytes()) + " reserved)").hint("fixed-heap",
+                "HeapCreate(flOptions, dwInitialSize, dwMaximumSize): dwMaximumSize > 0 makes the heap fixed-size.");
         return t.result(15, "Heap " + hex(heap) + " reserved " + bytes(max) + ", started with "
-                        + bytes(committedAtStart) + " committed and refused the block after " + fitted + " blocks of "
+                        + bytes(committedAtStart) + " committed and refused the block after " + count(fitted, "block") + " of "
                         + bytes(blockSize) + ".")
-                .hint("HeapCreate(flOptions, dwInitialSize, dwMaximumSize): dwMaximumSize > 0 makes the heap fixed-size;"
-                        + " dwInitialSize is what is committed at first.")
                 .evidence(Evidence.note("Heap " + hex(heap), "at creation: " + describe(info), "after "
                         + fitted + " HeapAlloc(8 KiB) calls that succeeded: " + describe(after)));
     }
@@ -87,7 +92,7 @@ public class HeapApiChecks {
                 + "bytes, byte " + badInPlace + " of the buffer is not zero (or its first 64 bytes changed)");
         return t.result(10, "A new buffer and the bytes added by resize and resizeInPlace read as zero, even where "
                         + "freed blocks had left 0xCC, 0xDD and 0xEE.")
-                .hint("Only fresh pages are zero; a block the heap reuses holds what was there. HEAP_ZERO_MEMORY on "
+                .hint("no-zero-flag", "Only fresh pages are zero; a block the heap reuses holds what was there. HEAP_ZERO_MEMORY on "
                         + "HeapAlloc zeroes the block, on HeapReAlloc the bytes past the old size.")
                 .evidence(ctx.traceEvidence());
     }
@@ -112,7 +117,7 @@ public class HeapApiChecks {
         long got = p.length(heap, b);
         t.expect(got == 777, "length of a block HeapReAlloc resized to 777 bytes is " + got);
         return t.result(10, "length gave 1, 13, 100, 4000, 0 and, after a HeapReAlloc, 777: the sizes asked for.")
-                .hint("HeapSize(hHeap, 0, lpMem) returns the size requested for the block, not its rounded size.")
+                .hint("heap-size", "HeapSize(hHeap, 0, lpMem) returns the size requested for the block, not its rounded size.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -125,7 +130,7 @@ public class HeapApiChecks {
         long r = p.resize(heap, a, 1000);
         if (r == 0) {
             return CheckResult.fail("the buffer's new address", "resize(" + hex(a) + ", 1000) returned 0 on a heap "
-                    + "with room").hint("Return what HeapReAlloc returns.").evidence(ctx.traceEvidence());
+                    + "with room").hint("resize-result", "Return what HeapReAlloc returns.").evidence(ctx.traceEvidence());
         }
         Tally t = new Tally();
         t.expect(2, r != a, "resize returned the old address " + hex(a) + ", but the block after it (" + hex(next)
@@ -133,11 +138,11 @@ public class HeapApiChecks {
         t.expect(p.sizeOf(heap, r) == 1000, "the heap has no 1000-byte block at " + hex(r) + " (HeapSize gives "
                 + p.sizeOf(heap, r) + ")");
         t.expect(p.holds(r, 64, 0x33), "the buffer's first 64 bytes were not kept at " + hex(r));
-        t.expect(p.busyBlocks(heap) == 2, "the heap holds " + p.busyBlocks(heap) + " blocks in use; expected 2 (the "
+        t.expect(p.busyBlocks(heap) == 2, "the heap holds " + count(p.busyBlocks(heap), "block") + " in use; expected 2 (the "
                 + "moved buffer and the block after its old place)");
         return t.result(15, "The buffer moved from " + hex(a) + " to " + hex(r) + " with its contents; resize "
                         + "returned the new address.")
-                .hint("HeapReAlloc may move the block: its result is the address to use from now on, and the old "
+                .hint("keeps-old-address", "HeapReAlloc may move the block: its result is the address to use from now on, and the old "
                         + "one is freed.")
                 .evidence(ctx.traceEvidence());
     }
@@ -166,7 +171,7 @@ public class HeapApiChecks {
                 + (size < 0 || p.holds(a, 100, 0x66) ? "were kept" + unearned : "changed"));
         return t.result(10, "resize to 256 KiB failed and returned 0; the 100-byte buffer at " + hex(a)
                         + " was left as it was.")
-                .hint("When HeapReAlloc returns NULL the block is untouched and still the caller's: do not free it.")
+                .hint("frees-on-failure", "When HeapReAlloc returns NULL the block is untouched and still the caller's: do not free it.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -183,7 +188,7 @@ public class HeapApiChecks {
         boolean grew = p.resizeInPlace(heap, a, 120);
         if (!grew) {
             return CheckResult.fail("true: the buffer grows into the free block after it", "resizeInPlace("
-                    + hex(a) + ", 120) returned false").hint("HeapReAlloc(heap, HEAP_REALLOC_IN_PLACE_ONLY | "
+                    + hex(a) + ", 120) returned false").hint("in-place-refused", "HeapReAlloc(heap, HEAP_REALLOC_IN_PLACE_ONLY | "
                     + "HEAP_ZERO_MEMORY, buffer, bytes) succeeds when the block after the buffer is free.")
                     .evidence(ctx.traceEvidence());
         }
@@ -199,14 +204,14 @@ public class HeapApiChecks {
                 + ", 2000), " + hex(a) + " is no block of the heap: the buffer was moved and the old address freed"
                 : "after the refused resizeInPlace the buffer is " + size + " bytes (was " + before + ") or its "
                 + "contents changed");
-        t.expect(p.busyBlocks(heap) == 2, "the heap holds " + p.busyBlocks(heap) + " blocks in use; expected 2");
+        t.expect(p.busyBlocks(heap) == 2, "the heap holds " + count(p.busyBlocks(heap), "block") + " in use; expected 2");
 
         boolean shrank = size > 0 && p.resizeInPlace(heap, a, 32);
         t.expect(shrank && p.sizeOf(heap, a) == 32, "resizeInPlace(" + hex(a) + ", 32), a shrink, did not leave a "
                 + "32-byte buffer in place");
         return t.result(15, "resizeInPlace grew the buffer into free space, refused to grow it past a block in use "
                         + "(leaving it as it was), and shrank it, always at " + hex(a) + ".")
-                .hint("HEAP_REALLOC_IN_PLACE_ONLY: HeapReAlloc fails (NULL) and leaves the block alone rather than "
+                .hint("moves-anyway", "HEAP_REALLOC_IN_PLACE_ONLY: HeapReAlloc fails (NULL) and leaves the block alone rather than "
                         + "move it.")
                 .evidence(ctx.traceEvidence());
     }
@@ -218,7 +223,7 @@ public class HeapApiChecks {
         long first = p.newBufferOrZero(heap, 100);
         if (first == 0 || p.sizeOf(heap, first) != 100) {
             return CheckResult.fail("a 100-byte buffer", "newBufferOrZero(100) on a heap with room returned "
-                    + hex(first)).hint("HeapAlloc(heap, HEAP_ZERO_MEMORY, bytes), inside seh.tryExcept.")
+                    + hex(first)).hint("no-buffer", "HeapAlloc(heap, HEAP_ZERO_MEMORY, bytes), inside seh.tryExcept.")
                     .evidence(ctx.traceEvidence());
         }
         long big = p.newBufferOrZero(heap, 256 * KIB);
@@ -229,7 +234,7 @@ public class HeapApiChecks {
                 + "newBufferOrZero(100) did not return a zeroed 100-byte buffer (it returned " + hex(small) + ")");
         return t.result(10, "The allocation that did not fit raised STATUS_NO_MEMORY, which newBufferOrZero turned "
                         + "into 0; the next one worked.")
-                .hint("__try { HeapAlloc } __except (GetExceptionCode() == STATUS_NO_MEMORY ? EXCEPTION_EXECUTE_HANDLER"
+                .hint("no-seh", "__try { HeapAlloc } __except (GetExceptionCode() == STATUS_NO_MEMORY ? EXCEPTION_EXECUTE_HANDLER"
                         + " : EXCEPTION_CONTINUE_SEARCH) { return NULL; }")
                 .evidence(ctx.traceEvidence());
     }
@@ -255,7 +260,7 @@ public class HeapApiChecks {
                 + "the next block, " + hex(blocks.get(2)) + ", and only that one");
         return t.result(15, "damaged found nothing on the intact heap and, after the overrun of " + hex(blocks.get(1))
                         + ", exactly the block whose header it overwrote, " + hex(blocks.get(2)) + ".")
-                .hint("HeapValidate(hHeap, 0, NULL) checks the whole heap; HeapValidate(hHeap, 0, lpMem) only the "
+                .hint("validates-whole-heap", "HeapValidate(hHeap, 0, NULL) checks the whole heap; HeapValidate(hHeap, 0, lpMem) only the "
                         + "block at lpMem. An overrun damages the header of the block after the one overrun.")
                 .evidence(Evidence.note("Blocks", "the four 64-byte buffers, in address order: " + hexes(blocks),
                         "the overrun: 8 bytes of 0x41 at " + hex(blocks.get(1) + 64)), ctx.traceEvidence());
@@ -263,7 +268,7 @@ public class HeapApiChecks {
 
     private static String describe(HeapInfo h) {
         return h == null ? "gone" : (h.growable() ? "growable" : "fixed-size") + ", " + bytes(h.reservedBytes())
-                + " reserved, " + bytes(h.committedBytes()) + " committed, " + h.busyBlocks() + " blocks in use";
+                + " reserved, " + bytes(h.committedBytes()) + " committed, " + count(h.busyBlocks(), "block") + " in use";
     }
 
     private static String hexes(List<Long> list) {

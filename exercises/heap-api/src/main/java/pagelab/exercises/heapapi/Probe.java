@@ -68,9 +68,15 @@ final class Probe {
             return action.get();
         } catch (UnhandledSehException e) {
             boolean noMemory = e.record().ExceptionCode == WinNT.STATUS_NO_MEMORY;
+            // A filter that saw STATUS_NO_MEMORY and passed it on tests the wrong code; no filter at all is no __try.
+            boolean filtered = noMemory && ctx.faults().stream().anyMatch(f -> f.record().ExceptionCode
+                    == WinNT.STATUS_NO_MEMORY && !f.filters().isEmpty());
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + (noMemory ? ", which no __except handled" : "") + ".")
-                    .hint(noMemory ? "On a heap created with HEAP_GENERATE_EXCEPTIONS a failed HeapAlloc raises "
+                    .hint(filtered ? "wrong-exception-code" : noMemory ? "no-seh" : "foreign-block", filtered
+                            ? "Your __except filter saw STATUS_NO_MEMORY (0xC0000017) and passed it on: compare "
+                            + "GetExceptionCode() with STATUS_NO_MEMORY, not with another code."
+                            : noMemory ? "On a heap created with HEAP_GENERATE_EXCEPTIONS a failed HeapAlloc raises "
                             + "STATUS_NO_MEMORY (0xC0000017) instead of returning NULL: catch it with "
                             + "seh.tryExcept and a filter that handles that code."
                             : "Pass each heap function a block of the heap it came from, and its current address.")

@@ -115,6 +115,11 @@ record GroundTruth(PreparedHeap heap, HeapStats stats, List<String> entries) {
     }
 
     /** The hint of the first counter in {@code wrong}, or {@code fallback} when every counter was right. */
+    /** The failure mode of the first wrong statistic ({@code wrong-freeBlocks}), or null when none is wrong. */
+    static String mode(Set<Stat> wrong) {
+        return wrong.isEmpty() ? null : "wrong-" + wrong.iterator().next().field();
+    }
+
     static String hint(Set<Stat> wrong, String fallback) {
         return wrong.isEmpty() ? fallback : wrong.iterator().next().hint();
     }

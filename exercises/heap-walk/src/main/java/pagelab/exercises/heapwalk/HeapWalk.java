@@ -49,22 +49,27 @@ public final class HeapWalk extends ResourceExercise {
         return List.of(
                 wrong("regions-as-free-blocks", "Counts every entry without PROCESS_HEAP_ENTRY_BUSY as a free block,"
                         + " region and uncommitted-range entries included.", "walksFreshHeap", "countsFreeBlocks",
-                        "worksOnEveryKindOfHeap"),
+                        "worksOnEveryKindOfHeap").hint("walksFreshHeap", "wrong-freeBlocks")
+                        .hint("countsFreeBlocks", "wrong-freeBlocks"),
                 wrong("free-bytes-as-busy", "Adds the cbData of every block to the bytes in use, free blocks'"
                         + " included.", "walksFreshHeap", "countsBusyBlocks", "countsBigBlocks",
-                        "worksOnEveryKindOfHeap"),
+                        "worksOnEveryKindOfHeap").hint("walksFreshHeap", "wrong-busyBytes")
+                        .hint("countsBusyBlocks", "wrong-busyBytes"),
                 wrong("header-as-committed", "Takes a region entry's cbData (its header) for the committed bytes"
                         + " instead of Region.dwCommittedSize.", "walksFreshHeap", "countsRegions",
-                        "walksEverySegment", "worksOnEveryKindOfHeap"),
+                        "walksEverySegment", "worksOnEveryKindOfHeap").hint("walksFreshHeap", "wrong-committedBytes")
+                        .hint("countsRegions", "wrong-committedBytes"),
                 wrong("first-segment-only", "Ends the walk at the second PROCESS_HEAP_REGION entry, as if the heap"
-                        + " were one region.", "walksEverySegment"),
+                        + " were one region.", "walksEverySegment").hint("walksEverySegment", "wrong-regions"),
                 wrong("never-unlocks", "Locks the heap with HeapLock and never calls HeapUnlock.", "unlocksHeap",
-                        "unlocksAfterFailedWalk"),
+                        "unlocksAfterFailedWalk").hint("unlocksHeap", "never-unlocks"),
                 wrong("no-unlock-on-error", "Returns early when HeapWalk fails, before the HeapUnlock at the end.",
-                        "unlocksAfterFailedWalk"),
+                        "unlocksAfterFailedWalk").hint("unlocksAfterFailedWalk", "no-unlock-on-error"),
                 wrong("ignores-error-code", "Takes every FALSE from HeapWalk for the end of the heap without"
-                        + " looking at GetLastError.", "reportsFailedWalk"),
+                        + " looking at GetLastError.", "reportsFailedWalk")
+                        .hint("reportsFailedWalk", "ignores-error-code"),
                 wrong("queries-process-heap", "Asks HeapQueryInformation about GetProcessHeap() instead of the heap"
-                        + " it was given.", "detectsLowFragmentationHeap"));
+                        + " it was given.", "detectsLowFragmentationHeap")
+                        .hint("detectsLowFragmentationHeap", "queries-process-heap"));
     }
 }

@@ -33,7 +33,7 @@ public class HeapWalkChecks {
         HeapStats got = s.walk(truth);
         if (got == null) {
             return CheckResult.fail("counts for " + truth.heap().name(), "walk returned null")
-                    .hint("HeapWalk returns FALSE at the end of every walk; GetLastError() is then "
+                    .hint("walk-end", "HeapWalk returns FALSE at the end of every walk; GetLastError() is then "
                             + "ERROR_NO_MORE_ITEMS, and that is the normal end, not a failure.")
                     .evidence(ctx.traceEvidence());
         }
@@ -41,7 +41,7 @@ public class HeapWalkChecks {
             return CheckResult.fail("The walk of " + truth.heap().name() + " counted no region, but every heap "
                             + "starts with one: HeapWalk's first entry is a PROCESS_HEAP_REGION.", "1 region",
                             "0 regions")
-                    .hint("Start with a PROCESS_HEAP_ENTRY whose lpData is 0, call HeapWalk(hHeap, entry) until it "
+                    .hint("walk-start", "Start with a PROCESS_HEAP_ENTRY whose lpData is 0, call HeapWalk(hHeap, entry) until it "
                             + "returns FALSE, and test each entry's wFlags.")
                     .evidence(truth.evidence(got));
         }
@@ -51,7 +51,7 @@ public class HeapWalkChecks {
         return t.result(10, "A fresh heap: " + w.regions + " region with " + Win32Names.bytes(w.committedBytes)
                         + " committed and " + Win32Names.bytes(w.uncommittedBytes) + " uncommitted, "
                         + w.freeBlocks + " free block of " + Win32Names.bytes(w.freeBytes) + ", no block in use.")
-                .hint(GroundTruth.hint(wrong, null))
+                .hint(GroundTruth.mode(wrong), GroundTruth.hint(wrong, null))
                 .evidence(truth.evidence(got));
     }
 
@@ -113,7 +113,8 @@ public class HeapWalkChecks {
                 + "ever");
         return t.result(10, "walk locked heap " + Win32Names.hex(heap) + " before its first HeapWalk and unlocked "
                         + "it after its last; nobody holds the heap now.")
-                .hint(lockedFirst ? "Every HeapLock needs its HeapUnlock once the walk is over."
+                .hint(lockedFirst ? "never-unlocks" : "no-lock", lockedFirst ? "Every HeapLock needs its HeapUnlock "
+                        + "once the walk is over."
                         : "HeapLock(hHeap) before the first HeapWalk, HeapUnlock(hHeap) after the last.")
                 .evidence(evidence);
     }
@@ -139,7 +140,7 @@ public class HeapWalkChecks {
         return t.result(10, "HeapWalk's " + ordinal(FAILING_CALL) + " call failed with " + Win32Names.error(
                         WinError.ERROR_INVALID_PARAMETER) + ", and walk still unlocked heap " + Win32Names.hex(heap)
                         + ".")
-                .hint("Put HeapUnlock in a finally block, so that no return and no exception skips it: a heap left "
+                .hint("no-unlock-on-error", "Put HeapUnlock in a finally block, so that no return and no exception skips it: a heap left "
                         + "locked stops every other thread that uses it.")
                 .evidence(evidence);
     }
@@ -168,7 +169,7 @@ public class HeapWalkChecks {
                             + " failed with " + Win32Names.error(WinError.ERROR_INVALID_PARAMETER) + ", as on a "
                             + "damaged heap, but walk returned counts as if the heap ended there.", "null",
                             got.toString())
-                    .hint("After the loop, GetLastError() tells the end (ERROR_NO_MORE_ITEMS) from a failure "
+                    .hint("ignores-error-code", "After the loop, GetLastError() tells the end (ERROR_NO_MORE_ITEMS) from a failure "
                             + "(anything else); read it before HeapUnlock, which may change it.")
                     .evidence(s.lockEvidence(truth.heap().handle()));
         }
@@ -205,13 +206,13 @@ public class HeapWalkChecks {
             return CheckResult.fail("isLowFragmentationHeap made no HeapQueryInformation call for "
                             + heaps.size() + " heaps; the answer must come from the heap.", "HeapQueryInformation "
                             + "calls", "none")
-                    .hint("HeapQueryInformation(hHeap, HeapCompatibilityInformation, info, 4, null): info 2 is the "
+                    .hint("lfh-query", "HeapQueryInformation(hHeap, HeapCompatibilityInformation, info, 4, null): info 2 is the "
                             + "low-fragmentation heap.")
                     .evidence(evidence);
         }
         return t.result(10, "Told the low-fragmentation heaps (asked for, and turned on by 18 requests of one size)"
                         + " from the standard ones, changing nothing.")
-                .hint("Ask about the heap you were given: HeapQueryInformation(hHeap, HeapCompatibilityInformation, "
+                .hint("queries-process-heap", "Ask about the heap you were given: HeapQueryInformation(hHeap, HeapCompatibilityInformation, "
                         + "info, 4, null), then info == 2; and only ask, never HeapSetInformation.")
                 .evidence(evidence, Evidence.calls("HeapQueryInformation and HeapSetInformation calls", queries));
     }
@@ -235,7 +236,7 @@ public class HeapWalkChecks {
         }
         return t.result(5, "Every counter matched for the process heap, a HEAP_NO_SERIALIZE heap, and two heaps on "
                         + "x64.")
-                .hint(GroundTruth.hint(wrong, null))
+                .hint(GroundTruth.mode(wrong), GroundTruth.hint(wrong, null))
                 .evidence(evidence.toArray(Evidence[]::new));
     }
 
@@ -261,7 +262,7 @@ public class HeapWalkChecks {
             found.add("heap " + Win32Names.hex(truth.heap().handle()) + ": " + String.join(", ", values));
         }
         return t.result(points, what + ": " + String.join("; ", found) + ".")
-                .hint(GroundTruth.hint(wrong, null))
+                .hint(GroundTruth.mode(wrong), GroundTruth.hint(wrong, null))
                 .evidence(evidence.toArray(Evidence[]::new));
     }
 

@@ -59,14 +59,16 @@ public final class MemReset extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("decommits-instead", "Decommits discarded slots (and re-commits on put) instead of resetting"
-                        + " them.", "discardAllInvalidates"),
+                        + " them.", "discardAllInvalidates").hint("discardAllInvalidates", "decommits-instead"),
                 wrong("reset-with-virtualfree", "Calls VirtualFree(..., MEM_RESET), which fails: MEM_RESET is a"
-                        + " VirtualAlloc flag.", "discardSavesWrites"),
+                        + " VirtualAlloc flag.", "discardSavesWrites")
+                        .hint("discardSavesWrites", "reset-with-virtualfree"),
                 wrong("reset-with-commit-flag", "Passes MEM_COMMIT | MEM_RESET, which fails with"
-                        + " ERROR_INVALID_PARAMETER.", "discardSavesWrites"),
+                        + " ERROR_INVALID_PARAMETER.", "discardSavesWrites")
+                        .hint("discardSavesWrites", "reset-with-commit-flag"),
                 wrong("trusts-reset-contents", "Keeps slots valid after discardAll, trusting the old bytes of a reset"
-                        + " page.", "discardAllInvalidates"),
+                        + " page.", "discardAllInvalidates").hint("discardAllInvalidates", "trusts-reset-contents"),
                 wrong("resets-neighbour-slot", "discard(slot) resets the page of slot + 1 (an off-by-one in the"
-                        + " address).", "discardOneKeepsOthers"));
+                        + " address).", "discardOneKeepsOthers").hint("discardOneKeepsOthers", "resets-wrong-page"));
     }
 }

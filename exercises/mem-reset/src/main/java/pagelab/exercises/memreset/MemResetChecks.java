@@ -5,6 +5,7 @@ import static pagelab.exercises.memreset.PageCache.CACHE_SIZE;
 import static pagelab.exercises.memreset.PageCache.SLOTS;
 
 import java.util.Arrays;
+import java.util.Map;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
@@ -12,6 +13,7 @@ import pagelab.exercise.Economy;
 import pagelab.exercise.Evidence;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
+import pagelab.kernel.WinError;
 import pagelab.kernel.WinNT;
 
 /**
@@ -26,8 +28,11 @@ public class MemResetChecks {
         long committed = ctx.committedPages(c.base(), CACHE_SIZE);
         Tally t = new Tally();
         t.expect(committed == SLOTS, "only " + Win32Names.pages(committed) + " of the cache at "
-                + Win32Names.hex(c.base()) + " are committed, expected " + SLOTS);
-        t.expect(c.get(0) == null && c.get(SLOTS - 1) == null, "get of a slot never put did not return null");
+                + Win32Names.hex(c.base()) + " are committed, expected " + SLOTS).hint("open-commits", "Commit the "
+                + "whole cache in open: VirtualAlloc(0, CACHE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE).");
+        t.expect(c.get(0) == null && c.get(SLOTS - 1) == null, "get of a slot never put did not return null")
+                .hint("empty-slots", "Keep track of which slots hold data: a slot never put is empty, and get "
+                        + "returns null for it.");
         return t.result(10, "The cache at " + Win32Names.hex(c.base()) + " is " + Win32Names.pages(SLOTS)
                         + " committed, every slot empty.")
                 .evidence(ctx.traceEvidence());
@@ -39,7 +44,9 @@ public class MemResetChecks {
         Tally t = new Tally();
         for (int s : new int[] {0, 1, 31, 63}) {
             c.put(s, data(s, 0));
-            t.expect(Arrays.equals(c.get(s), data(s, 0)), "get(" + s + ") did not return the 4,096 bytes put");
+            t.expect(Arrays.equals(c.get(s), data(s, 0)), "get(" + s + ") did not return the 4,096 bytes put")
+                    .hint("round-trip", "put copies SLOT_SIZE bytes to base + slot * SLOT_SIZE; get copies them "
+                            + "back.");
         }
         return t.result(10, "Four slots read back exactly.").evidence(ctx.traceEvidence());
     }
@@ -57,16 +64,20 @@ public class MemResetChecks {
         for (int s = 0; s < SLOTS; s++) {
             stillValid += c.get(s) == null ? 0 : 1;
         }
-        t.expect(2, stillValid == 0, stillValid + " slots still returned data after discardAll; after MEM_RESET a "
-                + "page's contents are undefined, so get must return null");
+        t.expect(2, stillValid == 0, Win32Names.count(stillValid, "slot") + " still returned data after discardAll; "
+                + "after MEM_RESET a page's contents are undefined, so get must return null")
+                .hint("trusts-reset-contents", "After MEM_RESET the page's bytes may be zeros or the old data: forget "
+                        + "every slot, so get returns null.");
         int gone = c.uncommittedPages();
         t.expect(2, gone == 0, Win32Names.pages(gone) + " of the cache are no longer committed after discardAll; "
-                + "MEM_RESET keeps them committed (decommitting would cost a new commit for every reuse)");
+                + "MEM_RESET keeps them committed (decommitting would cost a new commit for every reuse)")
+                .hint("decommits-instead", "Reset, do not decommit: VirtualAlloc(base, CACHE_SIZE, MEM_RESET, "
+                        + "PAGE_NOACCESS) drops the contents and keeps the pages committed.");
         c.put(9, data(9, 1));
-        t.expect(Arrays.equals(c.get(9), data(9, 1)), "put(9, ...) after discardAll did not read back");
+        t.expect(Arrays.equals(c.get(9), data(9, 1)), "put(9, ...) after discardAll did not read back")
+                .hint("reuse-after-discard", "A reset page is still committed and writable: put may use it again.");
         return t.result(15, "All " + SLOTS + " slots invalid, all " + Win32Names.pages(SLOTS) + " still committed, "
                         + "and slot 9 usable again.")
-                .hint("VirtualAlloc(base, CACHE_SIZE, MEM_RESET, PAGE_NOACCESS) and forget every slot.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after discardAll"));
     }
 
@@ -88,9 +99,7 @@ public class MemResetChecks {
         }
         return Economy.score("Paging-file writes while other memory pushed the discarded cache out of RAM ("
                         + writes + "; " + without + " without MEM_RESET, " + with + " with it)", writes, without, with, 25)
-                .hint("Dirty pages must be saved before their frame is reused; a reset page is simply dropped. "
-                        + "Reset with VirtualAlloc(..., MEM_RESET, ...): VirtualFree does not know MEM_RESET, and "
-                        + "MEM_RESET combined with another flag fails with ERROR_INVALID_PARAMETER.")
+                .hint(resetMistake(ctx), RESET_HINTS.get(resetMistake(ctx)))
                 .evidence(Evidence.calls("Kernel calls", ctx.calls("VirtualAlloc", "VirtualFree")));
     }
     // end::savings[]
@@ -104,7 +113,8 @@ public class MemResetChecks {
         c.discard(5);
         c.pressure();
         Tally t = new Tally();
-        t.expect(c.get(5) == null, "get(5) returned data after discard(5)");
+        t.expect(c.get(5) == null, "get(5) returned data after discard(5)").hint("discard-keeps-slot", "discard "
+                + "forgets the slot: get returns null for it until the next put.");
         StringBuilder lost = new StringBuilder();
         for (int s = 0; s < 16; s++) {
             if (s != 5 && !Arrays.equals(c.get(s), data(s, 0))) {
@@ -112,10 +122,11 @@ public class MemResetChecks {
                         c.slotAddress(s)));
             }
         }
-        t.expect(3, lost.length() == 0, "slot " + lost + " lost its data while RAM was short: was its page reset?");
+        t.expect(3, lost.length() == 0, "slot " + lost + " lost its data while RAM was short: was its page reset?")
+                .hint("resets-wrong-page", "Reset exactly the slot's page: base + slot * SLOT_SIZE, SLOT_SIZE "
+                        + "bytes.");
         return t.result(20, "After discard(5) and memory pressure, slot 5 was invalid and the other 15 slots came "
                         + "back from the paging file intact.")
-                .hint("Reset exactly the slot's page: base + slot * SLOT_SIZE, SLOT_SIZE bytes.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -151,5 +162,25 @@ public class MemResetChecks {
                 + Win32Names.mem(state) + "; expected MEM_FREE");
         t.expect(cache.base() == 0, "base() is " + Win32Names.hex(cache.base()) + " after close");
         return t.result(10, "close released the cache.").evidence(ctx.traceEvidence());
+    }
+
+    private static final Map<String, String> RESET_HINTS = Map.of(
+            "reset-with-virtualfree", "VirtualFree does not know MEM_RESET and fails: reset with VirtualAlloc(base, "
+                    + "size, MEM_RESET, PAGE_NOACCESS).",
+            "reset-with-commit-flag", "MEM_RESET combined with another flag fails with ERROR_INVALID_PARAMETER: pass "
+                    + "MEM_RESET alone.",
+            "no-reset", "Dirty pages must be saved before their frame is reused; a reset page is simply dropped. "
+                    + "Reset the discarded pages with VirtualAlloc(..., MEM_RESET, ...).");
+
+    // Why the reset saved nothing: the call that was meant to reset failed, and how.
+    private static String resetMistake(CheckContext ctx) {
+        if (ctx.calls("VirtualFree").stream().anyMatch(c -> c.failed())) {
+            return "reset-with-virtualfree";
+        }
+        if (ctx.calls("VirtualAlloc").stream().anyMatch(c -> c.failed()
+                && c.lastError() == WinError.ERROR_INVALID_PARAMETER)) {
+            return "reset-with-commit-flag";
+        }
+        return "no-reset";
     }
 }

@@ -48,13 +48,19 @@ public final class NamedSharedMemory extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("null-file-handle", "Passes NULL instead of INVALID_HANDLE_VALUE for \"no file\".",
-                        "createsPagingFileMapping"),
+                        "createsPagingFileMapping").hint("createsPagingFileMapping", "null-file-handle"),
                 wrong("ignores-already-exists", "Takes any handle from CreateFileMapping as a new mapping and "
-                        + "overwrites the data.", "reportsAlreadyExists"),
+                        + "overwrites the data.", "reportsAlreadyExists")
+                        .hint("reportsAlreadyExists", "ignores-already-exists"),
                 wrong("read-creates", "Reads with CreateFileMapping, which creates an empty mapping when none exists.",
-                        "readWithoutMappingFails", "mappingDiesWithLastHandle"),
+                        "readWithoutMappingFails", "mappingDiesWithLastHandle")
+                        .hint("readWithoutMappingFails", "read-creates")
+                        .hint("mappingDiesWithLastHandle", "read-creates"),
                 wrong("never-closes-handle", "close forgets the handle without CloseHandle.",
-                        "mappingDiesWithLastHandle"),
-                wrong("leaks-view", "Never unmaps its views.", "viewsUnmapped", "mappingDiesWithLastHandle"));
+                        "mappingDiesWithLastHandle").hint("mappingDiesWithLastHandle", "never-closes-handle"),
+                wrong("forgets-nul", "Refuses text longer than the view but not text of exactly 4,096 characters,"
+                        + " whose NUL does not fit.", "refusesBadText").hint("refusesBadText", "crash-on-bad-text"),
+                wrong("leaks-view", "Never unmaps its views.", "viewsUnmapped", "mappingDiesWithLastHandle")
+                .hint("viewsUnmapped", "leaks-view").hint("mappingDiesWithLastHandle", "leaks-view"));
     }
 }

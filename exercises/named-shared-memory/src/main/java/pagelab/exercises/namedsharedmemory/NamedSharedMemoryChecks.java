@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.IntSupplier;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
@@ -40,20 +41,24 @@ public class NamedSharedMemoryChecks {
                     + Win32Names.error(made.get(made.size() - 1).lastError()) : " made no object that outlived create");
             return CheckResult.fail("After create in " + a.name() + " no mapping named " + NAME + " exists: " + why
                             + ".", "OpenFileMapping(\"" + NAME + "\") to succeed", "ERROR_FILE_NOT_FOUND")
-                    .hint("CreateFileMapping(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 4096, \"MMFSharedData\"): "
+                    .hint("no-mapping", "CreateFileMapping(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 4096, \"MMFSharedData\"): "
                             + "INVALID_HANDLE_VALUE asks for storage from the paging file; keep the handle.")
                     .evidence(copies.trace());
         }
         Tally t = new Tally();
-        t.expect(2, result == CREATED, "create returned " + result + ", expected CREATED (" + CREATED + ")");
+        t.expect(2, result == CREATED, "create returned " + result + ", expected CREATED (" + CREATED + ")")
+                .hint("create-result", "create returns CREATED when CreateFileMapping made a new object.");
         KernelCall first = made.get(0);
         t.expect(1, first.arguments().get(0).equals("INVALID_HANDLE_VALUE"), "CreateFileMapping got file handle "
                 + first.arguments().get(0) + " instead of INVALID_HANDLE_VALUE: Windows happens to take NULL as "
-                + "\"no file\" too, but INVALID_HANDLE_VALUE is what the documentation asks for");
+                + "\"no file\" too, but INVALID_HANDLE_VALUE is what the documentation asks for")
+                .hint("null-file-handle", "Pass INVALID_HANDLE_VALUE as the file handle for a mapping backed by the "
+                        + "paging file.");
         String content = copies.content();
-        t.expect(3, text.equals(content), "the mapping holds " + quote(content) + ", expected " + quote(text));
+        t.expect(3, text.equals(content), "the mapping holds " + quote(content) + ", expected " + quote(text))
+                .hint("text-not-stored", "Copy the text and its NUL to the start of a view: "
+                        + "memory.setString(view, text).");
         return t.result(15, "create made " + NAME + " from the paging file and stored " + quote(text) + ".")
-                .hint("Copy the text and its NUL to the start of a view: memory.setString(view, text).")
                 .evidence(copies.trace());
     }
 
@@ -74,7 +79,7 @@ public class NamedSharedMemoryChecks {
                 + b.name() + " returned " + quote(again) + ": read must look at the mapping every time");
         return t.result(15, b.name() + " read " + quote(text) + " that " + a.name() + " stored, and saw a later "
                         + "change too.")
-                .hint("OpenFileMapping(FILE_MAP_READ, FALSE, \"MMFSharedData\"), MapViewOfFile, memory.getString.")
+                .hint("read-by-name", "OpenFileMapping(FILE_MAP_READ, FALSE, \"MMFSharedData\"), MapViewOfFile, memory.getString.")
                 .evidence(copies.trace());
     }
 
@@ -95,7 +100,7 @@ public class NamedSharedMemoryChecks {
         t.expect(1, copies.openMappingHandles(b).isEmpty(), b.name() + " still holds mapping handle(s) "
                 + copies.openMappingHandles(b) + " after finding that the mapping existed");
         return t.result(15, "The second create saw " + ALREADY + ", closed its handle and left \"first\" alone.")
-                .hint("CreateFileMapping returns a valid handle even when the object exists; check GetLastError() "
+                .hint("ignores-already-exists", "CreateFileMapping returns a valid handle even when the object exists; check GetLastError() "
                         + "for ERROR_ALREADY_EXISTS right after it.")
                 .evidence(copies.trace());
     }
@@ -113,7 +118,7 @@ public class NamedSharedMemoryChecks {
         t.expect(1, !copies.exists(), "after read a mapping named " + NAME + " exists");
         return t.result(10, "read found no mapping (OpenFileMapping failed with ERROR_FILE_NOT_FOUND) and returned "
                         + "null.")
-                .hint("OpenFileMapping only opens: it fails with ERROR_FILE_NOT_FOUND when nobody holds the object.")
+                .hint("read-creates", "OpenFileMapping only opens: it fails with ERROR_FILE_NOT_FOUND when nobody holds the object.")
                 .evidence(copies.trace());
     }
 
@@ -140,8 +145,11 @@ public class NamedSharedMemoryChecks {
         int again = copies.create(a, "reborn");
         t.expect(1, again == CREATED, "create after close returned " + again + ", expected CREATED (" + CREATED + ")");
         return t.result(15, "Closing the last handle destroyed " + NAME + "; a new create made a new one.")
-                .hint("A kernel object lives while any handle or view refers to it, in any process (its name only "
-                        + "while a handle is open): close your handles and unmap your views.")
+                .hint(named ? "never-closes-handle" : mapped ? "leaks-view" : "read-creates", named
+                        ? "close must CloseHandle the mapping: the object and its name live while any handle is open."
+                        : mapped ? "A view keeps the object alive after its last handle is closed: UnmapViewOfFile "
+                        + "every view." : "read must only open: OpenFileMapping, never CreateFileMapping, which makes "
+                        + "a new, empty object when none exists.")
                 .evidence(copies.trace());
     }
 
@@ -164,25 +172,42 @@ public class NamedSharedMemoryChecks {
         t.expect(1, copies.openMappingHandles(a).size() == 1, a.name() + " holds " + copies.openMappingHandles(a)
                 .size() + " mapping handles after create; expected exactly 1, kept for close");
         return t.result(10, "Every view was unmapped; only the handle create keeps for close is open.")
-                .hint("UnmapViewOfFile(view) as soon as the data is copied; CloseHandle each handle read opens.")
+                .hint("leaks-view", "UnmapViewOfFile(view) as soon as the data is copied; CloseHandle each handle read opens.")
                 .evidence(copies.trace(), copies.snapshot(b));
     }
 
     @Check(points = 10, title = "Text that does not fit is refused", after = "createsPagingFileMapping", order = 7)
     public CheckResult refusesBadText(CheckContext ctx) {
         Copies copies = new Copies(ctx);
-        Copy a = copies.start();
         Tally t = new Tally();
-        t.expect(attempt(() -> copies.create(a, null)) == FAILED, "create(null) did not return FAILED");
+        // Each case runs in a copy of its own: a case that crashes its process is reported as the crash, and the
+        // cases after it are still judged, in a process that is alive.
+        String[] crash = new String[1];
+        int nul = attempt(() -> copies.create(copies.start(), null), crash);
+        t.expect(nul == FAILED, crash[0] != null ? "create(null) " + crash[0] : "create(null) did not return FAILED")
+                .hint(crash[0] != null ? "crash-on-bad-text" : "accepts-null", crash[0] != null
+                        ? "Refuse bad text before any kernel call, and check every handle and view for 0."
+                        : "create(null) must return FAILED without creating anything.");
+        crash[0] = null;
         String tooLong = "x".repeat(SIZE);
-        t.expect(2, attempt(() -> copies.create(a, tooLong)) == FAILED, "create with " + SIZE + " characters (no "
-                + "room for the NUL in " + Win32Names.bytes(SIZE) + ") did not return FAILED");
-        t.expect(!copies.exists(), "a refused create left a mapping named " + NAME + " behind");
+        int over = attempt(() -> copies.create(copies.start(), tooLong), crash);
+        t.expect(2, over == FAILED, "create with " + SIZE + " characters (no room for the NUL in "
+                + Win32Names.bytes(SIZE) + ") " + (crash[0] != null ? crash[0] : "did not return FAILED"))
+                .hint(crash[0] != null ? "crash-on-bad-text" : "no-room-for-nul", crash[0] != null
+                        ? "Writing " + SIZE + " characters and their NUL runs past the " + Win32Names.bytes(SIZE)
+                        + " view: refuse text of SIZE characters or more before writing."
+                        : "A string of n characters needs n + 1 bytes in the view (its NUL).");
+        t.expect(!copies.exists(), "a refused create left a mapping named " + NAME + " behind")
+                .hint("leaves-mapping", "Close the mapping's handle when create refuses the text.");
+        crash[0] = null;
         String longest = "y".repeat(SIZE - 1);
-        t.expect(2, attempt(() -> copies.create(a, longest)) == CREATED && longest.equals(copies.content()),
-                "create with " + (SIZE - 1) + " characters, which fit with the NUL, did not store them");
+        Copy a = copies.start();
+        int fit = attempt(() -> copies.create(a, longest), crash);
+        t.expect(2, fit == CREATED && longest.equals(copies.content()), "create with " + (SIZE - 1) + " characters, "
+                + "which fit with the NUL, " + (crash[0] != null ? crash[0] : "did not store them"))
+                .hint("refuses-what-fits", "A string of n characters needs n + 1 bytes: " + (SIZE - 1)
+                        + " characters fit in " + Win32Names.bytes(SIZE) + ".");
         return t.result(10, "null and over-long text were refused; " + (SIZE - 1) + " characters fit exactly.")
-                .hint("A string of n characters needs n + 1 bytes in the view (its NUL).")
                 .evidence(copies.trace());
     }
 
@@ -197,7 +222,7 @@ public class NamedSharedMemoryChecks {
             String got = copies.read(b);
             t.expect(2, "sixty-four".equals(got), "read on x64 returned " + quote(got) + ", expected \"sixty-four\"");
             return t.result(10, "On x64 " + b.name() + " read what " + a.name() + " stored.")
-                    .hint("Views on x64 may lie above 4 GiB: keep addresses and handles in long.")
+                    .hint("int-address", "Views on x64 may lie above 4 GiB: keep addresses and handles in long.")
                     .evidence(copies.trace());
         }
     }
@@ -216,10 +241,17 @@ public class NamedSharedMemoryChecks {
     }
 
     // A Java exception from the solution counts as a wrong answer here, not as a crash of the whole check.
-    private static int attempt(IntSupplier call) {
+    // A crash of the student's code is a result too: its message goes to crash[0] ("crashed the process: ...").
+    private static int attempt(IntSupplier call, String[] crash) {
         try {
             return call.getAsInt();
+        } catch (CheckFailedException e) {
+            String m = e.result().message();
+            int at = m.indexOf("crashed the process");
+            crash[0] = at >= 0 ? m.substring(at).replaceAll("\\.$", "") : "failed: " + m;
+            return -1;
         } catch (RuntimeException e) {
+            crash[0] = "threw " + e;
             return -1;
         }
     }

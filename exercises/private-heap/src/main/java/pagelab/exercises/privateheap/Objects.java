@@ -35,11 +35,24 @@ final class Objects {
         return process.kernel32();
     }
 
+    // The last HeapAlloc named a heap that an earlier HeapDestroy destroyed.
+    private boolean allocatedFromDestroyedHeap() {
+        List<KernelCall> allocs = calls("HeapAlloc");
+        if (allocs.isEmpty()) {
+            return false;
+        }
+        String heap = allocs.get(allocs.size() - 1).arguments().get(0);
+        return calls("HeapDestroy").stream().anyMatch(d -> d.arguments().get(0).equals(heap));
+    }
+
     long allocate() {
         long p = call("new CSomeClass", () -> cls.allocate(process.kernel32()));
         if (p == 0) {
             throw new CheckFailedException(CheckResult.fail("operator new to return an object", "it returned NULL")
-                    .hint("HeapCreate(0, 0, 0) once, then HeapAlloc(s_hHeap, 0, OBJECT_SIZE).")
+                    .hint(allocatedFromDestroyedHeap() ? "stale-handle" : "no-class-heap", allocatedFromDestroyedHeap()
+                            ? "HeapAlloc was given the handle of a heap HeapDestroy had destroyed: set s_hHeap = NULL "
+                            + "after HeapDestroy, so the next new creates a heap again."
+                            : "HeapCreate(0, 0, 0) once, then HeapAlloc(s_hHeap, 0, OBJECT_SIZE).")
                     .evidence(ctx.traceEvidence()));
         }
         return p;

@@ -46,11 +46,22 @@ public final class PrivateHeap extends ResourceExercise {
     @Override
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
-                wrong("heap-per-object", "Creates a new heap in every new.", "oneHeapForAllObjects"),
+                wrong("heap-per-object", "Creates a new heap in every new.", "oneHeapForAllObjects")
+                .hint("oneHeapForAllObjects", "heap-per-object"),
                 wrong("never-destroys", "Never destroys the class heap.", "destroysHeapAfterLastDelete",
-                        "recreatesHeapAfterDestroy", "fragmentationComparison", "worksOnX64"),
+                        "recreatesHeapAfterDestroy", "fragmentationComparison", "worksOnX64")
+                        .hint("destroysHeapAfterLastDelete", "never-destroys")
+                        .hint("recreatesHeapAfterDestroy", "never-destroys")
+                        .hint("fragmentationComparison", "never-destroys").hint("worksOnX64", "never-destroys"),
                 wrong("destroys-on-first-delete", "Destroys the heap in every delete.", "destroysHeapAfterLastDelete",
-                        "freesIntoClassHeap"),
-                wrong("frees-to-process-heap", "Frees objects into the process heap.", "freesIntoClassHeap"));
+                        "freesIntoClassHeap").hint("destroysHeapAfterLastDelete", "destroys-too-early")
+                        .hint("freesIntoClassHeap", "destroys-too-early"),
+                wrong("keeps-stale-handle", "Destroys the heap with the last delete but keeps its handle in "
+                        + "s_hHeap.", "destroysHeapAfterLastDelete", "recreatesHeapAfterDestroy",
+                        "fragmentationComparison", "worksOnX64").hint("destroysHeapAfterLastDelete", "stale-handle")
+                        .hint("recreatesHeapAfterDestroy", "stale-handle").hint("fragmentationComparison",
+                                "stale-handle").hint("worksOnX64", "stale-handle"),
+                wrong("frees-to-process-heap", "Frees objects into the process heap.", "freesIntoClassHeap")
+                .hint("freesIntoClassHeap", "frees-to-process-heap"));
     }
 }

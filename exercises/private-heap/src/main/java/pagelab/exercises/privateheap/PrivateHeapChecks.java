@@ -37,7 +37,7 @@ public class PrivateHeapChecks {
                 + "class heap" + (o.heapHolding(p) != 0 ? " but in heap " + Win32Names.hex(o.heapHolding(p)) : ""));
         return t.result(15, "The first new created heap " + Win32Names.hex(heap) + " and put the object at "
                         + Win32Names.hex(p) + " in it.")
-                .hint("if (s_hHeap == NULL) s_hHeap = HeapCreate(0, 0, 0); then HeapAlloc(s_hHeap, 0, size).")
+                .hint("no-class-heap", "if (s_hHeap == NULL) s_hHeap = HeapCreate(0, 0, 0); then HeapAlloc(s_hHeap, 0, size).")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -53,12 +53,13 @@ public class PrivateHeapChecks {
         long outside = objects.stream().filter(p -> o.heapHolding(p) != heap).count();
         HeapInfo info = o.heapInfo(heap);
         Tally t = new Tally();
-        t.expect(2, created == 1, "50 objects made " + created + " HeapCreate calls; the class needs one heap");
+        t.expect(2, created == 1, "50 objects made " + Win32Names.count(created, "HeapCreate call") + "; the class "
+                + "needs one heap");
         t.expect(outside == 0, outside + " of the 50 objects are not in the class heap " + Win32Names.hex(heap));
-        t.expect(info != null && info.busyBlocks() == 50, "the class heap holds " + (info == null ? "no"
-                : info.busyBlocks()) + " blocks, not 50");
+        t.expect(info != null && info.busyBlocks() == 50, "the class heap holds " + (info == null ? "no blocks"
+                : Win32Names.count(info.busyBlocks(), "block")) + ", not 50");
         return t.result(15, "50 objects, one HeapCreate, all in heap " + Win32Names.hex(heap) + ".")
-                .hint("Create the heap only when s_hHeap is NULL; count the objects in it.")
+                .hint("heap-per-object", "Create the heap only when s_hHeap is NULL; count the objects in it.")
                 .evidence(Evidence.calls("HeapCreate calls", o.calls("HeapCreate")));
     }
 
@@ -74,17 +75,18 @@ public class PrivateHeapChecks {
         o.free(a);
         Tally t = new Tally();
         t.expect(2, o.heapInfo(heap) != null && o.heap() == heap, "with one object still alive the class heap "
-                + Win32Names.hex(heap) + " is gone");
+                + Win32Names.hex(heap) + " is gone").hint("destroys-too-early", "HeapDestroy only when the count of "
+                + "objects in the heap (s_uNumAllocsInHeap) reaches 0, not on every delete.");
         if (o.heapInfo(heap) != null) {
             o.free(c);
         }
         t.expect(2, o.heapInfo(heap) == null, "after the last delete the class heap " + Win32Names.hex(heap)
                 + " still exists" + (o.heapInfo(heap) != null ? " with " + Win32Names.bytes(o.heapInfo(heap)
-                .committedBytes()) + " committed" : ""));
-        t.expect(o.heap() == 0, "after the last delete heap() is " + Win32Names.hex(o.heap()) + ", not 0");
+                .committedBytes()) + " committed" : "")).hint("never-destroys", "Count the objects "
+                + "(s_uNumAllocsInHeap); HeapDestroy(s_hHeap) and s_hHeap = NULL when the count reaches 0.");
+        t.expect(o.heap() == 0, "after the last delete heap() is " + Win32Names.hex(o.heap()) + ", not 0")
+                .hint("stale-handle", "After HeapDestroy set s_hHeap = NULL: the handle names a heap that is gone.");
         return t.result(20, "The heap survived while an object lived and was destroyed by the last delete.")
-                .hint("Count the objects (s_uNumAllocsInHeap); HeapDestroy(s_hHeap) and s_hHeap = NULL when the count"
-                        + " reaches 0.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -97,9 +99,11 @@ public class PrivateHeapChecks {
         long heap = o.heap();
         Tally t = new Tally();
         t.expect(heap != 0 && o.heapInfo(heap) != null && o.heapHolding(p) == heap, "the new after the heap was "
-                + "destroyed did not get an object in a new class heap");
-        t.expect(o.calls("HeapCreate").size() == 2, o.calls("HeapCreate").size() + " HeapCreate calls for two "
-                + "lifetimes of the heap; expected 2");
+                + "destroyed did not get an object in a new class heap").hint("stale-handle", "After HeapDestroy set "
+                + "s_hHeap = NULL, so that the next new sees NULL and creates a heap again.");
+        t.expect(o.calls("HeapCreate").size() == 2, Win32Names.count(o.calls("HeapCreate").size(), "HeapCreate call")
+                + " for two lifetimes of the heap; expected 2").hint("never-destroys", "The heap must go with the "
+                + "last delete (HeapDestroy, s_hHeap = NULL) and come back with the next new (HeapCreate).");
         return t.result(10, "The second lifetime of the class started with a new heap " + Win32Names.hex(heap) + ".")
                 .evidence(ctx.traceEvidence());
     }
@@ -116,14 +120,18 @@ public class PrivateHeapChecks {
         for (KernelCall f : frees) {
             t.expect(!f.failed() && Win32Names.parseHex(f.arguments().get(0)) == heap, f + ": the object "
                     + "came from heap " + Win32Names.hex(heap) + (f.failed() ? "; HeapFree failed with "
-                    + Win32Names.error(f.lastError()) : ""));
+                    + Win32Names.error(f.lastError()) : "")).hint("frees-to-process-heap", "HeapFree(s_hHeap, 0, p): "
+                    + "a block goes back to the heap it came from, not to GetProcessHeap().");
         }
-        t.expect(!frees.isEmpty(), "delete made no HeapFree call");
+        t.expect(!frees.isEmpty(), "delete made no HeapFree call").hint("no-free", "delete must HeapFree the "
+                + "object's block.");
         HeapInfo info = o.heapInfo(heap);
         t.expect(info != null && info.busyBlocks() == 1, "after one of two deletes the class heap holds "
-                + (info == null ? "nothing" : info.busyBlocks() + " blocks") + ", not 1");
+                + (info == null ? "nothing: it was destroyed" : Win32Names.count(info.busyBlocks(), "block"))
+                + ", not 1").hint(info == null ? "destroys-too-early" : "frees-to-process-heap", info == null
+                ? "HeapDestroy only when the last object is deleted: one object is still alive."
+                : "HeapFree(s_hHeap, 0, p): a block goes back to the heap it came from.");
         return t.result(10, "delete freed the object into heap " + Win32Names.hex(heap) + ".")
-                .hint("HeapFree(s_hHeap, 0, p): a block goes back to the heap it came from.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -143,11 +151,16 @@ public class PrivateHeapChecks {
                 + describe(shared) + " when the objects shared it";
         Tally t = new Tally();
         t.expect(2, own.freeBlocks() < shared.freeBlocks(), "the " + compare + "; the class heap should leave fewer "
-                + "free holes");
-        t.expect(o.heap() == 0, "after the workload the class heap " + Win32Names.hex(o.heap()) + " still exists");
+                + "free holes").hint("shares-process-heap", "Short-lived objects interleaved with long-lived ones "
+                + "leave holes in a shared heap; in their own heap they vanish together with it.");
+        boolean alive = o.heap() != 0 && o.heapInfo(o.heap()) != null;
+        // A destroyed heap whose handle was kept is not a heap that "still exists": say which it is.
+        t.expect(o.heap() == 0, alive ? "after the workload the class heap " + Win32Names.hex(o.heap())
+                + " still exists" : "after the workload the class heap was destroyed, but heap() still returns its "
+                + "old handle " + Win32Names.hex(o.heap())).hint(alive ? "never-destroys" : "stale-handle", alive
+                ? "HeapDestroy the class heap when its last object is deleted."
+                : "After HeapDestroy set s_hHeap = NULL: the handle names a heap that is gone.");
         return t.result(15, "The " + compare + ".")
-                .hint("Short-lived objects interleaved with long-lived ones leave holes in a shared heap; in their "
-                        + "own heap they vanish together with it.")
                 .evidence(Evidence.note("Workload", "200 times: a 24-byte long-lived block in the process heap, then "
                         + "a CSomeClass object; then every CSomeClass object is deleted"));
     }
@@ -161,12 +174,17 @@ public class PrivateHeapChecks {
             long heap = o.heap();
             Tally t = new Tally();
             t.expect(2, heap != 0 && o.heapHolding(a) == heap && o.heapHolding(b) == heap, "on x64 the objects are not"
-                    + " in the class heap " + Win32Names.hex(heap));
+                    + " in the class heap " + Win32Names.hex(heap)).hint("int-address", "Keep handles and addresses "
+                    + "in long: on x64 they do not fit in an int.");
             o.free(a);
             o.free(b);
-            t.expect(o.heapInfo(heap) == null && o.heap() == 0, "on x64 the class heap survived the last delete");
+            t.expect(o.heapInfo(heap) == null && o.heap() == 0, o.heapInfo(heap) != null ? "on x64 the class heap "
+                    + "survived the last delete" : "on x64 the class heap was destroyed, but heap() still returns "
+                    + Win32Names.hex(o.heap())).hint(o.heapInfo(heap) != null ? "never-destroys" : "stale-handle",
+                    o.heapInfo(heap) != null ? "HeapDestroy the class heap with its last object, on x64 as on x86."
+                    : "After HeapDestroy set s_hHeap = NULL.");
             return t.result(15, "On x64 the class heap " + Win32Names.hex(heap) + " held both objects and went with "
-                    + "the last delete.").hint("Keep handles and addresses in long.");
+                    + "the last delete.");
         }
     }
 

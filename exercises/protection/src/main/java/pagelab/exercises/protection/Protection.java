@@ -48,14 +48,22 @@ public final class Protection extends ResourceExercise {
         return List.of(
                 wrong("unprotects-whole-buffer", "The filter makes the whole buffer PAGE_READWRITE at the first"
                         + " write, so later pages are never seen (and the old protection it gets back is only the"
-                        + " first page's).", "writesRecorded", "respectsOldProtection", "resetRearms"),
+                        + " first page's).", "writesRecorded", "respectsOldProtection", "resetRearms")
+                        .hint("writesRecorded", "unprotects-whole-buffer")
+                        .hint("respectsOldProtection", "unprotects-whole-buffer")
+                        .hint("resetRearms", "unprotects-whole-buffer"),
                 wrong("protects-noaccess", "Uses PAGE_NOACCESS instead of PAGE_READONLY, so reads fault too.",
-                        "openProtectsBuffer", "readsNotRecorded", "respectsOldProtection", "resetRearms"),
+                        "openProtectsBuffer", "readsNotRecorded", "respectsOldProtection", "resetRearms")
+                        .hint("openProtectsBuffer", "noaccess-not-readonly")
+                        .hint("respectsOldProtection", "noaccess-not-readonly")
+                        .hint("resetRearms", "noaccess-not-readonly"),
                 wrong("no-range-check", "Unprotects any read-only page a write faults on, even outside the"
-                        + " buffer.", "foreignFaultsPassOn"),
+                        + " buffer.", "foreignFaultsPassOn").hint("foreignFaultsPassOn", "no-range-check"),
                 wrong("ignores-old-protection", "Never looks at the old protection, so a page someone made"
-                        + " PAGE_NOACCESS becomes writable.", "respectsOldProtection"),
+                        + " PAGE_NOACCESS becomes writable.", "respectsOldProtection")
+                        .hint("respectsOldProtection", "ignores-old-protection"),
                 wrong("reset-null-old-protect", "Passes NULL as lpflOldProtect in reset; VirtualProtect fails"
-                        + " with ERROR_NOACCESS and the pages stay writable.", "resetRearms"));
+                        + " with ERROR_NOACCESS and the pages stay writable.", "resetRearms")
+                        .hint("resetRearms", "null-old-protect"));
     }
 }

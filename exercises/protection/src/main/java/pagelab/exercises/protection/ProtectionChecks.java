@@ -5,6 +5,7 @@ import static pagelab.exercises.protection.TrackerProbe.pages;
 import static pagelab.exercises.protection.WriteTracker.BUFFER_SIZE;
 
 import java.util.List;
+import java.util.Map;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
@@ -12,7 +13,9 @@ import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.Memory;
+import pagelab.kernel.WinError;
 import pagelab.kernel.WinNT;
+import pagelab.kernel.inspect.KernelCall;
 
 /**
  * The checks of {@code protection}. Each opens a fresh tracker on a fresh machine, writes and reads through
@@ -32,7 +35,10 @@ public class ProtectionChecks {
         tally.expect(t.written().isEmpty(), "writtenPages() after open is " + pages(t.written()) + ", not empty");
         return tally.result(10, "The buffer at " + Win32Names.hex(t.base()) + " is " + Win32Names.pages(
                         WriteTracker.PAGES) + " of PAGE_READONLY: reads work, the first write to a page faults.")
-                .hint("Commit PAGE_READWRITE, then VirtualProtect(base, BUFFER_SIZE, PAGE_READONLY, &old).")
+                .hint(t.pagesWith(WinNT.PAGE_NOACCESS, -1) > 0 ? "noaccess-not-readonly" : "open-protection",
+                        (t.pagesWith(WinNT.PAGE_NOACCESS, -1) > 0 ? "PAGE_NOACCESS faults on reads too; the buffer "
+                        + "must stay readable. " : "") + "Commit PAGE_READWRITE, then VirtualProtect(base, "
+                        + "BUFFER_SIZE, PAGE_READONLY, &old).")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
     }
 
@@ -61,7 +67,8 @@ public class ProtectionChecks {
         tally.expect(faults == want.size(), Win32Names.pages(want.size()) + " were written, but the buffer raised "
                 + faults + " access violations (expected one per written page)");
         return tally.result(20, "Six pages written, six faults, six pages recorded, every write stored.")
-                .hint("Make only the faulting page PAGE_READWRITE: the other pages must stay read-only to be seen.")
+                .hint("unprotects-whole-buffer", "Make only the faulting page PAGE_READWRITE: the other pages must "
+                        + "stay read-only to be seen.")
                 .evidence(ctx.traceEvidence());
     }
     // end::writes[]
@@ -82,7 +89,7 @@ public class ProtectionChecks {
         tally.expect(2, t.written().isEmpty(), "after reads only, writtenPages() is " + pages(t.written()));
         return tally.result(10, "Reading all " + Win32Names.pages(WriteTracker.PAGES) + " raised nothing and "
                         + "recorded nothing.")
-                .hint("PAGE_READONLY allows reads; PAGE_NOACCESS would fault on them too.")
+                .hint("noaccess-not-readonly", "PAGE_READONLY allows reads; PAGE_NOACCESS would fault on them too.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -105,7 +112,8 @@ public class ProtectionChecks {
                 + ", which is not in the buffer");
         return tally.result(15, "A NULL write and a write to someone else's read-only page went on to the outer "
                         + "handler, untouched.")
-                .hint("Check that ExceptionInformation[1] is inside [base, base + BUFFER_SIZE) before touching any "
+                .hint("no-range-check", "Check that ExceptionInformation[1] is inside [base, base + BUFFER_SIZE) "
+                        + "before touching any "
                         + "protection.")
                 .evidence(ctx.traceEvidence());
     }
@@ -126,8 +134,7 @@ public class ProtectionChecks {
                 + Win32Names.protection(t.protect(locked)) + "; it must stay PAGE_NOACCESS");
         tally.expect(!t.written().contains(locked), "writtenPages() lists the locked page " + Win32Names.hex(locked));
         return tally.result(15, "The PAGE_NOACCESS page was left alone: its fault went on to the outer handler.")
-                .hint("VirtualProtect's *lpflOldProtect tells you what the page was. If it was not PAGE_READONLY, "
-                        + "restore it and return EXCEPTION_CONTINUE_SEARCH.")
+                .hint(oldProtectionMode(t, locked), OLD_PROTECTION_HINTS.get(oldProtectionMode(t, locked)))
                 .evidence(ctx.traceEvidence());
     }
     // end::oldProtection[]
@@ -139,7 +146,11 @@ public class ProtectionChecks {
             ctx.memory().setInt(t.page(2), 2);
             ctx.memory().setInt(t.page(4), 4);
         });
+        long mark = ctx.mark();
         boolean ok = t.reset();
+        KernelCall failed = ctx.since(mark).stream().filter(e -> e instanceof KernelCall c && c.failed()
+                && c.function().equals("VirtualProtect")).map(KernelCall.class::cast).findFirst().orElse(null);
+        int writable = t.pagesWith(WinNT.PAGE_READWRITE, -1);
         Tally tally = new Tally();
         String wrong = t.pagesNot(WinNT.PAGE_READONLY);
         tally.expect(2, wrong.isEmpty(), "after reset() these pages are not PAGE_READONLY: " + wrong);
@@ -151,7 +162,20 @@ public class ProtectionChecks {
                 + " after reset() left writtenPages() at " + pages(t.written()));
         return tally.result(15, "reset() re-protected pages " + Win32Names.hex(t.page(2)) + " and "
                         + Win32Names.hex(t.page(4)) + ", and the next write was seen again.")
-                .hint("VirtualProtect fails with ERROR_NOACCESS when lpflOldProtect is NULL; check its result.")
+                .hint(failed != null && failed.lastError() == WinError.ERROR_NOACCESS ? "null-old-protect"
+                                : failed != null ? "reset-call-failed"
+                                : t.pagesWith(WinNT.PAGE_NOACCESS, -1) > 0 ? "noaccess-not-readonly"
+                                : writable > 2 ? "unprotects-whole-buffer" : "reset-never-reprotects",
+                        failed != null && failed.lastError() == WinError.ERROR_NOACCESS
+                                ? "VirtualProtect failed with ERROR_NOACCESS: lpflOldProtect must point to a variable, "
+                                + "never NULL. Check its result."
+                                : failed != null ? "VirtualProtect failed in reset() with "
+                                + Win32Names.error(failed.lastError()) + ": check its arguments and its result."
+                                : t.pagesWith(WinNT.PAGE_NOACCESS, -1) > 0 ? "reset() must make the pages "
+                                + "PAGE_READONLY again, not PAGE_NOACCESS: reads must keep working."
+                                : writable > 2 ? "Pages that were never written are writable: the filter must "
+                                + "unprotect only the page that faulted, so reset() can re-protect what was written."
+                                : "reset() must VirtualProtect every page in writtenPages() back to PAGE_READONLY.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -169,7 +193,22 @@ public class ProtectionChecks {
                 + Win32Names.mem(state) + "; expected MEM_FREE");
         tally.expect(tracker.base() == 0, "base() is " + Win32Names.hex(tracker.base()) + " after close");
         return tally.result(15, "close released the buffer at " + Win32Names.hex(t.base()) + ".")
-                .hint("VirtualFree(base, 0, MEM_RELEASE) works whatever the pages' protection.")
+                .hint("never-releases", "VirtualFree(base, 0, MEM_RELEASE) works whatever the pages' protection.")
                 .evidence(ctx.traceEvidence());
+    }
+
+    private static final Map<String, String> OLD_PROTECTION_HINTS = Map.of(
+            "unprotects-whole-buffer", "The filter made the whole buffer writable, the locked page with it: change "
+                    + "only the faulting page, and only if *lpflOldProtect says it was PAGE_READONLY.",
+            "noaccess-not-readonly", "A buffer of PAGE_NOACCESS pages cannot tell a locked page from its own: "
+                    + "protect the buffer PAGE_READONLY.",
+            "ignores-old-protection", "VirtualProtect's *lpflOldProtect tells you what the page was. If it was not "
+                    + "PAGE_READONLY, restore it and return EXCEPTION_CONTINUE_SEARCH.");
+
+    // Which mistake let the locked page be written: the whole buffer unlocked, a buffer of PAGE_NOACCESS pages, or
+    // the faulting page unlocked without looking at what it was.
+    private static String oldProtectionMode(TrackerProbe t, long locked) {
+        return t.pagesWith(WinNT.PAGE_READWRITE, locked) > 1 ? "unprotects-whole-buffer"
+                : t.pagesWith(WinNT.PAGE_NOACCESS, locked) > 0 ? "noaccess-not-readonly" : "ignores-old-protection";
     }
 }

@@ -59,6 +59,15 @@ final class TrackerProbe {
     }
 
     /** The pages of the buffer whose protection is not {@code want}, as "0x... (PAGE_...)" texts. */
+    /** How many pages of the buffer other than {@code except} have protection {@code prot}. */
+    int pagesWith(int prot, long except) {
+        int n = 0;
+        for (long a = base; a < base + BUFFER_SIZE; a += PAGE) {
+            n += a != except && protect(a) == prot ? 1 : 0;
+        }
+        return n;
+    }
+
     String pagesNot(int want) {
         StringBuilder b = new StringBuilder();
         int n = 0;

@@ -45,7 +45,8 @@ final class Races {
         return t.result(20, "Started and exited in lockstep, with a switch after every load of the counter and every "
                         + "interlocked operation on it, the two instances still counted 2, got 1 and 2, and went back "
                         + "to 0.")
-                .hint(count == 2 && after == 0 && !distinct.equals(new TreeSet<>(List.of(1, 2)))
+                .hint(count == 2 && after == 0 && !distinct.equals(new TreeSet<>(List.of(1, 2))) ? "reread-after-increment"
+                                : "not-atomic", count == 2 && after == 0 && !distinct.equals(new TreeSet<>(List.of(1, 2)))
                         ? "InterlockedIncrement returns the value it made: that is this instance's number. Reading "
                                 + "the counter again afterwards can see the other instance's increment as well."
                         : "g_lInstanceCount++ is a load, an add and a store: another instance can run in between. "

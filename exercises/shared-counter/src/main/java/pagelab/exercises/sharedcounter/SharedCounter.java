@@ -50,17 +50,22 @@ public final class SharedCounter extends ResourceExercise {
         return List.of(
                 wrong("section-not-shared", "Puts the counter in a section named Shared but forgets "
                         + "/SECTION:Shared,RWS, so the section is copy-on-write like .data.", "imageHasSharedSection",
-                        "countsSequentialInstances"),
+                        "countsSequentialInstances").hint("imageHasSharedSection", "section-not-shared")
+                        .hint("countsSequentialInstances", "section-not-shared"),
                 wrong("counter-in-data", "Declares the counter without #pragma data_seg, so it lands in .data.",
-                        "imageHasSharedSection", "countsSequentialInstances"),
+                        "imageHasSharedSection", "countsSequentialInstances")
+                        .hint("imageHasSharedSection", "counter-not-shared")
+                        .hint("countsSequentialInstances", "counter-not-shared"),
                 wrong("plus-plus", "Counts with g_lInstanceCount++ instead of InterlockedIncrement.",
-                        "atomicUnderPreemption"),
+                        "atomicUnderPreemption").hint("atomicUnderPreemption", "not-atomic"),
                 wrong("reread-after-increment", "Increments with InterlockedIncrement but then reads the counter "
                         + "again for its own number, so two instances starting together get the same number.",
-                        "atomicUnderPreemption"),
-                wrong("no-decrement", "Never decrements the counter when an instance exits.", "decrementsOnExit"),
+                        "atomicUnderPreemption").hint("atomicUnderPreemption", "reread-after-increment"),
+                wrong("no-decrement", "Never decrements the counter when an instance exits.", "decrementsOnExit")
+                .hint("decrementsOnExit", "no-decrement"),
                 wrong("everything-shared", "Puts the instance's own number in the Shared section too.",
                         "imageHasSharedSection", "perInstanceDataStaysPrivate", "sharingMatchesSections",
-                        "worksOnX64"));
+                        "worksOnX64").hint("imageHasSharedSection", "number-shared")
+                        .hint("perInstanceDataStaysPrivate", "number-shared").hint("worksOnX64", "number-shared"));
     }
 }

@@ -33,19 +33,25 @@ public class SharedCounterChecks {
         ImageFile.Section numberIn = sectionOf(image, NUMBER);
         Tally t = new Tally();
         t.expect(2, shared != null, "the image has no section named \"" + SHARED_SECTION + "\"; its sections are "
-                + image.sections().stream().map(ImageFile.Section::name).toList());
+                + image.sections().stream().map(ImageFile.Section::name).toList())
+                .hint("no-shared-section", "#pragma data_seg(\"Shared\") names the section: "
+                        + "ImageBuilder.sharedData(\"Shared\", 0x1000).");
         t.expect(3, shared != null && shared.is(ImageFile.READ | ImageFile.WRITE | ImageFile.SHARED), "section \""
                 + SHARED_SECTION + "\" is " + flags(shared) + ", not READ|WRITE|SHARED: without /SECTION:"
-                + SHARED_SECTION + ",RWS every process gets its own copy-on-write copy");
+                + SHARED_SECTION + ",RWS every process gets its own copy-on-write copy")
+                .hint("section-not-shared", "A section is shared only with /SECTION:Shared,RWS: build it with "
+                        + "ImageBuilder.sharedData(\"Shared\", 0x1000), not as an ordinary data section.");
         t.expect(3, counterIn != null && counterIn.is(ImageFile.SHARED), COUNTER + " is in section "
-                + nameOf(counterIn) + " (" + flags(counterIn) + "), which is not shared");
+                + nameOf(counterIn) + " (" + flags(counterIn) + "), which is not shared")
+                .hint("counter-not-shared", "Declare the counter between #pragma data_seg(\"Shared\") and "
+                        + "#pragma data_seg(): place it in the Shared section, not in .data.");
         t.expect(2, numberIn != null && numberIn.is(ImageFile.WRITE) && !numberIn.is(ImageFile.SHARED), NUMBER
                 + " is in section " + nameOf(numberIn) + " (" + flags(numberIn) + "); each instance needs its own"
-                + " copy, in a writable section that is not shared");
+                + " copy, in a writable section that is not shared")
+                .hint("number-shared", "Only the counter is shared: keep " + NUMBER + " in an ordinary data section "
+                        + "such as .data, where each process gets its own copy.");
         return t.result(10, COUNTER + " is in section \"" + SHARED_SECTION + "\" (READ|WRITE|SHARED) and " + NUMBER
-                        + " in " + nameOf(numberIn) + " (copy-on-write).")
-                .hint("ImageBuilder.sharedData(\"Shared\", 0x1000) is #pragma data_seg(\"Shared\") plus "
-                        + "/SECTION:Shared,RWS; ImageBuilder.data(\".data\", ...) is an ordinary data section.");
+                        + " in " + nameOf(numberIn) + " (copy-on-write).");
     }
 
     @Check(points = 15, title = "Instances started one after another count 1, 2, 3", after = "imageHasSharedSection",
@@ -66,7 +72,11 @@ public class SharedCounterChecks {
                     + Win32Names.hex(h.counterAddress(running.get(2))) + (seen == 0 ? ": no instance incremented it."
                     : ": every instance counted only itself, so the processes do not share the counter."),
                     "3 in every process", seen + " in each")
-                    .hint("A global in an ordinary section gets a private copy in each process on its first write. "
+                    .hint(counterSectionUnshared(ctx) ? "section-not-shared" : "counter-not-shared",
+                            counterSectionUnshared(ctx) ? "The counter is in section " + SHARED_SECTION + ", but the "
+                            + "section is not shared: without /SECTION:Shared,RWS (ImageBuilder.sharedData) each "
+                            + "process gets its own copy on the first write."
+                            : "A global in an ordinary section gets a private copy in each process on its first write. "
                             + "Put the counter in the section marked shared (ImageBuilder.sharedData).")
                     .evidence(h.trace(), snapshot(running.get(0), "Address space of " + running.get(0).name()));
         }
@@ -76,7 +86,8 @@ public class SharedCounterChecks {
                     + i.name() + ", but 3 instances run");
         }
         return t.result(15, "Three instances counted 1, 2, 3, and each process reads " + COUNTER + " = 3.")
-                .hint("Each process must see the same counter: put it in the shared section and increment it there.")
+                .hint("counter-not-shared", "Each process must see the same counter: put it in the shared section and "
+                        + "increment it there.")
                 .evidence(h.trace());
     }
 
@@ -105,7 +116,7 @@ public class SharedCounterChecks {
         });
         expectCount(t, h, c, 1, "after " + d.name() + " ran exit");
         return t.result(15, "Each exit took its instance off the count: 3, 2, 1, then 2 and 1 again.")
-                .hint("exit must undo start: InterlockedDecrement(&g_lInstanceCount).")
+                .hint("no-decrement", "exit must undo start: InterlockedDecrement(&g_lInstanceCount).")
                 .evidence(h.trace());
     }
 
@@ -126,7 +137,7 @@ public class SharedCounterChecks {
                     + number + " in " + i.name() + ", expected " + i.ordinal() + " (its own number)");
         }
         return t.result(15, "Each of the three processes reads its own " + NUMBER + ": 1, 2, 3.")
-                .hint("A global that must differ per process belongs in an ordinary (copy-on-write) section such as"
+                .hint("number-shared", "A global that must differ per process belongs in an ordinary (copy-on-write) section such as"
                         + " .data, not in the shared one; store the number InterlockedIncrement returned.")
                 .evidence(h.trace());
     }
@@ -152,7 +163,7 @@ public class SharedCounterChecks {
         }
         return t.result(10, "In both processes the " + SHARED_SECTION + " page is shared and the .data page holding "
                         + NUMBER + " became a private copy on the first write.")
-                .hint("Writing a PAGE_WRITECOPY page gives the process its own copy; a SHARED section is never "
+                .hint("wrong-section", "Writing a PAGE_WRITECOPY page gives the process its own copy; a SHARED section is never "
                         + "copied. Keep each global in the section whose sharing it needs.")
                 .evidence(h.trace(), snapshot(a, "Address space of " + a.name()));
     }
@@ -171,17 +182,25 @@ public class SharedCounterChecks {
             Instance a = h.launch();
             Instance b = h.launch();
             Tally t = new Tally();
-            t.expect(h.start(a) == 1 && h.start(b) == 2, "on x64 the two instances did not count 1, 2");
+            t.expect(h.start(a) == 1 && h.start(b) == 2, "on x64 the two instances did not count 1, 2")
+                    .hint("int-address", "Compute addresses in long: 64-bit addresses do not fit in an int.");
             expectCount(t, h, a, 2, "with two instances running on x64");
             h.exit(b);
             expectCount(t, h, a, 1, "after " + b.name() + " exited on x64");
             t.expect(h.number(a) == 1, NUMBER + " of " + a.name() + " at " + Win32Names.hex(h.numberAddress(a))
-                    + " reads " + h.number(a) + " on x64, expected 1");
+                    + " reads " + h.number(a) + " on x64, expected 1")
+                    .hint("number-shared", "Each instance's own number is shared here as on x86: keep " + NUMBER
+                            + " out of the Shared section.");
             return t.result(15, "On x64 (image at " + Win32Names.hex(a.base()) + ") the instances counted 1, 2 and "
                             + "back to 1.")
-                    .hint("Compute addresses in long: 64-bit addresses do not fit in an int.")
                     .evidence(h.trace());
         }
+    }
+
+    // The counter sits in the section named Shared, but the section lacks the SHARED flag (/SECTION:Shared,RWS).
+    private static boolean counterSectionUnshared(CheckContext ctx) {
+        ImageFile.Section in = sectionOf(AppHarness.link(ctx), COUNTER);
+        return in != null && in.name().equals(SHARED_SECTION) && !in.is(ImageFile.SHARED);
     }
 
     static void expectCount(Tally t, AppHarness h, Instance i, int want, String when) {

@@ -12,6 +12,7 @@ import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Win32Names;
+import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.WinNT;
 import pagelab.kernel.UnhandledSehException;
 import pagelab.kernel.inspect.Allocation;
@@ -41,8 +42,8 @@ final class SheetProbe {
         boolean opened = call(ctx, "open(kernel, memory)", () -> sheet.open(ctx.kernel32(), ctx.memory()));
         if (!opened) {
             throw new CheckFailedException(CheckResult.fail("open to reserve the sheet and return true",
-                    "open returned false").hint("Reserve SHEET_SIZE bytes with VirtualAlloc(0, SHEET_SIZE, "
-                    + "MEM_RESERVE, PAGE_READWRITE) and keep the address it returns.")
+                    "open returned false").hint("open-fails", "Reserve SHEET_SIZE bytes with VirtualAlloc(0, "
+                    + "SHEET_SIZE, MEM_RESERVE, PAGE_READWRITE) and keep the address it returns.")
                     .evidence(ctx.traceEvidence()));
         }
         long base = sheet.base();
@@ -50,6 +51,8 @@ final class SheetProbe {
         if (base == 0 || a == null) {
             throw new CheckFailedException(CheckResult.fail("base() to return the reserved region's address",
                     "base() returned " + Win32Names.hex(base) + ", which is " + (base == 0 ? "NULL" : "free memory"))
+                    .hint("base-not-reserved", "Keep the address VirtualAlloc returned in open and return it from "
+                            + "base().")
                     .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open")));
         }
         return new SheetProbe(ctx, sheet, base);
@@ -110,7 +113,29 @@ final class SheetProbe {
     }
 
     boolean set(int row, int column, byte[] data) {
-        return call(ctx, "setCell(" + row + ", " + column + ", ...)", () -> sheet.setCell(row, column, data));
+        try {
+            return call(ctx, "setCell(" + row + ", " + column + ", ...)", () -> sheet.setCell(row, column, data));
+        } catch (Crash e) {
+            throw new CheckFailedException(diagnose(e.result(), e.address, row, column));
+        }
+    }
+
+    /**
+     * A crash in setCell: writing outside the cell is a layout mistake; writing the cell itself crashed because its
+     * page was not committed, which after a commit the check made fail is the runner's diagnosis, not ours.
+     */
+    private CheckResult diagnose(CheckResult crash, Long at, int row, int column) {
+        if (at == null) {
+            return crash;
+        }
+        long cell = cellAddress(row, column);
+        if (at < cell || at >= cell + CELL_SIZE) {
+            return crash.hint("cell-layout", "The write at " + Win32Names.hex(at) + " is outside cells[" + row + "]["
+                    + column + "], which is " + Win32Names.hex(cell) + " to " + Win32Names.hex(cell + CELL_SIZE - 1)
+                    + ": cells[row][column] is at base + (row * COLUMNS + column) * CELL_SIZE.");
+        }
+        return ctx.injectedFailure() != null ? crash.hint(null, crash.hint())
+                : crash.hint("uncommitted-page", crash.hint());
     }
 
     byte[] get(int row, int column) {
@@ -143,7 +168,10 @@ final class SheetProbe {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
+            EXCEPTION_RECORD r = e.record();
+            Long address = r.ExceptionCode == WinNT.EXCEPTION_ACCESS_VIOLATION && r.NumberParameters >= 2
+                    ? r.ExceptionInformation[1] : null;
+            throw new Crash(address, CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ", not handled by any __except filter" + where(e) + ".")
                     .hint("Is the page holding that address committed? Only pages with cells in use are.")
                     .evidence(ctx.traceEvidence()));
@@ -154,9 +182,20 @@ final class SheetProbe {
     private static String where(Throwable t) {
         for (StackTraceElement e : t.getStackTrace()) {
             if (e.getClassName().indexOf('.') < 0) {
-                return ", at " + e;
+                return ", at " + Win32Names.frame(e);
             }
         }
         return "";
+    }
+
+    /** The student's code crashed; {@code address} is where an access violation faulted, or null. */
+    private static final class Crash extends CheckFailedException {
+        private static final long serialVersionUID = 1L;
+        private final transient Long address;
+
+        Crash(Long address, CheckResult result) {
+            super(result);
+            this.address = address;
+        }
     }
 }

@@ -50,20 +50,25 @@ public final class SparseCells extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("commits-everything", "Commits the whole sheet in open, as if it were an ordinary array.",
-                        "reservesOnOpen", "commitsOnlyPagesInUse", "decommitsWhenLastCellCleared"),
+                        "reservesOnOpen", "commitsOnlyPagesInUse", "decommitsWhenLastCellCleared")
+                        .hint("reservesOnOpen", "commits-on-open")
+                        .hint("commitsOnlyPagesInUse", "commits-too-much"),
                 wrong("never-decommits", "Clears cells but never gives their pages back.",
-                        "decommitsWhenLastCellCleared"),
+                        "decommitsWhenLastCellCleared").hint("decommitsWhenLastCellCleared", "never-decommits"),
                 wrong("decommits-live-page", "Decommits a cell's page on clearCell even though other cells on it"
-                        + " are still in use.", "keepsLiveCellsOnClear"),
+                        + " are still in use.", "keepsLiveCellsOnClear")
+                        .hint("keepsLiveCellsOnClear", "decommits-live-page"),
                 wrong("off-by-one-layout", "Takes sizeof(CELLDATA) as 129 bytes, so cells straddle pages and the"
                         + " last row runs past the region.", "layoutMatchesCArray", "roundTrip",
-                        "commitsOnlyPagesInUse"),
+                        "commitsOnlyPagesInUse").hint("layoutMatchesCArray", "cell-layout")
+                        .hint("commitsOnlyPagesInUse", "cell-layout"),
                 wrong("leaks-reservation", "close decommits the pages but never releases the reserved region.",
-                        "closeReleasesRegion"),
+                        "closeReleasesRegion").hint("closeReleasesRegion", "never-releases"),
                 wrong("commits-on-read", "getCell commits the cell's page before reading it, even for unused cells.",
-                        "readingUnusedCellCommitsNothing"),
+                        "readingUnusedCellCommitsNothing").hint("readingUnusedCellCommitsNothing", "commits-on-read"),
                 wrong("ignores-commit-failure", "setCell writes to the cell without checking that VirtualAlloc"
-                        + " committed its page.", "reportsCommitFailure"));
+                        + " committed its page.", "reportsCommitFailure")
+                        .hint("reportsCommitFailure", "ignores-failed-call"));
     }
     // end::knownWrong[]
 }

@@ -39,7 +39,7 @@ public class SparseCellsChecks {
             return CheckResult.fail("a region of at least " + Win32Names.bytes(SHEET_SIZE) + " whose base is base()",
                     "base() is " + Win32Names.hex(probe.base()) + " in an allocation of " + Win32Names.bytes(a.size())
                             + " at " + Win32Names.hex(a.base()))
-                    .hint("Reserve the whole sheet, SHEET_SIZE bytes, in one VirtualAlloc call.")
+                    .hint("reserves-too-little", "Reserve the whole sheet, SHEET_SIZE bytes, in one VirtualAlloc call.")
                     .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
         }
         List<Long> committed = probe.committedPages();
@@ -49,7 +49,8 @@ public class SparseCellsChecks {
                 : CheckResult.partial(6, "Reserved the sheet at " + Win32Names.hex(a.base()) + ", but open already "
                         + "committed " + pageList(committed) + " of its " + Win32Names.pages(SHEET_PAGES) + ".")
                         .expectedActual("0 committed pages", Win32Names.pages(committed.size()) + " committed")
-                        .hint("Use MEM_RESERVE alone in open; commit a page when its first cell comes into use.");
+                        .hint("commits-on-open", "Use MEM_RESERVE alone in open; commit a page when its first "
+                                + "cell comes into use.");
         return result.evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
     }
     // end::reserves[]
@@ -76,7 +77,8 @@ public class SparseCellsChecks {
         }
         return t.result(10, "All " + cells.length + " cells are where C puts them, from " + Win32Names.hex(
                 probe.cellAddress(0, 0)) + " to " + Win32Names.hex(probe.cellAddress(199, 255)) + ".")
-                .hint("cells[row][column] is at base + (row * COLUMNS + column) * CELL_SIZE; compute it in long.")
+                .hint("cell-layout", "cells[row][column] is at base + (row * COLUMNS + column) * CELL_SIZE; compute it "
+                        + "in long.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the writes"));
     }
 
@@ -121,7 +123,8 @@ public class SparseCellsChecks {
         after.removeAll(before);
         t.expect(unused.length, after.isEmpty(), "reading unused cells committed " + pageList(after));
         return t.result(10, "Unused cells read as zeros and no page was committed by reading.")
-                .hint("Keep track of which cells are in use; an unused cell is zeros without touching memory.")
+                .hint("commits-on-read", "Keep track of which cells are in use; an unused cell is zeros without "
+                        + "touching memory.")
                 .evidence(Evidence.calls("Kernel calls made while reading", ctx.since(mark)));
     }
 
@@ -140,9 +143,10 @@ public class SparseCellsChecks {
         double ratio = (double) committed.size() / needed.size();
         CheckResult r = Economy.score("Pages committed per page holding a cell in use (" + Win32Names.pages(
                 committed.size()) + " committed for " + Win32Names.pages(needed.size()) + ")", ratio, 3.0, 1.0, 15);
-        return r.hint(committed.size() > needed.size()
-                        ? "Commit one page (dwPageSize bytes) at a time, only when a cell on it comes into use."
-                        : "Every page with a cell in use must be committed.")
+        return (committed.size() > needed.size()
+                ? r.hint("commits-too-much", "Commit one page (dwPageSize bytes) at a time, only when a cell on it "
+                        + "comes into use.")
+                : r.hint("commits-too-little", "Every page with a cell in use must be committed."))
                 .evidence(pagesEvidence("Committed pages of the sheet", committed),
                         pagesEvidence("Pages holding the cells in use", List.copyOf(needed)),
                         ctx.snapshotEvidence("Address space after " + cells.length + " setCell calls"));
@@ -162,7 +166,8 @@ public class SparseCellsChecks {
         t.expect(2, probe.committed(page), "after clearCell(3, 0), page " + Win32Names.hex(page) + " is "
                 + Win32Names.mem(probe.state(page)) + ", but cells[3][1] on it is still in use");
         if (!probe.committed(page)) {
-            return t.result(10, "").hint("Count the cells in use on each page; decommit only when the count is 0.")
+            return t.result(10, "").hint("decommits-live-page", "Count the cells in use on each page; decommit only when the "
+                    + "count is 0.")
                     .evidence(ctx.traceEvidence());
         }
         t.expect(2, Arrays.equals(probe.get(3, 1), padded(pattern(3, 1, 50))), "cells[3][1] lost its data when "
@@ -197,7 +202,8 @@ public class SparseCellsChecks {
         t.expect(probe.set(20, 1, pattern(7, 7, 7)) && Arrays.equals(probe.get(20, 1), padded(pattern(7, 7, 7))),
                 "after its page was decommitted, cells[20][1] could not be set again");
         return t.result(15, "Each page was decommitted when its last cell was cleared, and could be used again.")
-                .hint("VirtualFree(page, dwPageSize, MEM_DECOMMIT) when the page's count of cells in use reaches 0.")
+                .hint("never-decommits", "VirtualFree(page, dwPageSize, MEM_DECOMMIT) when the page's count of cells in use "
+                        + "reaches 0.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after clearing every cell"));
     }
     // end::decommit[]
@@ -218,7 +224,8 @@ public class SparseCellsChecks {
         t.expect(3, committed == 0, "close left " + Win32Names.pages(committed) + " committed");
         t.expect(1, sheet.base() == 0, "base() returned " + Win32Names.hex(sheet.base()) + " after close, not 0");
         return t.result(10, "close released the region at " + Win32Names.hex(base) + ": it is MEM_FREE again.")
-                .hint("VirtualFree(base, 0, MEM_RELEASE): MEM_RELEASE takes the allocation base and a size of 0.")
+                .hint("never-releases", "VirtualFree(base, 0, MEM_RELEASE): MEM_RELEASE takes the allocation base and a "
+                        + "size of 0.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after close"));
     }
 
@@ -244,7 +251,8 @@ public class SparseCellsChecks {
         t.expect(Arrays.equals(probe.get(0, 0), padded(pattern(0, 0, 20))), "cells[0][0] lost its data");
         return t.result(5, commitFailed ? "setCell returned false when the commit failed, and worked on retry."
                         : "No commit was needed for the cell, and the sheet kept working.")
-                .hint("Check VirtualAlloc's result: 0 means the page is not committed and must not be written.")
+                .hint("ignores-failed-call", "Check VirtualAlloc's result: 0 means the page is not committed and must "
+                    + "not be written.")
                 .evidence(ctx.traceEvidence());
     }
     // end::faultInjection[]

@@ -47,11 +47,15 @@ public final class SparseMapping extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("sec-commit", "Leaves out SEC_RESERVE: the whole section is committed at once.",
-                        "reservesSection"),
+                        "reservesSection").hint("reservesSection", "sec-commit"),
                 wrong("reads-commit", "Commits a record's page in get.", "getDoesNotCommit",
-                        "secondProcessSeesRecords"),
+                        "secondProcessSeesRecords").hint("getDoesNotCommit", "reads-commit")
+                        .hint("secondProcessSeesRecords", "reads-commit"),
                 wrong("remembers-own-commits", "Tracks committed pages itself and misses other processes' commits.",
-                        "secondProcessSeesRecords", "worksOnX64"),
-                wrong("closes-handle-only", "close never unmaps the view.", "closeReleasesEverything"));
+                        "secondProcessSeesRecords", "worksOnX64")
+                        .hint("secondProcessSeesRecords", "remembers-own-commits")
+                        .hint("worksOnX64", "remembers-own-commits"),
+                wrong("closes-handle-only", "close never unmaps the view.", "closeReleasesEverything")
+                .hint("closeReleasesEverything", "closes-handle-only"));
     }
 }

@@ -4,6 +4,7 @@ import static pagelab.exercises.stackguard.StackProbe.PAGE;
 import static pagelab.exercises.stackguard.StackProbe.pageOf;
 
 import java.util.List;
+import java.util.Map;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
@@ -37,7 +38,7 @@ public class StackGuardChecks {
                 pageOf(sp - 3000)) + ", is " + Win32Names.mem(s.state(sp - 3000)));
         return tally.result(10, "ESP went from " + Win32Names.hex(sp) + " to " + Win32Names.hex(sp - 3000)
                         + " without a fault reaching the caller.")
-                .hint("Lower the stack pointer by exactly frameSize, after the probes.")
+                .hint("esp-by-frame-size", "Lower the stack pointer by exactly frameSize, after the probes.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -48,6 +49,7 @@ public class StackGuardChecks {
         ThreadContext t = s.thread();
         long sp = t.getStackPointer();
         long newSp = sp - LARGE_FRAME;
+        List<Long> guardBefore = s.guardPages();
         StackProbe.Outer o = s.outer(() -> tools.probeAndAllocate(ctx.memory(), t, LARGE_FRAME));
         long uncommitted = 0;
         for (long p = pageOf(newSp); p < sp; p += PAGE) {
@@ -60,7 +62,7 @@ public class StackGuardChecks {
         Tally tally = new Tally();
         tally.expect(3, o.none() && probed, !o.none() ? "probeAndAllocate(" + LARGE_FRAME + ") from ESP "
                 + Win32Names.hex(sp) + " raised " + o.describe() + (o.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION)
-                ? ": a touch skipped the guard page at " + Win32Names.hex(pageOf(sp) - PAGE) : "")
+                ? ": a touch skipped the guard page at " + pages(guardBefore) : "")
                 : "probeAndAllocate(" + LARGE_FRAME + ") raised nothing" + unearned);
         tally.expect(t.getStackPointer() == newSp && probed, t.getStackPointer() != newSp ? "ESP is "
                 + Win32Names.hex(t.getStackPointer()) + ", expected " + Win32Names.hex(newSp)
@@ -74,8 +76,7 @@ public class StackGuardChecks {
         return tally.result(20, "All " + Win32Names.pages((sp - pageOf(newSp) + PAGE - 1) / PAGE) + " of the frame "
                         + "were committed through the guard page, which now sits at "
                         + Win32Names.hex(pageOf(newSp) - PAGE) + ".")
-                .hint("Only the guard page may be touched below the committed stack: walk down one page at a time, "
-                        + "from the page below ESP's page to the page of ESP - frameSize.")
+                .hint(probeMistake(o, guardBefore, newSp), PROBE_HINTS.get(probeMistake(o, guardBefore, newSp)))
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the frame"));
     }
     // end::largeFrame[]
@@ -106,8 +107,11 @@ public class StackGuardChecks {
                 + Win32Names.mem(s.state(s.lowest())) + "; it must stay MEM_RESERVE");
         return tally.result(15, "Frame " + frames + " reached the last guard page: EXCEPTION_STACK_OVERFLOW, with "
                         + "ESP left at " + Win32Names.hex(before) + ".")
-                .hint("The overflow is only raised if the guard page is touched; an access violation means a probe "
-                        + "went past it.")
+                .hint(overflowed ? "moves-esp-first" : "skips-guard", overflowed
+                        ? "Lower ESP only after every probe has succeeded: the probe that raises the overflow must "
+                        + "leave ESP where the caller had it."
+                        : "The overflow is only raised if the guard page is touched; an access violation means a "
+                        + "probe went past it.")
                 .evidence(Evidence.faults("Exceptions during the check", ctx.trace()));
     }
 
@@ -135,8 +139,16 @@ public class StackGuardChecks {
                 + "once the guard is re-armed" : "the lowest page " + Win32Names.hex(s.lowest()) + " is "
                 + Win32Names.mem(s.state(s.lowest())) + "; it must stay MEM_RESERVE");
         return tally.result(15, "The guard page is back at " + Win32Names.hex(want) + " (PAGE_READWRITE|PAGE_GUARD).")
-                .hint("guard = (ESP & ~(dwPageSize - 1)) - dwPageSize; VirtualProtect it to PAGE_READWRITE | "
-                        + "PAGE_GUARD.")
+                .hint(guards.isEmpty() && s.state(want) == WinNT.MEM_COMMIT ? "forgets-guard-flag"
+                                : guards.equals(List.of(pageOf(sp))) ? "guard-at-esp-page" : "guard-position",
+                        guards.isEmpty() && s.state(want) == WinNT.MEM_COMMIT
+                                ? "The page below ESP's page is committed but not a guard: VirtualProtect it to "
+                                + "PAGE_READWRITE | PAGE_GUARD, the PAGE_GUARD bit included."
+                                : guards.equals(List.of(pageOf(sp)))
+                                ? "The guard goes one page lower than ESP's page, which the thread is using: guard = "
+                                + "(ESP & ~(dwPageSize - 1)) - dwPageSize."
+                                : "guard = (ESP & ~(dwPageSize - 1)) - dwPageSize; VirtualProtect it to "
+                                + "PAGE_READWRITE | PAGE_GUARD.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the reset"));
     }
     // end::reset[]
@@ -156,7 +168,8 @@ public class StackGuardChecks {
                     + "; expected EXCEPTION_STACK_OVERFLOW (0xC00000FD)");
         }
         return tally.result(15, "The second and third overflows were caught as EXCEPTION_STACK_OVERFLOW.")
-                .hint("Without a guard page below the stack pointer, a deep recursion runs into the lowest, reserved "
+                .hint("no-guard-after-reset", "Without a guard page below the stack pointer, a deep recursion runs "
+                        + "into the lowest, reserved "
                         + "page: an access violation, which Windows cannot report as a stack overflow.")
                 .evidence(Evidence.faults("Exceptions during the check", ctx.trace()));
     }
@@ -186,13 +199,35 @@ public class StackGuardChecks {
         tally.expect(2, armed, "with ESP at " + Win32Names.hex(two) + " the page " + Win32Names.hex(s.lowest() + PAGE)
                 + " can still be the guard, but resetStackOverflow returned false");
         return tally.result(10, "The reset refused to guard the lowest page and accepted the one above it.")
-                .hint("The lowest page of the reservation is never committed; the guard page must be above it.")
+                .hint("guards-lowest-page", "The lowest page of the reservation is never committed; the guard page "
+                        + "must be above it.")
                 .evidence(ctx.traceEvidence());
     }
 
     @Check(points = 15, title = "The committed stack is measured with VirtualQuery", order = 7)
     public CheckResult measuresCommittedStack(StackTools tools, CheckContext ctx) {
         return StackMeter.check(tools, ctx, new StackProbe(ctx));
+    }
+
+    private static final Map<String, String> PROBE_HINTS = Map.of(
+            "probes-bottom-up", "The first touch was at the bottom of the frame, far below the guard page: probe "
+                    + "from the top down, starting with the page just below ESP's page.",
+            "probe-stride", "A probe landed more than a page below the last committed page, past the guard page: "
+                    + "step down by exactly dwPageSize.",
+            "frame-not-probed", "Only the guard page may be touched below the committed stack: walk down one page "
+                    + "at a time, from the page below ESP's page to the page of ESP - frameSize.");
+
+    /** Which probing mistake the fault shows: its address, compared with the guard page and the frame's bottom. */
+    private static String probeMistake(StackProbe.Outer o, List<Long> guardBefore, long newSp) {
+        if (!o.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION) || o.caught().NumberParameters < 2
+                || guardBefore.isEmpty()) {
+            return "frame-not-probed";
+        }
+        long at = o.caught().ExceptionInformation[1];
+        if (pageOf(at) == pageOf(newSp)) {
+            return "probes-bottom-up";
+        }
+        return at < guardBefore.get(0) ? "probe-stride" : "frame-not-probed";
     }
 
     static String pages(List<Long> pages) {

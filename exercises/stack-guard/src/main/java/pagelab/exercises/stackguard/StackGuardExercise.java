@@ -47,15 +47,24 @@ public final class StackGuardExercise extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("probes-bottom-up", "Probes the new frame from its lowest address upwards: the first touch"
-                        + " lands far below the guard page.", "largeFrameProbedInOrder", "overflowRaised"),
+                        + " lands far below the guard page.", "largeFrameProbedInOrder", "overflowRaised")
+                        .hint("largeFrameProbedInOrder", "probes-bottom-up"),
                 wrong("probes-every-8k", "Probes every 8 KiB instead of every page, so every other probe skips the"
-                        + " guard page.", "largeFrameProbedInOrder", "overflowRaised"),
+                        + " guard page.", "largeFrameProbedInOrder", "overflowRaised")
+                        .hint("largeFrameProbedInOrder", "probe-stride"),
+                wrong("moves-esp-first", "Lowers ESP before probing, so the probe that raises the overflow leaves"
+                        + " ESP below the caller's frame.", "overflowRaised").hint("overflowRaised", "moves-esp-first"),
                 wrong("forgets-guard-flag", "Re-commits the page below the stack pointer but never sets PAGE_GUARD"
-                        + " on it.", "resetRearmsGuard", "secondOverflowCaught"),
+                        + " on it.", "resetRearmsGuard", "secondOverflowCaught")
+                        .hint("resetRearmsGuard", "forgets-guard-flag")
+                        .hint("secondOverflowCaught", "no-guard-after-reset"),
                 wrong("rearms-at-stack-pointer-page", "Puts the guard on the page holding the stack pointer instead"
                         + " of the page below it.", "resetRearmsGuard", "secondOverflowCaught",
-                        "resetRefusesWithoutRoom"),
+                        "resetRefusesWithoutRoom").hint("resetRearmsGuard", "guard-at-esp-page")
+                        .hint("secondOverflowCaught", "no-guard-after-reset")
+                        .hint("resetRefusesWithoutRoom", "guards-lowest-page"),
                 wrong("queries-one-block", "Takes the RegionSize of one VirtualQuery as the committed stack,"
-                        + " missing the guard page's block.", "measuresCommittedStack"));
+                        + " missing the guard page's block.", "measuresCommittedStack")
+                        .hint("measuresCommittedStack", "guard-block-missed"));
     }
 }

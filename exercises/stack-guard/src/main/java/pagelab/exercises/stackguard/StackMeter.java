@@ -49,7 +49,8 @@ final class StackMeter {
         t.expect(measured == afterOverflow, "main thread after a stack overflow: measured "
                 + Win32Names.bytes(measured) + ", but " + Win32Names.bytes(afterOverflow) + " are committed");
         return t.result(15, "Every measurement matched the committed pages of the stack's reservation.")
-                .hint("A VirtualQuery block is a run of pages with the same state and protection: the guard page is "
+                .hint("guard-block-missed", "A VirtualQuery block is a run of pages with the same state and "
+                        + "protection: the guard page is "
                         + "a block of its own. Walk from AllocationBase while AllocationBase stays the same.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space at the end"));
     }

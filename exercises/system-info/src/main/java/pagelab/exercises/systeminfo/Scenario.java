@@ -2,6 +2,7 @@ package pagelab.exercises.systeminfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
@@ -48,7 +49,8 @@ final class Scenario {
         played++;
         String where = "step " + played + " (" + step + "): ";
         if (predicted == null) {
-            tally.expect(3, false, where + "predict returned null");
+            tally.expect(3, false, where + "predict returned null").hint("predict-null", "predict returns a "
+                    + "Change for every step, new Change(0, 0, 0) when nothing moves.");
             return;
         }
         boolean[] right = {predicted.availVirtual() == actual.availVirtual(),
@@ -66,7 +68,44 @@ final class Scenario {
             String why = right[f] && !counts ? " (not counted: a figure that moved was missed)" : "";
             tally.expect(counts, where + FIGURES[f] + " changed by " + signed(moved[f]) + ", you predicted "
                     + signed(guessed[f]) + why);
+            if (!right[f]) {
+                String mode = mistake(step.kind(), f, moved[f], guessed[f]);
+                tally.hint(mode, HINTS.get(mode));
+            }
         }
+    }
+
+    private static final Map<String, String> HINTS = Map.of(
+            "reserve-rounds-to-granularity", "A reservation costs its size rounded up to whole pages of address "
+                    + "space, not whole 64 KiB units: only its base is aligned to 64 KiB.",
+            "commit-takes-ram", "Committing takes no RAM: a committed page is demand-zero and gets a frame when it is "
+                    + "first touched.",
+            "recommit-charges-again", "Committing a page that is already committed costs nothing: charge only the "
+                    + "pages of the range not committed yet.",
+            "decommit-keeps-ram", "MEM_DECOMMIT (and MEM_RELEASE) give the touched pages' RAM frames back at once, "
+                    + "with their commit charge.",
+            "address-space", "Address space moves with reserve (whole pages) and release only.",
+            "commit-charge", "The commit limit moves with the pages committed and decommitted, each page once.",
+            "ram", "RAM moves when a committed page is first touched, and comes back when it is decommitted.");
+
+    /** The misconception a wrong figure shows, from the step's kind, the figure and which way it was wrong. */
+    static String mistake(Step.Kind kind, int figure, long moved, long guessed) {
+        boolean reserves = kind == Step.Kind.RESERVE || kind == Step.Kind.ALLOCATE;
+        boolean commits = kind == Step.Kind.COMMIT || kind == Step.Kind.ALLOCATE;
+        boolean frees = kind == Step.Kind.DECOMMIT || kind == Step.Kind.RELEASE;
+        if (figure == 0 && reserves && guessed < moved && guessed % (64 * 1024) == 0) {
+            return "reserve-rounds-to-granularity";
+        }
+        if (figure == 2 && commits && moved == 0 && guessed < 0) {
+            return "commit-takes-ram";
+        }
+        if (figure == 1 && kind == Step.Kind.COMMIT && guessed < moved) {
+            return "recommit-charges-again";
+        }
+        if (figure == 2 && frees && moved > 0 && guessed < moved) {
+            return "decommit-keeps-ram";
+        }
+        return figure == 0 ? "address-space" : figure == 1 ? "commit-charge" : "ram";
     }
 
     private static final String[] FIGURES = {"ullAvailVirtual", "ullAvailPageFile", "ullAvailPhys"};

@@ -46,15 +46,18 @@ public final class SystemInfo extends ResourceExercise {
     public List<KnownWrongSolution> knownWrong() {
         return List.of(
                 wrong("user-mode-two-gib", "Takes user mode as exactly 2 GiB, forgetting the 64 KiB partitions at"
-                        + " both ends.", "systemFacts"),
+                        + " both ends.", "systemFacts").hint("systemFacts", "user-mode-partitions"),
                 wrong("reserve-rounds-to-granularity", "Thinks a reservation uses whole 64 KiB units of address"
-                        + " space.", "reserveCostsAddressSpace", "releaseGivesBack", "randomSequence"),
+                        + " space.", "reserveCostsAddressSpace", "releaseGivesBack", "randomSequence")
+                        .hint("reserveCostsAddressSpace", "reserve-rounds-to-granularity")
+                        .hint("releaseGivesBack", "reserve-rounds-to-granularity"),
                 wrong("commit-takes-ram", "Thinks committing takes RAM right away, not at the first touch.",
                         "commitCharges", "touchTakesRam", "decommitGivesBack", "releaseGivesBack",
-                        "randomSequence"),
+                        "randomSequence").hint("commitCharges", "commit-takes-ram")
+                        .hint("touchTakesRam", "commit-takes-ram").hint("decommitGivesBack", "commit-takes-ram"),
                 wrong("recommit-charges-again", "Charges every page of a commit, even pages already committed.",
-                        "commitCharges", "randomSequence"),
+                        "commitCharges", "randomSequence").hint("commitCharges", "recommit-charges-again"),
                 wrong("decommit-keeps-ram", "Thinks decommitted pages keep their RAM frames until release.",
-                        "decommitGivesBack", "randomSequence"));
+                        "decommitGivesBack", "randomSequence").hint("decommitGivesBack", "decommit-keeps-ram"));
     }
 }

@@ -39,7 +39,7 @@ public class SystemInfoChecks {
         return t.result(10, "4 KiB pages, 64 KiB granularity, and " + Win32Names.bytes(user) + " of user mode ("
                         + Win32Names.hex(si.lpMinimumApplicationAddress) + ".." + Win32Names.hex(
                         si.lpMaximumApplicationAddress) + ").")
-                .hint("The NULL-pointer partition (64 KiB at the bottom) and the 64 KiB off-limits partition at the top"
+                .hint("user-mode-partitions", "The NULL-pointer partition (64 KiB at the bottom) and the 64 KiB off-limits partition at the top"
                         + " are not user mode.")
                 .evidence(ctx.traceEvidence());
     }
@@ -51,8 +51,6 @@ public class SystemInfoChecks {
                 new Step(RESERVE, 2, 0, 1)));
         return s.tally().result(15, "Three reservations: address space went down by whole pages; the commit limit "
                         + "and RAM did not move.")
-                .hint("A reservation's size is rounded up to whole pages (its base to 64 KiB); nothing is charged "
-                        + "against the paging file until you commit.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -64,8 +62,6 @@ public class SystemInfoChecks {
                 new Step(COMMIT, 0, 5000, 100), new Step(COMMIT, 0, 0, 6 * PAGE), new Step(ALLOCATE, 1, 0, 16 * PAGE - 100)));
         return s.tally().result(15, "Every commit charged exactly its newly committed pages against the commit "
                         + "limit; RAM stayed free.")
-                .hint("Committing a page that is already committed costs nothing; RAM is taken only when a page is "
-                        + "first touched.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -75,7 +71,6 @@ public class SystemInfoChecks {
         s.playAll(List.of(new Step(ALLOCATE, 0, 0, 16 * PAGE), new Step(TOUCH, 0, 0, 2 * PAGE),
                 new Step(TOUCH, 0, PAGE, 3 * PAGE), new Step(TOUCH, 0, 9 * PAGE + 7, 1)));
         return s.tally().result(15, "Each page took a frame of RAM at its first touch, and only then.")
-                .hint("A committed page is demand-zero: the memory manager finds it a frame when it is first touched.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -87,7 +82,6 @@ public class SystemInfoChecks {
                 new Step(COMMIT, 0, 2 * PAGE, PAGE), new Step(DECOMMIT, 0, 0, 16 * PAGE)));
         return s.tally().result(15, "Each decommit returned its committed pages to the commit limit and its touched "
                         + "pages to RAM; the address space stayed reserved.")
-                .hint("MEM_DECOMMIT frees the storage of committed pages (their frames too) but keeps the addresses.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -98,7 +92,6 @@ public class SystemInfoChecks {
                 new Step(TOUCH, 0, 6 * PAGE, 3 * PAGE), new Step(RELEASE, 0, 0, 0), new Step(ALLOCATE, 1, 0, PAGE),
                 new Step(RELEASE, 1, 0, 0)));
         return s.tally().result(15, "Each release returned the region's address space, commit and RAM.")
-                .hint("MEM_RELEASE decommits every committed page of the region and frees its addresses at once.")
                 .evidence(ctx.traceEvidence());
     }
 
@@ -107,7 +100,6 @@ public class SystemInfoChecks {
         Scenario s = new Scenario(ctx, forecast);
         new RandomSteps(ctx, s).play(40);
         return s.tally().result(15, "All 40 calls of the seeded sequence were predicted exactly.")
-                .hint("Keep a little model per region: its size in pages, which pages are committed, which touched.")
                 .evidence(ctx.traceEvidence());
     }
 }

@@ -111,8 +111,14 @@ final class MappingCalls {
         long result = err == 0 ? out.getValue() : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
-            c.trace(t, function, err, hex(result), true, hex(hMapping), hex(access & 0xFFFFFFFFL),
-                    hex(offHigh & 0xFFFFFFFFL), hex(offLow & 0xFFFFFFFFL), hexSize(bytes), hex(base));
+            // MapViewOfFile has five parameters; MapViewOfFileEx adds lpBaseAddress.
+            if (function.equals("MapViewOfFile")) {
+                c.trace(t, function, err, hex(result), true, hex(hMapping), hex(access & 0xFFFFFFFFL),
+                        hex(offHigh & 0xFFFFFFFFL), hex(offLow & 0xFFFFFFFFL), hexSize(bytes));
+            } else {
+                c.trace(t, function, err, hex(result), true, hex(hMapping), hex(access & 0xFFFFFFFFL),
+                        hex(offHigh & 0xFFFFFFFFL), hex(offLow & 0xFFFFFFFFL), hexSize(bytes), hex(base));
+            }
         }
         return result;
     }

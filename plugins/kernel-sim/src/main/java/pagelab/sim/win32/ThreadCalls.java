@@ -174,7 +174,12 @@ final class ThreadCalls {
         int old = p.simMemory().getAndAdd(address, delta);
         if (calls.tracing()) {
             int result = function.equals("InterlockedExchangeAdd") ? old : old + delta;
-            calls.trace(t, function, 0, Integer.toString(result), false, hex(address), Integer.toString(delta));
+            // InterlockedIncrement and InterlockedDecrement take the address alone; only ExchangeAdd has an addend.
+            if (function.equals("InterlockedExchangeAdd")) {
+                calls.trace(t, function, 0, Integer.toString(result), false, hex(address), Integer.toString(delta));
+            } else {
+                calls.trace(t, function, 0, Integer.toString(result), false, hex(address));
+            }
         }
         return old;
     }

@@ -24,7 +24,7 @@ public final class ${exerciseClass} extends ResourceExercise {
     @Override
     public List<KnownWrongSolution> knownWrong() {
         return List.of(wrong("commits-everything", "Commits the whole region, not just its first page.",
-                "commitsOnlyTheFirstPage"));
+                "commitsOnlyTheFirstPage").hint("commitsOnlyTheFirstPage", "commits-everything"));
     }
 
     @Override

@@ -21,7 +21,7 @@ public class ${exerciseClass}Checks {
                     "it returned " + Win32Names.hex(base) + (a == null ? ", which is not allocated"
                             : ", in an allocation of " + Win32Names.bytes(a.size()) + " at "
                             + Win32Names.hex(a.base())))
-                    .hint("VirtualAlloc(0, bytes, MEM_RESERVE, PAGE_READWRITE) returns the base.")
+                    .hint("no-reservation", "VirtualAlloc(0, bytes, MEM_RESERVE, PAGE_READWRITE) returns the base.")
                     .evidence(ctx.traceEvidence());
         }
         return CheckResult.pass("Reserved " + Win32Names.bytes(a.size()) + " at " + Win32Names.hex(base) + ".")
@@ -33,11 +33,15 @@ public class ${exerciseClass}Checks {
         long base = solution.reserveAndCommitFirstPage(ctx.kernel32(), BYTES);
         long committed = ctx.committedPages(base, BYTES);
         Tally t = new Tally();
+        // Each expectation carries the hint of the mistake it catches: the result gets the first failed one's.
         t.expect(ctx.page(base).state() == WinNT.MEM_COMMIT, "the first page, " + Win32Names.hex(base) + ", is "
-                + Win32Names.mem(ctx.page(base).state()) + "; expected MEM_COMMIT");
-        t.expect(committed <= 1, Win32Names.pages(committed) + " of the region are committed; expected 1");
+                + Win32Names.mem(ctx.page(base).state()) + "; expected MEM_COMMIT")
+                .hint("first-page-not-committed", "Commit with a second VirtualAlloc(base, pageSize, MEM_COMMIT, "
+                        + "PAGE_READWRITE).");
+        t.expect(committed <= 1, Win32Names.pages(committed) + " of the region are committed; expected 1")
+                .hint("commits-everything", "Reserve the whole region with MEM_RESERVE alone; commit only the first "
+                        + "page, pageSize bytes.");
         return t.result(10, "Exactly the first page, " + Win32Names.hex(base) + ", is committed.")
-                .hint("Commit with a second VirtualAlloc(base, pageSize, MEM_COMMIT, PAGE_READWRITE).")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the call"));
     }
 }
