@@ -1,8 +1,6 @@
 package pagelab.app.desktop;
 
 import org.assertj.swing.edt.GuiActionRunner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,21 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tooltip, the instructions can be hidden and stay hidden, and the last check is shown again after a restart.
  */
 @Tag("gui")
-class FitsTheScreenGuiTest extends GuiTestSupport {
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-
+class FitsTheScreenGuiTest extends DevelopmentTreeGuiTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void useDevelopmentTree() {
-        System.setProperty("pagelab.dev.root", ROOT.toString());
-    }
-
-    @AfterAll
-    static void forgetDevelopmentTree() {
-        System.clearProperty("pagelab.dev.root");
-    }
 
     private MainFrame openSmall() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(ROOT.resolve(

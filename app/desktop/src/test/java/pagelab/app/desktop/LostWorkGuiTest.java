@@ -3,8 +3,6 @@ package pagelab.app.desktop;
 import org.assertj.swing.core.KeyPressInfo;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.JTextComponentFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("gui")
 @SuppressWarnings("deprecation") // AssertJ-Swing takes the old InputEvent masks
-class LostWorkGuiTest extends GuiTestSupport {
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+class LostWorkGuiTest extends DevelopmentTreeGuiTest {
     private static final Path EXERCISE = ROOT.resolve("exercises/sparse-cells");
     private static final String ID = "sparse-cells";
     private static final String FILE = "SparseSpreadsheet.java";
@@ -41,16 +38,6 @@ class LostWorkGuiTest extends GuiTestSupport {
     Path dir;
     private UserDataStore store;
     private Path solution;
-
-    @BeforeAll
-    static void useDevelopmentTree() {
-        System.setProperty("pagelab.dev.root", ROOT.toString());
-    }
-
-    @AfterAll
-    static void forgetDevelopmentTree() {
-        System.clearProperty("pagelab.dev.root");
-    }
 
     @BeforeEach
     void dataFolderWithSparseCellsLastOpen() throws Exception {

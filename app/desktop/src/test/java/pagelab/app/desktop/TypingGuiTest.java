@@ -1,8 +1,6 @@
 package pagelab.app.desktop;
 
 import org.assertj.swing.edt.GuiActionRunner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,21 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Help while typing, with the real sparse-cells plugin: compile errors appear as the student pauses, before Check. */
 @Tag("gui")
-class TypingGuiTest extends GuiTestSupport {
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-
+class TypingGuiTest extends DevelopmentTreeGuiTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void useDevelopmentTree() {
-        System.setProperty("pagelab.dev.root", ROOT.toString());
-    }
-
-    @AfterAll
-    static void forgetDevelopmentTree() {
-        System.clearProperty("pagelab.dev.root");
-    }
 
     @Test
     void anErrorTypedShowsInTheGutterAndTheProblemsListWithoutCheckAndGoesWhenFixed() throws Exception {

@@ -5,8 +5,6 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,21 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("gui")
 @SuppressWarnings("deprecation") // AssertJ-Swing takes the old InputEvent masks
-class WorkbenchGuiTest extends GuiTestSupport {
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-
+class WorkbenchGuiTest extends DevelopmentTreeGuiTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void useDevelopmentTree() {
-        System.setProperty("pagelab.dev.root", ROOT.toString());
-    }
-
-    @AfterAll
-    static void forgetDevelopmentTree() {
-        System.clearProperty("pagelab.dev.root");
-    }
 
     @Test
     void aStudentOpensTypesChecksAndReachesFullMarks() throws Exception {
