@@ -5,12 +5,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The private channel between the host and one grading child: a Unix-domain socket (not the child's standard
@@ -26,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class ChildChannel implements Closeable {
     /** No frame is larger: a reply carries at most a result with bounded evidence and 16 KB of output. */
     static final int MAX_FRAME = 32 * 1024 * 1024;
-    private static final int MAC_BYTES = 32;
+    private static final int MAC_BYTES = HmacSha256.LENGTH;
 
     /** The child is up and reads requests. */
     static final byte READY = 'R';
@@ -52,26 +49,16 @@ final class ChildChannel implements Closeable {
     private final SocketChannel socket;
     private final byte sendDirection;
     /** One MAC for sending (under this object's lock), one for receiving (its one thread). */
-    private final Mac sendMac;
-    private final Mac receiveMac;
+    private final HmacSha256 sendMac;
+    private final HmacSha256 receiveMac;
     private long sent;
     private long received;
 
     private ChildChannel(SocketChannel socket, byte[] key, boolean host) {
         this.socket = socket;
         this.sendDirection = (byte) (host ? 0 : 1);
-        this.sendMac = hmac(key);
-        this.receiveMac = hmac(key);
-    }
-
-    private static Mac hmac(byte[] key) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-        }
+        this.sendMac = new HmacSha256(key);
+        this.receiveMac = new HmacSha256(key);
     }
 
     /** The host's end. */
@@ -147,7 +134,7 @@ final class ChildChannel implements Closeable {
         return b.flip();
     }
 
-    private static byte[] mac(Mac m, byte direction, long sequence, byte type, byte[] payload) {
+    private static byte[] mac(HmacSha256 m, byte direction, long sequence, byte type, byte[] payload) {
         m.update(ByteBuffer.allocate(10).put(direction).putLong(sequence).put(type).array());
         m.update(payload);
         return m.doFinal();
