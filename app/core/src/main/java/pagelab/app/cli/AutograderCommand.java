@@ -56,6 +56,11 @@ final class AutograderCommand implements Callable<Integer> {
                 + "else the workflow reads the PAGELAB_GRADER_URL variable.")
     String graderUrl;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "gradescope: the language of check titles and "
+            + "hints in the results, e.g. zh-CN, where the exercise translates them (default: the grading machine's "
+            + "locale).")
+    String lang;
+
     @Override
     public Integer call() throws IOException {
         Target t = target();
@@ -71,7 +76,12 @@ final class AutograderCommand implements Callable<Integer> {
         var w = cli.spec.commandLine().getOut();
         switch (t) {
             case GRADESCOPE -> {
-                GradescopeAutograder.write(out, exercises.get(0), GraderInstall.of(exercises), shown, version);
+                try {
+                    GradescopeAutograder.write(out, exercises.get(0), GraderInstall.of(exercises), shown, version,
+                            lang);
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(ExitCodes.USAGE, e.getMessage());
+                }
                 w.println("Wrote " + out + " (" + Files.size(out) / 1024 + " KiB): upload it as the autograder of a "
                         + "Gradescope programming assignment (Ubuntu base image). Try it first: docs/"
                         + "grading-at-scale.md.");

@@ -27,9 +27,11 @@ public final class GradescopeAutograder {
      * Writes the zip to {@code zip} (replacing it; a half-written zip is never left under that name).
      *
      * @param version PageLab's version, named in the scripts
+     * @param lang      the language of check titles and hints in the results (a BCP 47 tag such as zh-CN), or null
+     *                  for the grading machine's locale
      */
     public static void write(Path zip, LoadedExercise exercise, GraderInstall install,
-                             GradescopeReport.Visibility visibility, String version) throws IOException {
+                             GradescopeReport.Visibility visibility, String version, String lang) throws IOException {
         Path target = zip.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), ".pagelab-", ".tmp");
@@ -38,7 +40,7 @@ public final class GradescopeAutograder {
             try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + temp.toUri()),
                     Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
                 Path root = fs.getPath("/");
-                Map<String, String> values = values(exercise, visibility, version);
+                Map<String, String> values = values(exercise, visibility, version, lang);
                 script(root.resolve("setup.sh"), Templates.text("setup.sh", values));
                 script(root.resolve("run_autograder"), Templates.text("run_autograder", values));
                 install.writeTo(root.resolve("pagelab"));
@@ -50,11 +52,22 @@ public final class GradescopeAutograder {
     }
 
     static Map<String, String> values(LoadedExercise exercise, GradescopeReport.Visibility visibility,
-                                      String version) {
-        int max = CheckPlan.of(exercise.exercise().checks()).checks().stream().mapToInt(CheckInfo::points).sum();
-        return Map.of("EXERCISE", exercise.id(), "VERSION", version, "PLUGIN", exercise.pluginId() + " "
-                + exercise.pluginVersion(), "MAX_POINTS", String.valueOf(max), "VISIBILITY", visibility.tests(),
-                "STDOUT_VISIBILITY", visibility.stdout());
+                                      String version, String lang) {
+        return values(exercise.id(), exercise.pluginId() + " " + exercise.pluginVersion(),
+                CheckPlan.of(exercise.exercise().checks()).checks().stream().mapToInt(CheckInfo::points).sum(),
+                visibility, version, lang);
+    }
+
+    /** The placeholders of the scripts; {@code LANG_OPTION} is empty or " --lang TAG", passed on to pagelab check. */
+    static Map<String, String> values(String exercise, String plugin, int max, GradescopeReport.Visibility visibility,
+                                      String version, String lang) {
+        if (lang != null && !lang.matches("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*")) {
+            // the tag lands in a shell script: refuse anything but a language tag
+            throw new IllegalArgumentException("--lang must be a language tag such as zh-CN or en, not " + lang);
+        }
+        return Map.of("EXERCISE", exercise, "VERSION", version, "PLUGIN", plugin, "MAX_POINTS", String.valueOf(max),
+                "VISIBILITY", visibility.tests(), "STDOUT_VISIBILITY", visibility.stdout(),
+                "LANG_OPTION", lang == null ? "" : " --lang " + lang);
     }
 
     private static void script(Path file, String text) throws IOException {
