@@ -27,8 +27,11 @@ class WorkshopTrackTest {
 
         assertThat(track.source()).isEqualTo("shipped track");
         assertThat(track.stages()).extracting(WorkshopTrack.Stage::title).startsWith(
-                "1. Look around: the address space (chapters 13-14)", "2. Reserve, commit, protect (chapters 13-15)",
-                "3. Thread stacks (chapter 16)", "4. Memory-mapped files (chapter 17)", "5. Heaps (chapter 18)");
+                "1. Look around: the address space (chapters 13-14)",
+                "2. Reserve and commit, and what they cost (chapters 13-15)",
+                "3. Faults: SEH filters, protection, thread stacks (chapters 13, 15-16)",
+                "4. Memory-mapped files (chapter 17)", "5. Sharing memory between processes (chapter 17)",
+                "6. Heaps (chapter 18)", "7. Going further: DLL bases and relocation (chapter 17)");
         assertThat(track.stages().get(1).exerciseIds()).containsExactly("early", "tied", "late");
         assertThat(track.exerciseIds()).containsExactly("first", "early", "tied", "late", "beyond")
                 .doesNotContain("elsewhere");

@@ -27,7 +27,7 @@ public final class CommitOnFault extends ResourceExercise {
                 "Read EXCEPTION_RECORD: the exception code, read or write, and the faulting address",
                 "Let every fault the filter cannot cure go on with EXCEPTION_CONTINUE_SEARCH",
                 "Tell a filter that resumes from a handler that unwinds, with nested __try blocks"))
-                .onTrack(2, 3);
+                .onTrack(3, 1);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class CopyViewsFlush extends ResourceExercise {
                 "See that the views of one mapping are coherent: a FILE_MAP_WRITE view's writes show everywhere at once",
                 "Write changed pages to disk with FlushViewOfFile instead of waiting for the lazy writer",
                 "Drop a copy-on-write view's private pages by unmapping it and mapping it again"))
-                .onTrack(4, 5);
+                .onTrack(4, 3);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class DllBase extends ResourceExercise {
                 "See the cost of relocation: relocated code pages can no longer be shared",
                 "Check a range with VirtualQuery before relying on it",
                 "Choose 64 KiB-aligned bases that avoid every collision, as Rebase does"))
-                .onTrack(4, 8);
+                .onTrack(7, 1);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class HeapApi extends ResourceExercise {
                 "Ask the heap for a block's size (HeapSize) and for zeroed memory (HEAP_ZERO_MEMORY)",
                 "Make a fixed-size heap (dwMaximumSize > 0) and catch HEAP_GENERATE_EXCEPTIONS' STATUS_NO_MEMORY",
                 "Find the block an overrun damaged with HeapValidate"))
-                .onTrack(5, 2);
+                .onTrack(6, 2);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class HeapWalk extends ResourceExercise {
                 "Read PROCESS_HEAP_ENTRY: regions, uncommitted ranges, busy and free blocks, big blocks",
                 "Hold HeapLock around a walk and release it with HeapUnlock on every path, errors included",
                 "Recognise the low-fragmentation heap with HeapQueryInformation"))
-                .onTrack(5, 3);
+                .onTrack(6, 3);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class MemReset extends ResourceExercise {
                         "Tell the memory manager with MEM_RESET that a range's contents may be dropped",
                         "Keep discarded pages committed for reuse instead of decommitting them",
                         "Treat the contents of a reset page as undefined until written again"))
-                .onTrack(2, 5);
+                .onTrack(2, 3);
     }
 
     /** A 32-bit machine with 1 MiB of RAM, so that a little pressure pushes the cache out of RAM. */

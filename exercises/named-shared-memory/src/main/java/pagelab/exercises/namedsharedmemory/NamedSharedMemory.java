@@ -26,7 +26,7 @@ public final class NamedSharedMemory extends ResourceExercise {
                 "Open a kernel object by name from another process (OpenFileMapping)",
                 "Recognise ERROR_ALREADY_EXISTS returned together with a valid handle",
                 "Know when a mapping object dies: its last handle and view gone"))
-                .onTrack(4, 3);
+                .onTrack(5, 1);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class PrivateHeap extends ResourceExercise {
                 "Tie a heap's lifetime to its objects: create on first new, destroy after last delete",
                 "Free a block into the heap it came from",
                 "See why per-type heaps avoid fragmenting the process heap"))
-                .onTrack(5, 1);
+                .onTrack(6, 1);
     }
 
     @Override

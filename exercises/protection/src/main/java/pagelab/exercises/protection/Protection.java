@@ -25,7 +25,7 @@ public final class Protection extends ResourceExercise {
                         "Change protection page by page with VirtualProtect and use the old protection it returns",
                         "Turn write faults into a record of dirty pages, as GetWriteWatch does",
                         "Leave faults and pages that belong to someone else alone"))
-                .onTrack(2, 4);
+                .onTrack(3, 2);
     }
 
     @Override
