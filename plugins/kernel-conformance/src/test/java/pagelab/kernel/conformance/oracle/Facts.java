@@ -26,6 +26,8 @@ final class Facts {
     static final String INVALID_PROTECTION = "invalid-protection";
     /** VirtualAlloc's type holds MEM_RESET together with another type. */
     static final String RESET_WITH_ANOTHER_TYPE = "reset-with-another-type";
+    /** VirtualAlloc's type is MEM_RESET alone. */
+    static final String RESET = "reset";
     /**
      * The call's address is in no allocation the script made (a register's range): whatever holds it is the
      * implementation's own process layout (its heaps, stacks, shared data), which Windows, Wine and the simulator

@@ -1,5 +1,8 @@
 package pagelab.kernel.conformance.oracle;
 
+import static pagelab.kernel.WinNT.MEM_RESET;
+
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -93,6 +96,9 @@ final class ScriptInterpreter {
                 if (Facts.resetWithAnotherType((int) arg(t, 3))) {
                     out.add(Facts.RESET_WITH_ANOTHER_TYPE);
                 }
+                if ((int) arg(t, 3) == MEM_RESET) {
+                    out.add(Facts.RESET);
+                }
                 if (Facts.invalidProtection((int) arg(t, 4))) {
                     out.add(Facts.INVALID_PROTECTION);
                 }
@@ -104,7 +110,7 @@ final class ScriptInterpreter {
             }
             default -> { }
         }
-        if (t.size() > 1 && List.of("VirtualQuery", "read", "write", "VirtualProtect", "VirtualFree").contains(t.get(0))
+        if (t.size() > 1 && List.of("VirtualQuery", "read", "write", "VirtualProtect", "VirtualFree", "UnmapViewOfFile").contains(t.get(0))
                 && symbols.address(arg(t, 1)).equals("?")) {
             out.add(Facts.FOREIGN_ADDRESS);
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class WineOracleTest {
     /** Lines that differed when the oracle was built; each fix lowers these. */
     static final int KNOWN_HAND = 0;
-    static final int KNOWN_RANDOM = 125;
+    static final int KNOWN_RANDOM = 119;
 
     @Test
     void handWrittenScriptsReplay() {
