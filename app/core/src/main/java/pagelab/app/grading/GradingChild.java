@@ -6,11 +6,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import pagelab.exercise.CheckResult;
 import pagelab.kernel.Machine;
@@ -93,17 +96,41 @@ public final class GradingChild {
     }
 
     /**
-     * What every child does before its first check, once: the warm-up, the protocol's JSON both ways, the policy
-     * and a solution loader. The JVM archives the classes this loads as it exits (normally, so that it can).
+     * What every child does before and during its first check, once, so that the archive holds it: the warm-up, then
+     * one request served exactly as in a graded run ({@link #serve}: the channel's framing and MAC over a Unix socket,
+     * the protocol's JSON both ways, the plugin loader, the solution policy, the student class loader and the check
+     * runner), on the built-in {@link TrainingExercise} with its fixed solution, never a student's code. The JVM
+     * archives the classes this loads as it exits (normally, so that it can).
      */
-    private static void train() {
-        awaitWarmUp(warmUp(machines()));
-        ChildReply reply = new ChildReply(1, CheckResult.pass("trained"), "", 0, false, false);
-        RecordJson.read(RecordJson.bytes(reply), ChildReply.class);
-        RecordJson.read(RecordJson.bytes(new ChildRequest(1, List.of(), "", Map.of(), "", 0, 0)), ChildRequest.class);
-        ChildChannel.parseSecret(ChildChannel.newSecret());
+    private static void train() throws IOException {
+        Function<MachineConfig, Machine> machines = machines();
+        awaitWarmUp(warmUp(machines));
+        // a failed training check still archives what it loaded; the tests see that it passes
+        trainingCheck(machines);
         SolutionPolicy.standard();
         System.exit(0);
+    }
+
+    /** Serves the training request over a real channel, as {@link #train} does; the reply the host would get. */
+    static ChildReply trainingCheck(Function<MachineConfig, Machine> machines) throws IOException {
+        Path dir = Files.createTempDirectory("pagelab-train");
+        Path socket = dir.resolve("s");
+        byte[] key = ChildChannel.parseSecret(ChildChannel.newSecret());
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+                .bind(UnixDomainSocketAddress.of(socket));
+             SocketChannel childEnd = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+             SocketChannel hostEnd = server.accept()) {
+            ChildChannel host = ChildChannel.host(hostEnd, key);
+            // one request, then end of input: serve() answers it and returns, as when a host is done with a child
+            host.send(ChildChannel.REQUEST, RecordJson.bytes(new ChildRequest(1, List.of(),
+                    TrainingExercise.class.getName(), TrainingExercise.SOLUTION, TrainingExercise.CHECK, 0, 10_000)));
+            hostEnd.shutdownOutput();
+            serve(ChildChannel.child(childEnd, key), new CheckWorker(machines, new BoundedOutput(OUTPUT_LIMIT)));
+            return RecordJson.read(host.receive().payload(), ChildReply.class);
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(dir);
+        }
     }
 
     private static void sendQuietly(ChildChannel channel, byte type, byte[] payload) {
