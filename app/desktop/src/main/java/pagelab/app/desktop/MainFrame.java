@@ -225,11 +225,13 @@ public final class MainFrame extends JFrame {
         return tabs.playground();
     }
 
-    /** Brings the tab holding {@code component} to the front. */
+    /** Brings the tab holding {@code component} to the front (a lazily built panel sits inside its tab's holder). */
     public void showTab(Component component) {
-        int i = tabbedPane.indexOfComponent(component);
-        if (i >= 0) {
-            tabbedPane.setSelectedIndex(i);
+        for (int i = 0; i < tabbedPane.getTabCount(); i++) {
+            if (SwingUtilities.isDescendingFrom(component, tabbedPane.getComponentAt(i))) {
+                tabbedPane.setSelectedIndex(i);
+                return;
+            }
         }
     }
 

@@ -27,9 +27,9 @@ final class Tabs {
     private final HostServices services;
     private final List<Runnable> pluginsLoaded = new ArrayList<>();
     private RunViewer runViewer;
-    private PlaygroundPanel playground;
+    private LazyTab<PlaygroundPanel> playground;
     private Workbench workbench;
-    private PluginManagerPanel pluginManager;
+    private LazyTab<PluginManagerPanel> pluginManager;
     private boolean loaded;
     private boolean started;
 
@@ -43,15 +43,26 @@ final class Tabs {
     void build() {
         runViewer = new RunViewer("runViewer", frame::rememberSplit);
         workbench = new Workbench(frame, store, services, runViewer);
-        playground = new PlaygroundPanel(store.sessionsDir(), frame::rememberSplit);
-        pluginManager = new PluginManagerPanel(this::install, this::uninstall);
+        // The exercises show first; the playground and the plugin manager are built when first selected.
+        playground = new LazyTab<>("playground", () -> new PlaygroundPanel(store.sessionsDir(), frame::rememberSplit));
+        pluginManager = new LazyTab<>("pluginManager", this::newPluginManager);
+    }
+
+    /** A plugin manager showing the plugins if they are loaded already (else {@link #loadPlugins} fills it). */
+    private PluginManagerPanel newPluginManager() {
+        PluginManagerPanel panel = new PluginManagerPanel(this::install, this::uninstall);
+        PluginHost host = services.host();
+        if (host != null) {
+            panel.setPlugins(host.plugins(), titles(host), host.locations().userDir(), null);
+        }
+        return panel;
     }
 
     void addTo(JTabbedPane pane) {
         pane.addTab(Messages.get("tab.exercises"), workbench);
         pane.addTab(Messages.get("tab.memoryMap"), runViewer);
-        pane.addTab(Messages.get("tab.playground"), playground);
-        pane.addTab(Messages.get("tab.plugins"), pluginManager);
+        playground.addTo(pane, Messages.get("tab.playground"));
+        pluginManager.addTo(pane, Messages.get("tab.plugins"));
     }
 
     /**
@@ -76,7 +87,8 @@ final class Tabs {
             protected void done() {
                 try {
                     PluginHost host = get();
-                    pluginManager.setPlugins(host.plugins(), titles(host), host.locations().userDir(), null);
+                    pluginManager.ifBuilt(p -> p.setPlugins(host.plugins(), titles(host), host.locations().userDir(),
+                            null));
                     workbench.pluginsLoaded(host, progress);
                     long failed = host.plugins().stream().filter(p -> !p.isLoaded()).count();
                     frame.showStatus(Messages.format("plugins.loaded", host.exercises().size(), failed));
@@ -114,7 +126,7 @@ final class Tabs {
                 JOptionPane.WARNING_MESSAGE) != JOptionPane.OK_OPTION) {
             return;
         }
-        pluginManager.setBusy(true);
+        pluginManager.get().setBusy(true);
         new SwingWorker<Void, Void>() {
             @Override
             protected Void doInBackground() throws Exception {
@@ -124,10 +136,10 @@ final class Tabs {
 
             @Override
             protected void done() {
-                pluginManager.setBusy(false);
+                pluginManager.get().setBusy(false);
                 try {
                     get();
-                    pluginManager.setPlugins(host.plugins(), titles(host), host.locations().userDir(), null);
+                    pluginManager.get().setPlugins(host.plugins(), titles(host), host.locations().userDir(), null);
                     workbench.pluginsLoaded(host, null);
                     frame.showStatus(Messages.format("plugins.uninstalled", p.label()));
                 } catch (Exception e) {
@@ -143,7 +155,7 @@ final class Tabs {
         if (host == null) {
             return;
         }
-        pluginManager.setBusy(true);
+        pluginManager.get().setBusy(true);
         new SwingWorker<PluginStatus, Void>() {
             @Override
             protected PluginStatus doInBackground() throws Exception {
@@ -152,10 +164,10 @@ final class Tabs {
 
             @Override
             protected void done() {
-                pluginManager.setBusy(false);
+                pluginManager.get().setBusy(false);
                 try {
                     PluginStatus s = get();
-                    pluginManager.setPlugins(host.plugins(), titles(host), host.locations().userDir(), s);
+                    pluginManager.get().setPlugins(host.plugins(), titles(host), host.locations().userDir(), s);
                     workbench.pluginsLoaded(host, null);
                     frame.showStatus(s.isLoaded() ? Messages.format("plugins.installed", s.label())
                             : Messages.format("plugins.installFailed", s.label(), s.reason()));
@@ -180,21 +192,23 @@ final class Tabs {
         return runViewer;
     }
 
+    /** The playground, built now if its tab was never selected. */
     PlaygroundPanel playground() {
-        return playground;
+        return playground.get();
     }
 
     Workbench workbench() {
         return workbench;
     }
 
+    /** The plugin manager, built now if its tab was never selected. */
     PluginManagerPanel pluginManager() {
-        return pluginManager;
+        return pluginManager.get();
     }
 
     void close() {
         workbench.close();
-        playground.close();
+        playground.ifBuilt(PlaygroundPanel::close); // one never built has no session to end
         Thread closer = new Thread(services::close, "host-close");
         closer.setDaemon(true);
         closer.start();
