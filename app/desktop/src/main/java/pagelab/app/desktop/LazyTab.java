@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * A tab whose panel is built the first time the tab is selected (or asked for), not with the window. The student
- * sees the exercises first; building the memory map, playground and plugin manager with the window made the first
+ * sees the exercises first; building the playground and plugin manager with the window made the first
  * paint wait for panels nobody looks at yet. Used on the event-dispatch thread only.
  */
 final class LazyTab<T extends JComponent> extends JPanel {
