@@ -55,11 +55,17 @@ final class ListCommand implements Callable<Integer> {
                 }
             }
         }
-        long failed = host.plugins().stream().filter(p -> !p.isLoaded()).count();
+        long failed = host.plugins().stream().filter(PluginStatus::isFailed).count();
         if (failed > 0) {
             out.println();
             out.println("Plugins that failed to load:");
-            host.plugins().stream().filter(p -> !p.isLoaded()).forEach(p -> out.println("  " + Session.describe(p)));
+            host.plugins().stream().filter(PluginStatus::isFailed).forEach(p -> out.println("  " + Session.describe(p)));
+        }
+        List<String> off = host.plugins().stream().filter(PluginStatus::isDisabled).map(PluginStatus::label).toList();
+        if (!off.isEmpty()) {
+            out.println();
+            out.println("Disabled plugins (turn one on with " + cli.command() + " plugin enable ID): "
+                    + String.join(", ", off));
         }
         return ExitCodes.OK;
     }

@@ -11,12 +11,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code pagelab plugin install JAR} and {@code pagelab plugin remove ID}: the command line's plugin manager. Only
- * plugins installed this way (or through the desktop's plugin manager) are loaded from the user's plugin folder.
+ * {@code pagelab plugin install JAR}, {@code remove ID}, {@code disable ID} and {@code enable ID}: the command line's
+ * plugin manager. Only plugins installed this way (or through the desktop's plugin manager) are loaded from the
+ * user's plugin folder; any plugin, a shipped one too, can be turned off and on again without deleting anything.
  */
 @Command(name = "plugin", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
-        description = "Install or remove an exercise plugin of your own (the shipped ones are always there).",
-        subcommands = {PluginCommand.Install.class, PluginCommand.Remove.class})
+        description = "Install or remove an exercise plugin of your own; turn any plugin off or on again.",
+        subcommands = {PluginCommand.Install.class, PluginCommand.Remove.class, PluginCommand.Disable.class,
+                PluginCommand.Enable.class})
 final class PluginCommand implements Callable<Integer> {
     @ParentCommand
     PageLabCli cli;
@@ -24,8 +26,8 @@ final class PluginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String pagelab = cli.command();
-        throw new CliException(ExitCodes.USAGE, "say what to do: " + pagelab + " plugin install JAR, or " + pagelab
-                + " plugin remove ID");
+        throw new CliException(ExitCodes.USAGE, "say what to do: " + pagelab + " plugin install JAR, " + pagelab
+                + " plugin remove ID, " + pagelab + " plugin disable ID or " + pagelab + " plugin enable ID");
     }
 
     /** {@code pagelab plugin install JAR}. */
@@ -78,6 +80,63 @@ final class PluginCommand implements Callable<Integer> {
             }
             PrintWriter out = parent.cli.spec.commandLine().getOut();
             out.println("Removed plugin " + id);
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code pagelab plugin disable ID}. */
+    @Command(name = "disable", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+            description = "Turn a plugin off: its exercises leave the catalog until it is enabled again. Nothing is "
+                    + "deleted (your solutions and progress stay), and shipped plugins can be turned off too.")
+    static final class Disable implements Callable<Integer> {
+        @ParentCommand
+        PluginCommand parent;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The plugin's id (the PLUGIN column of pagelab list).")
+        String id;
+
+        @Override
+        public Integer call() {
+            PluginStatus s;
+            try {
+                s = parent.cli.session().host().disable(id);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.NOT_FOUND, "cannot disable " + id + ": " + e.getMessage());
+            }
+            PrintWriter out = parent.cli.spec.commandLine().getOut();
+            out.println("Disabled plugin " + id + "; " + parent.cli.command() + " plugin enable " + id
+                    + " turns it on again." + (s.path() == null ? "" : " (" + s.path() + ")"));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code pagelab plugin enable ID}. */
+    @Command(name = "enable", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+            description = "Turn a disabled plugin on again and load it.")
+    static final class Enable implements Callable<Integer> {
+        @ParentCommand
+        PluginCommand parent;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The plugin's id (pagelab list names the disabled "
+                + "ones).")
+        String id;
+
+        @Override
+        public Integer call() {
+            PluginStatus s;
+            try {
+                s = parent.cli.session().host().enable(id);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.NOT_FOUND, "cannot enable " + id + ": " + e.getMessage());
+            }
+            if (!s.isLoaded()) {
+                throw new CliException(ExitCodes.PLUGIN_INVALID, "enabled, but it does not load: "
+                        + Session.describe(s));
+            }
+            PrintWriter out = parent.cli.spec.commandLine().getOut();
+            out.println("Enabled " + s.label() + ": " + String.join(", ", s.exerciseIds()));
             out.flush();
             return ExitCodes.OK;
         }

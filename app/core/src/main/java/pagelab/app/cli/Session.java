@@ -131,10 +131,13 @@ final class Session implements AutoCloseable {
     LoadedExercise exercise(String id) {
         return host().exercise(id).orElseThrow(() -> {
             String known = host().exercises().stream().map(LoadedExercise::id).collect(Collectors.joining(", "));
-            String failed = host().plugins().stream().filter(p -> !p.isLoaded())
+            String failed = host().plugins().stream().filter(PluginStatus::isFailed)
                     .map(p -> p.label() + ": " + p.reason()).collect(Collectors.joining("; "));
+            String off = host().plugins().stream().filter(PluginStatus::isDisabled).map(PluginStatus::label)
+                    .collect(Collectors.joining(", "));
             return new CliException(ExitCodes.NOT_FOUND, "no exercise '" + id + "'. Installed: "
                     + (known.isEmpty() ? "none" : known) + (failed.isEmpty() ? "" : ". Failed plugins: " + failed)
+                    + (off.isEmpty() ? "" : ". Disabled plugins (" + command + " plugin enable ID): " + off)
                     + (known.isEmpty() ? ". Install a plugin with " + command + " plugin install JAR, or pass --plugins PATH "
                     + "or --dev ROOT." : ""));
         });

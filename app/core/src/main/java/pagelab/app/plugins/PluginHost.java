@@ -24,21 +24,25 @@ import pagelab.app.files.NewFiles;
  * The host's plugin catalog over PF4J. {@link #load} tries every candidate of a {@link PluginLocations}; each ends
  * {@link PluginStatus.State#LOADED} or {@link PluginStatus.State#FAILED} with a reason (corrupt archive, missing
  * descriptor, unmet {@code Plugin-Requires}, an extension that cannot be built, an exercise id already taken), and
- * a failure never stops the remaining candidates. The host's system version is {@link ExerciseApi#VERSION}.
+ * a failure never stops the remaining candidates. A plugin the user turned off ({@link #disable}) ends
+ * {@link PluginStatus.State#DISABLED} without being loaded. The host's system version is {@link ExerciseApi#VERSION}.
  *
- * <p>Thread-safe: reads see an immutable snapshot; {@link #install} and {@link #close} are serialised.
+ * <p>Thread-safe: reads see an immutable snapshot; changes ({@link #install}, {@link #disable}, ...) and
+ * {@link #close} are serialised.
  */
 public final class PluginHost implements AutoCloseable {
     private final PageLabPluginManager manager = new PageLabPluginManager();
     private final PluginDescriptors descriptors = new PluginDescriptors();
     private final PluginLocations locations;
     private final InstalledPlugins installed;
+    private final DisabledPlugins disabled;
     private volatile List<PluginStatus> plugins = List.of();
     private volatile Map<String, LoadedExercise> exercises = Map.of();
 
     private PluginHost(PluginLocations locations) {
         this.locations = locations;
         this.installed = InstalledPlugins.read(locations.userDir());
+        this.disabled = DisabledPlugins.read(locations.userDir());
         manager.setSystemVersion(ExerciseApi.VERSION);
     }
 
@@ -108,7 +112,8 @@ public final class PluginHost implements AutoCloseable {
         } finally {
             Files.deleteIfExists(temp);
         }
-        PluginStatus status = loadTrusted(new Candidate(target, PluginOrigin.USER));
+        enableInstalled(target);
+        PluginStatus status = loadTrusted(new Candidate(target, PluginOrigin.USER), true);
         if (status.isLoaded()) {
             installed.add(target, status.pluginId(), status.version());
         } else {
@@ -140,6 +145,74 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
+     * Turns a loaded plugin off: it is unloaded, its exercises leave the catalog, and it stays off at the next start
+     * until {@link #enable}d. Shipped plugins can be disabled too (nothing is deleted). Disabling a disabled plugin
+     * changes nothing.
+     *
+     * @return the plugin's new status
+     * @throws IOException when no plugin has that id, or the record cannot be saved (then nothing changed)
+     */
+    public synchronized PluginStatus disable(String pluginId) throws IOException {
+        PluginStatus current = statusOf(pluginId)
+                .orElseThrow(() -> new IOException("no plugin has the id '" + pluginId + "'"));
+        if (current.isDisabled()) {
+            return current;
+        }
+        if (!current.isLoaded()) {
+            throw new IOException("plugin '" + pluginId + "' is not loaded (" + current.reason() + ")");
+        }
+        disabled.add(pluginId);
+        unload(pluginId);
+        PluginStatus off = PluginStatus.disabled(pluginId, current.version(), current.path(), current.origin());
+        replace(current, off);
+        Map<String, LoadedExercise> map = new LinkedHashMap<>(exercises);
+        map.values().removeIf(e -> pluginId.equals(e.pluginId()));
+        exercises = Collections.unmodifiableMap(map);
+        return off;
+    }
+
+    /**
+     * Turns a disabled plugin on again and loads it, as at start-up (a file of the user's folder must still be
+     * the one installed).
+     *
+     * @return the plugin's new status: LOADED, or FAILED with the reason
+     * @throws IOException when no disabled plugin has that id, or the record cannot be saved
+     */
+    public synchronized PluginStatus enable(String pluginId) throws IOException {
+        PluginStatus current = statusOf(pluginId).filter(PluginStatus::isDisabled)
+                .orElseThrow(() -> new IOException("no disabled plugin has the id '" + pluginId + "'"));
+        disabled.remove(pluginId);
+        int index = plugins.indexOf(current);
+        List<PluginStatus> without = new ArrayList<>(plugins);
+        without.remove(index);
+        plugins = List.copyOf(without);
+        PluginStatus on = loadCandidate(new Candidate(current.path(), current.origin()));
+        if (on == null) {
+            throw new IOException("plugin '" + pluginId + "' is already loaded from " + pathOf(pluginId));
+        }
+        List<PluginStatus> list = new ArrayList<>(plugins);
+        list.remove(list.size() - 1);
+        list.add(index, on);
+        plugins = List.copyOf(list);
+        return on;
+    }
+
+    /** Whether the user turned {@code pluginId} off (it may not be present at all). */
+    public boolean isDisabled(String pluginId) {
+        return disabled.contains(pluginId);
+    }
+
+    private Optional<PluginStatus> statusOf(String pluginId) {
+        return plugins.stream().filter(p -> pluginId.equals(p.pluginId())).findFirst();
+    }
+
+    private void replace(PluginStatus old, PluginStatus now) {
+        List<PluginStatus> list = new ArrayList<>(plugins);
+        list.set(list.indexOf(old), now);
+        plugins = List.copyOf(list);
+    }
+
+    /**
      * Loads one candidate and records its status; null (nothing recorded) when it is a shipped copy of a plugin
      * that was already loaded, at the same version, from the source tree. A file of the user's plugin folder that
      * the user did not install through PageLab is refused without being opened.
@@ -150,10 +223,22 @@ public final class PluginHost implements AutoCloseable {
                     + "it is not loaded: a plugin runs inside PageLab, and this file may have been put here by "
                     + "anything; install it with 'pagelab plugin install FILE' or the plugin manager"), List.of());
         }
-        return loadTrusted(c);
+        return loadTrusted(c, false);
     }
 
-    private synchronized PluginStatus loadTrusted(Candidate c) {
+    /** Installing a plugin asks for it: an id the user had disabled is enabled again. */
+    private void enableInstalled(Path jar) throws IOException {
+        String id;
+        try {
+            id = descriptors.find(jar).getPluginId();
+        } catch (RuntimeException e) {
+            return; // loadTrusted reports the unreadable descriptor
+        }
+        disabled.remove(id);
+    }
+
+    /** @param asked true when the user asked for this plugin now (install): it loads even if its id is disabled */
+    private synchronized PluginStatus loadTrusted(Candidate c, boolean asked) {
         Path path = c.path();
         if (path.getFileName().toString().toLowerCase().endsWith(".zip")) {
             return record(PluginStatus.failed(null, null, path, c.origin(),
@@ -162,6 +247,12 @@ public final class PluginHost implements AutoCloseable {
         PluginWrapper wrapper;
         try {
             PluginDescriptor d = descriptors.find(path);
+            if (!asked && disabled.contains(d.getPluginId())) {
+                if (statusOf(d.getPluginId()).isPresent()) {
+                    return null; // a second copy (shipped beside the source tree's) of a plugin already listed
+                }
+                return record(PluginStatus.disabled(d.getPluginId(), d.getVersion(), path, c.origin()), List.of());
+            }
             if (manager.getPlugin(d.getPluginId()) != null) {
                 if (c.origin() == PluginOrigin.SHIPPED && loadedFromSourceTree(d.getPluginId(), d.getVersion())) {
                     return null; // the same plugin, freshly built in the source tree: not a problem to report

@@ -45,6 +45,11 @@ class CliTest {
     }
 
     static Run run(String... args) {
+        return runWith(home.resolve("data"), args);
+    }
+
+    /** Runs a command with its own data folder, so what it changes there stays out of the other tests. */
+    static Run runWith(Path dataDir, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new java.util.ArrayList<>(List.of("--plugins", plugin.toString()));
@@ -53,7 +58,7 @@ class CliTest {
             all = List.of(args);
         }
         int code = PageLabCli.run(new PrintWriter(out), new PrintWriter(err), Map.of("PAGELAB_HOME",
-                home.resolve("data").toString()), all.toArray(String[]::new));
+                dataDir.toString()), all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -101,6 +106,38 @@ class CliTest {
                 .contains("Plugins that failed to load:").contains("broken.jar").contains("not a readable jar");
         JsonNode json = new ObjectMapper().readTree(run("list", "--format", "json").out());
         assertThat(json.get("exercises").get(0).get("descriptor").get("id").asText()).isEqualTo("tiny");
+    }
+
+    @Test
+    void aDisabledPluginLeavesTheCatalogUntilItIsEnabledAgain() {
+        Path data = home.resolve("data-disabling");
+        Run off = runWith(data, "plugin", "disable", "tiny-plugin");
+        assertThat(off.code()).as(off.err()).isEqualTo(ExitCodes.OK);
+        assertThat(off.out()).contains("Disabled plugin tiny-plugin", "plugin enable tiny-plugin");
+
+        Run list = runWith(data, "list");
+        assertThat(list.out()).as("a disabled plugin stays off at the next start")
+                .doesNotContain("The answer").contains("Disabled plugins", "tiny-plugin")
+                .doesNotContain("failed to load");
+        Run check = runWith(data, "check", "tiny", "--reference");
+        assertThat(check.code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(check.err()).contains("no exercise 'tiny'", "Disabled plugins", "plugin enable ID", "tiny-plugin");
+
+        Run on = runWith(data, "plugin", "enable", "tiny-plugin");
+        assertThat(on.code()).as(on.err()).isEqualTo(ExitCodes.OK);
+        assertThat(on.out()).contains("Enabled tiny-plugin: tiny");
+        assertThat(runWith(data, "list").out()).contains("The answer").doesNotContain("Disabled plugins");
+    }
+
+    @Test
+    void disablingOrEnablingAPluginThatIsNotThereSaysSo() {
+        Path data = home.resolve("data-unknown-plugin");
+        Run off = runWith(data, "plugin", "disable", "no-such-plugin");
+        assertThat(off.code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(off.err()).contains("cannot disable no-such-plugin", "no plugin has the id 'no-such-plugin'");
+        Run on = runWith(data, "plugin", "enable", "tiny-plugin");
+        assertThat(on.code()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(on.err()).contains("no disabled plugin has the id 'tiny-plugin'");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package pagelab.app.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -260,6 +261,82 @@ class PluginHostTest {
             assertThat(s.state()).isEqualTo(State.FAILED);
             assertThat(s.reason()).contains("exercise id 'sparse-cells' is already provided by plugin 'real'");
             assertThat(host.exercise("sparse-cells").orElseThrow().pluginId()).isEqualTo("real");
+        }
+    }
+
+    @Test
+    void aDisabledShippedPluginIsNotLoadedUntilEnabledAndStaysOffAcrossStarts() throws IOException {
+        Path shipped = Files.createDirectories(dir.resolve("shipped"));
+        TestPlugins.jar(shipped.resolve("a.jar"), "p.alpha", TestPlugins.exercise("p.alpha", "alpha-ex", ""),
+                TestPlugins.manifest("alpha"));
+        TestPlugins.jar(shipped.resolve("b.jar"), "p.beta", TestPlugins.exercise("p.beta", "beta-ex", ""),
+                TestPlugins.manifest("beta"));
+        PluginLocations where = new PluginLocations(List.of(), List.of(), dir.resolve("user"), shipped);
+        try (PluginHost host = PluginHost.load(where)) {
+            PluginStatus off = host.disable("alpha");
+            assertThat(off.state()).isEqualTo(State.DISABLED);
+            assertThat(off.path()).isEqualTo(shipped.resolve("a.jar"));
+            assertThat(host.exercise("alpha-ex")).isEmpty();
+            assertThat(host.exercise("beta-ex")).isPresent();
+            assertThat(host.disable("alpha")).as("disabling twice changes nothing").isEqualTo(off);
+        }
+        assertThat(shipped.resolve("a.jar")).as("nothing is deleted").exists();
+        assertThat(Files.readString(dir.resolve("user").resolve(DisabledPlugins.FILE))).contains("alpha\n");
+        try (PluginHost host = PluginHost.load(where)) {
+            assertThat(status(host, "a.jar").state()).isEqualTo(State.DISABLED);
+            assertThat(host.exercise("alpha-ex")).isEmpty();
+            assertThat(host.plugins()).extracting(PluginStatus::pluginId).containsExactly("alpha", "beta");
+            PluginStatus on = host.enable("alpha");
+            assertThat(on.state()).isEqualTo(State.LOADED);
+            assertThat(host.exercise("alpha-ex")).isPresent();
+            assertThat(host.plugins()).as("the plugin keeps its place in the list")
+                    .extracting(PluginStatus::pluginId).containsExactly("alpha", "beta");
+        }
+        try (PluginHost host = PluginHost.load(where)) {
+            assertThat(host.exercise("alpha-ex")).as("enabled stays enabled").isPresent();
+        }
+    }
+
+    @Test
+    void disablingNeedsALoadedPluginAndAUserFolder() throws IOException {
+        good("a.jar", "alpha", "alpha-ex");
+        Files.write(dir.resolve("broken.jar"), new byte[]{'P', 'K', 3, 4});
+        try (PluginHost host = PluginHost.load(shippedDir())) {
+            assertThatThrownBy(() -> host.disable("nobody")).isInstanceOf(IOException.class)
+                    .hasMessageContaining("no plugin has the id 'nobody'");
+            assertThatThrownBy(() -> host.enable("alpha")).isInstanceOf(IOException.class)
+                    .hasMessageContaining("no disabled plugin has the id 'alpha'");
+            assertThatThrownBy(() -> host.disable("alpha")).as("no user folder to keep the list in")
+                    .isInstanceOf(IOException.class).hasMessageContaining("no user plugin folder");
+            assertThat(host.exercise("alpha-ex")).as("a failed disable changes nothing").isPresent();
+        }
+    }
+
+    @Test
+    void installingAPluginWhoseIdWasDisabledTurnsItOn() throws IOException {
+        Path jar = TestPlugins.jar(Files.createDirectories(dir.resolve("downloads")).resolve("g.jar"), "p.gamma",
+                TestPlugins.exercise("p.gamma", "gamma-ex", ""), TestPlugins.manifest("gamma"));
+        Path user = Files.createDirectories(dir.resolve("user"));
+        Files.writeString(user.resolve(DisabledPlugins.FILE), "# turned off\ngamma # for today\n");
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(), List.of(), user, null))) {
+            assertThat(host.isDisabled("gamma")).isTrue();
+            assertThat(host.install(jar).state()).isEqualTo(State.LOADED);
+            assertThat(host.isDisabled("gamma")).isFalse();
+        }
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(), List.of(), user, null))) {
+            assertThat(host.exercise("gamma-ex")).isPresent();
+        }
+    }
+
+    @Test
+    void anUnreadableDisabledListDisablesNothing() throws IOException {
+        Path shipped = Files.createDirectories(dir.resolve("shipped"));
+        TestPlugins.jar(shipped.resolve("a.jar"), "p.alpha", TestPlugins.exercise("p.alpha", "alpha-ex", ""),
+                TestPlugins.manifest("alpha"));
+        Path user = Files.createDirectories(dir.resolve("user"));
+        Files.createDirectories(user.resolve(DisabledPlugins.FILE)); // a folder where the list should be
+        try (PluginHost host = PluginHost.load(new PluginLocations(List.of(), List.of(), user, shipped))) {
+            assertThat(host.exercise("alpha-ex")).isPresent();
         }
     }
 

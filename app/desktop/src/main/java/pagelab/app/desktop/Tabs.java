@@ -50,7 +50,7 @@ final class Tabs {
 
     /** A plugin manager showing the plugins if they are loaded already (else {@link #loadPlugins} fills it). */
     private PluginManagerPanel newPluginManager() {
-        PluginManagerPanel panel = new PluginManagerPanel(this::install, this::uninstall);
+        PluginManagerPanel panel = new PluginManagerPanel(this::install, this::toggle, this::uninstall);
         PluginHost host = services.host();
         if (host != null) {
             panel.setPlugins(host.plugins(), titles(host), host.locations().userDir(), null);
@@ -90,7 +90,7 @@ final class Tabs {
                     pluginManager.ifBuilt(p -> p.setPlugins(host.plugins(), titles(host), host.locations().userDir(),
                             null));
                     workbench.pluginsLoaded(host, progress);
-                    long failed = host.plugins().stream().filter(p -> !p.isLoaded()).count();
+                    long failed = host.plugins().stream().filter(PluginStatus::isFailed).count();
                     frame.showStatus(Messages.format("plugins.loaded", host.exercises().size(), failed));
                 } catch (Exception e) {
                     Throwable why = e.getCause() != null ? e.getCause() : e;
@@ -116,6 +116,41 @@ final class Tabs {
         Map<String, String> out = new HashMap<>();
         host.exercises().forEach(e -> out.put(e.id(), e.descriptor().title()));
         return out;
+    }
+
+    /**
+     * Turns a loaded plugin off, or a disabled one on, off the EDT; the catalog follows. No question is asked:
+     * nothing is deleted, and the same button undoes it.
+     */
+    void toggle(PluginStatus p) {
+        PluginHost host = services.host();
+        if (host == null) {
+            return;
+        }
+        boolean enabling = p.isDisabled();
+        pluginManager.get().setBusy(true);
+        new SwingWorker<PluginStatus, Void>() {
+            @Override
+            protected PluginStatus doInBackground() throws Exception {
+                return enabling ? host.enable(p.pluginId()) : host.disable(p.pluginId());
+            }
+
+            @Override
+            protected void done() {
+                pluginManager.get().setBusy(false);
+                try {
+                    PluginStatus s = get();
+                    pluginManager.get().setPlugins(host.plugins(), titles(host), host.locations().userDir(), null);
+                    workbench.pluginsLoaded(host, null);
+                    frame.showStatus(!enabling ? Messages.format("plugins.disabled", p.label())
+                            : s.isLoaded() ? Messages.format("plugins.enabled", p.label())
+                            : Messages.format("plugins.installFailed", p.label(), s.reason()));
+                } catch (Exception e) {
+                    Throwable why = e.getCause() != null ? e.getCause() : e;
+                    frame.showStatus(Messages.format("plugins.toggleFailed", p.label(), why.getMessage()));
+                }
+            }
+        }.execute();
     }
 
     /** Asks, then unloads a plugin the user installed and deletes its file (off the EDT). */

@@ -42,6 +42,9 @@ public final class PluginTableModel extends AbstractTableModel {
 
     /** Why the plugin is in its state: a failed one's reason, else what its origin means for the student. */
     static String reason(PluginStatus p) {
+        if (p.isDisabled()) {
+            return Messages.get("plugins.reason.disabled");
+        }
         if (p.reason() != null && !p.reason().isBlank()) {
             return p.reason();
         }

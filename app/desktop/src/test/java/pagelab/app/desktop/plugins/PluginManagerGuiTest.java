@@ -77,6 +77,43 @@ class PluginManagerGuiTest extends GuiTestSupport {
         window.button("uninstallPlugin").requireDisabled();
     }
 
+    @Test
+    void aPluginCanBeDisabledAndEnabledAgainAndItsExercisesFollow() throws Exception {
+        Path jar = Path.of("../../exercises/sparse-cells/target/sparse-cells-0.1.0-SNAPSHOT.jar").toAbsolutePath()
+                .normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "package exercises/sparse-cells first");
+        open(new UserDataStore(dir));
+        MainFrame frame = (MainFrame) window.target();
+        waitFor(() -> !window.label("status").text().isBlank());
+        GuiActionRunner.execute(() -> {
+            frame.showTab(frame.pluginManager());
+            frame.installPlugin(jar);
+        });
+        waitFor(() -> window.label("status").text().contains("is installed and loaded"));
+        javax.swing.JList<?> catalog = robot.finder().findByName("catalogList", javax.swing.JList.class, false);
+        int rows = GuiActionRunner.execute(() -> catalog.getModel().getSize());
+        assertThat(rows).as("the exercise (and its stage's heading)").isPositive();
+
+        window.button("togglePlugin").requireEnabled().requireText("Disable").click();
+        waitFor(() -> window.label("status").text().contains("is disabled"));
+        assertThat(GuiActionRunner.execute(() -> catalog.getModel().getSize())).as("its exercise left the catalog")
+                .isZero();
+        var table = window.table("pluginTable");
+        int row = GuiActionRunner.execute(() -> table.target().getSelectedRow());
+        assertThat(row).as("the plugin stays selected").isGreaterThanOrEqualTo(0);
+        assertThat(table.valueAt(org.assertj.swing.data.TableCell.row(row).column(2))).isEqualTo("disabled");
+        assertThat(table.valueAt(org.assertj.swing.data.TableCell.row(row).column(5)))
+                .isEqualTo("turned off by you; Enable brings its exercises back");
+        assertThat(GuiActionRunner.execute(() -> frame.pluginManager().reasonText())).contains("is disabled");
+        assertThat(dir.resolve("plugins").resolve("disabled.txt")).content().contains("sparse-cells");
+
+        window.button("togglePlugin").requireText("Enable").click();
+        waitFor(() -> window.label("status").text().contains("is enabled and loaded"));
+        assertThat(GuiActionRunner.execute(() -> catalog.getModel().getSize())).as("its exercise is back")
+                .isEqualTo(rows);
+        window.button("togglePlugin").requireText("Disable");
+    }
+
     private void waitFor(java.util.function.BooleanSupplier test) {
         Pause.pause(new Condition("plugin manager") {
             @Override
