@@ -56,8 +56,9 @@ public record ExerciseDescriptor(String id, String title, int chapter, Difficult
      * This exercise placed on the shipped workshop track: the host lists the track's stages, each exercise says
      * where in them it goes, so that adding an exercise to the track touches only the exercise.
      *
-     * @param stage the stage, from 1 (the host's stages: 1 the address space, 2 reserve and commit, 3 thread stacks,
-     *              4 memory-mapped files, 5 heaps)
+     * @param stage the stage, from 1 (the host's stages: 1 the address space, 2 reserve and commit, 3 faults, SEH
+     *              and thread stacks, 4 memory-mapped files, 5 sharing memory between processes, 6 heaps, 7 going
+     *              further)
      * @param step  the place within the stage, from 1; exercises with the same step are ordered by id
      * @throws IllegalArgumentException if either is below 1
      * @since 0.1.1

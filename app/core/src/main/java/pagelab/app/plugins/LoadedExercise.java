@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import pagelab.exercise.Exercise;
 import pagelab.exercise.ExerciseDescriptor;
 
@@ -20,6 +23,7 @@ public final class LoadedExercise {
     private final Path pluginPath;
     private final List<Path> classpath;
     private volatile String pluginHash;
+    private final Map<String, String> titles = new ConcurrentHashMap<>();
 
     LoadedExercise(Exercise exercise, ExerciseDescriptor descriptor, String pluginId, String pluginVersion,
                    Path pluginPath, List<Path> classpath) {
@@ -43,6 +47,37 @@ public final class LoadedExercise {
 
     public ExerciseDescriptor descriptor() {
         return descriptor;
+    }
+
+    /**
+     * The title in {@code locale}'s language: the first heading ({@code # ...}) of the instructions translated for
+     * it, which every translation starts with, else the descriptor's English title. A translation is the one place
+     * an exercise keeps its text in another language, so the catalog needs no second copy of the title.
+     *
+     * @param locale the reader's locale, or null for English
+     */
+    public String title(Locale locale) {
+        if (locale == null || locale.getLanguage().isEmpty() || locale.getLanguage().equals("en")) {
+            return descriptor.title();
+        }
+        return titles.computeIfAbsent(locale.toLanguageTag(), tag -> translatedTitle(locale));
+    }
+
+    private String translatedTitle(Locale locale) {
+        try {
+            boolean translated = exercise.translations().stream()
+                    .anyMatch(t -> t.getLanguage().equals(locale.getLanguage()));
+            if (translated) {
+                for (String line : exercise.instructions(locale).split("\\R", 40)) {
+                    if (line.startsWith("# ") && !line.substring(2).isBlank()) {
+                        return line.substring(2).strip();
+                    }
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // a plugin that cannot say: its English title
+        }
+        return descriptor.title();
     }
 
     public String id() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import pagelab.app.files.Installation;
@@ -67,18 +68,24 @@ public record WorkshopTrack(String source, List<Stage> stages) {
         return shipped(exercises);
     }
 
+    /** The shipped track with English stage titles (see {@link #shipped(Collection, Locale)}). */
+    public static WorkshopTrack shipped(Collection<ExerciseDescriptor> exercises) {
+        return shipped(exercises, null);
+    }
+
     /**
      * The shipped track: the host's stages, each with the exercises that place themselves in it, by step then id.
-     * An exercise placed in a stage the host does not name gets a stage of its own, after the named ones.
+     * An exercise placed in a stage the host does not name gets a stage of its own, after the named ones. Stage
+     * titles are in {@code locale}'s language when the host has them ({@code workshop-track_zh_CN.txt} beside the
+     * English {@code workshop-track.txt}, the same stages in the same order), else in English.
+     *
+     * @param locale the reader's locale, or null for English
      */
-    public static WorkshopTrack shipped(Collection<ExerciseDescriptor> exercises) {
-        List<String> titles = new ArrayList<>();
-        try (InputStream in = WorkshopTrack.class.getResourceAsStream(RESOURCE)) {
-            parse(RESOURCE, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8)).stages()
-                    .forEach(s -> titles.add(s.title()));
-        } catch (IOException e) {
-            // no titles: every stage is named by its number
-        }
+    public static WorkshopTrack shipped(Collection<ExerciseDescriptor> exercises, Locale locale) {
+        List<String> english = titles(null);
+        List<String> translated = titles(locale);
+        // a translation that lost or gained a stage is not used (WorkshopTrackTest keeps them in step)
+        List<String> titles = translated.size() == english.size() ? translated : english;
         Map<Integer, List<String>> byStage = new TreeMap<>();
         exercises.stream().filter(d -> d.track() != null)
                 .sorted(Comparator.comparing(ExerciseDescriptor::track).thenComparing(ExerciseDescriptor::id))
@@ -93,6 +100,32 @@ public record WorkshopTrack(String source, List<Stage> stages) {
             }
         });
         return new WorkshopTrack("shipped track", stages);
+    }
+
+    /** The stage titles of the host's track resource for {@code locale} (null: English); empty if there is none. */
+    static List<String> titles(Locale locale) {
+        List<String> names = new ArrayList<>();
+        if (locale != null && !locale.getLanguage().isEmpty() && !locale.getLanguage().equals("en")) {
+            if (!locale.getCountry().isEmpty()) {
+                names.add("workshop-track_" + locale.getLanguage() + "_" + locale.getCountry() + ".txt");
+            }
+            names.add("workshop-track_" + locale.getLanguage() + ".txt");
+        } else {
+            names.add(RESOURCE);
+        }
+        for (String name : names) {
+            try (InputStream in = WorkshopTrack.class.getResourceAsStream(name)) {
+                if (in != null) {
+                    List<String> titles = new ArrayList<>();
+                    parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)).stages()
+                            .forEach(st -> titles.add(st.title()));
+                    return titles;
+                }
+            } catch (IOException e) {
+                // the next candidate
+            }
+        }
+        return List.of();
     }
 
     public static WorkshopTrack parse(String source, String text) {

@@ -40,6 +40,24 @@ class WorkshopTrackTest {
     }
 
     @Test
+    void theShippedTrackNamesItsStagesInChineseWithTheSameStagesAsInEnglish() {
+        List<String> english = WorkshopTrack.titles(null);
+        List<String> chinese = WorkshopTrack.titles(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(chinese).as("workshop-track_zh_CN.txt has a title for every stage of workshop-track.txt")
+                .hasSameSizeAs(english);
+        for (int i = 0; i < english.size(); i++) {
+            assertThat(chinese.get(i)).as("stage %d keeps its number", i + 1).startsWith((i + 1) + ". ")
+                    .isNotEqualTo(english.get(i));
+        }
+        WorkshopTrack track = WorkshopTrack.shipped(EXERCISES, java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(track.stages().get(0).title()).isEqualTo("1. 四处看看：地址空间（第 13-14 章）");
+        assertThat(track.exerciseIds()).as("the same exercises in the same places")
+                .isEqualTo(WorkshopTrack.shipped(EXERCISES).exerciseIds());
+        assertThat(WorkshopTrack.shipped(EXERCISES, java.util.Locale.GERMAN).stages().get(0).title())
+                .as("a language without a translation gets English").startsWith("1. Look around");
+    }
+
+    @Test
     void aWorkshopLeadersOwnTrackInTheDataFolderReplacesIt(@TempDir Path data) throws Exception {
         Files.writeString(data.resolve(WorkshopTrack.FILE_NAME), "# mine\n== Day 1\nsparse-cells\n\nstack-guard\n");
         WorkshopTrack track = WorkshopTrack.load(data, EXERCISES);

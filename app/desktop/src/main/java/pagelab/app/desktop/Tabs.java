@@ -114,7 +114,7 @@ final class Tabs {
 
     private static Map<String, String> titles(PluginHost host) {
         Map<String, String> out = new HashMap<>();
-        host.exercises().forEach(e -> out.put(e.id(), e.descriptor().title()));
+        host.exercises().forEach(e -> out.put(e.id(), e.title(Messages.uiLocale())));
         return out;
     }
 

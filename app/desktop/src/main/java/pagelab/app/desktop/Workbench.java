@@ -167,9 +167,9 @@ public final class Workbench extends JPanel {
             progress = loadedProgress;
         }
         List<ExerciseDescriptor> descriptors = new ArrayList<>();
-        host.exercises().forEach(e -> descriptors.add(e.descriptor()));
+        host.exercises().forEach(e -> descriptors.add(inUiLanguage(e)));
         catalog.setExercises(descriptors, progress);
-        WorkshopTrack track = store.loadTrack(descriptors);
+        WorkshopTrack track = store.loadTrack(descriptors, Messages.uiLocale());
         catalog.setTrack(track);
         if (descriptors.isEmpty()) {
             instructions.showPlain(Messages.get("workbench.noExercises"));
@@ -188,6 +188,13 @@ public final class Workbench extends JPanel {
         }
     }
 
+    /** The exercise's descriptor with its title in the UI's language (from its translated instructions). */
+    static ExerciseDescriptor inUiLanguage(LoadedExercise e) {
+        ExerciseDescriptor d = e.descriptor();
+        return new ExerciseDescriptor(d.id(), e.title(Messages.uiLocale()), d.chapter(), d.difficulty(), d.minutes(),
+                d.goals(), d.track());
+    }
+
     void openExercise(String id) {
         PluginHost host = services.host();
         if (host == null || host.exercise(id).isEmpty() || open != null && open.id().equals(id)) {
@@ -196,7 +203,7 @@ public final class Workbench extends JPanel {
         editor.flush();
         open = host.exercise(id).get();
         frame.rememberLastExercise(id);
-        ExerciseDescriptor d = open.descriptor();
+        ExerciseDescriptor d = inUiLanguage(open);
         title.setText(Messages.format("workbench.title", d.title(), d.chapter(), d.minutes()));
         title.setToolTipText(title.getText()); // the label ends in an ellipsis when the editor is narrow
         reset.setEnabled(true);
@@ -338,7 +345,7 @@ public final class Workbench extends JPanel {
             return;
         }
         results.started(checks);
-        frame.showStatus(Messages.format("workbench.checking", ex.descriptor().title()));
+        frame.showStatus(Messages.format("workbench.checking", ex.title(Messages.uiLocale())));
         job = new CheckJob(services.grader(), ex, editor.sources(), results::addResult, o -> checkDone(ex, o));
         job.execute();
     }

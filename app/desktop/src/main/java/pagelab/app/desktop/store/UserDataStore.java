@@ -250,8 +250,9 @@ public final class UserDataStore {
      * reported.
      *
      * @param exercises the loaded exercises, which place themselves in the shipped track
+     * @param locale    the UI's language, for the shipped track's stage titles
      */
-    public WorkshopTrack loadTrack(Collection<ExerciseDescriptor> exercises) {
+    public WorkshopTrack loadTrack(Collection<ExerciseDescriptor> exercises, java.util.Locale locale) {
         Path own = root.resolve(WorkshopTrack.FILE_NAME);
         Path kit = Installation.trackFile(); // a workshop kit's track (pagelab kit --track), when started from one
         for (Path file : kit == null ? List.of(own) : List.of(own, kit)) {
@@ -263,7 +264,7 @@ public final class UserDataStore {
                 }
             }
         }
-        return WorkshopTrack.shipped(exercises);
+        return WorkshopTrack.shipped(exercises, locale);
     }
 
     /** Forgets the student's copy of an exercise (reset to starter); the old files are kept as {@code .bak}. */

@@ -170,10 +170,10 @@ class UserDataStoreTest {
     void aTrackFileInGbkIsReadAndAnUnreadableOneIsReportedAndLeftAlone() throws Exception {
         Files.write(dir.resolve("track.txt"), "== 第一阶段\nsparse-cells\n".getBytes("GBK"));
         UserDataStore store = new UserDataStore(dir);
-        assertThat(store.loadTrack(List.of()).stages().get(0).title()).isEqualTo("第一阶段");
+        assertThat(store.loadTrack(List.of(), null).stages().get(0).title()).isEqualTo("第一阶段");
 
         Files.write(dir.resolve("track.txt"), new byte[] {'a', 0, 'b'});
-        assertThat(store.loadTrack(List.of()).source()).isEqualTo("shipped track");
+        assertThat(store.loadTrack(List.of(), null).source()).isEqualTo("shipped track");
         assertThat(store.warnings()).singleElement().asString().contains("track.txt").contains("NUL");
         assertThat(dir.resolve("track.txt")).hasBinaryContent(new byte[] {'a', 0, 'b'});
     }
