@@ -1,7 +1,10 @@
 package pagelab.app.desktop.editor;
 
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
@@ -11,6 +14,7 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -100,8 +104,68 @@ public final class Markdown {
         return sb.append("</div>").toString();
     }
 
+    /**
+     * One piece of the instructions as the pane shows them: running text, which wraps to the pane's width, or a
+     * wide block (a code block, a diagram, a table) that keeps its lines and scrolls sideways on its own when it
+     * is wider than the pane, so that one wide diagram neither widens the page nor breaks mid-word.
+     *
+     * @param html  the piece's body HTML
+     * @param wide  whether it is a block that scrolls sideways rather than wrap
+     * @param lines whether it is a code block or diagram, whose lines never break (a table's cells may wrap)
+     */
+    public record Part(String html, boolean wide, boolean lines) {
+    }
+
+    /** {@code markdown} cut into running text and wide blocks, in order. */
+    public static List<Part> parts(String markdown) {
+        List<Part> parts = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        Node n = PARSER.parse(markdown == null ? "" : markdown).getFirstChild();
+        while (n != null) {
+            Node next = n.getNext();
+            if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock || n instanceof TableBlock) {
+                if (!text.isEmpty()) {
+                    parts.add(new Part(text.toString(), false, false));
+                    text.setLength(0);
+                }
+                String html = tableBorders(RENDERER.render(n));
+                parts.add(new Part(CODE_BLOCK.matcher(html).replaceAll(m ->
+                        Matcher.quoteReplacement(unwrappedCode(m.group(1)))), true, !(n instanceof TableBlock)));
+            } else {
+                text.append(RENDERER.render(n));
+            }
+            n = next;
+        }
+        if (!text.isEmpty()) {
+            parts.add(new Part(tableBorders(text.toString()), false, false));
+        }
+        return parts;
+    }
+
+    private static String tableBorders(String html) {
+        return html.replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
+    }
+
+    /**
+     * A code block whose lines never wrap (every space is non-breaking): the block is exactly as wide as its
+     * widest line, and the pane lets it scroll sideways when that is wider than the pane.
+     */
+    static String unwrappedCode(String escaped) {
+        String body = escaped.endsWith("\n") ? escaped.substring(0, escaped.length() - 1) : escaped;
+        StringBuilder sb = new StringBuilder("<div class=\"code\">");
+        for (String line : body.split("\n", -1)) {
+            sb.append("<div>").append(line.isEmpty() ? "&nbsp;" : line.replace(" ", "&nbsp;")).append("</div>");
+        }
+        return sb.append("</div>").toString();
+    }
+
     /** A whole document with a style sheet in the theme's colours and the UI font size. */
     public static String document(String markdown, Color fg, Color bg, Color codeBg, int fontSize) {
+        return page(toHtml(markdown), fg, bg, codeBg, fontSize);
+    }
+
+    /** A whole document around {@code bodyHtml} (see {@link #parts}), styled as {@link #document} is. */
+    public static String page(String bodyHtml, Color fg, Color bg, Color codeBg, int fontSize) {
         return "<html><head><style type=\"text/css\">"
                 + "body { font-size: " + fontSize + "pt; color: " + hex(fg) + "; background-color: " + hex(bg)
                 + "; margin: 8px; }"
@@ -110,7 +174,7 @@ public final class Markdown {
                 + "; margin: 4px; padding: 2px; }"
                 + " h1 { font-size: " + (fontSize + 8) + "pt; } h2 { font-size: " + (fontSize + 5) + "pt; }"
                 + " h3 { font-size: " + (fontSize + 2) + "pt; } th { background-color: " + hex(codeBg) + "; }"
-                + "</style></head><body>" + toHtml(markdown) + "</body></html>";
+                + "</style></head><body>" + bodyHtml + "</body></html>";
     }
 
     /**

@@ -22,28 +22,59 @@ import java.awt.FontMetrics;
  * long words).
  */
 public final class WrappingHtmlKit extends HTMLEditorKit {
-    private static final ViewFactory FACTORY = new HTMLFactory() {
+    private static final ViewFactory WRAPPING = new HTMLFactory() {
         @Override
         public View create(Element e) {
             View v = super.create(e);
-            return v instanceof ParagraphView ? new Paragraph(e) : v;
+            return v instanceof ParagraphView ? new Paragraph(e, true) : v;
+        }
+    };
+    private static final ViewFactory UNBROKEN = new HTMLFactory() {
+        @Override
+        public View create(Element e) {
+            View v = super.create(e);
+            return v instanceof ParagraphView ? new Paragraph(e, false) : v;
         }
     };
 
+    private final boolean wraps;
+
+    /** The kit of running text: paragraphs wrap, down to their longest word. */
+    public WrappingHtmlKit() {
+        this(true);
+    }
+
+    private WrappingHtmlKit(boolean wraps) {
+        this.wraps = wraps;
+    }
+
+    /**
+     * The kit of a code block or diagram: a paragraph (a line) is never broken, not even between two Chinese
+     * characters, where Swing's own kit would break it; the block is as wide as its widest line.
+     */
+    public static WrappingHtmlKit unbrokenLines() {
+        return new WrappingHtmlKit(false);
+    }
+
     @Override
     public ViewFactory getViewFactory() {
-        return FACTORY;
+        return wraps ? WRAPPING : UNBROKEN;
     }
 
     private static final class Paragraph extends ParagraphView {
-        Paragraph(Element e) {
+        private final boolean wraps;
+
+        Paragraph(Element e, boolean wraps) {
             super(e);
+            this.wraps = wraps;
         }
 
         @Override
         protected SizeRequirements calculateMinorAxisRequirements(int axis, SizeRequirements r) {
             SizeRequirements req = super.calculateMinorAxisRequirements(axis, r);
-            if (axis == X_AXIS) {
+            if (axis == X_AXIS && !wraps) {
+                req.minimum = Math.max(req.minimum, req.preferred);
+            } else if (axis == X_AXIS) {
                 int word = longestWord();
                 if (word >= 0 && word < req.minimum) {
                     req.minimum = word;
