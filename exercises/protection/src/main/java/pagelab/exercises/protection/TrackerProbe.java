@@ -39,8 +39,9 @@ final class TrackerProbe {
         if (!ok || base == 0 || ctx.snapshot().allocationAt(base) == null) {
             throw new CheckFailedException(CheckResult.fail("open to return true and base() to name the buffer",
                     "open returned " + ok + " and base() " + Win32Names.hex(base))
-                    .hint("VirtualAlloc(0, BUFFER_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE), then VirtualProtect "
-                            + "the buffer to PAGE_READONLY.")
+                    .hint("open-fails",
+                            "VirtualAlloc(0, BUFFER_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE), then "
+                            + "VirtualProtect the buffer to PAGE_READONLY.")
                     .evidence(ctx.traceEvidence()));
         }
         return new TrackerProbe(ctx, tracker, base);
