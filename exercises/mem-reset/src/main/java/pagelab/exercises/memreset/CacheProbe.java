@@ -37,7 +37,7 @@ final class CacheProbe {
         if (!ok || base == 0 || ctx.snapshot().allocationAt(base) == null) {
             throw new CheckFailedException(CheckResult.fail("open to return true and base() to name the cache",
                     "open returned " + ok + " and base() " + Win32Names.hex(base))
-                    .hint("VirtualAlloc(0, CACHE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE).")
+                    .hint("open-fails", "VirtualAlloc(0, CACHE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE).")
                     .evidence(ctx.traceEvidence()));
         }
         return new CacheProbe(ctx, cache, base);
