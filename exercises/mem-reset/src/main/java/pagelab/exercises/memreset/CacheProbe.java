@@ -126,7 +126,7 @@ final class CacheProbe {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ".")
-                    .hint("Every page of the cache stays committed for the cache's whole life.")
+                    .hint("cache-not-committed", "Every page of the cache stays committed for the cache's whole life.")
                     .evidence(ctx.traceEvidence()));
         } catch (ProcessTerminatedException e) {
             throw new CheckFailedException(CheckResult.fail(what + " ran in a process that had ended: "

@@ -131,7 +131,8 @@ final class TrackerProbe {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ", not handled by watchFilter or any __except.")
-                    .hint("Is watched() a __try whose filter is watchFilter, and is the buffer PAGE_READONLY "
+                    .hint("fault-not-handled",
+                            "Is watched() a __try whose filter is watchFilter, and is the buffer PAGE_READONLY "
                             + "(reads allowed, writes fault)?")
                     .evidence(ctx.traceEvidence()));
         } catch (ProcessTerminatedException e) {

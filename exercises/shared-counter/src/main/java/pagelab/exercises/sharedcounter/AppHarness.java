@@ -157,7 +157,7 @@ final class AppHarness {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " of " + i.name() + " crashed the process: "
                     + Win32Names.exception(e.record()) + ".")
-                    .hint("Globals live at GetModuleHandle(NULL) + image().symbolRva(name).")
+                    .hint("global-address", "Globals live at GetModuleHandle(NULL) + image().symbolRva(name).")
                     .evidence(trace()));
         }
     }
