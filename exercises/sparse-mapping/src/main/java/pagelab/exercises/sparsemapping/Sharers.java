@@ -139,8 +139,10 @@ final class Sharers {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ".")
-                    .hint("A SEC_RESERVE view is reserved, not committed: commit a page with VirtualAlloc(MEM_COMMIT) "
-                            + "before touching it, and read only committed pages.").evidence(trace()));
+                    .hint(ctx.injectedFailure() != null ? null : "touches-reserved-page",
+                            "A SEC_RESERVE view is reserved, not committed: commit a page with "
+                            + "VirtualAlloc(MEM_COMMIT) before touching it, and read only committed pages.")
+                    .evidence(trace()));
         }
     }
 }
