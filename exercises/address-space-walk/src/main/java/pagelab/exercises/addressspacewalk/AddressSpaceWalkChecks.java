@@ -206,7 +206,8 @@ public class AddressSpaceWalkChecks {
                     + (line == null ? "" : "; found: " + line.strip()));
         }
         return t.result(10, "The listing has one line per region with base, size and kind.")
-                .hint("String.format(\"0x%08X\", base) on x86; 16 digits when the address needs more than 32 bits.");
+                .hint("listing-format",
+                        "String.format(\"0x%08X\", base) on x86; 16 digits when the address needs more than 32 bits.");
     }
 
     private static CheckResult kinds(AddressSpaceWalker walker, CheckContext ctx, RegionKind kind, String mode,

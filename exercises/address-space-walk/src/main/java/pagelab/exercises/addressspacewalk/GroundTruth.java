@@ -57,7 +57,8 @@ final class GroundTruth {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ".")
-                    .hint("VirtualQuery never faults; did the walk dereference an address it found?"));
+                    .hint("dereferences-address",
+                            "VirtualQuery never faults; did the walk dereference an address it found?"));
         }
     }
 

@@ -41,7 +41,8 @@ final class SheetProbe {
                 () -> sheet.open(ctx.kernel32(), ctx.memory(), ctx.process().seh()));
         if (!opened) {
             throw new CheckFailedException(CheckResult.fail("open to reserve the sheet and return true",
-                    "open returned false").hint("Reserve SHEET_SIZE bytes with VirtualAlloc(0, SHEET_SIZE, "
+                    "open returned false").hint("open-fails",
+                            "Reserve SHEET_SIZE bytes with VirtualAlloc(0, SHEET_SIZE, "
                     + "MEM_RESERVE, PAGE_READWRITE) and keep the address it returns.")
                     .evidence(ctx.traceEvidence()));
         }

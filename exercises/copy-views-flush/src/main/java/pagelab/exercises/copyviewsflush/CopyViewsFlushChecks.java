@@ -219,7 +219,7 @@ public class CopyViewsFlushChecks {
             if (!ok || !mapped(ctx, draft) || !mapped(ctx, live) || draft == live) {
                 throw new CheckFailedException(CheckResult.fail("open to map two views of " + PATH, "open returned "
                         + ok + ", draft() " + hex(draft) + ", live() " + hex(live))
-                        .hint("CreateFile, CreateFileMapping, then MapViewOfFile twice.")
+                        .hint("open-fails", "CreateFile, CreateFileMapping, then MapViewOfFile twice.")
                         .evidence(ctx.traceEvidence()));
             }
             return new Session(ctx, doc, draft, live);

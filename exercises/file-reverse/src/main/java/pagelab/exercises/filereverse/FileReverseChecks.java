@@ -29,7 +29,8 @@ public class FileReverseChecks {
             int error = ctx.kernel32().GetLastError();
             return CheckResult.fail("reverse(\"" + r.path + "\") to return true", "it returned false"
                     + (error != 0 ? " (GetLastError " + Win32Names.error(error) + ")" : ""))
-                    .hint("Open with GENERIC_READ | GENERIC_WRITE and OPEN_EXISTING; map with PAGE_READWRITE and "
+                    .hint("open-fails",
+                            "Open with GENERIC_READ | GENERIC_WRITE and OPEN_EXISTING; map with PAGE_READWRITE and "
                             + "FILE_MAP_WRITE.")
                     .evidence(ctx.traceEvidence());
         }
@@ -37,7 +38,8 @@ public class FileReverseChecks {
         return (at < 0 ? CheckResult.pass("The " + Win32Names.bytes(HELLO.length) + " of " + r.path
                 + " are reversed.") : CheckResult.partial(5, "The file's bytes are not reversed: the first "
                 + "difference is at offset " + at + " of " + Win32Names.bytes(HELLO.length) + ".")
-                .hint("Swap the byte at the start with the one before the terminating zero, and move both inwards."))
+                .hint("swap-ends",
+                        "Swap the byte at the start with the one before the terminating zero, and move both inwards."))
                 .evidence(ctx.traceEvidence());
     }
 
@@ -150,7 +152,8 @@ public class FileReverseChecks {
         t.expect(1, !r.files().exists(r.path), "reverse created " + r.path);
         return t.result(5, "The missing file was reported (CreateFile failed with ERROR_FILE_NOT_FOUND) and not "
                         + "created.")
-                .hint("OPEN_EXISTING fails for a missing file; CREATE_ALWAYS or OPEN_ALWAYS would create it.")
+                .hint("creates-missing-file",
+                        "OPEN_EXISTING fails for a missing file; CREATE_ALWAYS or OPEN_ALWAYS would create it.")
                 .evidence(ctx.traceEvidence());
     }
 

@@ -61,7 +61,8 @@ final class Surveyor {
             throw new CheckFailedException(CheckResult.fail("walk made " + walks + " HeapWalk calls on "
                             + truth.heap().name() + ", which has " + truth.entries().size() + " entries, and was "
                             + "stopped: it never reached the end of the heap.")
-                    .hint("Pass the same PROCESS_HEAP_ENTRY back to every HeapWalk call: HeapWalk finds the next "
+                    .hint("walk-never-ends",
+                            "Pass the same PROCESS_HEAP_ENTRY back to every HeapWalk call: HeapWalk finds the next "
                             + "entry from the one it is given, and an entry whose lpData is 0 starts again at the "
                             + "first.")
                     .evidence(truth.evidence(got)));

@@ -37,7 +37,7 @@ final class CacheProbe {
         if (!ok || base == 0 || ctx.snapshot().allocationAt(base) == null) {
             throw new CheckFailedException(CheckResult.fail("open to return true and base() to name the cache",
                     "open returned " + ok + " and base() " + Win32Names.hex(base))
-                    .hint("VirtualAlloc(0, CACHE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE).")
+                    .hint("open-fails", "VirtualAlloc(0, CACHE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE).")
                     .evidence(ctx.traceEvidence()));
         }
         return new CacheProbe(ctx, cache, base);
@@ -126,7 +126,7 @@ final class CacheProbe {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ".")
-                    .hint("Every page of the cache stays committed for the cache's whole life.")
+                    .hint("cache-not-committed", "Every page of the cache stays committed for the cache's whole life.")
                     .evidence(ctx.traceEvidence()));
         } catch (ProcessTerminatedException e) {
             throw new CheckFailedException(CheckResult.fail(what + " ran in a process that had ended: "

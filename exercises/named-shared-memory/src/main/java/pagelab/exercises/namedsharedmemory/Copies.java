@@ -175,7 +175,8 @@ final class Copies {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " in " + c.name() + " crashed the process: "
                     + Win32Names.exception(e.record()) + ".")
-                    .hint("Check every handle and view for 0 before using it.").evidence(trace()));
+                    .hint("unchecked-handle",
+                            "Check every handle and view for 0 before using it.").evidence(trace()));
         }
     }
 }

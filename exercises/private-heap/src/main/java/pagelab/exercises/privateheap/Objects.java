@@ -110,7 +110,8 @@ final class Objects {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ".")
-                    .hint("A block must be freed with HeapFree on the heap it came from; a destroyed heap is gone "
+                    .hint("foreign-heap-block",
+                            "A block must be freed with HeapFree on the heap it came from; a destroyed heap is gone "
                             + "with every block in it.").evidence(ctx.traceEvidence()));
         }
     }

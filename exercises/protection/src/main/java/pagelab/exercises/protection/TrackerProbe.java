@@ -39,8 +39,9 @@ final class TrackerProbe {
         if (!ok || base == 0 || ctx.snapshot().allocationAt(base) == null) {
             throw new CheckFailedException(CheckResult.fail("open to return true and base() to name the buffer",
                     "open returned " + ok + " and base() " + Win32Names.hex(base))
-                    .hint("VirtualAlloc(0, BUFFER_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE), then VirtualProtect "
-                            + "the buffer to PAGE_READONLY.")
+                    .hint("open-fails",
+                            "VirtualAlloc(0, BUFFER_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE), then "
+                            + "VirtualProtect the buffer to PAGE_READONLY.")
                     .evidence(ctx.traceEvidence()));
         }
         return new TrackerProbe(ctx, tracker, base);
@@ -130,7 +131,8 @@ final class TrackerProbe {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ", not handled by watchFilter or any __except.")
-                    .hint("Is watched() a __try whose filter is watchFilter, and is the buffer PAGE_READONLY "
+                    .hint("fault-not-handled",
+                            "Is watched() a __try whose filter is watchFilter, and is the buffer PAGE_READONLY "
                             + "(reads allowed, writes fault)?")
                     .evidence(ctx.traceEvidence()));
         } catch (ProcessTerminatedException e) {

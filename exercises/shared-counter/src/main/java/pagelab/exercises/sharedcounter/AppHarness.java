@@ -55,7 +55,8 @@ final class AppHarness {
             if (image.symbolRva(g) < 0) {
                 throw new CheckFailedException(CheckResult.fail("the image to define the global " + g,
                         "it defines only " + image.symbols().keySet())
-                        .hint("Declare it with ImageBuilder.global(\"" + g + "\", section, offset)."));
+                        .hint("missing-global",
+                                "Declare it with ImageBuilder.global(\"" + g + "\", section, offset)."));
             }
         }
         machine.files().write(EXE, image.toBytes());
@@ -70,7 +71,8 @@ final class AppHarness {
             image = app.image();
         } catch (RuntimeException e) {
             throw new CheckFailedException(CheckResult.fail("image() to build the image", "it threw " + e)
-                    .hint("Build it with ImageBuilder.exe(...): code, .data, sharedData(\"Shared\", ...), globals."));
+                    .hint("image-throws",
+                            "Build it with ImageBuilder.exe(...): code, .data, sharedData(\"Shared\", ...), globals."));
         }
         if (image == null) {
             throw new CheckFailedException(CheckResult.fail("image() to return the image", "it returned null"));
@@ -155,7 +157,7 @@ final class AppHarness {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " of " + i.name() + " crashed the process: "
                     + Win32Names.exception(e.record()) + ".")
-                    .hint("Globals live at GetModuleHandle(NULL) + image().symbolRva(name).")
+                    .hint("global-address", "Globals live at GetModuleHandle(NULL) + image().symbolRva(name).")
                     .evidence(trace()));
         }
     }

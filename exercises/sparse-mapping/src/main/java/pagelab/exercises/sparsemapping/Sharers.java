@@ -47,7 +47,8 @@ final class Sharers {
         if (!ok || s.view() == 0 || view(p, s) == null) {
             throw new CheckFailedException(CheckResult.fail("create to make the section and map a view",
                     "create returned " + ok + " and view() " + Win32Names.hex(s.view()) + ", which is "
-                    + (view(p, s) == null ? "no mapped view" : "a view")).hint("CreateFileMapping(INVALID_HANDLE_VALUE,"
+                    + (view(p, s) == null ? "no mapped view" : "a view")).hint("create-fails",
+                            "CreateFileMapping(INVALID_HANDLE_VALUE,"
                     + " NULL, PAGE_READWRITE | SEC_RESERVE, 0, SIZE, NAME), then MapViewOfFile(h, FILE_MAP_READ | "
                     + "FILE_MAP_WRITE, 0, 0, 0).").evidence(trace()));
         }
@@ -63,7 +64,8 @@ final class Sharers {
         boolean ok = call("attach", () -> s.attach(p.kernel32(), p.memory()));
         if (!ok || s.view() == 0) {
             throw new CheckFailedException(CheckResult.fail("attach in a second process to map the section",
-                    "attach returned " + ok).hint("OpenFileMapping(FILE_MAP_READ | FILE_MAP_WRITE, FALSE, NAME).")
+                    "attach returned " + ok).hint("attach-fails",
+                            "OpenFileMapping(FILE_MAP_READ | FILE_MAP_WRITE, FALSE, NAME).")
                     .evidence(trace()));
         }
         return s;
@@ -137,8 +139,10 @@ final class Sharers {
         } catch (UnhandledSehException e) {
             throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
                     + Win32Names.exception(e.record()) + ".")
-                    .hint("A SEC_RESERVE view is reserved, not committed: commit a page with VirtualAlloc(MEM_COMMIT) "
-                            + "before touching it, and read only committed pages.").evidence(trace()));
+                    .hint(ctx.injectedFailure() != null ? null : "touches-reserved-page",
+                            "A SEC_RESERVE view is reserved, not committed: commit a page with "
+                            + "VirtualAlloc(MEM_COMMIT) before touching it, and read only committed pages.")
+                    .evidence(trace()));
         }
     }
 }
