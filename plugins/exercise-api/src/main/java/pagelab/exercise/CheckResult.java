@@ -131,6 +131,15 @@ public record CheckResult(String checkId, String title, CheckStatus status, int 
     }
 
     /**
+     * A check that did not run, with a translatable message ({@link CheckPlan#skipMessage}).
+     *
+     * @since 0.1.3
+     */
+    public static CheckResult skipped(Msg message) {
+        return of(CheckStatus.SKIPPED, 0, List.of(message), null, null);
+    }
+
+    /**
      * This result with a translatable hint for the mistake the check diagnosed, for a hint that names what the
      * check saw (an address, a count): a translation gives it under {@code msg.KEY}, or else under
      * {@code hint.MODE} ({@link #hint(String, String)}).

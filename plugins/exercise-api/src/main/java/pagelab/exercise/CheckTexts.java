@@ -91,6 +91,9 @@ public final class CheckTexts {
         if (key == null) {
             return null;
         }
+        if (key.startsWith(Msg.TITLE_KEY_PREFIX)) { // a check's title inside a sentence (Msg.title)
+            return title(key.substring(Msg.TITLE_KEY_PREFIX.length()));
+        }
         String p = get("msg." + key);
         return p != null || api == null || !api.containsKey("msg." + key) ? p : api.getString("msg." + key);
     }

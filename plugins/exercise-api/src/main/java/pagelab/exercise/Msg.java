@@ -70,6 +70,17 @@ public record Msg(String key, String pattern, List<Object> args) {
         return new Msg(null, text == null ? "" : text, List.of());
     }
 
+    /** The key of check {@code checkId}'s title: a translation gives it as {@code check.ID.title}. */
+    public static final String TITLE_KEY_PREFIX = "pagelab.title.";
+
+    /**
+     * The title of check {@code checkId} inside a sentence (the check a skipped one builds on): the translation of
+     * the title is the translation's {@code check.ID.title}, and {@code title} is the English.
+     */
+    public static Msg title(String checkId, String title) {
+        return new Msg(TITLE_KEY_PREFIX + checkId, "{0}", List.of(title == null ? checkId : title));
+    }
+
     /** Whether a translation can replace this message ({@link #key} is set). */
     public boolean keyed() {
         return key != null;

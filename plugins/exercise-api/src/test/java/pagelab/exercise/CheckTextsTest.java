@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CheckTextsTest {
@@ -84,6 +85,17 @@ class CheckTextsTest {
         assertThat(shown.expected()).isEqualTo("调拨了 0 页，预期 1 页");
         assertThat(shown.actual()).isEqualTo("0x00001000 处的页没有调拨");
         assertThat(shown.message()).isEqualTo("预期：调拨了 0 页，预期 1 页；实际：0x00001000 处的页没有调拨。");
+    }
+
+    @Test
+    void aSkippedCheckNamesItsPrerequisiteByItsTranslatedTitle() {
+        CheckPlan plan = CheckPlan.of(ToyChecks.class);
+        CheckInfo polite = plan.checks().stream().filter(c -> c.after().contains("greets")).findFirst().orElseThrow();
+        CheckResult graded = CheckResult.skipped(plan.skipMessage(polite, Map.of())).scored(polite);
+
+        assertThat(graded.message()).isEqualTo("Skipped: it builds on \"Greets by name\", which did not pass.")
+                .isEqualTo(plan.skipReason(polite, Map.of()));
+        assertThat(zh.apply(graded).message()).isEqualTo("已跳过：它依赖于“按名字问候”，而那一项没有通过。");
     }
 
     @Test
