@@ -156,11 +156,23 @@ public final class CheckPlan {
      * one at a time (e.g. one request per check to a child JVM) calls this between them.
      */
     public String skipReason(CheckInfo check, Map<String, CheckResult> resultsSoFar) {
+        Msg m = skipMessage(check, resultsSoFar);
+        return m == null ? null : m.english();
+    }
+
+    /**
+     * {@link #skipReason} as a translatable message ({@code pagelab.skipped}, whose argument is the prerequisite's
+     * title, {@link Msg#title}), or null if the check may run.
+     *
+     * @since 0.1.3
+     */
+    public Msg skipMessage(CheckInfo check, Map<String, CheckResult> resultsSoFar) {
         for (String p : check.after()) {
             CheckResult r = resultsSoFar.get(p);
             if (r == null || !r.scoredAny()) {
                 CheckInfo pre = check(p);
-                return "Skipped: it builds on \"" + (pre == null ? p : pre.title()) + "\", which did not pass.";
+                return Msg.of("pagelab.skipped", "Skipped: it builds on \"{0}\", which did not pass.",
+                        pre == null ? Msg.text(p) : Msg.title(pre.id(), pre.title()));
             }
         }
         return null;

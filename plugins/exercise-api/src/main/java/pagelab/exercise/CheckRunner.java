@@ -112,7 +112,7 @@ public final class CheckRunner {
         CheckPlan plan = CheckPlan.of(exercise.checks());
         Map<String, CheckResult> done = new LinkedHashMap<>();
         for (CheckInfo check : plan.checks()) {
-            String skip = plan.skipReason(check, done);
+            Msg skip = plan.skipMessage(check, done);
             CheckResult r = skip != null ? CheckResult.skipped(skip).scored(check)
                     : runCheck(exercise, plan, solutionClass, check.id());
             done.put(check.id(), r);
@@ -158,8 +158,8 @@ public final class CheckRunner {
         }
         if (t.isAlive()) {
             t.interrupt();
-            return CheckResult.fail("The check did not finish within " + options.timeout().toMillis()
-                    + " ms: an endless loop, or waiting for something that never happens?");
+            return CheckResult.fail(Msg.of("pagelab.timeout", "The check did not finish within {0} ms: an endless "
+                    + "loop, or waiting for something that never happens?", String.valueOf(options.timeout().toMillis())));
         }
         return result.get();
     }

@@ -13,15 +13,34 @@ import java.util.ResourceBundle;
  * keys, which is why hints carry their failure mode ({@link CheckResult#hint(String, String)}). A key the bundle lacks
  * keeps the English text, and an exercise without a bundle reads as it always did.
  *
- * <p>Messages, which carry the check's numbers and addresses, are not translated yet (issue 16).
+ * <p>Messages, which carry the check's numbers and addresses, are translated when the check built them from
+ * {@link Msg}s: the bundle gives the pattern of message {@code KEY} under {@code msg.KEY}, formatted with the
+ * message's own arguments (so {@code msg.commits-on-open=open 已经调拨了 {0} 页}). Messages of the API itself (a
+ * {@link Tally}'s "... and N more", an {@link Economy} score) have keys that start with {@code pagelab.}; PageLab
+ * translates those ({@code pagelab/exercise/checks_zh_CN.properties}), and an exercise's bundle may say them its own
+ * way. Since 0.1.3.
  *
  * @since 0.1.2
  */
 public final class CheckTexts {
     private final ResourceBundle bundle;
+    private final ResourceBundle api;
 
     private CheckTexts(ResourceBundle bundle) {
         this.bundle = bundle;
+        this.api = bundle == null ? null : apiBundle(bundle.getLocale());
+    }
+
+    // PageLab's own translations of the API's messages, for the language of the exercise's bundle.
+    private static ResourceBundle apiBundle(Locale locale) {
+        try {
+            ResourceBundle b = ResourceBundle.getBundle("pagelab/exercise/checks", locale,
+                    CheckTexts.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
+                            ResourceBundle.Control.FORMAT_PROPERTIES));
+            return b.getLocale().getLanguage().equals(locale.getLanguage()) ? b : null;
+        } catch (MissingResourceException e) {
+            return null;
+        }
     }
 
     /** The bundle's base name for an exercise's resource folder, e.g. {@code sparse-cells/checks}. */
@@ -62,20 +81,78 @@ public final class CheckTexts {
         return mode == null ? null : get("hint." + mode);
     }
 
-    /** {@code report} with every title and every hint this bundle translates in its place. */
+    /**
+     * The translated pattern of message {@code key} ({@code msg.KEY}), from the exercise's bundle or else PageLab's
+     * own, or null.
+     *
+     * @since 0.1.3
+     */
+    public String message(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.startsWith(Msg.TITLE_KEY_PREFIX)) { // a check's title inside a sentence (Msg.title)
+            return title(key.substring(Msg.TITLE_KEY_PREFIX.length()));
+        }
+        String p = get("msg." + key);
+        return p != null || api == null || !api.containsKey("msg." + key) ? p : api.getString("msg." + key);
+    }
+
+    /**
+     * The keys of the translatable texts of {@code result} that this translation lacks (none when this is no
+     * translation).
+     *
+     * @since 0.1.3
+     */
+    public java.util.Set<String> missing(CheckResult result) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (bundle != null) {
+            result.messageKeys().stream().filter(k -> message(k) == null).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** {@code report} with every title, message and hint this bundle translates in its place. */
     public GradeReport apply(GradeReport report) {
         if (bundle == null) {
             return report;
         }
         List<CheckResult> out = new ArrayList<>();
         for (CheckResult c : report.results()) {
-            String title = title(c.checkId());
-            String hint = c.hint() == null ? null : hint(c.failureMode());
-            out.add(new CheckResult(c.checkId(), title == null ? c.title() : title, c.status(), c.points(),
-                    c.maxPoints(), c.message(), c.expected(), c.actual(), hint == null ? c.hint() : hint,
-                    c.evidence(), c.failureMode()));
+            out.add(apply(c));
         }
         return new GradeReport(report.exerciseId(), report.seed(), out);
+    }
+
+    /**
+     * {@code c} as the student reads it: its title, message, expected and actual values and hint translated where
+     * this bundle can, the English where it cannot. The translatable parts stay, so a result translated once can be
+     * translated again.
+     *
+     * @since 0.1.3
+     */
+    public CheckResult apply(CheckResult c) {
+        if (bundle == null) {
+            return c;
+        }
+        String title = c.checkId() == null ? null : title(c.checkId());
+        String message = c.messageParts().isEmpty() ? c.message()
+                : String.join("\n", c.messageParts().stream().map(this::text).toList());
+        String hint = c.hint() == null ? null : c.hintMsg() != null && c.hintMsg().keyed()
+                && message(c.hintMsg().key()) != null ? text(c.hintMsg()) : hint(c.failureMode());
+        return new CheckResult(c.checkId(), title == null ? c.title() : title, c.status(), c.points(),
+                c.maxPoints(), message, c.expectedMsg() == null ? c.expected() : text(c.expectedMsg()),
+                c.actualMsg() == null ? c.actual() : text(c.actualMsg()), hint == null ? c.hint() : hint,
+                c.evidence(), c.failureMode(), c.messageParts(), c.expectedMsg(), c.actualMsg(), c.hintMsg());
+    }
+
+    /**
+     * {@code msg} in this bundle's language, or in English where the bundle lacks a pattern.
+     *
+     * @since 0.1.3
+     */
+    public String text(Msg msg) {
+        return msg.in(bundle == null ? null : this::message, bundle == null ? Locale.ENGLISH : bundle.getLocale());
     }
 
     private String get(String key) {

@@ -46,4 +46,23 @@ public final class Economy {
                 .expectedActual(String.format(Locale.ROOT, "%.2f", ceiling), String.format(Locale.ROOT, "%.2f",
                         measured));
     }
+
+    /**
+     * {@link #score(String, double, double, double, int)} with a translatable {@code what}: the message is
+     * {@code pagelab.economy}, "{0}: {1} (full points at {2}, none at {3}): {4} of {5} points.", whose first
+     * argument is {@code what}.
+     *
+     * @since 0.1.3
+     */
+    public static CheckResult score(Msg what, double measured, double floor, double ceiling, int maxPoints) {
+        int points = points(measured, floor, ceiling, maxPoints);
+        Msg msg = Msg.of("pagelab.economy", "{0}: {1} (full points at {2}, none at {3}): {4} of {5} points.", what,
+                two(measured), two(ceiling), two(floor), points, maxPoints);
+        return points >= maxPoints ? CheckResult.pass(msg) : CheckResult.partial(points, msg)
+                .expectedActual(two(ceiling), two(measured));
+    }
+
+    private static String two(double d) {
+        return String.format(Locale.ROOT, "%.2f", d);
+    }
 }

@@ -40,34 +40,37 @@ final class Failures {
                     + t.getMessage());
         }
         if (t instanceof UnhandledSehException e) {
-            return CheckResult.fail("The simulated process crashed: " + Win32Names.exception(e.record())
-                    + ", and no __except filter handled it." + where)
+            return CheckResult.fail(Msg.of("pagelab.crashed", "The simulated process crashed: {0}, and no __except "
+                    + "filter handled it.{1}", Win32Names.exception(e.record()), where))
                     .hint("unhandled-fault", "Look at the faulting address: is that page committed, and with the "
                             + "protection you need?");
         }
         if (t instanceof ProcessTerminatedException e) {
-            return CheckResult.fail("The simulated process ended (exit code " + Win32Names.hex(e.exitCode())
-                    + ") while the solution ran: " + e.getMessage() + where)
+            return CheckResult.fail(Msg.of("pagelab.process-ended", "The simulated process ended (exit code {0}) "
+                    + "while the solution ran: {1}{2}", Win32Names.hex(e.exitCode()), e.getMessage(), where))
                     .hint("process-ended", "Something in the solution ended the process: look at the last kernel "
                             + "calls before it ended.");
         }
         if (t instanceof StackOverflowError) {
-            return CheckResult.fail("The solution recursed without end (java.lang.StackOverflowError)." + where)
+            return CheckResult.fail(Msg.of("pagelab.stack-overflow", "The solution recursed without end "
+                    + "(java.lang.StackOverflowError).{0}", where))
                     .hint("endless-recursion", "A method calls itself (or a cycle of methods calls itself) with no "
                             + "case that stops: look at the first frames above.");
         }
         if (t instanceof OutOfMemoryError) {
-            return CheckResult.fail("The solution ran the Java heap out of memory (" + t.getMessage() + ")." + where)
+            return CheckResult.fail(Msg.of("pagelab.java-heap", "The solution ran the Java heap out of memory ({0})."
+                    + "{1}", String.valueOf(t.getMessage()), where))
                     .hint("java-heap", "Keep simulated memory in the simulated process: a Java array as large as "
                             + "the region is not needed.");
         }
         if (t instanceof ExceptionInInitializerError e && e.getCause() != null) {
-            return CheckResult.fail("A static initialiser of the solution threw " + e.getCause() + where)
+            return CheckResult.fail(Msg.of("pagelab.static-initialiser", "A static initialiser of the solution "
+                    + "threw {0}{1}", e.getCause().toString(), where))
                     .hint("java-exception", "A static field's initialiser failed: move the work into a method.");
         }
         if (!frames.isEmpty() || isStudent.test(t.getClass().getName())) {
             // an exception class of the solution's own is the solution's, whatever stack trace it claims
-            return CheckResult.fail("The solution threw " + t + where)
+            return CheckResult.fail(Msg.of("pagelab.threw", "The solution threw {0}{1}", t.toString(), where))
                     .hint("java-exception", "Read the first line under the exception: that line of your code threw "
                             + "it. Check indexes and sizes there against the layout the exercise describes.");
         }

@@ -22,7 +22,7 @@ public final class Tally {
     /** How many problems a message lists before it says "and N more". */
     public static final int SHOWN_PROBLEMS = 4;
 
-    private final List<String> problems = new ArrayList<>();
+    private final List<Msg> problems = new ArrayList<>();
     private int earned;
     private int total;
     private boolean lastHeld = true;
@@ -42,6 +42,24 @@ public final class Tally {
      * @param problemIfNot what happened instead, for the message (expected and actual, addresses in hex)
      */
     public Tally expect(int weight, boolean holds, String problemIfNot) {
+        return expect(weight, holds, Msg.text(problemIfNot));
+    }
+
+    /**
+     * Records an expectation of weight 1 whose problem is translatable.
+     *
+     * @since 0.1.3
+     */
+    public Tally expect(boolean holds, Msg problemIfNot) {
+        return expect(1, holds, problemIfNot);
+    }
+
+    /**
+     * Records an expectation whose problem is translatable ({@link Msg}).
+     *
+     * @since 0.1.3
+     */
+    public Tally expect(int weight, boolean holds, Msg problemIfNot) {
         if (weight <= 0) {
             throw new IllegalArgumentException("Tally: weight must be positive, got " + weight);
         }
@@ -78,7 +96,7 @@ public final class Tally {
 
     /** The problems so far, in the order recorded. */
     public List<String> problems() {
-        return List.copyOf(problems);
+        return problems.stream().map(Msg::english).toList();
     }
 
     /**
@@ -87,18 +105,26 @@ public final class Tally {
      * expectation that has one ({@link #hint}).
      */
     public CheckResult result(int points, String passMessage) {
+        return result(points, Msg.text(passMessage));
+    }
+
+    /**
+     * {@link #result(int, String)} with a translatable pass message. The message of a partial result is
+     * translatable when one of its problems is ({@link #expect(int, boolean, Msg)}).
+     *
+     * @since 0.1.3
+     */
+    public CheckResult result(int points, Msg passMessage) {
         if (problems.isEmpty()) {
-            return CheckResult.pass(passMessage);
+            return passMessage.keyed() ? CheckResult.pass(passMessage) : CheckResult.pass(passMessage.pattern());
         }
         int p = total == 0 ? 0 : (int) ((long) points * earned / total);
-        StringBuilder msg = new StringBuilder();
-        for (int i = 0; i < Math.min(SHOWN_PROBLEMS, problems.size()); i++) {
-            msg.append(i == 0 ? "" : "\n").append(problems.get(i));
-        }
+        List<Msg> lines = new ArrayList<>(problems.subList(0, Math.min(SHOWN_PROBLEMS, problems.size())));
         if (problems.size() > SHOWN_PROBLEMS) {
-            msg.append("\n... and ").append(problems.size() - SHOWN_PROBLEMS).append(" more");
+            lines.add(Msg.of("pagelab.tally.more", "... and {0} more", problems.size() - SHOWN_PROBLEMS));
         }
-        CheckResult r = CheckResult.partial(p, msg.toString());
+        CheckResult r = problems.stream().anyMatch(Msg::keyed) ? CheckResult.partial(p, lines)
+                : CheckResult.partial(p, String.join("\n", lines.stream().map(Msg::english).toList()));
         return hint == null ? r : r.hint(failureMode, hint);
     }
 }

@@ -154,8 +154,11 @@ public final class ExerciseVerifier {
     public Finding verifyReference(Exercise exercise) {
         return attemptFinding("reference", () -> {
             GradeReport r = gradeShipped(exercise, exercise.reference());
-            return new Finding("reference", r.fullScore(), (r.fullScore() ? "scores 100%"
-                    : "must score 100% but does not") + "\n" + GradeReports.summary(r));
+            List<String> untranslated = untranslatedMessages(exercise, r);
+            boolean ok = r.fullScore() && untranslated.isEmpty();
+            return new Finding("reference", ok, (!r.fullScore() ? "must score 100% but does not"
+                    : !untranslated.isEmpty() ? String.join("; ", untranslated) : "scores 100%") + "\n"
+                    + GradeReports.summary(r));
         });
     }
 
@@ -171,8 +174,11 @@ public final class ExerciseVerifier {
             GradeReport r = gradeShipped(exercise, exercise.starter());
             List<String> errors = ids(r, CheckStatus.ERROR);
             boolean tooMuch = r.points() * 100L > (long) STARTER_MAX_PERCENT * r.maxPoints();
-            boolean ok = !tooMuch && errors.isEmpty();
-            String why = r.fullScore() ? "scores 100% already: the starter gives the solution away"
+            List<String> untranslated = untranslatedMessages(exercise, r);
+            boolean ok = !tooMuch && errors.isEmpty() && untranslated.isEmpty();
+            String why = !untranslated.isEmpty() && !tooMuch && errors.isEmpty() && !r.fullScore()
+                    ? String.join("; ", untranslated)
+                    : r.fullScore() ? "scores 100% already: the starter gives the solution away"
                     : !errors.isEmpty() ? "makes checks end in ERROR " + errors + " (a checker bug)"
                     : tooMuch ? "scores " + r.points() + "/" + r.maxPoints() + ", more than " + STARTER_MAX_PERCENT
                             + "%: the checks that earn points " + r.results().stream().filter(c -> c.points() > 0)
@@ -208,6 +214,7 @@ public final class ExerciseVerifier {
             }
             problems.addAll(hintProblems(wrong, r));
             problems.addAll(untranslatedHints(exercise, r));
+            problems.addAll(untranslatedMessages(exercise, r));
             String verdict = problems.isEmpty() ? "fails exactly " + new TreeSet<>(wrong.mustFail())
                     + " with the hints of its mistake " + wrong.hints() : String.join("; ", problems);
             return new Finding(subject, problems.isEmpty(), verdict + "\n" + GradeReports.summary(r));
@@ -248,6 +255,26 @@ public final class ExerciseVerifier {
                         && texts.hint(c.failureMode()) == null) {
                     out.add(c.checkId() + " gives the hint of " + c.failureMode() + ", which the " + l + " check "
                             + "texts lack (hint." + c.failureMode() + ")");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A translatable message ({@link pagelab.exercise.Msg}) a student got, whose key an exercise that translates its
+     * checks lacks ({@code msg.KEY}): the student would read English in the middle of their language. An exercise
+     * without keyed messages, or without a translation, has none.
+     */
+    private static List<String> untranslatedMessages(Exercise exercise, GradeReport r) {
+        List<String> out = new ArrayList<>();
+        for (Locale l : exercise.translations()) {
+            CheckTexts texts = CheckTexts.of(exercise, l);
+            for (CheckResult c : r.results()) {
+                Set<String> missing = texts.missing(c);
+                if (!missing.isEmpty()) {
+                    out.add(c.checkId() + " says messages the " + l + " check texts lack: " + missing.stream()
+                            .map(k -> "msg." + k).toList());
                 }
             }
         }

@@ -60,6 +60,48 @@ class ExerciseVerifierTest {
                 + "hint.drops-sign]");
     }
 
+    // The toy exercise with keyed messages and a Chinese translation of its checks (adder/checks_zh_CN.properties,
+    // which translates no message).
+    private static AdderExercise keyedAndTranslated() {
+        return new AdderExercise() {
+            @Override
+            public List<Locale> translations() {
+                return List.of(Locale.SIMPLIFIED_CHINESE);
+            }
+
+            @Override
+            public Class<?> checks() {
+                return KeyedAdderChecks.class;
+            }
+        };
+    }
+
+    @Test
+    void aMessageTheTranslationLacksFailsTheSolutionThatReceivedIt() {
+        AdderExercise ex = keyedAndTranslated();
+
+        Finding reference = verifier.verifyReference(ex);
+        Finding starter = verifier.verifyStarter(ex);
+
+        assertThat(reference.ok()).isFalse();
+        assertThat(reference.message()).contains("small says messages the zh_CN check texts lack: [msg.small.pass]");
+        assertThat(starter.ok()).isFalse();
+        assertThat(starter.message()).contains("small says messages the zh_CN check texts lack: [msg.small.fail]");
+    }
+
+    @Test
+    void keyedMessagesNeedNoTranslationInAnExerciseThatTranslatesNothing() {
+        AdderExercise ex = new AdderExercise() {
+            @Override
+            public Class<?> checks() {
+                return KeyedAdderChecks.class;
+            }
+        };
+
+        assertThat(verifier.verifyReference(ex).ok()).isTrue();
+        assertThat(verifier.verifyStarter(ex).ok()).isTrue();
+    }
+
     @Test
     void anExerciseWithoutCheckTextsIsEnglishOnlyAndWellFormed() {
         Finding f = verifier.verifyStructure(new AdderExercise()).stream()

@@ -56,9 +56,9 @@ final class AutograderCommand implements Callable<Integer> {
                 + "else the workflow reads the PAGELAB_GRADER_URL variable.")
     String graderUrl;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "gradescope: the language of check titles and "
-            + "hints in the results, e.g. zh-CN, where the exercise translates them (default: the grading machine's "
-            + "locale).")
+    @Option(names = "--lang", paramLabel = "LANG", description = "gradescope: the language of check titles, "
+            + "messages and hints in the results, e.g. zh-CN, where the exercise translates them (default: the "
+            + "grading machine's locale).")
     String lang;
 
     @Override

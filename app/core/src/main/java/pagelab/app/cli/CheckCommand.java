@@ -50,8 +50,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--reference", description = "Grade the exercise's shipped reference solution instead.")
     boolean reference;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "The language of check titles and hints, e.g. zh-CN "
-            + "or en, where the exercise translates them (default: the user's locale).")
+    @Option(names = "--lang", paramLabel = "LANG", description = "The language of check titles, messages and hints, "
+            + "e.g. zh-CN or en, where the exercise translates them (default: the user's locale).")
     String lang;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
@@ -212,8 +212,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * The result as the student reads it: titles and hints in the language asked for, from the exercise's own
-     * translation (CheckTexts); the bundle keeps the result as graded.
+     * The result as the student reads it: titles, messages and hints in the language asked for, from the exercise's
+     * own translation (CheckTexts); the bundle keeps the result as graded.
      */
     private GradingResult translated(LoadedExercise ex, GradingResult r) {
         Locale locale = lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang.replace('_', '-'));

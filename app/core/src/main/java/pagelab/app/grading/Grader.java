@@ -23,6 +23,7 @@ import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckRunner;
 import pagelab.exercise.CheckStatus;
 import pagelab.exercise.GradeReport;
+import pagelab.exercise.Msg;
 import pagelab.exercise.SourceSet;
 import pagelab.solutions.CompiledSolution;
 import pagelab.solutions.SolutionCompiler;
@@ -158,7 +159,7 @@ public final class Grader implements AutoCloseable {
                 outcomes.put(info.id(), CheckOutcome.NOT_RUN);
                 return CheckResult.fail(compiled.summary()).scored(info);
             }
-            String skip = plan.skipReason(info, done);
+            Msg skip = plan.skipMessage(info, done);
             if (skip != null) {
                 outcomes.put(info.id(), CheckOutcome.NOT_RUN);
                 return CheckResult.skipped(skip).scored(info);

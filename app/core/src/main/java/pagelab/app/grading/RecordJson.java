@@ -161,7 +161,9 @@ final class RecordJson {
         if (t == JsonToken.VALUE_NULL) {
             return c.isPrimitive() ? primitiveZero(c) : null;
         }
-        if (c == String.class) {
+        if (c == Object.class) {
+            return untyped(p);
+        } else if (c == String.class) {
             return expect(p, JsonToken.VALUE_STRING).getText();
         } else if (c == long.class || c == Long.class) {
             return expectNumber(p).getLongValue();
@@ -194,6 +196,46 @@ final class RecordJson {
             return array;
         }
         throw new IllegalArgumentException("RecordJson: cannot read a " + c.getName());
+    }
+
+    /**
+     * A value whose declared type is Object (the arguments of a {@code Msg}): text, an integer as a Long, a fraction
+     * as a Double, a boolean, a list or a string-keyed map of such values; the record that receives it decides what
+     * it means.
+     */
+    private static Object untyped(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDoubleValue();
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return t == JsonToken.VALUE_TRUE;
+            case VALUE_NULL:
+                return null;
+            case START_ARRAY: {
+                List<Object> out = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    out.add(untyped(p));
+                }
+                return out;
+            }
+            case START_OBJECT: {
+                Map<String, Object> out = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    out.put(key, untyped(p));
+                }
+                return out;
+            }
+            default:
+                throw new IllegalArgumentException("RecordJson: unexpected " + t);
+        }
     }
 
     private static Object generic(JsonParser p, ParameterizedType pt) throws IOException {

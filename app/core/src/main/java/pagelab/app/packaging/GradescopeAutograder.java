@@ -27,8 +27,8 @@ public final class GradescopeAutograder {
      * Writes the zip to {@code zip} (replacing it; a half-written zip is never left under that name).
      *
      * @param version PageLab's version, named in the scripts
-     * @param lang      the language of check titles and hints in the results (a BCP 47 tag such as zh-CN), or null
-     *                  for the grading machine's locale
+     * @param lang      the language of check titles, messages and hints in the results (a BCP 47 tag such as
+     *                  zh-CN), or null for the grading machine's locale
      */
     public static void write(Path zip, LoadedExercise exercise, GraderInstall install,
                              GradescopeReport.Visibility visibility, String version, String lang) throws IOException {

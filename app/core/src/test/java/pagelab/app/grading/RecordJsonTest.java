@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import pagelab.exercise.CheckInfo;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.Allocation;
 import pagelab.kernel.inspect.Region;
@@ -40,6 +41,20 @@ class RecordJsonTest {
         ObjectMapper jackson = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         assertThat(jackson.readValue(json, ChildReply.class)).isEqualTo(reply);
         assertThat(RecordJson.read(jackson.writeValueAsString(reply), ChildReply.class)).isEqualTo(reply);
+    }
+
+    @Test
+    void aResultWithTranslatableMessagesRoundTripsWithItsArguments() {
+        CheckResult r = CheckResult.partial(4, Msg.of("committed", "committed {0} at {1} ({2})",
+                        Msg.of("pages", "{0,choice,0#0 pages|1#1 page|1<{0} pages}", 3), "0x00390000", 0.5))
+                .expectedActual(Msg.of("none", "0 pages"), Msg.text("3"))
+                .hint("commits-on-open", Msg.of("hint.at", "look at {0}", "0x00390000"))
+                .scored(new CheckInfo("c1", "Title", 10, List.of(), 0));
+
+        CheckResult back = RecordJson.read(RecordJson.write(r), CheckResult.class);
+
+        assertThat(back).isEqualTo(r);
+        assertThat(back.message()).isEqualTo("committed 3 pages at 0x00390000 (0.50)");
     }
 
     record Mixed(Map<String, Integer> map, Set<String> set, long[] longs, Boolean flag, String missing) {

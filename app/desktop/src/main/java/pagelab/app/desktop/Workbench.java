@@ -18,6 +18,7 @@ import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
 import pagelab.app.plugins.WorkshopTrack;
+import pagelab.exercise.CheckTexts;
 import pagelab.exercise.Evidence;
 import pagelab.exercise.ExerciseDescriptor;
 import pagelab.exercise.RunStep;
@@ -215,7 +216,9 @@ public final class Workbench extends JPanel {
         results.clear();
         // The last check's results, as they were when the student left (without its runs: Check brings those).
         store.loadLastCheck(id).ifPresent(c -> {
-            results.restore(c.diagnostics(), c.results(), c.notRun(), c.points(), c.maxPoints(),
+            CheckTexts texts = texts(open);
+            results.restore(c.diagnostics(), c.results().stream().map(texts::apply).toList(), c.notRun(), c.points(),
+                    c.maxPoints(),
                     Messages.format("results.restored", DateFormat.getDateTimeInstance(DateFormat.SHORT,
                             DateFormat.SHORT, Messages.uiLocale()).format(new Date(c.at()))));
             editor.showDiagnostics(c.diagnostics());
@@ -337,17 +340,27 @@ public final class Workbench extends JPanel {
         }
         LoadedExercise ex = open;
         List<String> checks;
+        CheckTexts texts = texts(ex);
         try {
-            checks = services.grader().plan(ex).checks().stream()
-                    .map(c -> c.title() == null || c.title().isBlank() ? c.id() : c.title()).toList();
+            checks = services.grader().plan(ex).checks().stream().map(c -> texts.title(c.id()) != null
+                    ? texts.title(c.id()) : c.title() == null || c.title().isBlank() ? c.id() : c.title()).toList();
         } catch (RuntimeException e) {
             frame.showStatus(Messages.format("workbench.checkFailed", e.getMessage()));
             return;
         }
         results.started(checks);
         frame.showStatus(Messages.format("workbench.checking", ex.title(Messages.uiLocale())));
-        job = new CheckJob(services.grader(), ex, editor.sources(), results::addResult, o -> checkDone(ex, o));
+        job = new CheckJob(services.grader(), ex, editor.sources(), r -> results.addResult(texts.apply(r)),
+                o -> checkDone(ex, o));
         job.execute();
+    }
+
+    /**
+     * The exercise's own translation of its checks' titles, messages and hints for the UI language ({@link CheckTexts});
+     * the pane shows results through it, the saved last check keeps them as graded.
+     */
+    private static CheckTexts texts(LoadedExercise ex) {
+        return CheckTexts.of(ex.exercise(), Messages.uiLocale());
     }
 
     private void checkDone(LoadedExercise ex, CheckJob.Outcome o) {

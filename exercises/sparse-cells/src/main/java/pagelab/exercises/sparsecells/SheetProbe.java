@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.WinNT;
@@ -41,16 +42,19 @@ final class SheetProbe {
     static SheetProbe open(CheckContext ctx, Spreadsheet sheet) {
         boolean opened = call(ctx, "open(kernel, memory)", () -> sheet.open(ctx.kernel32(), ctx.memory()));
         if (!opened) {
-            throw new CheckFailedException(CheckResult.fail("open to reserve the sheet and return true",
-                    "open returned false").hint("open-fails", "Reserve SHEET_SIZE bytes with VirtualAlloc(0, "
-                    + "SHEET_SIZE, MEM_RESERVE, PAGE_READWRITE) and keep the address it returns.")
+            throw new CheckFailedException(CheckResult.fail(Msg.of("open.expected", "open to reserve the sheet and "
+                    + "return true"), Msg.of("open.returned-false", "open returned false"))
+                    .hint("open-fails", "Reserve SHEET_SIZE bytes with VirtualAlloc(0, SHEET_SIZE, MEM_RESERVE, "
+                            + "PAGE_READWRITE) and keep the address it returns.")
                     .evidence(ctx.traceEvidence()));
         }
         long base = sheet.base();
         Allocation a = ctx.snapshot().allocationAt(base);
         if (base == 0 || a == null) {
-            throw new CheckFailedException(CheckResult.fail("base() to return the reserved region's address",
-                    "base() returned " + Win32Names.hex(base) + ", which is " + (base == 0 ? "NULL" : "free memory"))
+            throw new CheckFailedException(CheckResult.fail(Msg.of("base.expected", "base() to return the reserved "
+                    + "region's address"), base == 0 ? Msg.of("base.null", "base() returned {0}, which is NULL",
+                    Win32Names.hex(base)) : Msg.of("base.free", "base() returned {0}, which is free memory",
+                    Win32Names.hex(base)))
                     .hint("base-not-reserved", "Keep the address VirtualAlloc returned in open and return it from "
                             + "base().")
                     .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open")));
@@ -130,9 +134,10 @@ final class SheetProbe {
         }
         long cell = cellAddress(row, column);
         if (at < cell || at >= cell + CELL_SIZE) {
-            return crash.hint("cell-layout", "The write at " + Win32Names.hex(at) + " is outside cells[" + row + "]["
-                    + column + "], which is " + Win32Names.hex(cell) + " to " + Win32Names.hex(cell + CELL_SIZE - 1)
-                    + ": cells[row][column] is at base + (row * COLUMNS + column) * CELL_SIZE.");
+            return crash.hint("cell-layout", Msg.of("hint.write-outside-cell", "The write at {0} is outside "
+                    + "cells[{1}][{2}], which is {3} to {4}: cells[row][column] is at base + (row * COLUMNS + column) "
+                    + "* CELL_SIZE.", Win32Names.hex(at), row, column, Win32Names.hex(cell),
+                    Win32Names.hex(cell + CELL_SIZE - 1)));
         }
         return ctx.injectedFailure() != null ? crash.hint(null, crash.hint())
                 : crash.hint("uncommitted-page", crash.hint());
@@ -157,10 +162,15 @@ final class SheetProbe {
     }
 
     /** {@code 0x00B40000, 0x00B41000, ... (12 pages)}: at most five addresses. */
-    static String pageList(List<Long> pages) {
+    static Msg pageList(List<Long> pages) {
         List<String> shown = pages.stream().limit(5).map(Win32Names::hex).toList();
         String more = pages.size() > 5 ? ", ..." : "";
-        return String.join(", ", shown) + more + " (" + Win32Names.pages(pages.size()) + ")";
+        return Msg.of("page-list", "{0} ({1})", String.join(", ", shown) + more, pages(pages.size()));
+    }
+
+    /** {@code 1 page}, {@code 12 pages}, translatable. */
+    static Msg pages(long count) {
+        return Msg.of("pages", "{0,choice,0#0 pages|1#1 page|1<{0} pages}", count);
     }
 
     // A crash in the student's code ends the simulated process; say which call crashed, as a debugger would.
@@ -171,9 +181,14 @@ final class SheetProbe {
             EXCEPTION_RECORD r = e.record();
             Long address = r.ExceptionCode == WinNT.EXCEPTION_ACCESS_VIOLATION && r.NumberParameters >= 2
                     ? r.ExceptionInformation[1] : null;
-            throw new Crash(address, CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ", not handled by any __except filter" + where(e) + ".")
-                    .hint("Is the page holding that address committed? Only pages with cells in use are.")
+            String at = where(e);
+            throw new Crash(address, CheckResult.fail(at.isEmpty()
+                    ? Msg.of("crash", "{0} crashed the process: {1}, not handled by any __except filter.", what,
+                            Win32Names.exception(e.record()))
+                    : Msg.of("crash-at", "{0} crashed the process: {1}, not handled by any __except filter, at {2}.",
+                            what, Win32Names.exception(e.record()), at))
+                    .hint(null, Msg.of("hint.crash", "Is the page holding that address committed? Only pages with "
+                            + "cells in use are."))
                     .evidence(ctx.traceEvidence()));
         }
     }
@@ -182,7 +197,7 @@ final class SheetProbe {
     private static String where(Throwable t) {
         for (StackTraceElement e : t.getStackTrace()) {
             if (e.getClassName().indexOf('.') < 0) {
-                return ", at " + Win32Names.frame(e);
+                return Win32Names.frame(e);
             }
         }
         return "";

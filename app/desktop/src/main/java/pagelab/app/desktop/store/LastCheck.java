@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * An exercise's last check as the results pane showed it, kept so the pane shows it again after a restart. The
  * evidence keeps its titles and lines but not its snapshots or runs: those can be megabytes, and the student gets
- * them back by checking again.
+ * them back by checking again. Results are kept as graded, with their translatable texts, so the pane shows them in
+ * the language of the session that restores them.
  *
  * @param exerciseId  the exercise
  * @param at          when the check ended (milliseconds since the epoch)
@@ -32,6 +33,7 @@ public record LastCheck(String exerciseId, long at, int points, int maxPoints, L
         List<Evidence> evidence = r.evidence().stream()
                 .map(e -> new Evidence(e.kind(), e.title(), e.lines(), null, List.of())).toList();
         return new CheckResult(r.checkId(), r.title(), r.status(), r.points(), r.maxPoints(), r.message(),
-                r.expected(), r.actual(), r.hint(), evidence);
+                r.expected(), r.actual(), r.hint(), evidence, r.failureMode(), r.messageParts(), r.expectedMsg(),
+                r.actualMsg(), r.hintMsg());
     }
 }

@@ -1,0 +1,86 @@
+package pagelab.app.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pagelab.app.desktop.store.LastCheck;
+import pagelab.app.desktop.store.UserDataStore;
+import pagelab.exercise.CheckResult;
+
+/**
+ * The results pane in Simplified Chinese shows what sparse-cells' own translation says: titles, messages and hints
+ * (issue 16), while the last check is saved as graded and shown translated again when the desktop restarts.
+ */
+@Tag("gui")
+class WorkbenchLanguageGuiTest extends DevelopmentTreeGuiTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void backToEnglish() {
+        Messages.use(Locale.ENGLISH);
+    }
+
+    @Test
+    void aCheckInChineseShowsTheExercisesChineseTitlesMessagesAndHints() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(ROOT.resolve("exercises/sparse-cells/target/classes")),
+                "build exercises/sparse-cells first");
+        Messages.use(Locale.SIMPLIFIED_CHINESE);
+        UserDataStore store = new UserDataStore(dir);
+        open(store);
+        MainFrame frame = (MainFrame) window.target();
+        waitUntil("the catalog has opened an exercise", () -> frame.workbench().openExercise() != null);
+        GuiActionRunner.execute(() -> frame.workbench().openExercise("sparse-cells"));
+        waitUntil("sparse-cells is open", () -> frame.workbench().openExercise().id().equals("sparse-cells"));
+
+        window.button("checkButton").click();
+        waitUntil("the starter is graded", () -> window.label("totalLabel").text().startsWith("总分"));
+
+        CheckResult open = first(frame);
+        assertThat(open.title()).isEqualTo("open 预订整张表且不调拨任何页");
+        assertThat(open.message()).isEqualTo("预期：open 预订整张表并返回 true；实际：open 返回了 false。");
+        assertThat(open.expected()).isEqualTo("open 预订整张表并返回 true");
+        assertThat(open.hint()).startsWith("用 VirtualAlloc(0, SHEET_SIZE, MEM_RESERVE, PAGE_READWRITE) 预订");
+        assertThat(results(frame)).extracting(CheckResult::message).contains(
+                "已跳过：它依赖于“open 预订整张表且不调拨任何页”，而那一项没有通过。");
+        waitUntil("the last check is saved", () -> store.loadLastCheck("sparse-cells").isPresent());
+        LastCheck saved = store.loadLastCheck("sparse-cells").orElseThrow();
+        assertThat(saved.results().get(0).message()).as("saved as graded")
+                .isEqualTo("Expected open to reserve the sheet and return true, but open returned false.");
+
+        GuiActionRunner.execute(frame::closeWindow);
+        robot.cleanUp();
+        robot = null;
+        open(new UserDataStore(dir));
+        MainFrame again = (MainFrame) window.target();
+        waitUntil("the last check is restored", () -> !results(again).isEmpty());
+        assertThat(first(again).message()).isEqualTo("预期：open 预订整张表并返回 true；实际：open 返回了 false。");
+    }
+
+    private static CheckResult first(MainFrame frame) {
+        return results(frame).get(0);
+    }
+
+    private static List<CheckResult> results(MainFrame frame) {
+        return GuiActionRunner.execute(() -> {
+            List<CheckResult> out = new ArrayList<>();
+            var model = frame.workbench().results().resultList().getModel();
+            for (int i = 0; i < model.getSize(); i++) {
+                if (model.getElementAt(i) instanceof CheckResult r) {
+                    out.add(r);
+                }
+            }
+            return out;
+        });
+    }
+}

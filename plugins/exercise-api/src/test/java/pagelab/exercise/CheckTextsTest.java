@@ -1,0 +1,113 @@
+package pagelab.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CheckTextsTest {
+    private static final CheckInfo SUM = new CheckInfo("sum", "Adds", 10, List.of(), 0);
+
+    /** The toy exercise under the id texty, whose translation is texty/checks_zh_CN.properties. */
+    static final class Texty extends ToyExercise {
+        @Override
+        public ExerciseDescriptor descriptor() {
+            return new ExerciseDescriptor("texty", "Texty", 15, Difficulty.EASY, 5, List.of("Translate"));
+        }
+    }
+
+    private final CheckTexts zh = CheckTexts.of(new Texty(), Locale.SIMPLIFIED_CHINESE);
+
+    @Test
+    void aKeyedMessageIsTranslatedWithItsOwnArgumentsAndTheGradedResultKeepsTheEnglish() {
+        CheckResult graded = CheckResult.partial(4, Msg.of("committed", "committed {0} pages, expected {1}", 12, 3))
+                .hint("no-sum", "Return the sum.").scored(SUM);
+
+        CheckResult shown = zh.apply(graded);
+
+        assertThat(shown.title()).isEqualTo("求和");
+        assertThat(shown.message()).isEqualTo("调拨了 12 页，预期 3 页");
+        assertThat(shown.hint()).isEqualTo("返回两数之和。");
+        assertThat(shown.points()).isEqualTo(graded.points());
+        assertThat(graded.message()).isEqualTo("committed 12 pages, expected 3");
+        assertThat(zh.apply(shown)).as("translating twice changes nothing").isEqualTo(shown);
+    }
+
+    @Test
+    void aMessageTheTranslationLacksOrBreaksStaysEnglishAndIsReportedMissing() {
+        CheckResult graded = CheckResult.fail(Msg.of("unknown", "base() returned {0}", "0x00000000")).scored(SUM);
+        CheckResult broken = CheckResult.fail(Msg.of("broken", "broken {0}", 1)).scored(SUM);
+
+        assertThat(zh.apply(graded).message()).isEqualTo("base() returned 0x00000000");
+        assertThat(zh.missing(graded)).containsExactly("unknown");
+        assertThat(zh.apply(broken).message()).isEqualTo("broken 1");
+        assertThat(zh.missing(broken)).isEmpty();
+    }
+
+    @Test
+    void aTallyTranslatesEachProblemAndTheApiSaysTheRest() {
+        Tally t = new Tally();
+        for (long page = 0x1000; page <= 0x6000; page += 0x1000) {
+            t.expect(false, Msg.of("page-at", "the page at {0} is not committed", Win32Names.hex(page)));
+        }
+        t.expect(false, "plain English stays");
+        CheckResult graded = t.result(10, "never shown").scored(SUM);
+
+        String shown = zh.apply(graded).message();
+
+        assertThat(graded.message()).startsWith("the page at 0x00001000 is not committed\n").endsWith("... and 3 more");
+        assertThat(shown).isEqualTo("0x00001000 处的页没有调拨\n0x00002000 处的页没有调拨\n0x00003000 处的页没有调拨\n"
+                + "0x00004000 处的页没有调拨\n（另有 3 个）");
+    }
+
+    @Test
+    void anEconomyScoreUsesPageLabsOwnTranslationOfItsSentence() {
+        CheckResult graded = Economy.score(Msg.of("committed", "committed {0} pages, expected {1}", 6, 3), 2.0, 3.0,
+                1.0, 10).scored(SUM);
+
+        assertThat(graded.message()).isEqualTo("committed 6 pages, expected 3: 2.00 (full points at 1.00, none at "
+                + "3.00): 5 of 10 points.");
+        assertThat(zh.apply(graded).message()).isEqualTo("调拨了 6 页，预期 3 页：2.00（1.00 得满分，3.00 不得分）：得 5 分，"
+                + "满分 10 分。");
+    }
+
+    @Test
+    void expectedAndActualAreTranslatedToo() {
+        CheckResult graded = CheckResult.fail(Msg.of("committed", "committed {0} pages, expected {1}", 0, 1),
+                Msg.of("page-at", "the page at {0} is not committed", "0x00001000")).scored(SUM);
+
+        CheckResult shown = zh.apply(graded);
+
+        assertThat(graded.message()).isEqualTo("Expected committed 0 pages, expected 1, but the page at 0x00001000 is "
+                + "not committed.");
+        assertThat(shown.expected()).isEqualTo("调拨了 0 页，预期 1 页");
+        assertThat(shown.actual()).isEqualTo("0x00001000 处的页没有调拨");
+        assertThat(shown.message()).isEqualTo("预期：调拨了 0 页，预期 1 页；实际：0x00001000 处的页没有调拨。");
+    }
+
+    @Test
+    void aSkippedCheckNamesItsPrerequisiteByItsTranslatedTitle() {
+        CheckPlan plan = CheckPlan.of(ToyChecks.class);
+        CheckInfo polite = plan.checks().stream().filter(c -> c.after().contains("greets")).findFirst().orElseThrow();
+        CheckResult graded = CheckResult.skipped(plan.skipMessage(polite, Map.of())).scored(polite);
+
+        assertThat(graded.message()).isEqualTo("Skipped: it builds on \"Greets by name\", which did not pass.")
+                .isEqualTo(plan.skipReason(polite, Map.of()));
+        assertThat(zh.apply(graded).message()).isEqualTo("已跳过：它依赖于“按名字问候”，而那一项没有通过。");
+    }
+
+    @Test
+    void plainMessagesAndEnglishReadAsTheyAlwaysDid() {
+        CheckResult plain = CheckResult.fail("1 page", "3 pages").hint("no-sum", "Return the sum.").scored(SUM);
+        CheckResult keyed = CheckResult.pass(Msg.of("committed", "committed {0} pages, expected {1}", 1, 1))
+                .scored(SUM);
+        CheckTexts en = CheckTexts.of(new Texty(), Locale.ENGLISH);
+
+        assertThat(zh.apply(plain).message()).isEqualTo(plain.message());
+        assertThat(zh.apply(plain).hint()).isEqualTo("返回两数之和。");
+        assertThat(en.apply(keyed)).isEqualTo(keyed);
+        assertThat(en.missing(keyed)).isEmpty();
+    }
+}
