@@ -105,7 +105,12 @@ public class Partitioner implements PartitionMap {
     public Reservation tryReserve(long address) {
         // BEGIN SOLUTION
         // BEGIN WRONG guesses-instead-of-asking
+        // BEGIN WRONG commits-instead-of-reserving
         long base = kernel.VirtualAlloc(address, pageSize, MEM_RESERVE, PAGE_READWRITE);
+        // INSTEAD
+        // MISTAKE: MEM_COMMIT alone, as if committing reserved too; it commits only inside a reservation.
+        //> long base = kernel.VirtualAlloc(address, pageSize, MEM_COMMIT, PAGE_READWRITE);
+        // END WRONG
         if (base != 0) {
             // BEGIN WRONG keeps-reservation
             // A probe leaves the address space as it found it.

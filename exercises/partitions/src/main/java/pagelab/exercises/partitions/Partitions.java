@@ -25,7 +25,7 @@ public final class Partitions extends ResourceExercise {
                 List.of("Name the four partitions of a process's address space and where each begins and ends",
                         "Read user mode's bounds from GetSystemInfo instead of assuming 2 GiB",
                         "Know what /3GB with /LARGEADDRESSAWARE, and a 64-bit process, do to user mode",
-                        "Tell ERROR_INVALID_PARAMETER (not user mode) from ERROR_INVALID_ADDRESS (in use) in VirtualAlloc",
+                        "Tell ERROR_INVALID_PARAMETER (not user mode) from ERROR_INVALID_ADDRESS (in use)",
                         "Keep addresses unsigned and in 64 bits: above 2 GiB they are not negative"))
                 .onTrack(1, 1);
     }
@@ -74,6 +74,11 @@ public final class Partitions extends ResourceExercise {
                         "reservesFreeUserMode", "releasesWhatItReserved")
                         .hint("refusesOutsideUserMode", "no-probe").hint("reservesFreeUserMode", "no-probe")
                         .hint("releasesWhatItReserved", "no-probe"),
+                wrong("commits-instead-of-reserving", "Probes with MEM_COMMIT alone, which needs a reservation"
+                        + " there already: free addresses look in use, and a committed one is \"reserved\" and"
+                        + " then released.", "reservesFreeUserMode", "releasesWhatItReserved")
+                        .hint("reservesFreeUserMode", "reserve-not-commit")
+                        .hint("releasesWhatItReserved", "reserve-not-commit"),
                 wrong("keeps-reservation", "Reserves the page but never releases it.", "releasesWhatItReserved")
                         .hint("releasesWhatItReserved", "keeps-reservation"));
     }

@@ -53,6 +53,9 @@ public class PartitionsChecks {
                     + "kernel knows what is already in use.",
             "error-meaning", "ERROR_INVALID_ADDRESS (487) means the range is user mode but overlaps something there "
                     + "already; ERROR_INVALID_PARAMETER (87) means no program may allocate at that address at all.",
+            "reserve-not-commit", "Probe with MEM_RESERVE. MEM_COMMIT alone commits into a reservation that is there "
+                    + "already: at a free address it fails with ERROR_INVALID_ADDRESS, and where memory is committed "
+                    + "it succeeds, so the release that follows frees a region that is not yours.",
             "keeps-reservation", "A probe gives back what it took: VirtualFree(base, 0, MEM_RELEASE) after a "
                     + "VirtualAlloc that succeeded.",
             "reserve-one-page", "Reserve one page at the address with MEM_RESERVE and PAGE_READWRITE; when it "
@@ -206,7 +209,8 @@ public class PartitionsChecks {
             noFence |= w == OFF_LIMITS && g == KERNEL_MODE;
             onePage |= w == NULL_POINTER && a >= 0x1000 && g == USER_MODE;
         }
-        return negative ? "signed-address" : exclusive ? "max-exclusive" : twoGib ? "hard-coded-2gib" : noFence ? "no-off-limits"
+        return negative ? "signed-address" : exclusive ? "max-exclusive" : twoGib ? "hard-coded-2gib"
+                : noFence ? "no-off-limits"
                 : onePage ? "null-is-one-page" : "partition-bounds";
     }
 
@@ -255,13 +259,16 @@ public class PartitionsChecks {
             long a = c.getKey();
             long mark = ctx.mark();
             Reservation r = map.tryReserve(a);
-            boolean asked = reserveCall(ctx, mark, a) != null;
+            KernelCall call = reserveCall(ctx, mark, a);
+            boolean asked = call != null;
             boolean right = asked && r == c.getValue();
             t.expect(right, "tryReserve(" + Win32Names.hex(a) + ") is " + r + "; expected " + c.getValue()
                     + (asked ? "" : ", from a VirtualAlloc at that address") + " (" + describe(before, a) + ")");
             if (mode == null && !right) {
-                mode = !asked ? "no-probe" : r == Reservation.NOT_USER_MODE || r == Reservation.IN_USE
-                        && c.getValue() != Reservation.IN_USE ? "error-meaning" : "reserve-one-page";
+                boolean misread = r == Reservation.NOT_USER_MODE
+                        || r == Reservation.IN_USE && c.getValue() != Reservation.IN_USE;
+                mode = !asked ? "no-probe" : commitOnly(call) ? "reserve-not-commit"
+                        : misread ? "error-meaning" : "reserve-one-page";
             }
         }
         CheckResult result = t.result(10, "Free user-mode addresses were reserved, and the environment block and "
@@ -281,9 +288,15 @@ public class PartitionsChecks {
         boolean freeAfter = ctx.snapshot().allocationAt(a) == null;
         Reservation second = map.tryReserve(a);
         Tally t = new Tally();
-        if (!reserved) {
+        if (call == null) {
             t.expect(false, "tryReserve(" + Win32Names.hex(a) + ") answered " + first + " without a VirtualAlloc "
                     + "that reserved the address").hint("no-probe", PROBE_HINTS.get("no-probe"));
+        } else if (!reserved) {
+            String mode = commitOnly(call) ? "reserve-not-commit" : "reserve-one-page";
+            t.expect(false, "tryReserve(" + Win32Names.hex(a) + ") answered " + first + ": VirtualAlloc("
+                    + String.join(", ", call.arguments()) + ") failed with " + Win32Names.error(call.lastError())
+                    + " at a free address")
+                    .hint(mode, PROBE_HINTS.get(mode));
         } else {
             t.expect(freeAfter, "after tryReserve(" + Win32Names.hex(a) + ") the address is still reserved; a probe "
                     + "must release it").hint("keeps-reservation", PROBE_HINTS.get("keeps-reservation"));
@@ -304,6 +317,11 @@ public class PartitionsChecks {
             }
         }
         return found;
+    }
+
+    /** Whether the call asked for MEM_COMMIT without MEM_RESERVE. */
+    private static boolean commitOnly(KernelCall call) {
+        return call.arguments().size() > 2 && !call.arguments().get(2).contains("MEM_RESERVE");
     }
 
     private static long parse(String hex) {
