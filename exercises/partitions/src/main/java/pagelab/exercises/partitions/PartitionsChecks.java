@@ -262,8 +262,9 @@ public class PartitionsChecks {
             KernelCall call = reserveCall(ctx, mark, a);
             boolean asked = call != null;
             boolean right = asked && r == c.getValue();
-            t.expect(right, "tryReserve(" + Win32Names.hex(a) + ") is " + r + "; expected " + c.getValue()
-                    + (asked ? "" : ", from a VirtualAlloc at that address") + " (" + describe(before, a) + ")");
+            t.expect(right, "tryReserve(" + Win32Names.hex(a) + ") is " + r + (asked ? "" : " without asking "
+                    + "VirtualAlloc about that address") + "; expected " + c.getValue() + " (" + describe(before, a)
+                    + ")");
             if (mode == null && !right) {
                 boolean misread = r == Reservation.NOT_USER_MODE
                         || r == Reservation.IN_USE && c.getValue() != Reservation.IN_USE;
