@@ -25,7 +25,7 @@ public final class AddressSpaceWalk extends ResourceExercise {
                         "Group blocks into regions by AllocationBase, as VMMap does",
                         "Recognise thread stacks (a guard page), heaps (GetProcessHeaps), images and views",
                         "Read MEMORY_BASIC_INFORMATION: State, Protect with modifiers, Type"))
-                .onTrack(1, 1);
+                .onTrack(1, 2);
     }
 
     @Override
