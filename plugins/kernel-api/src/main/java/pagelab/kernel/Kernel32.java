@@ -131,6 +131,83 @@ public interface Kernel32 {
         return false;
     }
 
+    // Sharing a kernel object between processes other than by name (the book's chapter 3, used by chapter 17's
+    // shared sections): handle inheritance, DuplicateHandle and the processes they need. Beyond kernel-spi.md's
+    // list, so default methods that answer ERROR_CALL_NOT_IMPLEMENTED, as above.
+
+    /**
+     * The pseudo-handle {@code (HANDLE)-1} that stands for the calling process in any call that takes a process
+     * handle. It needs no closing (CloseHandle accepts it and does nothing) and is not a handle in the table:
+     * DuplicateHandle turns it into a real one.
+     */
+    default long GetCurrentProcess() {
+        return -1L;
+    }
+
+    /**
+     * A handle to the process {@code dwProcessId} with the access asked for ({@code PROCESS_DUP_HANDLE} for
+     * DuplicateHandle); NULL with ERROR_INVALID_PARAMETER when there is no such process.
+     */
+    default long OpenProcess(int dwDesiredAccess, boolean bInheritHandle, int dwProcessId) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return 0;
+    }
+
+    /**
+     * Makes a handle in the process {@code hTargetProcessHandle} to the object {@code hSourceHandle} names in the
+     * process {@code hSourceProcessHandle} (both process handles need {@code PROCESS_DUP_HANDLE}; the pseudo-handle
+     * {@link #GetCurrentProcess()} has it). The value stored in {@code lpTargetHandle} is valid in the target
+     * process only. {@code dwOptions}: {@code DUPLICATE_SAME_ACCESS} ignores {@code dwDesiredAccess} and copies the
+     * source handle's access; {@code DUPLICATE_CLOSE_SOURCE} closes the source handle, even when the call fails.
+     * A file-mapping handle duplicated with less access maps only the views that access allows.
+     */
+    default boolean DuplicateHandle(long hSourceProcessHandle, long hSourceHandle, long hTargetProcessHandle,
+                                    LongByReference lpTargetHandle, int dwDesiredAccess, boolean bInheritHandle,
+                                    int dwOptions) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
+    /** The handle's {@code HANDLE_FLAG_INHERIT} and {@code HANDLE_FLAG_PROTECT_FROM_CLOSE} bits. */
+    default boolean GetHandleInformation(long hObject, IntByReference lpdwFlags) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
+    /**
+     * Sets the handle's flags selected by {@code dwMask} to their values in {@code dwFlags}. CloseHandle of a handle
+     * with {@code HANDLE_FLAG_PROTECT_FROM_CLOSE} fails with ERROR_INVALID_HANDLE and leaves it open.
+     */
+    default boolean SetHandleInformation(long hObject, int dwMask, int dwFlags) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
+    /**
+     * Starts a process from the image {@code lpApplicationName} (or, when that is null, the first token of
+     * {@code lpCommandLine}, quoted or ended by a space). With {@code bInheritHandles} the child gets a copy of every
+     * inheritable handle of the caller, at the same value, with the same access, to the same object. The child
+     * reads {@code lpCommandLine} back with {@link #GetCommandLine()}: that is how it learns the inherited handle
+     * values. {@code lpStartupInfo} and {@code lpProcessInformation} are required; the caller closes the two handles
+     * returned in the latter. {@code CREATE_SUSPENDED} is not supported (there is no ResumeThread). The new process
+     * runs no code of its own: a Java thread acts as its thread through {@link WinProcess#kernel32()}, found with
+     * {@link Machine#processes()} by {@code dwProcessId}.
+     */
+    default boolean CreateProcess(String lpApplicationName, String lpCommandLine,
+                                  SECURITY_ATTRIBUTES lpProcessAttributes, SECURITY_ATTRIBUTES lpThreadAttributes,
+                                  boolean bInheritHandles, int dwCreationFlags, long lpEnvironment,
+                                  String lpCurrentDirectory, STARTUPINFO lpStartupInfo,
+                                  PROCESS_INFORMATION lpProcessInformation) {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
+    /** The command line the process was started with (its image path when it was started without one). */
+    default String GetCommandLine() {
+        SetLastError(WinError.ERROR_CALL_NOT_IMPLEMENTED);
+        return null;
+    }
+
     // ---- images (chapters 14 and 17) ----
     long LoadLibrary(String lpLibFileName);
 

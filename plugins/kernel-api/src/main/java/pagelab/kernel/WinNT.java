@@ -133,6 +133,25 @@ public interface WinNT {
     int CREATE_SUSPENDED = 0x00000004;
     int STACK_SIZE_PARAM_IS_A_RESERVATION = 0x00010000;
 
+    // --- Handle attributes, DuplicateHandle options, process access rights (winnt.h, winbase.h) ---
+    int HANDLE_FLAG_INHERIT = 0x00000001;
+    int HANDLE_FLAG_PROTECT_FROM_CLOSE = 0x00000002;
+    int DUPLICATE_CLOSE_SOURCE = 0x00000001;
+    int DUPLICATE_SAME_ACCESS = 0x00000002;
+    int SYNCHRONIZE = 0x00100000;
+    int PROCESS_TERMINATE = 0x0001;
+    int PROCESS_CREATE_THREAD = 0x0002;
+    int PROCESS_VM_OPERATION = 0x0008;
+    int PROCESS_VM_READ = 0x0010;
+    int PROCESS_VM_WRITE = 0x0020;
+    int PROCESS_DUP_HANDLE = 0x0040;
+    int PROCESS_CREATE_PROCESS = 0x0080;
+    int PROCESS_QUERY_INFORMATION = 0x0400;
+    int PROCESS_QUERY_LIMITED_INFORMATION = 0x1000;
+    /** Windows Vista and later. */
+    int PROCESS_ALL_ACCESS = 0x001FFFFF;
+    int THREAD_ALL_ACCESS = 0x001FFFFF;
+
     // --- Exception codes (STATUS_* / EXCEPTION_*) ---
     int STATUS_WAIT_0 = 0x00000000;
     int STATUS_GUARD_PAGE_VIOLATION = 0x80000001;

@@ -24,6 +24,14 @@ public interface ProcessInspector {
     /** The process's heaps, default heap first: sizes, blocks in use and fragmentation (chapter 18). */
     List<HeapInfo> heaps();
 
+    /**
+     * The process's open handles in value order (empty once it has ended). A default method so that an inspector
+     * written before it still compiles; it then answers an empty list.
+     */
+    default List<HandleInfo> handles() {
+        return List.of();
+    }
+
     /** This process's part of the machine's trace. */
     List<TraceEvent> trace();
 }

@@ -149,6 +149,14 @@ final class HostileArguments {
         return nullStruct() ? note((LongByReference) null) : new LongByReference();
     }
 
+    pagelab.kernel.STARTUPINFO startupInfo() {
+        return nullStruct() ? note((pagelab.kernel.STARTUPINFO) null) : new pagelab.kernel.STARTUPINFO();
+    }
+
+    pagelab.kernel.PROCESS_INFORMATION processInformation() {
+        return nullStruct() ? note((pagelab.kernel.PROCESS_INFORMATION) null) : new pagelab.kernel.PROCESS_INFORMATION();
+    }
+
     /** A heap walk's entry: null, fresh, or pointing at any address (as a stale or made-up entry would). */
     pagelab.kernel.PROCESS_HEAP_ENTRY heapEntry() {
         if (nullStruct()) {

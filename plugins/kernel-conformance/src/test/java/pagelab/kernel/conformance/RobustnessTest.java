@@ -143,6 +143,18 @@ class RobustnessTest {
                 h.flags()), never(), false));
         p.put("GetCurrentProcessId", new Probe((k, h) -> k.GetCurrentProcessId(), never(), false));
         p.put("GetCurrentThreadId", new Probe((k, h) -> k.GetCurrentThreadId(), never(), false));
+        p.put("GetCurrentProcess", new Probe((k, h) -> k.GetCurrentProcess(), never(), false));
+        p.put("OpenProcess", new Probe((k, h) -> k.OpenProcess(h.flags(), h.bool(), h.flags()), zeroFails(), true));
+        p.put("DuplicateHandle", new Probe((k, h) -> k.DuplicateHandle(h.handle(), h.handle(), h.handle(), h.longRef(),
+                h.flags(), h.bool(), h.flags()), falseFails(), true));
+        p.put("GetHandleInformation", new Probe((k, h) -> k.GetHandleInformation(h.handle(), h.intRef()), falseFails(),
+                true));
+        p.put("SetHandleInformation", new Probe((k, h) -> k.SetHandleInformation(h.handle(), h.flags(), h.flags()),
+                falseFails(), true));
+        p.put("CreateProcess", new Probe((k, h) -> k.CreateProcess(h.string(), h.string(), h.security(), h.security(),
+                h.bool(), h.flags(), h.address(), h.string(), h.startupInfo(), h.processInformation()), falseFails(),
+                true));
+        p.put("GetCommandLine", new Probe((k, h) -> k.GetCommandLine(), never(), false));
         return p;
     }
 

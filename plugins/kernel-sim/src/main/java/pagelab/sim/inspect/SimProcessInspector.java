@@ -3,6 +3,7 @@ package pagelab.sim.inspect;
 import java.util.ArrayList;
 import java.util.List;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
+import pagelab.kernel.inspect.HandleInfo;
 import pagelab.kernel.inspect.HeapInfo;
 import pagelab.kernel.inspect.PageInfo;
 import pagelab.kernel.inspect.ProcessCounters;
@@ -78,6 +79,14 @@ public final class SimProcessInspector implements ProcessInspector {
                     t.deallocationStack(), t.getStackPointer()));
         }
         return out;
+    }
+
+    @Override
+    public List<HandleInfo> handles() {
+        List<HandleInfo> out = new ArrayList<>();
+        process.handles().snapshot().forEach((h, e) -> out.add(new HandleInfo(h, e.object().typeName(), e.access(),
+                e.flags(), e.object().serial())));
+        return List.copyOf(out);
     }
 
     @Override

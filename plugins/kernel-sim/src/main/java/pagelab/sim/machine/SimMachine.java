@@ -71,6 +71,17 @@ public final class SimMachine implements Machine {
 
     @Override
     public WinProcess createProcess(String exePath) {
+        return createProcess(exePath, null, false, null);
+    }
+
+    /**
+     * Starts a process from an image; with a {@code parent} and {@code inheritHandles}, the parent's inheritable
+     * handles are copied into the new process's table at the same values before anything runs in it (CreateProcess
+     * with bInheritHandles). {@code commandLine} null: the image path.
+     *
+     * @throws IllegalArgumentException if there is no such image
+     */
+    public SimProcess createProcess(String exePath, SimProcess parent, boolean inheritHandles, String commandLine) {
         if (exePath == null || exePath.isBlank()) {
             throw new IllegalArgumentException("CreateProcess: no image path given");
         }
@@ -83,6 +94,10 @@ public final class SimMachine implements Machine {
                         + "(ERROR_FILE_NOT_FOUND); files: " + files.list());
             }
             p = new SimProcess(this, nextId(), path, facades);
+            p.setCommandLine(commandLine != null ? commandLine : path);
+            if (parent != null && inheritHandles) {
+                parent.handles().inheritable().forEach(p.handles()::inherit);
+            }
             processEvent(p, 0, "PROCESS_CREATED", p.imagePath()); // before its first thread, as Windows orders them
             try {
                 loader.load(p);

@@ -30,6 +30,7 @@ import pagelab.sim.seh.ExceptionDispatcher;
 import pagelab.sim.sync.KernelLock;
 import pagelab.sim.thread.HandleTable;
 import pagelab.sim.thread.SimThread;
+import pagelab.sim.thread.ThreadObject;
 import pagelab.sim.vm.AddressSpace;
 import pagelab.sim.vm.MappedBacking;
 import pagelab.sim.vm.View;
@@ -53,6 +54,11 @@ public final class SimProcess implements WinProcess, FaultSink, HeapProcess {
     private final SimMemory memory;
     private final KernelAccess kernelAccess;
     private final HandleTable handles = new HandleTable();
+    private final ProcessObject processObject = new ProcessObject(this);
+    /** The command line GetCommandLine returns: CreateProcess's, or the image path. */
+    private volatile String commandLine;
+    /** The object behind the thread handle CreateProcess returns for the main thread; made on demand. */
+    private ThreadObject mainThreadObject;
     private final List<SimThread> threads = new CopyOnWriteArrayList<>();
     private final ThreadLocal<SimThread> current = new ThreadLocal<>();
     private final Modules modules;
@@ -188,6 +194,36 @@ public final class SimProcess implements WinProcess, FaultSink, HeapProcess {
 
     public HandleTable handles() {
         return handles;
+    }
+
+    /** The kernel object process handles refer to. */
+    public ProcessObject processObject() {
+        return processObject;
+    }
+
+    public String commandLine() {
+        return commandLine;
+    }
+
+    void setCommandLine(String commandLine) {
+        this.commandLine = commandLine;
+    }
+
+    /** The main thread's kernel object (for CreateProcess's hThread), signalled when the process ends; or null. */
+    public ThreadObject mainThreadObject() {
+        lock.lock();
+        try {
+            if (mainThreadObject == null && mainThread != null) {
+                mainThreadObject = new ThreadObject(mainThread);
+                mainThreadObject.retain(); // the process's own reference, as for processObject
+                if (!alive) {
+                    mainThreadObject.signal();
+                }
+            }
+            return mainThreadObject;
+        } finally {
+            lock.unlock();
+        }
     }
 
     public List<SimThread> threads() {
@@ -366,6 +402,15 @@ public final class SimProcess implements WinProcess, FaultSink, HeapProcess {
             lock.unlock();
         }
         handles.closeAll();
+        processObject.signal();
+        lock.lock();
+        try {
+            if (mainThreadObject != null) {
+                mainThreadObject.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
         machine.processEvent(this, 0, "PROCESS_EXITED", String.format("exit code 0x%X: %s", code, reason));
         for (SimThread t : threads) {
             Thread j = t.javaThread();

@@ -5,9 +5,17 @@ package pagelab.sim.thread;
  * it alive, in any process; when the last goes, the object is destroyed (a named one leaves the namespace).
  */
 public abstract class KernelObject {
+    private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A number no other object of the JVM has: how an inspector tells that two handles name one object. */
+    private final long serial = SERIAL.incrementAndGet();
     private int references;
     private int handles;
     private boolean destroyed;
+
+    public final long serial() {
+        return serial;
+    }
 
     /** The object type's name as WinObj shows it, e.g. {@code Thread}, {@code Section}, {@code File}. */
     public abstract String typeName();

@@ -44,7 +44,7 @@ final class FileCalls {
         }
         long handle = -1;
         if (err == 0 || err == ERROR_ALREADY_EXISTS) {
-            handle = c.p.handles().add(out[0]);
+            handle = c.p.handles().add(out[0], -1, HandleCalls.inheritFlag(sa));
             // A successful CreateFile always sets the last error: ERROR_ALREADY_EXISTS when CREATE_ALWAYS or
             // OPEN_ALWAYS found the file, else 0 (CreateFileW on Microsoft Learn; kernelbase in Wine).
             boolean existed = err == ERROR_ALREADY_EXISTS

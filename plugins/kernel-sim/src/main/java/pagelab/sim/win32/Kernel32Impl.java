@@ -9,8 +9,10 @@ import pagelab.kernel.Kernel32;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.MEMORYSTATUSEX;
 import pagelab.kernel.MEMORY_BASIC_INFORMATION;
+import pagelab.kernel.PROCESS_INFORMATION;
 import pagelab.kernel.PROCESS_HEAP_ENTRY;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
+import pagelab.kernel.STARTUPINFO;
 import pagelab.kernel.SYSTEM_INFO;
 import pagelab.kernel.ThreadProc;
 import pagelab.sim.image.Module;
@@ -36,6 +38,7 @@ public final class Kernel32Impl implements Kernel32 {
     private final FileCalls files;
     private final MappingCalls mappings;
     private final HeapCalls heaps;
+    private final HandleCalls handles;
 
     public Kernel32Impl(SimProcess process) {
         this.p = process;
@@ -47,6 +50,7 @@ public final class Kernel32Impl implements Kernel32 {
         this.files = new FileCalls(calls);
         this.mappings = new MappingCalls(calls);
         this.heaps = new HeapCalls(calls);
+        this.handles = new HandleCalls(calls);
     }
 
     // ---------------------------------------------------------------- chapter 14 (see MemoryCalls)
@@ -260,6 +264,52 @@ public final class Kernel32Impl implements Kernel32 {
                                         long HeapInformationLength, LongByReference ReturnLength) {
         return heaps.heapQueryInformation(HeapHandle, HeapInformationClass, HeapInformation, HeapInformationLength,
                 ReturnLength);
+    }
+
+    // ---------------------------------------------------------------- handles and processes (see HandleCalls)
+
+    @Override
+    public long GetCurrentProcess() {
+        p.enter();
+        return HandleCalls.CURRENT_PROCESS;
+    }
+
+    @Override
+    public long OpenProcess(int dwDesiredAccess, boolean bInheritHandle, int dwProcessId) {
+        return handles.openProcess(dwDesiredAccess, bInheritHandle, dwProcessId);
+    }
+
+    @Override
+    public boolean DuplicateHandle(long hSourceProcessHandle, long hSourceHandle, long hTargetProcessHandle,
+                                   LongByReference lpTargetHandle, int dwDesiredAccess, boolean bInheritHandle,
+                                   int dwOptions) {
+        return handles.duplicateHandle(hSourceProcessHandle, hSourceHandle, hTargetProcessHandle, lpTargetHandle,
+                dwDesiredAccess, bInheritHandle, dwOptions);
+    }
+
+    @Override
+    public boolean GetHandleInformation(long hObject, IntByReference lpdwFlags) {
+        return handles.getHandleInformation(hObject, lpdwFlags);
+    }
+
+    @Override
+    public boolean SetHandleInformation(long hObject, int dwMask, int dwFlags) {
+        return handles.setHandleInformation(hObject, dwMask, dwFlags);
+    }
+
+    @Override
+    public boolean CreateProcess(String lpApplicationName, String lpCommandLine,
+                                 SECURITY_ATTRIBUTES lpProcessAttributes, SECURITY_ATTRIBUTES lpThreadAttributes,
+                                 boolean bInheritHandles, int dwCreationFlags, long lpEnvironment,
+                                 String lpCurrentDirectory, STARTUPINFO lpStartupInfo,
+                                 PROCESS_INFORMATION lpProcessInformation) {
+        return handles.createProcess(lpApplicationName, lpCommandLine, lpProcessAttributes, lpThreadAttributes,
+                bInheritHandles, dwCreationFlags, lpCurrentDirectory, lpStartupInfo, lpProcessInformation);
+    }
+
+    @Override
+    public String GetCommandLine() {
+        return handles.getCommandLine();
     }
 
     // ---------------------------------------------------------------- images

@@ -58,7 +58,7 @@ final class MappingCalls {
             ImagePages image = (flProtect & SEC_IMAGE) != 0 && f != null ? imagePages(f) : null;
             NtStatus s = c.m.sections().create(f, flProtect, size, name, image, out);
             if (s.isSuccess()) {
-                handle = c.p.handles().add(out[0]);
+                handle = c.p.handles().add(out[0], -1, HandleCalls.inheritFlag(sa));
                 t.setLastError(s == NtStatus.OBJECT_NAME_EXISTS ? s.win32Error() : 0);
             } else {
                 err = s.win32Error();
@@ -82,7 +82,7 @@ final class MappingCalls {
         if (err == 0) {
             err = c.m.sections().open(name, out).win32Error();
         }
-        long handle = err == 0 ? c.p.handles().add(out[0], access) : 0;
+        long handle = err == 0 ? c.p.handles().add(out[0], access, inherit ? HandleTable.INHERIT : 0) : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "OpenFileMapping", err, hex(handle), false, hex(access & 0xFFFFFFFFL), bool(inherit),

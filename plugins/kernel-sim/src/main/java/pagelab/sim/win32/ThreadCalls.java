@@ -21,6 +21,7 @@ import pagelab.kernel.IntByReference;
 import pagelab.kernel.LongByReference;
 import pagelab.kernel.SECURITY_ATTRIBUTES;
 import pagelab.kernel.ThreadProc;
+import pagelab.sim.machine.ProcessObject;
 import pagelab.sim.machine.SimMachine;
 import pagelab.sim.machine.SimProcess;
 import pagelab.sim.sync.KernelLock;
@@ -102,13 +103,15 @@ final class ThreadCalls {
         KernelObject o = p.handles().get(hHandle);
         int result;
         int err = 0;
-        if (!(o instanceof ThreadObject)) {
+        if (!(o instanceof ThreadObject) && !(o instanceof ProcessObject)) {
             err = ERROR_INVALID_HANDLE;
             result = WAIT_FAILED;
         } else {
             try {
                 long ms = dwMilliseconds == INFINITE ? -1 : Integer.toUnsignedLong(dwMilliseconds);
-                result = ((ThreadObject) o).await(ms) ? WAIT_OBJECT_0 : WAIT_TIMEOUT;
+                boolean signalled = o instanceof ThreadObject ? ((ThreadObject) o).await(ms)
+                        : ((ProcessObject) o).await(ms); // a process is signalled when it ends
+                result = signalled ? WAIT_OBJECT_0 : WAIT_TIMEOUT;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 p.checkAlive();
@@ -130,6 +133,9 @@ final class ThreadCalls {
         int err = m.faults().check("CloseHandle");
         // -1 is GetCurrentProcess()'s pseudo-handle, not INVALID_HANDLE_VALUE's failure: closing it does nothing
         // and succeeds (GetCurrentProcess on Microsoft Learn; Wine's NtClose); -2 is GetCurrentThread()'s.
+        // A handle with HANDLE_FLAG_PROTECT_FROM_CLOSE stays open and the call fails with ERROR_INVALID_HANDLE
+        // (NtClose's STATUS_HANDLE_NOT_CLOSABLE; Wine 8 answers the same; under a debugger Windows also raises an
+        // exception, which the simulation, having no debugger, does not).
         boolean pseudo = hObject == -1 || hObject == -2;
         if (err == 0 && !pseudo && !p.handles().close(hObject)) {
             err = ERROR_INVALID_HANDLE;
