@@ -25,7 +25,7 @@ public final class SparseMapping extends ResourceExercise {
                 "Commit pages inside a view with VirtualAlloc(MEM_COMMIT)",
                 "See that commitment belongs to the section: every view sees it (VirtualQuery)",
                 "Compare the commit charge of SEC_COMMIT and SEC_RESERVE"))
-                .onTrack(5, 2);
+                .onTrack(5, 3);
     }
 
     @Override
