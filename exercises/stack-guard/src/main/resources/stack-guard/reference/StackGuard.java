@@ -7,14 +7,21 @@ import pagelab.kernel.IntByReference;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.MEMORY_BASIC_INFORMATION;
 import pagelab.kernel.Memory;
+// BEGIN SOLUTION
+import pagelab.kernel.SYSTEM_INFO;
+// END SOLUTION
+import pagelab.kernel.Seh;
+import pagelab.kernel.SehBlock;
 import pagelab.kernel.ThreadContext;
 
 /**
  // BEGIN SOLUTION
  * The reference solution: probe page by page from the top down, re-arm the guard just below the stack pointer,
- * and add up the committed blocks of the stack's reservation.
+ * add up the committed blocks of the stack's reservation, reserve the range above the stack, and tell an underflow
+ * from an overflow by the exception code and the faulting address.
  // INSTEAD
- //> * A C run time's stack support: _chkstk, _resetstkoflw, and a committed-stack meter. Read the instructions first.
+ //> * A C run time's stack support: _chkstk, _resetstkoflw, a committed-stack meter, and stack underflow. Read the
+ //> * instructions first.
  // END SOLUTION
  */
 public class StackGuard implements StackTools {
@@ -123,4 +130,66 @@ public class StackGuard implements StackTools {
         //> return 0;
         // END SOLUTION
     }
+
+    // tag::underflow[]
+    @Override
+    public long reserveAboveStack(Kernel32 kernel, ThreadContext thread) {
+        // BEGIN SOLUTION
+        SYSTEM_INFO si = new SYSTEM_INFO();
+        kernel.GetSystemInfo(si);
+        long high = thread.stackBase(); // GetCurrentThreadStackLimits' highLimit: the stack grows down from here
+        // Reserve only, so that every access above the stack is an access violation. VirtualAlloc fails, returning
+        // 0, when another region already lies there: nothing can be done for this stack then.
+        // BEGIN WRONG commits-above-stack
+        return kernel.VirtualAlloc(high, si.dwAllocationGranularity, MEM_RESERVE, PAGE_NOACCESS);
+        // INSTEAD
+        // MISTAKE: commits the range too, so an underflow writes into it silently: the corruption it was to catch.
+        //> return kernel.VirtualAlloc(high, si.dwAllocationGranularity, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+        // END WRONG
+        // INSTEAD
+        // TODO: reserve (MEM_RESERVE, nothing committed) one allocation granularity (GetSystemInfo) starting at
+        //       thread.stackBase(), the stack's high end; return the reservation's base, or 0 if VirtualAlloc
+        //       fails because another region already lies there.
+        //> return 0;
+        // END SOLUTION
+    }
+
+    @Override
+    public int classifyStackFault(Seh seh, ThreadContext thread, SehBlock body) {
+        // BEGIN SOLUTION
+        long high = thread.stackBase();
+        int[] kind = {NO_STACK_FAULT};
+        seh.tryExcept(body, r -> {
+            if (r.ExceptionCode == EXCEPTION_STACK_OVERFLOW) {
+                kind[0] = STACK_OVERFLOW;
+                return EXCEPTION_EXECUTE_HANDLER;
+            }
+            // The stack grows down: an underflow touches memory above its high end. ExceptionInformation[1] is the
+            // address the access faulted on.
+            // BEGIN WRONG underflow-below-stack, uses-exception-address
+            boolean above = r.NumberParameters >= 2 && r.ExceptionInformation[1] >= high;
+            // INSTEAD underflow-below-stack
+            // MISTAKE: takes "past the end of the stack" as below it, forgetting that the stack grows down.
+            //> boolean above = r.NumberParameters >= 2 && r.ExceptionInformation[1] < thread.deallocationStack();
+            // INSTEAD uses-exception-address
+            // MISTAKE: ExceptionAddress is the address of the faulting instruction, not of the data it touched.
+            //> boolean above = r.ExceptionAddress >= high;
+            // END WRONG
+            if (r.ExceptionCode == EXCEPTION_ACCESS_VIOLATION && above) {
+                kind[0] = STACK_UNDERFLOW;
+                return EXCEPTION_EXECUTE_HANDLER;
+            }
+            return EXCEPTION_CONTINUE_SEARCH; // not a stack fault: the caller's handlers decide
+        }, r -> { });
+        return kind[0];
+        // INSTEAD
+        // TODO: run body in seh.tryExcept; the filter returns EXCEPTION_EXECUTE_HANDLER for EXCEPTION_STACK_OVERFLOW
+        //       (STACK_OVERFLOW) and for an EXCEPTION_ACCESS_VIOLATION whose faulting address,
+        //       ExceptionInformation[1], is at or above thread.stackBase() (STACK_UNDERFLOW), and
+        //       EXCEPTION_CONTINUE_SEARCH for anything else. Return NO_STACK_FAULT when body ran to its end.
+        //> body.run();
+        //> return NO_STACK_FAULT;
+        // END SOLUTION
+    }
+    // end::underflow[]
 }

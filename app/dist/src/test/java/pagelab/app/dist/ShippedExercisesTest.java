@@ -86,6 +86,24 @@ class ShippedExercisesTest {
      * instructions in Chinese, complete. Each exercise's verification compares a translation it declares with the
      * English; this test is what makes the translation required for what is shipped.
      */
+    /**
+     * Every shipped exercise names its checks in Chinese too (its {@code checks_zh_CN.properties}): a title for every
+     * {@code @Check}; its verification makes sure the hints of its failure modes are there as well.
+     */
+    @Test
+    void everyShippedExerciseTitlesEveryCheckInChinese() {
+        assertThat(host.exercises()).isNotEmpty().allSatisfy(e -> {
+            pagelab.exercise.CheckTexts texts = pagelab.exercise.CheckTexts.of(e.exercise(),
+                    Locale.SIMPLIFIED_CHINESE);
+            assertThat(texts.translated()).as("%s: %s/checks_zh_CN.properties", e.id(), e.id()).isTrue();
+            for (java.lang.reflect.Method m : e.exercise().checks().getMethods()) {
+                if (m.isAnnotationPresent(pagelab.exercise.Check.class)) {
+                    assertThat(texts.title(m.getName())).as("%s: check.%s.title", e.id(), m.getName()).isNotBlank();
+                }
+            }
+        });
+    }
+
     @Test
     void everyShippedExerciseHasChineseInstructionsWithEverySectionOfTheEnglish() {
         assertThat(host.exercises()).isNotEmpty().allSatisfy(e -> {

@@ -43,7 +43,7 @@ public class StackGuardChecks {
     }
 
     // tag::largeFrame[]
-    @Check(points = 20, title = "A large frame is probed page by page, top down", after = "smallFrame", order = 2)
+    @Check(points = 15, title = "A large frame is probed page by page, top down", after = "smallFrame", order = 2)
     public CheckResult largeFrameProbedInOrder(StackTools tools, CheckContext ctx) {
         StackProbe s = new StackProbe(ctx);
         ThreadContext t = s.thread();
@@ -73,7 +73,7 @@ public class StackGuardChecks {
         tally.expect(2, guards.equals(List.of(pageOf(newSp) - PAGE)), "the stack's guard pages are "
                 + pages(guards) + "; expected exactly " + Win32Names.hex(pageOf(newSp) - PAGE) + ", just below the "
                 + "new ESP's page");
-        return tally.result(20, "All " + Win32Names.pages((sp - pageOf(newSp) + PAGE - 1) / PAGE) + " of the frame "
+        return tally.result(15, "All " + Win32Names.pages((sp - pageOf(newSp) + PAGE - 1) / PAGE) + " of the frame "
                         + "were committed through the guard page, which now sits at "
                         + Win32Names.hex(pageOf(newSp) - PAGE) + ".")
                 .hint(probeMistake(o, guardBefore, newSp), PROBE_HINTS.get(probeMistake(o, guardBefore, newSp)))
@@ -81,7 +81,7 @@ public class StackGuardChecks {
     }
     // end::largeFrame[]
 
-    @Check(points = 15, title = "Running out of stack raises EXCEPTION_STACK_OVERFLOW", after = "largeFrameProbedInOrder",
+    @Check(points = 10, title = "Running out of stack raises EXCEPTION_STACK_OVERFLOW", after = "largeFrameProbedInOrder",
             order = 3)
     public CheckResult overflowRaised(StackTools tools, CheckContext ctx) {
         StackProbe s = new StackProbe(ctx);
@@ -105,7 +105,7 @@ public class StackGuardChecks {
         tally.expect(overflowed && s.state(s.lowest()) == WinNT.MEM_RESERVE, !overflowed ? "(not judged without the "
                 + "overflow)" : "the lowest page of the stack, " + Win32Names.hex(s.lowest()) + ", is "
                 + Win32Names.mem(s.state(s.lowest())) + "; it must stay MEM_RESERVE");
-        return tally.result(15, "Frame " + frames + " reached the last guard page: EXCEPTION_STACK_OVERFLOW, with "
+        return tally.result(10, "Frame " + frames + " reached the last guard page: EXCEPTION_STACK_OVERFLOW, with "
                         + "ESP left at " + Win32Names.hex(before) + ".")
                 .hint(overflowed ? "moves-esp-first" : "skips-guard", overflowed
                         ? "Lower ESP only after every probe has succeeded: the probe that raises the overflow must "
@@ -153,7 +153,7 @@ public class StackGuardChecks {
     }
     // end::reset[]
 
-    @Check(points = 15, title = "A second overflow is caught too", after = "resetRearmsGuard", order = 5)
+    @Check(points = 10, title = "A second overflow is caught too", after = "resetRearmsGuard", order = 5)
     public CheckResult secondOverflowCaught(StackTools tools, CheckContext ctx) {
         StackProbe s = new StackProbe(ctx);
         ThreadContext t = s.thread();
@@ -167,7 +167,7 @@ public class StackGuardChecks {
                     + " after resetStackOverflow reached the handler as " + again.describe()
                     + "; expected EXCEPTION_STACK_OVERFLOW (0xC00000FD)");
         }
-        return tally.result(15, "The second and third overflows were caught as EXCEPTION_STACK_OVERFLOW.")
+        return tally.result(10, "The second and third overflows were caught as EXCEPTION_STACK_OVERFLOW.")
                 .hint("no-guard-after-reset", "Without a guard page below the stack pointer, a deep recursion runs "
                         + "into the lowest, reserved "
                         + "page: an access violation, which Windows cannot report as a stack overflow.")
@@ -204,9 +204,19 @@ public class StackGuardChecks {
                 .evidence(ctx.traceEvidence());
     }
 
-    @Check(points = 15, title = "The committed stack is measured with VirtualQuery", order = 7)
+    @Check(points = 10, title = "The committed stack is measured with VirtualQuery", order = 7)
     public CheckResult measuresCommittedStack(StackTools tools, CheckContext ctx) {
         return StackMeter.check(tools, ctx, new StackProbe(ctx));
+    }
+
+    @Check(points = 10, title = "The range above the stack is reserved, so that an underflow faults", order = 8)
+    public CheckResult underflowRangeReserved(StackTools tools, CheckContext ctx) {
+        return StackUnderflow.reserve(tools, ctx);
+    }
+
+    @Check(points = 10, title = "A stack underflow is told from a stack overflow", order = 9)
+    public CheckResult underflowToldFromOverflow(StackTools tools, CheckContext ctx) {
+        return StackUnderflow.classify(tools, ctx);
     }
 
     private static final Map<String, String> PROBE_HINTS = Map.of(

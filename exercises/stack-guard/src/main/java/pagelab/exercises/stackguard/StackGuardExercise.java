@@ -9,8 +9,8 @@ import pagelab.exercise.KnownWrongSolution;
 import pagelab.exercise.ResourceExercise;
 
 /**
- * Chapter 16's thread stack from the run time's side: {@code _chkstk}, {@code _resetstkoflw} and measuring the
- * committed stack. Sources and instructions are resources under {@code stack-guard/}.
+ * Chapter 16's thread stack from the run time's side: {@code _chkstk}, {@code _resetstkoflw}, measuring the
+ * committed stack, and stack underflow. Sources and instructions are resources under {@code stack-guard/}.
  */
 @Extension
 public final class StackGuardExercise extends ResourceExercise {
@@ -24,7 +24,9 @@ public final class StackGuardExercise extends ResourceExercise {
                 List.of("Explain how a thread's stack grows through its guard page, one page at a time",
                         "Write a _chkstk-style probe that never skips the guard page",
                         "Catch EXCEPTION_STACK_OVERFLOW and re-arm the guard page as _resetstkoflw does",
-                        "Measure a thread's committed stack by walking its reservation with VirtualQuery"))
+                        "Measure a thread's committed stack by walking its reservation with VirtualQuery",
+                        "Make a stack underflow fault by reserving the range above the stack, and tell it from an "
+                                + "overflow by the exception code and the faulting address"))
                 .onTrack(3, 3);
     }
 
@@ -65,6 +67,15 @@ public final class StackGuardExercise extends ResourceExercise {
                         .hint("resetRefusesWithoutRoom", "guards-lowest-page"),
                 wrong("queries-one-block", "Takes the RegionSize of one VirtualQuery as the committed stack,"
                         + " missing the guard page's block.", "measuresCommittedStack")
-                        .hint("measuresCommittedStack", "guard-block-missed"));
+                        .hint("measuresCommittedStack", "guard-block-missed"),
+                wrong("commits-above-stack", "Commits the range above the stack instead of only reserving it, so an"
+                        + " underflow writes into it without a fault.", "underflowRangeReserved")
+                        .hint("underflowRangeReserved", "guard-region-committed"),
+                wrong("underflow-below-stack", "Takes an access violation below the stack's low limit for the"
+                        + " underflow, forgetting that the stack grows down.", "underflowToldFromOverflow")
+                        .hint("underflowToldFromOverflow", "underflow-is-above"),
+                wrong("uses-exception-address", "Compares ExceptionAddress, the faulting instruction's address,"
+                        + " with the stack's high end instead of the data address in ExceptionInformation[1].",
+                        "underflowToldFromOverflow").hint("underflowToldFromOverflow", "other-faults-handled"));
     }
 }

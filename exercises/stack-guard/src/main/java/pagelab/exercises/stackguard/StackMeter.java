@@ -48,7 +48,7 @@ final class StackMeter {
         long measured = tools.committedStackBytes(k, s.thread());
         t.expect(measured == afterOverflow, "main thread after a stack overflow: measured "
                 + Win32Names.bytes(measured) + ", but " + Win32Names.bytes(afterOverflow) + " are committed");
-        return t.result(15, "Every measurement matched the committed pages of the stack's reservation.")
+        return t.result(10, "Every measurement matched the committed pages of the stack's reservation.")
                 .hint("guard-block-missed", "A VirtualQuery block is a run of pages with the same state and "
                         + "protection: the guard page is "
                         + "a block of its own. Walk from AllocationBase while AllocationBase stays the same.")

@@ -2,14 +2,24 @@ package pagelab.exercises.stackguard;
 
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.Memory;
+import pagelab.kernel.Seh;
+import pagelab.kernel.SehBlock;
 import pagelab.kernel.ThreadContext;
 
 /**
- * Three pieces of a C run time's stack support, as chapter 16 describes them, for the calling simulated thread.
- * The stack grows down from {@code thread.stackBase()}; {@code thread.getStackPointer()} is the lowest byte in
- * use. The checker calls each method on the thread whose context it passes.
+ * Pieces of a C run time's stack support, as chapter 16 describes them, for the calling simulated thread.
+ * The stack grows down from {@code thread.stackBase()} (the high limit of {@code GetCurrentThreadStackLimits});
+ * {@code thread.getStackPointer()} is the lowest byte in use. The checker calls each method on the thread whose
+ * context it passes, from that thread.
  */
 public interface StackTools {
+    /** {@link #classifyStackFault}: the body ran to its end. */
+    int NO_STACK_FAULT = 0;
+    /** {@link #classifyStackFault}: the body ran out of stack ({@code EXCEPTION_STACK_OVERFLOW}). */
+    int STACK_OVERFLOW = 1;
+    /** {@link #classifyStackFault}: the body touched memory above the stack and got an access violation. */
+    int STACK_UNDERFLOW = 2;
+
     /**
      * {@code _chkstk} followed by {@code sub esp, frameSize}: makes room for a frame of {@code frameSize} bytes
      * (positive) below the stack pointer. Touches one byte in every page from the page just below the one holding
@@ -35,4 +45,26 @@ public interface StackTools {
      * the reservation with {@code VirtualQuery}.
      */
     long committedStackBytes(Kernel32 kernel, ThreadContext thread);
+
+    /**
+     * Stack underflow: an access above the stack's high end lands in whatever region lies there, silently if that
+     * region is committed. Reserves ({@code MEM_RESERVE} only, nothing committed) one allocation granularity of
+     * address space starting exactly at {@code thread.stackBase()}, so that any access there raises an access
+     * violation.
+     *
+     * @return the base of the new reservation (the stack's high end); 0, changing nothing, if that range is not
+     *         free (another region already lies right above the stack) or the call failed
+     */
+    long reserveAboveStack(Kernel32 kernel, ThreadContext thread);
+
+    /**
+     * Runs {@code body} inside a {@code __try/__except} whose filter tells the thread's stack faults apart:
+     * {@code EXCEPTION_STACK_OVERFLOW} is handled as {@link #STACK_OVERFLOW}; an {@code EXCEPTION_ACCESS_VIOLATION}
+     * whose faulting address ({@code ExceptionInformation[1]}) is at or above {@code thread.stackBase()} is handled
+     * as {@link #STACK_UNDERFLOW}; every other exception goes on to the caller's handlers
+     * ({@code EXCEPTION_CONTINUE_SEARCH}).
+     *
+     * @return {@link #NO_STACK_FAULT} when the body ran to its end, else the kind of stack fault handled
+     */
+    int classifyStackFault(Seh seh, ThreadContext thread, SehBlock body);
 }

@@ -1,0 +1,230 @@
+package pagelab.exercises.stackguard;
+
+import static pagelab.exercises.stackguard.StackProbe.PAGE;
+import static pagelab.exercises.stackguard.StackProbe.pageOf;
+
+import java.util.Map;
+import java.util.function.Function;
+import pagelab.exercise.CheckContext;
+import pagelab.exercise.CheckResult;
+import pagelab.exercise.Tally;
+import pagelab.exercise.Win32Names;
+import pagelab.kernel.Kernel32;
+import pagelab.kernel.SehBlock;
+import pagelab.kernel.WinNT;
+import pagelab.kernel.inspect.Allocation;
+
+/**
+ * The two stack-underflow checks. Above a thread's stack lies whatever region the address space holds there: in a
+ * fresh process the default heap sits right above the main thread's stack (an underflow writes into it silently),
+ * while a thread made by {@code CreateThread} has free address space above its stack (an underflow is an access
+ * violation). The checks use both, and check that the layout is still so before judging anything.
+ */
+final class StackUnderflow {
+    /** Where the checker's underflow touches: a little above the stack's high end. */
+    static final long ABOVE = 0x10;
+
+    private StackUnderflow() {
+    }
+
+    /**
+     * Runs {@code body} as a new simulated thread of the check's process and waits for it; returns what it returned
+     * (null when it has nothing to say). A Java exception the student's code threw on that thread is thrown again
+     * here, where the runner reports it.
+     */
+    static CheckResult onNewThread(CheckContext ctx, Function<StackProbe, CheckResult> body) {
+        Kernel32 k = ctx.kernel32();
+        CheckResult[] result = {null};
+        RuntimeException[] thrown = {null};
+        Error[] error = {null};
+        long h = k.CreateThread(null, 0, arg -> {
+            try {
+                result[0] = body.apply(new StackProbe(ctx));
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            } catch (Error e) {
+                error[0] = e;
+            }
+            return 0;
+        }, 0, 0, null);
+        if (h == 0) {
+            return CheckResult.error("CreateThread failed: " + Win32Names.error(k.GetLastError()));
+        }
+        k.WaitForSingleObject(h, WinNT.INFINITE);
+        k.CloseHandle(h);
+        if (thrown[0] != null) {
+            throw thrown[0];
+        }
+        if (error[0] != null) {
+            throw error[0];
+        }
+        return result[0];
+    }
+
+    /** reserveAboveStack: on a new thread (free space above its stack) and on the main thread (the heap above). */
+    static CheckResult reserve(StackTools tools, CheckContext ctx) {
+        boolean[] reservedRight = {false};
+        Tally t = new Tally();
+        String[] mode = {null};
+        CheckResult early = onNewThread(ctx, s -> {
+            long high = s.top();
+            if (ctx.snapshot().allocationAt(high) != null) {
+                return CheckResult.error("the check expects free address space above a new thread's stack, but "
+                        + Win32Names.hex(high) + " is taken");
+            }
+            long[] got = {0};
+            StackProbe.Outer call = s.outer(() -> got[0] = tools.reserveAboveStack(ctx.kernel32(), s.thread()));
+            Allocation above = ctx.snapshot().allocationAt(high);
+            boolean reserved = above != null && above.base() == high;
+            long committed = above == null ? 0 : above.committedBytes();
+            StackProbe.Outer touch = s.outer(() -> ctx.memory().setByte(high + ABOVE, (byte) 0x5A));
+            boolean faults = touch.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION)
+                    && touch.caught().ExceptionInformation[1] == high + ABOVE;
+            t.expect(2, call.none() && got[0] == high, !call.none() ? "reserveAboveStack raised " + call.describe()
+                    : "on a new thread whose stack ends at " + Win32Names.hex(high) + " (free above), "
+                    + "reserveAboveStack returned " + Win32Names.hex(got[0]) + "; expected " + Win32Names.hex(high));
+            t.expect(2, reserved, above == null ? "nothing is reserved at " + Win32Names.hex(high)
+                    : "the allocation holding " + Win32Names.hex(high) + " starts at " + Win32Names.hex(above.base())
+                    + "; expected a reservation starting exactly at the stack's high end");
+            t.expect(3, reserved && committed == 0 && faults, !reserved ? "an underflow write at "
+                    + Win32Names.hex(high + ABOVE) + " got " + touch.describe() + "; with nothing reserved there it "
+                    + "is not a reliable fault" : "the reservation above the stack has " + Win32Names.bytes(committed)
+                    + " committed, and an underflow write at " + Win32Names.hex(high + ABOVE) + " got "
+                    + touch.describe() + "; expected EXCEPTION_ACCESS_VIOLATION (0xC0000005) there");
+            mode[0] = !reserved && got[0] == 0 ? "not-reserved" : reserved && (committed != 0 || !faults)
+                    ? "guard-region-committed" : !reserved ? "reserved-elsewhere" : null;
+            reservedRight[0] = call.none() && got[0] == high && reserved && committed == 0 && faults;
+            return null;
+        });
+        if (early != null) {
+            return early;
+        }
+        // The main thread: the default heap lies right above its stack. The answer is 0, and the heap stays as it was.
+        StackProbe s = new StackProbe(ctx);
+        long high = s.top();
+        Allocation heap = ctx.snapshot().allocationAt(high);
+        if (heap == null || heap.base() != high) {
+            return CheckResult.error("the check expects the default heap right above the main thread's stack, at "
+                    + Win32Names.hex(high));
+        }
+        long[] got = {-1};
+        StackProbe.Outer call = s.outer(() -> got[0] = tools.reserveAboveStack(ctx.kernel32(), s.thread()));
+        Allocation after = ctx.snapshot().allocationAt(high);
+        boolean untouched = after != null && after.equals(heap);
+        String unearned = ": that counts only once a free range above a stack is reserved right";
+        t.expect(2, call.none() && got[0] == 0 && reservedRight[0], !call.none() ? "on the main thread, whose "
+                + "stack has the default heap right above it, reserveAboveStack raised " + call.describe()
+                : got[0] != 0 ? "on the main thread, whose stack has the default heap at " + Win32Names.hex(high)
+                + " right above it, reserveAboveStack returned " + Win32Names.hex(got[0]) + "; expected 0"
+                : "on the main thread (the heap above its stack) reserveAboveStack returned 0" + unearned);
+        t.expect(1, untouched && reservedRight[0], !untouched ? "the default heap's allocation at "
+                + Win32Names.hex(high) + " changed" : "the heap above the main thread's stack was left alone"
+                + unearned);
+        if (mode[0] == null && got[0] != 0) {
+            mode[0] = "range-taken";
+        }
+        CheckResult r = t.result(10, "A new thread's free range above its stack was reserved, an underflow there "
+                + "faulted, and the main thread's heap above its stack was left alone.");
+        return (mode[0] == null ? r : r.hint(mode[0], HINTS.get(mode[0])))
+                .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space at the end"));
+    }
+
+    /** classifyStackFault: no fault, an overflow, an underflow, and two access violations that are neither. */
+    static CheckResult classify(StackTools tools, CheckContext ctx) {
+        CheckResult r = onNewThread(ctx, s -> {
+            long high = s.top();
+            if (ctx.snapshot().allocationAt(high) != null) {
+                return CheckResult.error("the check expects free address space above a new thread's stack, but "
+                        + Win32Names.hex(high) + " is taken");
+            }
+            boolean[] ran = {false};
+            Run none = run(tools, ctx, s, () -> {
+                ctx.memory().getByte(high - 8);
+                ran[0] = true;
+            });
+            long from = pageOf(s.thread().getStackPointer()) - PAGE;
+            Run over = run(tools, ctx, s, () -> {
+                for (long p = from; p >= s.lowest(); p -= PAGE) {
+                    ctx.memory().getByte(p);
+                }
+            });
+            Run under = run(tools, ctx, s, () -> ctx.memory().getByte(high + ABOVE));
+            Run nul = run(tools, ctx, s, () -> ctx.memory().getByte(0));
+            Run lowest = run(tools, ctx, s, () -> ctx.memory().getByte(s.lowest() + 8));
+            boolean overOk = over.returned(StackTools.STACK_OVERFLOW);
+            boolean underOk = under.returned(StackTools.STACK_UNDERFLOW);
+            boolean nulOk = nul.passedOn(WinNT.EXCEPTION_ACCESS_VIOLATION);
+            boolean lowestOk = lowest.passedOn(WinNT.EXCEPTION_ACCESS_VIOLATION);
+            String unearned = ", but that counts only once an overflow or an underflow is told";
+            Tally t = new Tally();
+            t.expect(2, overOk, "a deep recursion (EXCEPTION_STACK_OVERFLOW) gave " + over.describe()
+                    + "; expected STACK_OVERFLOW (1)");
+            t.expect(3, underOk, "a read at " + Win32Names.hex(high + ABOVE) + ", above the stack's high end "
+                    + Win32Names.hex(high) + ", gave " + under.describe() + "; expected STACK_UNDERFLOW (2)");
+            t.expect(2, nulOk && underOk, !nulOk ? "a read of NULL (0x00000000), below the stack, gave "
+                    + nul.describe() + "; it is no stack fault and must go on to the caller's handler"
+                    : "a read of NULL went on to the caller's handler" + unearned.replace("an overflow or ", ""));
+            t.expect(1, lowestOk && underOk, !lowestOk ? "a read of the stack's lowest, never committed page "
+                    + Win32Names.hex(s.lowest()) + " gave " + lowest.describe() + "; that access violation is "
+                    + "inside the stack, not above it, and must go on to the caller's handler"
+                    : "the lowest page's access violation went on to the caller's handler"
+                    + unearned.replace("an overflow or ", ""));
+            t.expect(1, ran[0] && none.returned(StackTools.NO_STACK_FAULT) && (overOk || underOk), !ran[0]
+                    ? "the body was not run" : !none.returned(StackTools.NO_STACK_FAULT) ? "a body that faults "
+                    + "nowhere gave " + none.describe() + "; expected NO_STACK_FAULT (0)"
+                    : "a body that faults nowhere gave NO_STACK_FAULT" + unearned);
+            String mode = !underOk && nul.returned(StackTools.STACK_UNDERFLOW) ? "underflow-is-above"
+                    : underOk && (!nulOk || !lowestOk) ? "other-faults-handled"
+                    : !overOk ? "overflow-not-told" : !underOk ? "underflow-not-told" : null;
+            CheckResult res = t.result(10, "Overflow and underflow were told apart, and the other access violations "
+                    + "went on to the caller's handler.");
+            return (mode == null ? res : res.hint(mode, HINTS.get(mode))).evidence(ctx.traceEvidence());
+        });
+        return r != null ? r : CheckResult.error("the check's thread ended without a result");
+    }
+
+    /** One classifyStackFault call inside the checker's own handler: what it returned, or what got past it. */
+    private record Run(int kind, StackProbe.Outer outer) {
+        boolean returned(int k) {
+            return outer.none() && kind == k;
+        }
+
+        boolean passedOn(int code) {
+            return outer.caughtCode(code);
+        }
+
+        String describe() {
+            return outer.none() ? switch (kind) {
+                case StackTools.NO_STACK_FAULT -> "NO_STACK_FAULT (0)";
+                case StackTools.STACK_OVERFLOW -> "STACK_OVERFLOW (1)";
+                case StackTools.STACK_UNDERFLOW -> "STACK_UNDERFLOW (2)";
+                default -> kind + " (no such kind)";
+            } : outer.describe() + " reaching the caller's handler";
+        }
+    }
+
+    private static Run run(StackTools tools, CheckContext ctx, StackProbe s, SehBlock body) {
+        int[] kind = {-1};
+        StackProbe.Outer o = s.outer(() -> kind[0] = tools.classifyStackFault(ctx.process().seh(), s.thread(), body));
+        return new Run(kind[0], o);
+    }
+
+    static final Map<String, String> HINTS = Map.of(
+            "not-reserved", "VirtualAlloc(thread.stackBase(), dwAllocationGranularity, MEM_RESERVE, PAGE_NOACCESS): "
+                    + "reserve the range that starts at the stack's high end, and return what VirtualAlloc returns.",
+            "reserved-elsewhere", "The reservation must start exactly at thread.stackBase(), the stack's high end: "
+                    + "that is where an underflow lands first.",
+            "guard-region-committed", "Reserve only (MEM_RESERVE): a committed page above the stack takes an "
+                    + "underflow's write silently, which is the corruption the reservation is there to catch.",
+            "range-taken", "When another region already lies above the stack, VirtualAlloc fails and returns 0: "
+                    + "return that 0, and never free or change a region that is not yours.",
+            "underflow-is-above", "The stack grows down: an underflow touches memory above it, at or above "
+                    + "thread.stackBase() (the high limit), not below deallocationStack().",
+            "other-faults-handled", "Only an access violation whose data address, ExceptionInformation[1], is at or "
+                    + "above thread.stackBase() is an underflow (ExceptionAddress is the faulting instruction's "
+                    + "address); return EXCEPTION_CONTINUE_SEARCH for every other exception.",
+            "overflow-not-told", "Handle EXCEPTION_STACK_OVERFLOW (0xC00000FD) in the filter "
+                    + "(EXCEPTION_EXECUTE_HANDLER) and return STACK_OVERFLOW.",
+            "underflow-not-told", "Handle an EXCEPTION_ACCESS_VIOLATION (0xC0000005) whose ExceptionInformation[1] is "
+                    + "at or above thread.stackBase() (EXCEPTION_EXECUTE_HANDLER) and return STACK_UNDERFLOW.");
+}
