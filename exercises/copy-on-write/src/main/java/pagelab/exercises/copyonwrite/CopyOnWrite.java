@@ -26,7 +26,7 @@ public final class CopyOnWrite extends ResourceExercise {
                 "Predict that a copy is made per process, per page, on the first write only",
                 "Tell a copied page (PAGE_READWRITE) from an untouched one (PAGE_WRITECOPY) with VirtualQuery",
                 "Distinguish shared sections, which are never copied"))
-                .onTrack(5, 4);
+                .onTrack(4, 4);
     }
 
     @Override
