@@ -364,7 +364,9 @@ public final class ExerciseVerifier {
     /**
      * An exercise that translates its checks ({@link CheckTexts}) translates every title and the hint of every
      * failure mode its known-wrong solutions declare; the hints of other failure modes its checks give are held to
-     * the same when a known-wrong solution receives them ({@link #verifyKnownWrong}).
+     * the same when a known-wrong solution receives them ({@link #verifyKnownWrong}). Keyed messages
+     * ({@code msg.KEY}) are held to it where a shipped solution receives them: {@link #verifyReference},
+     * {@link #verifyStarter} and {@link #verifyKnownWrong}.
      */
     private static String checkTexts(Exercise exercise) {
         List<String> done = new ArrayList<>();
