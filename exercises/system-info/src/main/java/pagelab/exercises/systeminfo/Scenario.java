@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
@@ -35,21 +36,22 @@ final class Scenario {
         call(() -> {
             forecast.start(k);
             return null;
-        }, "start(kernel)");
+        }, Msg.text("start(kernel)"));
     }
 
     /** Predicts, makes and measures {@code step}, and records whether each figure was predicted right. */
     void play(Step step) {
-        Change predicted = call(() -> forecast.predict(step), "predict(" + step + ")");
+        Change predicted = call(() -> forecast.predict(step), Msg.of("call.predict", "predict({0})",
+                describe(step)));
         MEMORYSTATUSEX before = status();
         make(step);
         MEMORYSTATUSEX after = status();
         Change actual = new Change(after.ullAvailVirtual - before.ullAvailVirtual,
                 after.ullAvailPageFile - before.ullAvailPageFile, after.ullAvailPhys - before.ullAvailPhys);
         played++;
-        String where = "step " + played + " (" + step + "): ";
         if (predicted == null) {
-            tally.expect(3, false, where + "predict returned null").hint("predict-null", "predict returns a "
+            tally.expect(3, false, Msg.of("step.predict-null", "step {0} ({1}): predict returned null", played,
+                    describe(step))).hint("predict-null", "predict returns a "
                     + "Change for every step, new Change(0, 0, 0) when nothing moves.");
             return;
         }
@@ -65,9 +67,12 @@ final class Scenario {
         }
         for (int f = 0; f < 3; f++) {
             boolean counts = right[f] && (moved[f] != 0 || movedRight);
-            String why = right[f] && !counts ? " (not counted: a figure that moved was missed)" : "";
-            tally.expect(counts, where + FIGURES[f] + " changed by " + signed(moved[f]) + ", you predicted "
-                    + signed(guessed[f]) + why);
+            tally.expect(counts, right[f] && !counts
+                    ? Msg.of("step.figure-not-counted", "step {0} ({1}): {2} changed by {3} bytes, you predicted {4} "
+                            + "bytes (not counted: a figure that moved was missed)", played, describe(step),
+                            FIGURES[f], signed(moved[f]), signed(guessed[f]))
+                    : Msg.of("step.figure", "step {0} ({1}): {2} changed by {3} bytes, you predicted {4} bytes",
+                            played, describe(step), FIGURES[f], signed(moved[f]), signed(guessed[f])));
             if (!right[f]) {
                 String mode = mistake(step.kind(), f, moved[f], guessed[f]);
                 tally.hint(mode, HINTS.get(mode));
@@ -155,16 +160,38 @@ final class Scenario {
         return ms;
     }
 
+    /** A change in bytes with its sign and thousands separators ({@code +4,096}), for "{0} bytes". */
     static String signed(long bytes) {
-        return String.format(Locale.ROOT, "%+,d bytes", bytes);
+        return String.format(Locale.ROOT, "%+,d", bytes);
+    }
+
+    /**
+     * {@code step} as {@link Step#toString} says it, translatable; the sizes and offsets are text so that they read as
+     * they always did (100000, not 100,000).
+     */
+    static Msg describe(Step step) {
+        String size = String.valueOf(step.size());
+        String from = String.valueOf(step.offset());
+        String to = String.valueOf(step.offset() + step.size() - 1);
+        return switch (step.kind()) {
+            case RESERVE -> Msg.of("step.reserve", "reserve region {0} of {1} bytes", step.region(), size);
+            case ALLOCATE -> Msg.of("step.allocate", "reserve and commit region {0} of {1} bytes", step.region(),
+                    size);
+            case RELEASE -> Msg.of("step.release", "release region {0}", step.region());
+            case COMMIT -> Msg.of("step.commit", "commit bytes {1}..{2} of region {0}", step.region(), from, to);
+            case TOUCH -> Msg.of("step.touch", "touch bytes {1}..{2} of region {0}", step.region(), from, to);
+            case DECOMMIT -> Msg.of("step.decommit", "decommit bytes {1}..{2} of region {0}", step.region(), from,
+                    to);
+        };
     }
 
     // A Java exception from the student's forecast is a wrong answer with a message, not a checker error.
-    private <T> T call(Supplier<T> action, String what) {
+    private <T> T call(Supplier<T> action, Msg what) {
         try {
             return action.get();
         } catch (RuntimeException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " threw " + e)
+            throw new CheckFailedException(CheckResult.fail(Msg.of("call.threw", "{0} threw {1}", what,
+                    e.toString()))
                     .evidence(ctx.traceEvidence()));
         }
     }
