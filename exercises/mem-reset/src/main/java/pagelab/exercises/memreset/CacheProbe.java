@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.Machine;
@@ -35,8 +36,9 @@ final class CacheProbe {
         boolean ok = call(ctx, "open", () -> cache.open(ctx.kernel32(), ctx.memory()));
         long base = cache.base();
         if (!ok || base == 0 || ctx.snapshot().allocationAt(base) == null) {
-            throw new CheckFailedException(CheckResult.fail("open to return true and base() to name the cache",
-                    "open returned " + ok + " and base() " + Win32Names.hex(base))
+            throw new CheckFailedException(CheckResult.fail(Msg.of("open.expected", "open to return true and base() "
+                    + "to name the cache"), Msg.of("open.actual", "open returned {0} and base() {1}",
+                    String.valueOf(ok), Win32Names.hex(base)))
                     .hint("open-fails", "VirtualAlloc(0, CACHE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE).")
                     .evidence(ctx.traceEvidence()));
         }
@@ -124,13 +126,13 @@ final class CacheProbe {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ".")
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "{0} crashed the process: {1}.", what,
+                    Win32Names.exception(e.record())))
                     .hint("cache-not-committed", "Every page of the cache stays committed for the cache's whole life.")
                     .evidence(ctx.traceEvidence()));
         } catch (ProcessTerminatedException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " ran in a process that had ended: "
-                    + e.getMessage()).evidence(ctx.traceEvidence()));
+            throw new CheckFailedException(CheckResult.fail(Msg.of("process-ended", "{0} ran in a process that had "
+                    + "ended: {1}", what, e.getMessage())).evidence(ctx.traceEvidence()));
         }
     }
 }
