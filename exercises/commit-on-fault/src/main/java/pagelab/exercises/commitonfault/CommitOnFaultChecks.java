@@ -3,6 +3,8 @@ package pagelab.exercises.commitonfault;
 import static pagelab.exercises.commitonfault.DemandSheet.CELL_SIZE;
 import static pagelab.exercises.commitonfault.DemandSheet.SHEET_SIZE;
 import static pagelab.exercises.commitonfault.SheetProbe.PAGE;
+import static pagelab.exercises.commitonfault.SheetProbe.bytes;
+import static pagelab.exercises.commitonfault.SheetProbe.pages;
 import static pagelab.exercises.commitonfault.SheetProbe.pattern;
 
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Economy;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.IntByReference;
@@ -35,19 +38,19 @@ public class CommitOnFaultChecks {
         SheetProbe probe = SheetProbe.open(ctx, sheet);
         Allocation a = ctx.snapshot().allocationAt(probe.base());
         if (a.base() != probe.base() || a.size() < SHEET_SIZE) {
-            return CheckResult.fail("a region of at least " + Win32Names.bytes(SHEET_SIZE) + " whose base is base()",
-                    "base() is " + Win32Names.hex(probe.base()) + " in an allocation of " + Win32Names.bytes(a.size())
-                            + " at " + Win32Names.hex(a.base()))
+            return CheckResult.fail(Msg.of("reserve.expected", "a region of at least {0} whose base is base()",
+                    bytes(SHEET_SIZE)), Msg.of("reserve.actual", "base() is {0} in an allocation of {1} at {2}",
+                    Win32Names.hex(probe.base()), bytes(a.size()), Win32Names.hex(a.base())))
                     .hint("reserves-too-little", "Reserve the whole sheet, SHEET_SIZE bytes, in one VirtualAlloc call.")
                     .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
         }
         List<Long> committed = probe.committedPages();
         CheckResult r = committed.isEmpty()
-                ? CheckResult.pass("Reserved " + Win32Names.bytes(SHEET_SIZE) + " at " + Win32Names.hex(a.base())
-                        + " and committed nothing: the filter will commit pages as they are touched.")
-                : CheckResult.partial(6, "Reserved the sheet at " + Win32Names.hex(a.base()) + ", but open already "
-                        + "committed " + Win32Names.pages(committed.size()) + ", starting at "
-                        + Win32Names.hex(committed.get(0)) + ".")
+                ? CheckResult.pass(Msg.of("reserve.pass", "Reserved {0} at {1} and committed nothing: the filter "
+                        + "will commit pages as they are touched.", bytes(SHEET_SIZE), Win32Names.hex(a.base())))
+                : CheckResult.partial(6, Msg.of("reserve.commits-on-open", "Reserved the sheet at {0}, but open "
+                        + "already committed {1}, starting at {2}.", Win32Names.hex(a.base()),
+                        pages(committed.size()), Win32Names.hex(committed.get(0))))
                         .hint("commits-on-open", "Use MEM_RESERVE alone in open; the filter commits each page at its first touch.");
         return r.evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after open"));
     }
@@ -63,20 +66,20 @@ public class CommitOnFaultChecks {
         }
         for (int[] c : cells) {
             long at = probe.cellAddress(c[0], c[1]);
-            String name = "cells[" + c[0] + "][" + c[1] + "]";
             byte[] stored = probe.memoryAt(at, CELL_SIZE);
             if (stored == null) {
-                t.expect(2, false, name + " at " + Win32Names.hex(at) + ": its page is "
-                        + Win32Names.mem(probe.state(at)) + ", not committed, after setCell");
+                t.expect(2, false, Msg.of("write.not-committed", "cells[{0}][{1}] at {2}: its page is {3}, not "
+                        + "committed, after setCell", c[0], c[1], Win32Names.hex(at), Win32Names.mem(probe.state(at))));
                 continue;
             }
-            t.expect(probe.protect(at) == WinNT.PAGE_READWRITE, "the page of " + name + " is "
-                    + Win32Names.protection(probe.protect(at)) + ", expected PAGE_READWRITE");
-            t.expect(Arrays.equals(stored, pattern(c[0], c[1], CELL_SIZE)), "the 128 bytes at " + Win32Names.hex(at)
-                    + " are not what setCell(" + c[0] + ", " + c[1] + ", ...) wrote");
+            t.expect(probe.protect(at) == WinNT.PAGE_READWRITE, Msg.of("write.protection", "the page of "
+                    + "cells[{0}][{1}] is {2}, expected PAGE_READWRITE", c[0], c[1],
+                    Win32Names.protection(probe.protect(at))));
+            t.expect(Arrays.equals(stored, pattern(c[0], c[1], CELL_SIZE)), Msg.of("write.wrong-data", "the 128 "
+                    + "bytes at {0} are not what setCell({1}, {2}, ...) wrote", Win32Names.hex(at), c[0], c[1]));
         }
-        return t.result(15, "Each write faulted once on its reserved page; the filter committed the page and the "
-                        + "write went through, for " + cells.length + " cells.")
+        return t.result(15, Msg.of("write.pass", "Each write faulted once on its reserved page; the filter "
+                        + "committed the page and the write went through, for {0} cells.", cells.length))
                 .hint("writes-not-committed", "Commit the page holding ExceptionInformation[1] with VirtualAlloc(page, dwPageSize, "
                         + "MEM_COMMIT, PAGE_READWRITE) and return EXCEPTION_CONTINUE_EXECUTION.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the writes"));
@@ -88,16 +91,16 @@ public class CommitOnFaultChecks {
         probe.set(30, 0, pattern(30, 0, 64));
         Tally t = new Tally();
         byte[] unused = probe.get(150, 77);
-        t.expect(2, Arrays.equals(unused, new byte[CELL_SIZE]), "getCell(150, 77), never written, returned "
-                + describe(unused) + " instead of " + CELL_SIZE + " zero bytes");
+        t.expect(2, Arrays.equals(unused, new byte[CELL_SIZE]), Msg.of("read.not-zeros", "getCell(150, 77), never "
+                + "written, returned {0} instead of {1} zero bytes", describe(unused), CELL_SIZE));
         byte[] written = probe.get(30, 0);
         t.expect(written != null && Arrays.equals(Arrays.copyOf(written, 64), pattern(30, 0, 64)),
-                "getCell(30, 0) did not return the 64 bytes written to it");
+                Msg.of("read.wrong-data", "getCell(30, 0) did not return the 64 bytes written to it"));
         long page = probe.pageOf(150, 77);
-        t.expect(probe.state(page) == WinNT.MEM_COMMIT, "the read of cells[150][77] left its page "
-                + Win32Names.hex(page) + " " + Win32Names.mem(probe.state(page)));
-        return t.result(10, "A read of a never-touched cell faulted (ExceptionInformation[0] = 0), the filter "
-                        + "committed page " + Win32Names.hex(page) + ", and the read returned zeros.")
+        t.expect(probe.state(page) == WinNT.MEM_COMMIT, Msg.of("read.not-committed", "the read of cells[150][77] "
+                + "left its page {0} {1}", Win32Names.hex(page), Win32Names.mem(probe.state(page))));
+        return t.result(10, Msg.of("read.pass", "A read of a never-touched cell faulted (ExceptionInformation[0] "
+                        + "= 0), the filter committed page {0}, and the read returned zeros.", Win32Names.hex(page)))
                 .hint("handles-writes-only", "ExceptionInformation[0] says read (0) or write (1); both are cured the same way.")
                 .evidence(ctx.traceEvidence());
     }
@@ -114,8 +117,8 @@ public class CommitOnFaultChecks {
         }
         List<Long> committed = probe.committedPages();
         double ratio = (double) committed.size() / touched.size();
-        CheckResult r = Economy.score("Pages committed per page touched (" + Win32Names.pages(committed.size())
-                + " committed for " + Win32Names.pages(touched.size()) + " touched)", ratio, 4.0, 1.0, 15);
+        CheckResult r = Economy.score(Msg.of("economy.what", "Pages committed per page touched ({0} committed for "
+                + "{1} touched)", pages(committed.size()), pages(touched.size())), ratio, 4.0, 1.0, 15);
         return (committed.size() > touched.size()
                 ? r.hint("commits-whole-granule", "Commit one page, dwPageSize bytes at the faulting address rounded "
                         + "down, per fault.")
@@ -131,26 +134,27 @@ public class CommitOnFaultChecks {
         Kernel32 k = ctx.kernel32();
         Tally t = new Tally();
         SheetProbe.Outer nul = probe.outer(() -> sheet.guarded(() -> ctx.memory().getInt(0)));
-        t.expect(nul.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION), "a NULL-pointer read inside guarded(): expected "
-                + "EXCEPTION_ACCESS_VIOLATION reading 0x00000000 at the outer handler, but " + nul.describe());
+        t.expect(nul.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION), Msg.of("foreign.null", "a NULL-pointer read "
+                + "inside guarded(): expected EXCEPTION_ACCESS_VIOLATION reading 0x00000000 at the outer handler, but "
+                + "{0}", nul.describe()));
         long other = k.VirtualAlloc(0, 0x10000, WinNT.MEM_RESERVE, WinNT.PAGE_READWRITE);
         SheetProbe.Outer foreign = probe.outer(() -> sheet.guarded(() -> ctx.memory().setInt(other + PAGE, 1)));
         t.expect(2, foreign.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION) && probe.state(other + PAGE)
-                == WinNT.MEM_RESERVE, "a write to " + Win32Names.hex(other + PAGE) + ", reserved by someone else "
-                + "outside the sheet: " + foreign.describe() + ", and its page is now "
-                + Win32Names.mem(probe.state(other + PAGE)) + " (expected the violation outside and MEM_RESERVE)");
+                == WinNT.MEM_RESERVE, Msg.of("foreign.reservation", "a write to {0}, reserved by someone else "
+                + "outside the sheet: {1}, and its page is now {2} (expected the violation outside and MEM_RESERVE)",
+                Win32Names.hex(other + PAGE), foreign.describe(), Win32Names.mem(probe.state(other + PAGE))));
         long guard = probe.pageOf(150, 0);
         k.VirtualAlloc(guard, PAGE, WinNT.MEM_COMMIT, WinNT.PAGE_READWRITE | WinNT.PAGE_GUARD);
         SheetProbe.Outer g = probe.outer(() -> sheet.guarded(() -> ctx.memory().getByte(guard)));
-        t.expect(g.caughtCode(WinNT.STATUS_GUARD_PAGE_VIOLATION), "a guard page at " + Win32Names.hex(guard)
-                + " inside the sheet: expected STATUS_GUARD_PAGE_VIOLATION at the outer handler, but "
-                + g.describe());
+        t.expect(g.caughtCode(WinNT.STATUS_GUARD_PAGE_VIOLATION), Msg.of("foreign.guard", "a guard page at {0} "
+                + "inside the sheet: expected STATUS_GUARD_PAGE_VIOLATION at the outer handler, but {1}",
+                Win32Names.hex(guard), g.describe()));
         SheetProbe.Outer raised = probe.outer(() -> sheet.guarded(() -> k.RaiseException(CHECKER_EXCEPTION, 0,
                 null)));
-        t.expect(raised.caughtCode(CHECKER_EXCEPTION), "RaiseException(0xE0000042) inside guarded(): "
-                + raised.describe());
-        return t.result(15, "A NULL pointer, a foreign reservation, a guard page and a software exception all went"
-                        + " on to the outer handler with EXCEPTION_CONTINUE_SEARCH.")
+        t.expect(raised.caughtCode(CHECKER_EXCEPTION), Msg.of("foreign.raised", "RaiseException(0xE0000042) "
+                + "inside guarded(): {0}", raised.describe()));
+        return t.result(15, Msg.of("foreign.pass", "A NULL pointer, a foreign reservation, a guard page and a "
+                        + "software exception all went on to the outer handler with EXCEPTION_CONTINUE_SEARCH."))
                 .hint("no-range-check", "Commit only for EXCEPTION_ACCESS_VIOLATION at an address inside [base, base + SHEET_SIZE) "
                         + "whose page is MEM_RESERVE; return EXCEPTION_CONTINUE_SEARCH for everything else.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space at the end"));
@@ -165,19 +169,20 @@ public class CommitOnFaultChecks {
         ctx.faultInjection().failAllCalls("VirtualAlloc", WinError.ERROR_COMMITMENT_LIMIT);
         SheetProbe.Outer noMemory = probe.outer(() -> sheet.setCell(120, 7, pattern(120, 7, 8)));
         ctx.faultInjection().clear();
-        t.expect(2, noMemory.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION), "with every VirtualAlloc failing with "
-                + Win32Names.error(WinError.ERROR_COMMITMENT_LIMIT) + ", a write to " + Win32Names.hex(full)
-                + " should reach the outer handler once, but " + noMemory.describe()).hint("ignores-commit-failure",
+        t.expect(2, noMemory.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION), Msg.of("incurable.no-memory", "with "
+                + "every VirtualAlloc failing with {0}, a write to {1} should reach the outer handler once, but {2}",
+                Win32Names.error(WinError.ERROR_COMMITMENT_LIMIT), Win32Names.hex(full), noMemory.describe())).hint("ignores-commit-failure",
                 "VirtualAlloc failed, so the page is still reserved: return EXCEPTION_CONTINUE_SEARCH, or the write "
                 + "faults again and again.");
-        t.expect(faultsAt(ctx, full) <= 2, "the write to " + Win32Names.hex(full) + " faulted " + faultsAt(ctx, full)
-                + " times: the filter kept answering EXCEPTION_CONTINUE_EXECUTION without committing")
+        t.expect(faultsAt(ctx, full) <= 2, Msg.of("incurable.loops", "the write to {0} faulted {1} times: the "
+                + "filter kept answering EXCEPTION_CONTINUE_EXECUTION without committing", Win32Names.hex(full),
+                String.valueOf(faultsAt(ctx, full))))
                 .hint("ignores-commit-failure", "Check VirtualAlloc's result: answer EXCEPTION_CONTINUE_EXECUTION "
                         + "only when the commit worked.");
         if (noMemory.died() == null) {
             probe.set(120, 7, pattern(120, 7, 8));
-            t.expect(Arrays.equals(probe.memoryAt(full, 8), pattern(120, 7, 8)), "once memory was available again,"
-                    + " setCell(120, 7, ...) did not store its data").hint("no-retry", "A failed commit changes "
+            t.expect(Arrays.equals(probe.memoryAt(full, 8), pattern(120, 7, 8)), Msg.of("incurable.no-retry",
+                    "once memory was available again, setCell(120, 7, ...) did not store its data")).hint("no-retry", "A failed commit changes "
                     + "nothing: the next fault on the page must commit it as the first would have.");
         }
         if (noMemory.died() == null) {
@@ -187,18 +192,19 @@ public class CommitOnFaultChecks {
             long target = probe.cellAddress(3, 1);
             SheetProbe.Outer readOnly = probe.outer(() -> sheet.setCell(3, 1, pattern(3, 1, 8)));
             t.expect(2, readOnly.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION) && probe.protect(ro)
-                    == WinNT.PAGE_READONLY, "a write to " + Win32Names.hex(target) + " on a committed PAGE_READONLY "
-                    + "page: " + readOnly.describe() + ", and the page is now "
-                    + Win32Names.protection(probe.protect(ro)) + " (expected the violation outside and the page "
-                    + "still PAGE_READONLY)").hint("no-state-check", "Ask VirtualQuery for the page's State "
+                    == WinNT.PAGE_READONLY, Msg.of("incurable.read-only", "a write to {0} on a committed "
+                    + "PAGE_READONLY page: {1}, and the page is now {2} (expected the violation outside and the page "
+                    + "still PAGE_READONLY)", Win32Names.hex(target), readOnly.describe(),
+                    Win32Names.protection(probe.protect(ro)))).hint("no-state-check", "Ask VirtualQuery for the page's State "
                     + "first: a committed page that faults is no page to commit; return EXCEPTION_CONTINUE_SEARCH.");
         } else {
-            t.expect(2, false, "the read-only page case could not run: the process had ended")
+            t.expect(2, false, Msg.of("incurable.not-run", "the read-only page case could not run: the process "
+                    + "had ended"))
                     .hint("ignores-commit-failure", "The process ended after the failed commit: the filter must "
                             + "return EXCEPTION_CONTINUE_SEARCH when VirtualAlloc fails.");
         }
-        return t.result(15, "A failed commit and a write to a read-only committed page both went on to the outer "
-                        + "handler after one fault each.")
+        return t.result(15, Msg.of("incurable.pass", "A failed commit and a write to a read-only committed page "
+                        + "both went on to the outer handler after one fault each."))
                 .evidence(ctx.traceEvidence());
     }
 
@@ -215,10 +221,11 @@ public class CommitOnFaultChecks {
         probe.close();
         int state = probe.state(probe.base());
         Tally t = new Tally();
-        t.expect(3, state == WinNT.MEM_FREE, "after close the region at " + Win32Names.hex(probe.base())
-                + " is still " + Win32Names.mem(state) + "; expected MEM_FREE");
-        t.expect(1, sheet.base() == 0, "base() returned " + Win32Names.hex(sheet.base()) + " after close, not 0");
-        return t.result(10, "close released the region at " + Win32Names.hex(probe.base()) + ".")
+        t.expect(3, state == WinNT.MEM_FREE, Msg.of("close.not-free", "after close the region at {0} is still {1}; "
+                + "expected MEM_FREE", Win32Names.hex(probe.base()), Win32Names.mem(state)));
+        t.expect(1, sheet.base() == 0, Msg.of("close.base", "base() returned {0} after close, not 0",
+                Win32Names.hex(sheet.base())));
+        return t.result(10, Msg.of("close.pass", "close released the region at {0}.", Win32Names.hex(probe.base())))
                 .hint("never-releases", "VirtualFree(base, 0, MEM_RELEASE) frees the reservation and its committed pages at once.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after close"));
     }
@@ -228,14 +235,14 @@ public class CommitOnFaultChecks {
                 .filter(r -> r.NumberParameters >= 2 && r.ExceptionInformation[1] == address).count();
     }
 
-    static String describe(byte[] b) {
+    static Msg describe(byte[] b) {
         if (b == null) {
-            return "null";
+            return Msg.text("null");
         }
         int nonZero = 0;
         for (byte x : b) {
             nonZero += x != 0 ? 1 : 0;
         }
-        return b.length + " bytes (" + nonZero + " non-zero)";
+        return Msg.of("bytes-read", "{0} bytes ({1} non-zero)", b.length, nonZero);
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.ProcessTerminatedException;
@@ -40,8 +41,8 @@ final class SheetProbe {
         boolean opened = call(ctx, "open(kernel, memory, seh)",
                 () -> sheet.open(ctx.kernel32(), ctx.memory(), ctx.process().seh()));
         if (!opened) {
-            throw new CheckFailedException(CheckResult.fail("open to reserve the sheet and return true",
-                    "open returned false").hint("open-fails",
+            throw new CheckFailedException(CheckResult.fail(Msg.of("open.expected", "open to reserve the sheet and "
+                    + "return true"), Msg.of("open.returned-false", "open returned false")).hint("open-fails",
                             "Reserve SHEET_SIZE bytes with VirtualAlloc(0, SHEET_SIZE, "
                     + "MEM_RESERVE, PAGE_READWRITE) and keep the address it returns.")
                     .evidence(ctx.traceEvidence()));
@@ -49,8 +50,10 @@ final class SheetProbe {
         long base = sheet.base();
         Allocation a = ctx.snapshot().allocationAt(base);
         if (base == 0 || a == null) {
-            throw new CheckFailedException(CheckResult.fail("base() to return the reserved region's address",
-                    "base() returned " + Win32Names.hex(base) + ", which is " + (base == 0 ? "NULL" : "free memory"))
+            throw new CheckFailedException(CheckResult.fail(Msg.of("base.expected", "base() to return the reserved "
+                    + "region's address"), base == 0 ? Msg.of("base.null", "base() returned {0}, which is NULL",
+                    Win32Names.hex(base)) : Msg.of("base.free", "base() returned {0}, which is free memory",
+                    Win32Names.hex(base)))
                     .evidence(ctx.traceEvidence()));
         }
         return new SheetProbe(ctx, sheet, base);
@@ -137,23 +140,34 @@ final class SheetProbe {
             }, r -> { });
             return new Outer(caught[0], null);
         } catch (UnhandledSehException e) {
-            return new Outer(null, e.getMessage());
+            return new Outer(null, Msg.text(e.getMessage()));
         } catch (ProcessTerminatedException e) {
-            return new Outer(null, "the process had already ended (" + e.getMessage() + ")");
+            return new Outer(null, Msg.of("outer.already-ended", "the process had already ended ({0})",
+                    e.getMessage()));
         }
     }
 
     /** What reached the checker's outer handler: the exception, or null; and why the process died, or null. */
-    record Outer(EXCEPTION_RECORD caught, String died) {
+    record Outer(EXCEPTION_RECORD caught, Msg died) {
         boolean caughtCode(int code) {
             return caught != null && caught.ExceptionCode == code;
         }
 
-        String describe() {
-            return died != null ? "the process ended: " + died
-                    : caught == null ? "no exception reached the outer handler"
-                    : Win32Names.exception(caught) + " reached the outer handler";
+        Msg describe() {
+            return died != null ? Msg.of("outer.died", "the process ended: {0}", died)
+                    : caught == null ? Msg.of("outer.nothing", "no exception reached the outer handler")
+                    : Msg.of("outer.caught", "{0} reached the outer handler", Win32Names.exception(caught));
         }
+    }
+
+    /** {@code 1 page}, {@code 12 pages}, translatable. */
+    static Msg pages(long count) {
+        return Msg.of("pages", "{0,choice,0#0 pages|1#1 page|1<{0} pages}", count);
+    }
+
+    /** {@code 1 byte}, {@code 6,553,600 bytes}, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#0 bytes|1#1 byte|1<{0} bytes}", count);
     }
 
     // An access violation on a read: ExceptionInformation[0] is 0.
@@ -168,9 +182,12 @@ final class SheetProbe {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ", not cured by commitFilter nor handled by any __except"
-                    + where(e) + ".")
+            String at = where(e);
+            throw new CheckFailedException(CheckResult.fail(at.isEmpty()
+                    ? Msg.of("crash", "{0} crashed the process: {1}, not cured by commitFilter nor handled by any "
+                            + "__except.", what, Win32Names.exception(e.record()))
+                    : Msg.of("crash-at", "{0} crashed the process: {1}, not cured by commitFilter nor handled by any "
+                            + "__except, at {2}.", what, Win32Names.exception(e.record()), at))
                     .hint(isRead(e) ? "handles-writes-only" : "not-cured", isRead(e) ? "A read of an uncommitted "
                             + "page faults too (ExceptionInformation[0] == 0): commitFilter must commit the page for "
                             + "reads as well as writes."
@@ -178,8 +195,8 @@ final class SheetProbe {
                             + "commit the faulting page of the sheet?")
                     .evidence(ctx.traceEvidence()));
         } catch (ProcessTerminatedException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " ran in a process that had ended: "
-                    + e.getMessage()).hint("process-ended", "An earlier fault ended the process: look at the first "
+            throw new CheckFailedException(CheckResult.fail(Msg.of("ended", "{0} ran in a process that had ended: {1}",
+                    what, e.getMessage())).hint("process-ended", "An earlier fault ended the process: look at the first "
                     + "fault in the trace, which no filter cured.").evidence(ctx.traceEvidence()));
         }
     }
@@ -188,7 +205,7 @@ final class SheetProbe {
     private static String where(Throwable t) {
         for (StackTraceElement e : t.getStackTrace()) {
             if (e.getClassName().indexOf('.') < 0) {
-                return ", at " + Win32Names.frame(e);
+                return Win32Names.frame(e);
             }
         }
         return "";

@@ -1,6 +1,8 @@
 package pagelab.exercises.protection;
 
 import static pagelab.exercises.protection.TrackerProbe.PAGE;
+import static pagelab.exercises.protection.TrackerProbe.count;
+import static pagelab.exercises.protection.TrackerProbe.isAccessViolation;
 import static pagelab.exercises.protection.TrackerProbe.pages;
 import static pagelab.exercises.protection.WriteTracker.BUFFER_SIZE;
 
@@ -9,6 +11,7 @@ import java.util.Map;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.IntByReference;
@@ -28,13 +31,14 @@ public class ProtectionChecks {
         TrackerProbe t = TrackerProbe.open(ctx, tracker);
         Tally tally = new Tally();
         long committed = ctx.committedPages(t.base(), BUFFER_SIZE);
-        tally.expect(committed == WriteTracker.PAGES, "only " + Win32Names.pages(committed) + " of the buffer at "
-                + Win32Names.hex(t.base()) + " are committed, expected " + WriteTracker.PAGES);
-        String wrong = t.pagesNot(WinNT.PAGE_READONLY);
-        tally.expect(2, wrong.isEmpty(), "these pages are not PAGE_READONLY: " + wrong);
-        tally.expect(t.written().isEmpty(), "writtenPages() after open is " + pages(t.written()) + ", not empty");
-        return tally.result(10, "The buffer at " + Win32Names.hex(t.base()) + " is " + Win32Names.pages(
-                        WriteTracker.PAGES) + " of PAGE_READONLY: reads work, the first write to a page faults.")
+        tally.expect(committed == WriteTracker.PAGES, Msg.of("open.committed", "only {0} of the buffer at {1} are "
+                + "committed, expected {2}", count(committed), Win32Names.hex(t.base()), WriteTracker.PAGES));
+        Msg wrong = t.pagesNot(WinNT.PAGE_READONLY);
+        tally.expect(2, wrong == null, Msg.of("open.not-readonly", "these pages are not PAGE_READONLY: {0}", wrong));
+        tally.expect(t.written().isEmpty(), Msg.of("open.written", "writtenPages() after open is {0}, not empty",
+                pages(t.written())));
+        return tally.result(10, Msg.of("open.pass", "The buffer at {0} is {1} of PAGE_READONLY: reads work, the "
+                        + "first write to a page faults.", Win32Names.hex(t.base()), count(WriteTracker.PAGES)))
                 .hint(t.pagesWith(WinNT.PAGE_NOACCESS, -1) > 0 ? "noaccess-not-readonly" : "open-protection",
                         (t.pagesWith(WinNT.PAGE_NOACCESS, -1) > 0 ? "PAGE_NOACCESS faults on reads too; the buffer "
                         + "must stay readable. " : "") + "Commit PAGE_READWRITE, then VirtualProtect(base, "
@@ -60,13 +64,16 @@ public class ProtectionChecks {
         List<Long> want = List.of(t.page(0), t.page(3), t.page(7), t.page(8), t.page(9), t.page(15));
         List<Long> got = t.written();
         Tally tally = new Tally();
-        tally.expect(3, want.equals(got), "writtenPages() is " + pages(got) + "; expected " + pages(want));
+        tally.expect(3, want.equals(got), Msg.of("writes.recorded", "writtenPages() is {0}; expected {1}", pages(got),
+                pages(want)));
         tally.expect(mem.getInt(t.page(3) + 100) == 0x33333334 && mem.getLong(t.page(9) - 4) == 0x9999999988888888L
-                && mem.getByte(t.page(15) + 4095) == 0x55, "not every write inside watched() was stored");
+                && mem.getByte(t.page(15) + 4095) == 0x55, Msg.of("writes.not-stored", "not every write inside "
+                + "watched() was stored"));
         long faults = t.violationsIn(mark, t.base(), BUFFER_SIZE);
-        tally.expect(faults == want.size(), Win32Names.pages(want.size()) + " were written, but the buffer raised "
-                + faults + " access violations (expected one per written page)");
-        return tally.result(20, "Six pages written, six faults, six pages recorded, every write stored.")
+        tally.expect(faults == want.size(), Msg.of("writes.faults", "{0} were written, but the buffer raised {1} "
+                + "access violations (expected one per written page)", count(want.size()), String.valueOf(faults)));
+        return tally.result(20, Msg.of("writes.pass", "Six pages written, six faults, six pages recorded, every "
+                        + "write stored."))
                 .hint("unprotects-whole-buffer", "Make only the faulting page PAGE_READWRITE: the other pages must "
                         + "stay read-only to be seen.")
                 .evidence(ctx.traceEvidence());
@@ -85,10 +92,12 @@ public class ProtectionChecks {
         });
         Tally tally = new Tally();
         long faults = t.violationsIn(mark, t.base(), BUFFER_SIZE);
-        tally.expect(faults == 0, "reading every page raised " + faults + " access violations");
-        tally.expect(2, t.written().isEmpty(), "after reads only, writtenPages() is " + pages(t.written()));
-        return tally.result(10, "Reading all " + Win32Names.pages(WriteTracker.PAGES) + " raised nothing and "
-                        + "recorded nothing.")
+        tally.expect(faults == 0, Msg.of("reads.faults", "reading every page raised {0} access violations",
+                String.valueOf(faults)));
+        tally.expect(2, t.written().isEmpty(), Msg.of("reads.recorded", "after reads only, writtenPages() is {0}",
+                pages(t.written())));
+        return tally.result(10, Msg.of("reads.pass", "Reading all {0} raised nothing and recorded nothing.",
+                        count(WriteTracker.PAGES)))
                 .hint("noaccess-not-readonly", "PAGE_READONLY allows reads; PAGE_NOACCESS would fault on them too.")
                 .evidence(ctx.traceEvidence());
     }
@@ -98,20 +107,20 @@ public class ProtectionChecks {
     public CheckResult foreignFaultsPassOn(WriteTracker tracker, CheckContext ctx) {
         TrackerProbe t = TrackerProbe.open(ctx, tracker);
         Tally tally = new Tally();
-        String nul = t.outer(() -> tracker.watched(() -> ctx.memory().setInt(0, 1)));
-        tally.expect(nul != null && nul.startsWith("EXCEPTION_ACCESS_VIOLATION"), "a NULL write inside watched(): "
-                + "the outer handler got " + (nul == null ? "nothing" : nul));
+        Msg nul = t.outer(() -> tracker.watched(() -> ctx.memory().setInt(0, 1)));
+        tally.expect(isAccessViolation(nul), Msg.of("foreign.null", "a NULL write inside watched(): the outer "
+                + "handler got {0}", nul == null ? NOTHING : nul));
         long other = ctx.kernel32().VirtualAlloc(0, PAGE, WinNT.MEM_RESERVE | WinNT.MEM_COMMIT, WinNT.PAGE_READONLY);
-        String foreign = t.outer(() -> tracker.watched(() -> ctx.memory().setInt(other, 1)));
+        Msg foreign = t.outer(() -> tracker.watched(() -> ctx.memory().setInt(other, 1)));
         int prot = t.protect(other);
-        tally.expect(2, foreign != null && prot == WinNT.PAGE_READONLY, "a write to " + Win32Names.hex(other)
-                + ", a PAGE_READONLY page outside the buffer: the outer handler got " + (foreign == null ? "nothing"
-                : foreign) + " and the page is now " + Win32Names.protection(prot) + "; expected the violation "
-                + "outside and the page still PAGE_READONLY");
-        tally.expect(!t.written().contains(other), "writtenPages() lists " + Win32Names.hex(other)
-                + ", which is not in the buffer");
-        return tally.result(15, "A NULL write and a write to someone else's read-only page went on to the outer "
-                        + "handler, untouched.")
+        tally.expect(2, foreign != null && prot == WinNT.PAGE_READONLY, Msg.of("foreign.read-only", "a write to "
+                + "{0}, a PAGE_READONLY page outside the buffer: the outer handler got {1} and the page is now {2}; "
+                + "expected the violation outside and the page still PAGE_READONLY", Win32Names.hex(other),
+                foreign == null ? NOTHING : foreign, Win32Names.protection(prot)));
+        tally.expect(!t.written().contains(other), Msg.of("foreign.recorded", "writtenPages() lists {0}, which is "
+                + "not in the buffer", Win32Names.hex(other)));
+        return tally.result(15, Msg.of("foreign.pass", "A NULL write and a write to someone else's read-only page "
+                        + "went on to the outer handler, untouched."))
                 .hint("no-range-check", "Check that ExceptionInformation[1] is inside [base, base + BUFFER_SIZE) "
                         + "before touching any "
                         + "protection.")
@@ -125,15 +134,17 @@ public class ProtectionChecks {
         TrackerProbe t = TrackerProbe.open(ctx, tracker);
         long locked = t.page(5);
         ctx.kernel32().VirtualProtect(locked, PAGE, WinNT.PAGE_NOACCESS, new IntByReference());
-        String got = t.outer(() -> tracker.watched(() -> ctx.memory().setInt(locked + 32, 5)));
+        Msg got = t.outer(() -> tracker.watched(() -> ctx.memory().setInt(locked + 32, 5)));
         Tally tally = new Tally();
-        tally.expect(2, got != null && got.startsWith("EXCEPTION_ACCESS_VIOLATION"), "a write to "
-                + Win32Names.hex(locked + 32) + " on a page of the buffer made PAGE_NOACCESS: the outer handler got "
-                + (got == null ? "nothing: the write went through" : got));
-        tally.expect(2, t.protect(locked) == WinNT.PAGE_NOACCESS, "page " + Win32Names.hex(locked) + " is now "
-                + Win32Names.protection(t.protect(locked)) + "; it must stay PAGE_NOACCESS");
-        tally.expect(!t.written().contains(locked), "writtenPages() lists the locked page " + Win32Names.hex(locked));
-        return tally.result(15, "The PAGE_NOACCESS page was left alone: its fault went on to the outer handler.")
+        tally.expect(2, isAccessViolation(got), Msg.of("locked.outer", "a write to {0} on a page of the buffer made "
+                + "PAGE_NOACCESS: the outer handler got {1}", Win32Names.hex(locked + 32), got == null
+                ? Msg.of("outer.nothing-written", "nothing: the write went through") : got));
+        tally.expect(2, t.protect(locked) == WinNT.PAGE_NOACCESS, Msg.of("locked.protection", "page {0} is now {1}; "
+                + "it must stay PAGE_NOACCESS", Win32Names.hex(locked), Win32Names.protection(t.protect(locked))));
+        tally.expect(!t.written().contains(locked), Msg.of("locked.recorded", "writtenPages() lists the locked page "
+                + "{0}", Win32Names.hex(locked)));
+        return tally.result(15, Msg.of("locked.pass", "The PAGE_NOACCESS page was left alone: its fault went on to "
+                        + "the outer handler."))
                 .hint(oldProtectionMode(t, locked), OLD_PROTECTION_HINTS.get(oldProtectionMode(t, locked)))
                 .evidence(ctx.traceEvidence());
     }
@@ -152,31 +163,39 @@ public class ProtectionChecks {
                 && c.function().equals("VirtualProtect")).map(KernelCall.class::cast).findFirst().orElse(null);
         int writable = t.pagesWith(WinNT.PAGE_READWRITE, -1);
         Tally tally = new Tally();
-        String wrong = t.pagesNot(WinNT.PAGE_READONLY);
-        tally.expect(2, wrong.isEmpty(), "after reset() these pages are not PAGE_READONLY: " + wrong);
-        tally.expect(ok == wrong.isEmpty(), "reset() returned " + ok + " although " + (wrong.isEmpty()
-                ? "every page was re-protected" : "some pages were not re-protected"));
-        tally.expect(t.written().isEmpty(), "after reset() writtenPages() is " + pages(t.written()));
+        Msg wrong = t.pagesNot(WinNT.PAGE_READONLY);
+        tally.expect(2, wrong == null, Msg.of("reset.not-readonly", "after reset() these pages are not "
+                + "PAGE_READONLY: {0}", wrong));
+        tally.expect(ok == (wrong == null), wrong == null
+                ? Msg.of("reset.returned", "reset() returned {0} although every page was re-protected",
+                        String.valueOf(ok))
+                : Msg.of("reset.returned-not-all", "reset() returned {0} although some pages were not re-protected",
+                        String.valueOf(ok)));
+        tally.expect(t.written().isEmpty(), Msg.of("reset.written", "after reset() writtenPages() is {0}",
+                pages(t.written())));
         t.watched("watched(second write)", () -> ctx.memory().setInt(t.page(4) + 8, 44));
-        tally.expect(2, t.written().equals(List.of(t.page(4))), "a write to page " + Win32Names.hex(t.page(4))
-                + " after reset() left writtenPages() at " + pages(t.written()));
-        return tally.result(15, "reset() re-protected pages " + Win32Names.hex(t.page(2)) + " and "
-                        + Win32Names.hex(t.page(4)) + ", and the next write was seen again.")
-                .hint(failed != null && failed.lastError() == WinError.ERROR_NOACCESS ? "null-old-protect"
-                                : failed != null ? "reset-call-failed"
-                                : t.pagesWith(WinNT.PAGE_NOACCESS, -1) > 0 ? "noaccess-not-readonly"
-                                : writable > 2 ? "unprotects-whole-buffer" : "reset-never-reprotects",
-                        failed != null && failed.lastError() == WinError.ERROR_NOACCESS
-                                ? "VirtualProtect failed with ERROR_NOACCESS: lpflOldProtect must point to a variable, "
-                                + "never NULL. Check its result."
-                                : failed != null ? "VirtualProtect failed in reset() with "
-                                + Win32Names.error(failed.lastError()) + ": check its arguments and its result."
-                                : t.pagesWith(WinNT.PAGE_NOACCESS, -1) > 0 ? "reset() must make the pages "
-                                + "PAGE_READONLY again, not PAGE_NOACCESS: reads must keep working."
-                                : writable > 2 ? "Pages that were never written are writable: the filter must "
-                                + "unprotect only the page that faulted, so reset() can re-protect what was written."
-                                : "reset() must VirtualProtect every page in writtenPages() back to PAGE_READONLY.")
-                .evidence(ctx.traceEvidence());
+        tally.expect(2, t.written().equals(List.of(t.page(4))), Msg.of("reset.not-seen", "a write to page {0} after "
+                + "reset() left writtenPages() at {1}", Win32Names.hex(t.page(4)), pages(t.written())));
+        CheckResult r = tally.result(15, Msg.of("reset.pass", "reset() re-protected pages {0} and {1}, and the next "
+                        + "write was seen again.", Win32Names.hex(t.page(2)), Win32Names.hex(t.page(4))));
+        // The hint names the VirtualProtect call that failed and its error, else the mistake the protections show.
+        if (failed != null && failed.lastError() == WinError.ERROR_NOACCESS) {
+            r = r.hint("null-old-protect", "VirtualProtect failed with ERROR_NOACCESS: lpflOldProtect must point to "
+                    + "a variable, never NULL. Check its result.");
+        } else if (failed != null) {
+            r = r.hint("reset-call-failed", Msg.of("hint.reset-call-failed", "VirtualProtect failed in reset() with "
+                    + "{0}: check its arguments and its result.", Win32Names.error(failed.lastError())));
+        } else if (t.pagesWith(WinNT.PAGE_NOACCESS, -1) > 0) {
+            r = r.hint("noaccess-not-readonly", "reset() must make the pages PAGE_READONLY again, not PAGE_NOACCESS: "
+                    + "reads must keep working.");
+        } else if (writable > 2) {
+            r = r.hint("unprotects-whole-buffer", "Pages that were never written are writable: the filter must "
+                    + "unprotect only the page that faulted, so reset() can re-protect what was written.");
+        } else {
+            r = r.hint("reset-never-reprotects", "reset() must VirtualProtect every page in writtenPages() back to "
+                    + "PAGE_READONLY.");
+        }
+        return r.evidence(ctx.traceEvidence());
     }
 
     @Check(points = 15, title = "close releases the buffer", after = "openProtectsBuffer", order = 7)
@@ -189,13 +208,17 @@ public class ProtectionChecks {
         });
         int state = ctx.page(t.base()).state();
         Tally tally = new Tally();
-        tally.expect(3, state == WinNT.MEM_FREE, "after close the buffer at " + Win32Names.hex(t.base()) + " is "
-                + Win32Names.mem(state) + "; expected MEM_FREE");
-        tally.expect(tracker.base() == 0, "base() is " + Win32Names.hex(tracker.base()) + " after close");
-        return tally.result(15, "close released the buffer at " + Win32Names.hex(t.base()) + ".")
+        tally.expect(3, state == WinNT.MEM_FREE, Msg.of("close.not-free", "after close the buffer at {0} is {1}; "
+                + "expected MEM_FREE", Win32Names.hex(t.base()), Win32Names.mem(state)));
+        tally.expect(tracker.base() == 0, Msg.of("close.base", "base() is {0} after close",
+                Win32Names.hex(tracker.base())));
+        return tally.result(15, Msg.of("close.pass", "close released the buffer at {0}.", Win32Names.hex(t.base())))
                 .hint("never-releases", "VirtualFree(base, 0, MEM_RELEASE) works whatever the pages' protection.")
                 .evidence(ctx.traceEvidence());
     }
+
+    /** What the outer handler got when no exception reached it. */
+    private static final Msg NOTHING = Msg.of("outer.nothing", "nothing");
 
     private static final Map<String, String> OLD_PROTECTION_HINTS = Map.of(
             "unprotects-whole-buffer", "The filter made the whole buffer writable, the locked page with it: change "

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.ProcessTerminatedException;
@@ -37,8 +38,9 @@ final class TrackerProbe {
         boolean ok = call(ctx, "open", () -> tracker.open(ctx.kernel32(), ctx.memory(), ctx.process().seh()));
         long base = tracker.base();
         if (!ok || base == 0 || ctx.snapshot().allocationAt(base) == null) {
-            throw new CheckFailedException(CheckResult.fail("open to return true and base() to name the buffer",
-                    "open returned " + ok + " and base() " + Win32Names.hex(base))
+            throw new CheckFailedException(CheckResult.fail(Msg.of("open.expected", "open to return true and base() to "
+                    + "name the buffer"), Msg.of("open.actual", "open returned {0} and base() {1}", String.valueOf(ok),
+                    Win32Names.hex(base)))
                     .hint("open-fails",
                             "VirtualAlloc(0, BUFFER_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE), then "
                             + "VirtualProtect the buffer to PAGE_READONLY.")
@@ -59,7 +61,6 @@ final class TrackerProbe {
         return ctx.page(address).protect();
     }
 
-    /** The pages of the buffer whose protection is not {@code want}, as "0x... (PAGE_...)" texts. */
     /** How many pages of the buffer other than {@code except} have protection {@code prot}. */
     int pagesWith(int prot, long except) {
         int n = 0;
@@ -69,7 +70,8 @@ final class TrackerProbe {
         return n;
     }
 
-    String pagesNot(int want) {
+    /** The pages of the buffer whose protection is not {@code want}, as "0x... (PAGE_...)" texts; null if none. */
+    Msg pagesNot(int want) {
         StringBuilder b = new StringBuilder();
         int n = 0;
         for (long a = base; a < base + BUFFER_SIZE; a += PAGE) {
@@ -78,7 +80,8 @@ final class TrackerProbe {
                         .append(Win32Names.protection(protect(a))).append(')');
             }
         }
-        return n > 4 ? b + ", ... (" + Win32Names.pages(n) + " in all)" : b.toString();
+        return n == 0 ? null : n > 4 ? Msg.of("pages-not.more", "{0}, ... ({1} in all)", b.toString(), count(n))
+                : Msg.text(b.toString());
     }
 
     /** Runs {@code body} inside {@code watched}, as student code would. */
@@ -106,38 +109,51 @@ final class TrackerProbe {
                 .count();
     }
 
-    /** Runs {@code body} inside the checker's own {@code __try/__except} that handles everything. */
-    String outer(SehBlock body) {
+    /**
+     * Runs {@code body} inside the checker's own {@code __try/__except} that handles everything: the exception that
+     * reached it, how the process ended, or null if nothing reached it.
+     */
+    Msg outer(SehBlock body) {
         EXCEPTION_RECORD[] caught = new EXCEPTION_RECORD[1];
         try {
             ctx.process().seh().tryExcept(body, r -> {
                 caught[0] = r.copy();
                 return WinNT.EXCEPTION_EXECUTE_HANDLER;
             }, r -> { });
-            return caught[0] == null ? null : Win32Names.exception(caught[0]);
+            return caught[0] == null ? null : Msg.text(Win32Names.exception(caught[0]));
         } catch (UnhandledSehException | ProcessTerminatedException e) {
-            return "the process ended: " + e.getMessage();
+            return Msg.of("outer.died", "the process ended: {0}", e.getMessage());
         }
     }
 
-    static String pages(List<Long> pages) {
-        return pages == null ? "null" : pages.isEmpty() ? "none"
-                : String.join(", ", pages.stream().map(Win32Names::hex).toList());
+    /** Whether {@code outer} saw an access violation reach the outer handler. */
+    static boolean isAccessViolation(Msg outer) {
+        return outer != null && outer.english().startsWith("EXCEPTION_ACCESS_VIOLATION");
+    }
+
+    static Msg pages(List<Long> pages) {
+        return pages == null ? Msg.text("null") : pages.isEmpty() ? Msg.of("pages.none", "none")
+                : Msg.text(String.join(", ", pages.stream().map(Win32Names::hex).toList()));
+    }
+
+    /** {@code 1 page}, {@code 16 pages}, translatable. */
+    static Msg count(long pages) {
+        return Msg.of("page-count", "{0,choice,0#0 pages|1#1 page|1<{0} pages}", pages);
     }
 
     static <T> T call(CheckContext ctx, String what, Supplier<T> action) {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ", not handled by watchFilter or any __except.")
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "{0} crashed the process: {1}, not "
+                    + "handled by watchFilter or any __except.", what, Win32Names.exception(e.record())))
                     .hint("fault-not-handled",
                             "Is watched() a __try whose filter is watchFilter, and is the buffer PAGE_READONLY "
                             + "(reads allowed, writes fault)?")
                     .evidence(ctx.traceEvidence()));
         } catch (ProcessTerminatedException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " ran in a process that had ended: "
-                    + e.getMessage()).evidence(ctx.traceEvidence()));
+            throw new CheckFailedException(CheckResult.fail(Msg.of("ended", "{0} ran in a process that had ended: {1}",
+                    what, e.getMessage())).evidence(ctx.traceEvidence()));
         }
     }
 }
