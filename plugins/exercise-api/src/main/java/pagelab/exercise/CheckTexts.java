@@ -99,6 +99,27 @@ public final class CheckTexts {
     }
 
     /**
+     * The translated caption of an evidence section captioned {@code title} in English, from the exercise's bundle or
+     * else PageLab's own, or null. The key is {@code evidence.} and the caption's words in lower case joined by
+     * {@code -}: "Address space after open" is {@code evidence.address-space-after-open}. A caption made up of
+     * changing parts (a name, a number) is not translated this way.
+     *
+     * @since 0.1.3
+     */
+    public String evidenceTitle(String title) {
+        if (bundle == null || title == null) {
+            return null;
+        }
+        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        if (slug.isEmpty()) {
+            return null; // not English (already translated) or no words at all
+        }
+        String key = "evidence." + slug;
+        String t = get(key);
+        return t != null || api == null || !api.containsKey(key) ? t : api.getString(key);
+    }
+
+    /**
      * The keys of the translatable texts of {@code result} that this translation lacks (none when this is no
      * translation).
      *
@@ -140,10 +161,14 @@ public final class CheckTexts {
                 : String.join("\n", c.messageParts().stream().map(this::text).toList());
         String hint = c.hint() == null ? null : c.hintMsg() != null && c.hintMsg().keyed()
                 && message(c.hintMsg().key()) != null ? text(c.hintMsg()) : hint(c.failureMode());
+        List<Evidence> evidence = c.evidence().stream().map(e -> {
+            String caption = evidenceTitle(e.title());
+            return caption == null ? e : new Evidence(e.kind(), caption, e.lines(), e.snapshot(), e.steps());
+        }).toList();
         return new CheckResult(c.checkId(), title == null ? c.title() : title, c.status(), c.points(),
                 c.maxPoints(), message, c.expectedMsg() == null ? c.expected() : text(c.expectedMsg()),
                 c.actualMsg() == null ? c.actual() : text(c.actualMsg()), hint == null ? c.hint() : hint,
-                c.evidence(), c.failureMode(), c.messageParts(), c.expectedMsg(), c.actualMsg(), c.hintMsg());
+                evidence, c.failureMode(), c.messageParts(), c.expectedMsg(), c.actualMsg(), c.hintMsg());
     }
 
     /**

@@ -99,6 +99,22 @@ class CheckTextsTest {
     }
 
     @Test
+    void evidenceCaptionsArePageLabsOwnTranslationAndOthersStayEnglish() {
+        CheckResult graded = CheckResult.fail("no").evidence(
+                new Evidence(EvidenceKind.FAULTS, "Kernel calls and faults during the check", List.of("x"), null),
+                new Evidence(EvidenceKind.FAULTS, "Address space of instance #3", List.of("y"), null)).scored(SUM);
+
+        CheckResult shown = zh.apply(graded);
+
+        assertThat(shown.evidence()).extracting(Evidence::title)
+                .containsExactly("检查期间的内核调用与异常", "Address space of instance #3");
+        assertThat(shown.evidence().get(0).lines()).containsExactly("x");
+        assertThat(graded.evidence().get(0).title()).isEqualTo("Kernel calls and faults during the check");
+        assertThat(zh.apply(shown)).as("translating twice changes nothing").isEqualTo(shown);
+        assertThat(CheckTexts.of(new Texty(), Locale.ENGLISH).apply(graded)).isEqualTo(graded);
+    }
+
+    @Test
     void plainMessagesAndEnglishReadAsTheyAlwaysDid() {
         CheckResult plain = CheckResult.fail("1 page", "3 pages").hint("no-sum", "Return the sum.").scored(SUM);
         CheckResult keyed = CheckResult.pass(Msg.of("committed", "committed {0} pages, expected {1}", 1, 1))
