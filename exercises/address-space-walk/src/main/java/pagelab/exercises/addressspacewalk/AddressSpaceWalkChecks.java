@@ -1,6 +1,7 @@
 package pagelab.exercises.addressspacewalk;
 
 import static pagelab.exercises.addressspacewalk.GroundTruth.at;
+import static pagelab.exercises.addressspacewalk.GroundTruth.bytes;
 import static pagelab.exercises.addressspacewalk.GroundTruth.describe;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
@@ -30,7 +32,8 @@ public class AddressSpaceWalkChecks {
         GroundTruth truth = GroundTruth.prepare(ctx.process());
         List<VmRegion> got = truth.walk(walker);
         if (got.isEmpty()) {
-            return CheckResult.fail("regions from 0x00000000 to " + Win32Names.hex(truth.end()), "walk returned none")
+            return CheckResult.fail(Msg.of("tiles.expected", "regions from 0x00000000 to {0}",
+                    Win32Names.hex(truth.end())), Msg.of("tiles.none", "walk returned none"))
                     .hint("no-walk", "Call VirtualQuery from address 0 until it returns 0.");
         }
         // A walk that starts above 0 (say at 0x00010000, where the first allocation may lie) still tiles the rest:
@@ -40,28 +43,32 @@ public class AddressSpaceWalkChecks {
         long cursor = startsAbove ? start : 0;
         for (VmRegion r : got) {
             if (r == null || r.base() != cursor || r.size() <= 0) {
-                return CheckResult.fail("the next region at " + Win32Names.hex(cursor), r == null ? "a null region"
-                        : "the next one is " + describe(r)).hint("gap-between-regions", "Each region starts where "
+                return CheckResult.fail(Msg.of("tiles.next-expected", "the next region at {0}", Win32Names.hex(cursor)),
+                        r == null ? Msg.of("tiles.null-region", "a null region")
+                        : Msg.of("tiles.next-is", "the next one is {0}", describe(r))).hint("gap-between-regions", "Each region starts where "
                         + "the previous one ends: BaseAddress + RegionSize.");
             }
             cursor = r.base() + r.size();
         }
         if (cursor != truth.end()) {
-            return CheckResult.fail("The walk stopped at " + Win32Names.hex(cursor) + " after " + got.size()
-                            + " regions; VirtualQuery answers up to " + Win32Names.hex(truth.end()) + ".",
-                            Win32Names.hex(truth.end()), Win32Names.hex(cursor))
+            return CheckResult.fail(Msg.of("tiles.stopped", "The walk stopped at {0} after {1} regions; VirtualQuery "
+                            + "answers up to {2}.", Win32Names.hex(cursor), got.size(), Win32Names.hex(truth.end())),
+                            Msg.text(Win32Names.hex(truth.end())), Msg.text(Win32Names.hex(cursor)))
                     .hint("stops-at-free", "A MEM_FREE block is not the end: keep querying until VirtualQuery "
                             + "returns 0.")
                     .evidence(ctx.snapshotEvidence("The address space walked"));
         }
         if (startsAbove) {
-            return CheckResult.partial(10, "The walk starts at " + Win32Names.hex(start) + ", not at 0x00000000: the "
-                            + "free region below it is missing. From there the regions tile the address space.")
-                    .expectedActual("the first region at 0x00000000", "the first region at " + Win32Names.hex(start))
+            return CheckResult.partial(10, Msg.of("tiles.starts-above", "The walk starts at {0}, not at 0x00000000: "
+                            + "the free region below it is missing. From there the regions tile the address space.",
+                            Win32Names.hex(start)))
+                    .expectedActual(Msg.of("tiles.first-at-zero", "the first region at 0x00000000"),
+                            Msg.of("tiles.first-at", "the first region at {0}", Win32Names.hex(start)))
                     .hint("starts-above-zero", "Start the walk at address 0: the lowest 64 KiB are a MEM_FREE region "
                             + "like any other, and VirtualQuery describes it.");
         }
-        return CheckResult.pass(got.size() + " regions tile 0x00000000 to " + Win32Names.hex(truth.end()) + ".");
+        return CheckResult.pass(Msg.of("tiles.pass", "{0} regions tile 0x00000000 to {1}.", got.size(),
+                Win32Names.hex(truth.end())));
     }
 
     @Check(points = 20, title = "Each region is one allocation (or free gap) with the right size and type",
@@ -72,14 +79,16 @@ public class AddressSpaceWalkChecks {
         Tally t = new Tally();
         for (VmRegion want : truth.regions) {
             VmRegion r = at(got, want.base());
-            t.expect(r != null && r.size() == want.size() && r.type() == want.type(), "the region at "
-                    + Win32Names.hex(want.base()) + " should be " + Win32Names.bytes(want.size()) + " of "
-                    + Win32Names.mem(want.type()) + ", but " + (r == null ? "no region starts there"
-                    : "is " + Win32Names.bytes(r.size()) + " of " + Win32Names.mem(r.type())));
+            t.expect(r != null && r.size() == want.size() && r.type() == want.type(), Msg.of("regions.wrong",
+                    "the region at {0} should be {1} of {2}, but {3}", Win32Names.hex(want.base()),
+                    bytes(want.size()), Win32Names.mem(want.type()), r == null
+                    ? Msg.of("regions.none-there", "no region starts there")
+                    : Msg.of("regions.is", "is {0} of {1}", bytes(r.size()), Win32Names.mem(r.type()))));
         }
-        t.expect(got.size() == truth.regions.size(), "the walk found " + got.size() + " regions; there are "
-                + truth.regions.size());
-        return t.result(20, "All " + truth.regions.size() + " regions match the kernel's allocations and free gaps.")
+        t.expect(got.size() == truth.regions.size(), Msg.of("regions.count", "the walk found {0} regions; there "
+                + "are {1}", got.size(), truth.regions.size()));
+        return t.result(20, Msg.of("regions.pass", "All {0} regions match the kernel's allocations and free gaps.",
+                truth.regions.size()))
                 .hint(startsAbove(got) ? "starts-above-zero" : "blocks-as-regions", startsAbove(got)
                         ? "Start the walk at address 0: the free region there is a region too."
                         : "Blocks with the same AllocationBase make one region; its size is the sum of their sizes.")
@@ -97,12 +106,13 @@ public class AddressSpaceWalkChecks {
                 continue;
             }
             VmRegion r = at(got, want.base());
-            t.expect(r != null && Objects.equals(r.blocks(), want.blocks()), "the region at "
-                    + Win32Names.hex(want.base()) + " has " + want.blocks().size() + " block(s) "
-                    + blocks(want) + ", but the walk reported " + (r == null ? "no region there"
-                    : r.blocks().size() + ": " + blocks(r)));
+            t.expect(r != null && Objects.equals(r.blocks(), want.blocks()), Msg.of("blocks.wrong",
+                    "the region at {0} has {1} block(s) {2}, but the walk reported {3}", Win32Names.hex(want.base()),
+                    want.blocks().size(), blocks(want), r == null ? Msg.of("blocks.no-region", "no region there")
+                    : Msg.of("blocks.reported", "{0}: {1}", r.blocks().size(), blocks(r))));
         }
-        return t.result(15, "Every block's base, size, state, protection and type match VirtualQuery.")
+        return t.result(15, Msg.of("blocks.pass", "Every block's base, size, state, protection and type match "
+                + "VirtualQuery."))
                 .hint(regionsDiffer(truth, got) ? "blocks-as-regions" : "record-blocks", regionsDiffer(truth, got)
                         ? "A region's blocks are every VirtualQuery answer with its AllocationBase, not just the first."
                         : "Record each VirtualQuery answer as a block: BaseAddress, RegionSize, State, Protect, Type.");
@@ -129,7 +139,7 @@ public class AddressSpaceWalkChecks {
         if (images.points() != 0 || views.points() != 0 || images.status() != views.status()) {
             return images.status() != CheckStatus.PASS ? images : views;
         }
-        return CheckResult.pass("Every image and every mapped view was named as such.");
+        return CheckResult.pass(Msg.of("images-views.pass", "Every image and every mapped view was named as such."));
     }
 
     @Check(points = 10, title = "The walk is right on x64 and with ASLR", after = "tilesAddressSpace", order = 7)
@@ -141,18 +151,22 @@ public class AddressSpaceWalkChecks {
             try (Machine m = Machine.create(c.seed(ctx.seed() + 1))) {
                 GroundTruth truth = GroundTruth.prepare(m.createProcess());
                 List<VmRegion> got = truth.walk(walker);
-                String name = (c.is64Bit() ? "x64" : "x86") + (c.aslr() ? " with ASLR" : "");
+                String arch = c.is64Bit() ? "x64" : "x86";
+                Msg name = c.aslr() ? Msg.of("machine.aslr", "{0} with ASLR", arch) : Msg.text(arch);
                 VmRegion wrong = truth.regions.stream().filter(want -> !want.equals(at(got, want.base())))
                         .findFirst().orElse(null);
                 if (mode[0] == null && (wrong != null || got.size() != truth.regions.size())) {
                     mode[0] = diagnose(truth, got, wrong);
                 }
-                t.expect(wrong == null && got.size() == truth.regions.size(), "on " + name + " "
-                        + (wrong == null ? "the walk found " + got.size() + " regions, not " + truth.regions.size()
-                        : "the region " + describe(wrong) + " is " + describeGot(at(got, wrong.base()))));
+                t.expect(wrong == null && got.size() == truth.regions.size(), wrong == null
+                        ? Msg.of("other.count", "on {0} the walk found {1} regions, not {2}", name, got.size(),
+                                truth.regions.size())
+                        : Msg.of("other.region", "on {0} the region {1} is {2}", name, describe(wrong),
+                                describeGot(at(got, wrong.base()))));
             }
         }
-        return t.result(10, "On x64, x64 with ASLR and x86 with ASLR every region, block and kind matched.")
+        return t.result(10, Msg.of("other.pass", "On x64, x64 with ASLR and x86 with ASLR every region, block and "
+                + "kind matched."))
                 .hint(mode[0] == null ? "int-address" : mode[0], OTHER_MACHINE_HINTS.get(mode[0] == null
                         ? "int-address" : mode[0]));
     }
@@ -200,12 +214,14 @@ public class AddressSpaceWalkChecks {
         for (VmRegion r : got) {
             String base = Win32Names.hex(r.base());
             String line = lines.stream().filter(l -> l.startsWith(base)).findFirst().orElse(null);
-            t.expect(line != null && line.contains(r.kind().name()) && line.toUpperCase()
-                    .contains(Long.toHexString(r.size()).toUpperCase()), "no line starts with " + base
-                    + " and names its size (0x" + Long.toHexString(r.size()).toUpperCase() + ") and kind " + r.kind()
-                    + (line == null ? "" : "; found: " + line.strip()));
+            String size = Long.toHexString(r.size()).toUpperCase();
+            t.expect(line != null && line.contains(r.kind().name()) && line.toUpperCase().contains(size), line == null
+                    ? Msg.of("listing.missing", "no line starts with {0} and names its size (0x{1}) and kind {2}",
+                            base, size, String.valueOf(r.kind()))
+                    : Msg.of("listing.wrong", "no line starts with {0} and names its size (0x{1}) and kind {2}; "
+                            + "found: {3}", base, size, String.valueOf(r.kind()), line.strip()));
         }
-        return t.result(10, "The listing has one line per region with base, size and kind.")
+        return t.result(10, Msg.of("listing.pass", "The listing has one line per region with base, size and kind."))
                 .hint("listing-format",
                         "String.format(\"0x%08X\", base) on x86; 16 digits when the address needs more than 32 bits.");
     }
@@ -218,15 +234,17 @@ public class AddressSpaceWalkChecks {
         Set<Long> found = bases(got, kind);
         Tally t = new Tally();
         for (long b : want) {
-            t.expect(found.contains(b), "the " + kind + " region at " + Win32Names.hex(b) + " was reported as "
-                    + (at(got, b) == null ? "nothing (no region starts there)" : at(got, b).kind()));
+            t.expect(found.contains(b), Msg.of("kinds.missed", "the {0} region at {1} was reported as {2}",
+                    String.valueOf(kind), Win32Names.hex(b), at(got, b) == null
+                    ? Msg.of("kinds.nothing", "nothing (no region starts there)")
+                    : String.valueOf(at(got, b).kind())));
         }
         for (long b : found) {
-            t.expect(want.contains(b), "the region at " + Win32Names.hex(b) + " was reported as " + kind
-                    + ", but it is not one");
+            t.expect(want.contains(b), Msg.of("kinds.not-one", "the region at {0} was reported as {1}, but it is "
+                    + "not one", Win32Names.hex(b), String.valueOf(kind)));
         }
-        return t.result(10, "Found every " + kind + " region: " + want.stream().map(Win32Names::hex)
-                .collect(Collectors.joining(", ")) + ".").hint(regionsDiffer(truth, got) ? "blocks-as-regions" : mode,
+        return t.result(10, Msg.of("kinds.pass", "Found every {0} region: {1}.", String.valueOf(kind),
+                want.stream().map(Win32Names::hex).collect(Collectors.joining(", ")))).hint(regionsDiffer(truth, got) ? "blocks-as-regions" : mode,
                         regionsDiffer(truth, got) ? "A kind belongs to a whole region: merge the blocks with the same "
                                 + "AllocationBase first (see the region check), then look at them together." : hint);
     }
@@ -252,7 +270,8 @@ public class AddressSpaceWalkChecks {
                 + Win32Names.protection(b.protect())).limit(4).toList().toString();
     }
 
-    private static String describeGot(VmRegion r) {
-        return r == null ? "missing" : describe(r) + " with " + r.blocks().size() + " block(s)";
+    private static Msg describeGot(VmRegion r) {
+        return r == null ? Msg.of("other.missing", "missing")
+                : Msg.of("other.with-blocks", "{0} with {1} block(s)", describe(r), r.blocks().size());
     }
 }

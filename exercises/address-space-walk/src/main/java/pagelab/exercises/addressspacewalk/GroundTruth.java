@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.UnhandledSehException;
@@ -55,8 +56,8 @@ final class GroundTruth {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ".")
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crashed", "{0} crashed the process: {1}.",
+                    what, Win32Names.exception(e.record())))
                     .hint("dereferences-address",
                             "VirtualQuery never faults; did the walk dereference an address it found?"));
         }
@@ -107,8 +108,13 @@ final class GroundTruth {
         return null;
     }
 
-    /** "0x00130000 (HEAP, 1,048,576 bytes)". */
-    static String describe(VmRegion r) {
-        return Win32Names.hex(r.base()) + " (" + r.kind() + ", " + Win32Names.bytes(r.size()) + ")";
+    /** "0x00130000 (HEAP, 1,048,576 bytes)", translatable. */
+    static Msg describe(VmRegion r) {
+        return Msg.of("region", "{0} ({1}, {2})", Win32Names.hex(r.base()), String.valueOf(r.kind()), bytes(r.size()));
+    }
+
+    /** "1 byte", "1,048,576 bytes", as Win32Names.bytes writes them, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#0 bytes|1#1 byte|1<{0} bytes}", count);
     }
 }

@@ -13,6 +13,7 @@ import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
@@ -69,8 +70,8 @@ public class PartitionsChecks {
         Map<Long, Partition> cases = cases(0x0L, NULL_POINTER, 0x1L, NULL_POINTER, 0xFFFL, NULL_POINTER, 0x1000L,
                 NULL_POINTER, 0x8000L, NULL_POINTER, 0xFFFFL, NULL_POINTER, 0x10000L, USER_MODE);
         SYSTEM_INFO si = systemInfo(ctx.kernel32());
-        return grade(map, machineName(si), si, cases, 15,
-                "0x00000000 to 0x0000FFFF are the NULL-pointer partition; user mode starts at 0x00010000.");
+        return grade(map, machineName(si), si, cases, 15, Msg.of("null-pointer.pass",
+                "0x00000000 to 0x0000FFFF are the NULL-pointer partition; user mode starts at 0x00010000."));
     }
 
     @Check(points = 10, title = "User mode runs from lpMinimumApplicationAddress to lpMaximumApplicationAddress",
@@ -82,8 +83,8 @@ public class PartitionsChecks {
         long max = si.lpMaximumApplicationAddress;
         Map<Long, Partition> cases = cases(min, USER_MODE, 0x00400000L, USER_MODE, 0x12345678L, USER_MODE,
                 max - 0xFFFF, USER_MODE, max, USER_MODE);
-        return grade(map, machineName(si), si, cases, 10, Win32Names.hex(min) + " to " + Win32Names.hex(max)
-                + ", both included, are user mode.");
+        return grade(map, machineName(si), si, cases, 10, Msg.of("user-mode.pass",
+                "{0} to {1}, both included, are user mode.", Win32Names.hex(min), Win32Names.hex(max)));
     }
 
     @Check(points = 15, title = "The 64 KiB off-limits partition, then kernel mode", order = 3)
@@ -95,8 +96,9 @@ public class PartitionsChecks {
         for (long a : kernelAddresses(si)) {
             cases.put(a, KERNEL_MODE);
         }
-        return grade(map, machineName(si), si, cases, 15, Win32Names.hex(max + 1) + " to "
-                + Win32Names.hex(max + 0x10000) + " are off limits; kernel mode starts above them.");
+        return grade(map, machineName(si), si, cases, 15, Msg.of("off-limits.pass",
+                "{0} to {1} are off limits; kernel mode starts above them.", Win32Names.hex(max + 1),
+                Win32Names.hex(max + 0x10000)));
     }
 
     /** Kernel-mode addresses of the machine: above the off-limits partition; on x64 only canonical ones. */
@@ -117,18 +119,23 @@ public class PartitionsChecks {
         return si.lpMaximumApplicationAddress > 0xFFFFFFFFL;
     }
 
-    private static String machineName(SYSTEM_INFO si) {
-        return is64Bit(si) ? "x64" : si.lpMaximumApplicationAddress > 0x7FFFFFFFL ? "x86 with /3GB" : "x86";
+    private static Msg machineName(SYSTEM_INFO si) {
+        return is64Bit(si) ? X64 : si.lpMaximumApplicationAddress > 0x7FFFFFFFL ? X86_3GB : X86;
     }
+
+    /** The machines' names in messages: x86 and x64 stay as they are, "with" is translated. */
+    private static final Msg X86 = Msg.text("x86");
+    private static final Msg X64 = Msg.text("x64");
+    private static final Msg X86_3GB = Msg.of("machine.x86-3gb", "x86 with /3GB");
 
     @Check(points = 15, title = "x86 with /3GB and a large-address-aware exe: 3 GiB of user mode", order = 4)
     public CheckResult largeAddressAware(PartitionMap map, CheckContext ctx) {
         Map<Long, Partition> cases = cases(0x7FFF0000L, USER_MODE, 0x80000000L, USER_MODE, 0xA0000000L, USER_MODE,
                 0xBFFEFFFFL, USER_MODE, 0xBFFF0000L, OFF_LIMITS, 0xBFFFFFFFL, OFF_LIMITS, 0xC0000000L, KERNEL_MODE,
                 0xFFFFFFFFL, KERNEL_MODE);
-        return onMachine(map, ctx, MachineConfig.x86().largeAddressAware(true), "x86 with /3GB", cases, 15,
-                "With /3GB user mode ends at 0xBFFEFFFF, off limits is 0xBFFF0000 to 0xBFFFFFFF, kernel mode is "
-                        + "the last 1 GiB.");
+        return onMachine(map, ctx, MachineConfig.x86().largeAddressAware(true), X86_3GB, cases, 15,
+                Msg.of("large-address-aware.pass", "With /3GB user mode ends at 0xBFFEFFFF, off limits is "
+                        + "0xBFFF0000 to 0xBFFFFFFF, kernel mode is the last 1 GiB."));
     }
 
     @Check(points = 15, title = "x64: 128 TiB of user mode", order = 5)
@@ -136,13 +143,13 @@ public class PartitionsChecks {
         Map<Long, Partition> cases = cases(0x10000L, USER_MODE, 0x80000000L, USER_MODE, 0x100000000L, USER_MODE,
                 0x00007FFFFFFEFFFFL, USER_MODE, 0x00007FFFFFFF0000L, OFF_LIMITS, 0x00007FFFFFFFFFFFL, OFF_LIMITS,
                 0xFFFF800000000000L, KERNEL_MODE, 0xFFFFFFFFFFFFFFFFL, KERNEL_MODE);
-        return onMachine(map, ctx, MachineConfig.x64(), "x64", cases, 15,
+        return onMachine(map, ctx, MachineConfig.x64(), X64, cases, 15, Msg.of("x64.pass",
                 "On x64 user mode ends at 0x00007FFFFFFEFFFF, the 64 KiB above it are off limits, and "
-                        + "0xFFFF800000000000 and up is kernel mode.");
+                        + "0xFFFF800000000000 and up is kernel mode."));
     }
 
-    private CheckResult onMachine(PartitionMap map, CheckContext ctx, MachineConfig config, String name,
-                                  Map<Long, Partition> cases, int points, String pass) {
+    private CheckResult onMachine(PartitionMap map, CheckContext ctx, MachineConfig config, Msg name,
+                                  Map<Long, Partition> cases, int points, Msg pass) {
         try (Machine m = Machine.create(config.seed(ctx.seed()))) {
             WinProcess p = m.createProcess();
             map.start(p.kernel32());
@@ -164,16 +171,17 @@ public class PartitionsChecks {
         return out;
     }
 
-    private static CheckResult grade(PartitionMap map, String machine, SYSTEM_INFO si, Map<Long, Partition> cases,
-                                     int points, String pass) {
+    private static CheckResult grade(PartitionMap map, Msg machine, SYSTEM_INFO si, Map<Long, Partition> cases,
+                                     int points, Msg pass) {
         Map<Long, Partition> got = new LinkedHashMap<>();
         Tally t = new Tally();
         List<String> table = new ArrayList<>();
         for (Map.Entry<Long, Partition> c : cases.entrySet()) {
             Partition answer = map.partitionOf(c.getKey());
             got.put(c.getKey(), answer);
-            t.expect(c.getValue() == answer, "on " + machine + " partitionOf(" + Win32Names.hex(c.getKey()) + ") is "
-                    + answer + "; expected " + c.getValue());
+            t.expect(c.getValue() == answer, Msg.of("partition-of.wrong", "on {0} partitionOf({1}) is {2}; "
+                    + "expected {3}", machine, Win32Names.hex(c.getKey()), String.valueOf(answer),
+                    String.valueOf(c.getValue())));
             table.add(Win32Names.hex(c.getKey()) + "  expected " + c.getValue() + ", got " + answer);
         }
         CheckResult r = t.result(points, pass);
@@ -181,10 +189,11 @@ public class PartitionsChecks {
             String mode = diagnose(cases, got, si.lpMinimumApplicationAddress, si.lpMaximumApplicationAddress);
             r = r.hint(mode, PARTITION_HINTS.get(mode));
         }
-        return r.evidence(Evidence.note("GetSystemInfo on " + machine, "lpMinimumApplicationAddress "
+        String machineName = machine.english();
+        return r.evidence(Evidence.note("GetSystemInfo on " + machineName, "lpMinimumApplicationAddress "
                         + Win32Names.hex(si.lpMinimumApplicationAddress), "lpMaximumApplicationAddress "
                         + Win32Names.hex(si.lpMaximumApplicationAddress)),
-                Evidence.note("partitionOf on " + machine, table.toArray(new String[0])));
+                Evidence.note("partitionOf on " + machineName, table.toArray(new String[0])));
     }
 
     /** The mistake behind wrong answers, the most telling first. */
@@ -230,16 +239,18 @@ public class PartitionsChecks {
             Reservation r = map.tryReserve(a);
             KernelCall call = reserveCall(ctx, mark, a);
             boolean asked = call != null;
-            t.expect(asked && r == Reservation.NOT_USER_MODE, "tryReserve(" + Win32Names.hex(a) + ") is " + r
-                    + (asked ? "; VirtualAlloc failed with " + Win32Names.error(call.lastError()) + ", so expected "
-                    + "NOT_USER_MODE" : ", but no VirtualAlloc asked the kernel about that address"));
+            t.expect(asked && r == Reservation.NOT_USER_MODE, asked
+                    ? Msg.of("refuses.wrong", "tryReserve({0}) is {1}; VirtualAlloc failed with {2}, so expected "
+                            + "NOT_USER_MODE", Win32Names.hex(a), String.valueOf(r), Win32Names.error(call.lastError()))
+                    : Msg.of("refuses.not-asked", "tryReserve({0}) is {1}, but no VirtualAlloc asked the kernel "
+                            + "about that address", Win32Names.hex(a), String.valueOf(r)));
             if (mode == null && !(asked && r == Reservation.NOT_USER_MODE)) {
                 mode = !asked ? "no-probe" : r == Reservation.IN_USE ? "error-meaning" : "reserve-one-page";
             }
         }
-        CheckResult result = t.result(15, "VirtualAlloc failed with " + Win32Names.error(
-                WinError.ERROR_INVALID_PARAMETER) + " for every address outside user mode, and tryReserve said "
-                + "NOT_USER_MODE.");
+        CheckResult result = t.result(15, Msg.of("refuses.pass", "VirtualAlloc failed with {0} for every address "
+                + "outside user mode, and tryReserve said NOT_USER_MODE.",
+                Win32Names.error(WinError.ERROR_INVALID_PARAMETER)));
         return (mode == null ? result : result.hint(mode, PROBE_HINTS.get(mode))).evidence(ctx.traceEvidence());
     }
 
@@ -262,9 +273,12 @@ public class PartitionsChecks {
             KernelCall call = reserveCall(ctx, mark, a);
             boolean asked = call != null;
             boolean right = asked && r == c.getValue();
-            t.expect(right, "tryReserve(" + Win32Names.hex(a) + ") is " + r + (asked ? "" : " without asking "
-                    + "VirtualAlloc about that address") + "; expected " + c.getValue() + " (" + describe(before, a)
-                    + ")");
+            t.expect(right, asked
+                    ? Msg.of("reserves.wrong", "tryReserve({0}) is {1}; expected {2} ({3})", Win32Names.hex(a),
+                            String.valueOf(r), String.valueOf(c.getValue()), describe(before, a))
+                    : Msg.of("reserves.not-asked", "tryReserve({0}) is {1} without asking VirtualAlloc about that "
+                            + "address; expected {2} ({3})", Win32Names.hex(a), String.valueOf(r),
+                            String.valueOf(c.getValue()), describe(before, a)));
             if (mode == null && !right) {
                 boolean misread = r == Reservation.NOT_USER_MODE
                         || r == Reservation.IN_USE && c.getValue() != Reservation.IN_USE;
@@ -272,8 +286,8 @@ public class PartitionsChecks {
                         : misread ? "error-meaning" : "reserve-one-page";
             }
         }
-        CheckResult result = t.result(10, "Free user-mode addresses were reserved, and the environment block and "
-                + "the exe were reported IN_USE (ERROR_INVALID_ADDRESS).");
+        CheckResult result = t.result(10, Msg.of("reserves.pass", "Free user-mode addresses were reserved, and the "
+                + "environment block and the exe were reported IN_USE (ERROR_INVALID_ADDRESS)."));
         return (mode == null ? result : result.hint(mode, PROBE_HINTS.get(mode)))
                 .evidence(ctx.traceEvidence(), Evidence.snapshot("Address space before the probes", before));
     }
@@ -290,21 +304,22 @@ public class PartitionsChecks {
         Reservation second = map.tryReserve(a);
         Tally t = new Tally();
         if (call == null) {
-            t.expect(false, "tryReserve(" + Win32Names.hex(a) + ") answered " + first + " without a VirtualAlloc "
-                    + "that reserved the address").hint("no-probe", PROBE_HINTS.get("no-probe"));
+            t.expect(false, Msg.of("releases.not-asked", "tryReserve({0}) answered {1} without a VirtualAlloc "
+                    + "that reserved the address", Win32Names.hex(a), String.valueOf(first))).hint("no-probe", PROBE_HINTS.get("no-probe"));
         } else if (!reserved) {
             String mode = commitOnly(call) ? "reserve-not-commit" : "reserve-one-page";
-            t.expect(false, "tryReserve(" + Win32Names.hex(a) + ") answered " + first + ": VirtualAlloc("
-                    + String.join(", ", call.arguments()) + ") failed with " + Win32Names.error(call.lastError())
-                    + " at a free address")
+            t.expect(false, Msg.of("releases.reserve-failed", "tryReserve({0}) answered {1}: VirtualAlloc({2}) "
+                    + "failed with {3} at a free address", Win32Names.hex(a), String.valueOf(first),
+                    String.join(", ", call.arguments()), Win32Names.error(call.lastError())))
                     .hint(mode, PROBE_HINTS.get(mode));
         } else {
-            t.expect(freeAfter, "after tryReserve(" + Win32Names.hex(a) + ") the address is still reserved; a probe "
-                    + "must release it").hint("keeps-reservation", PROBE_HINTS.get("keeps-reservation"));
-            t.expect(second == Reservation.RESERVED, "a second tryReserve(" + Win32Names.hex(a) + ") is " + second
-                    + "; expected RESERVED again").hint("reserve-one-page", PROBE_HINTS.get("reserve-one-page"));
+            t.expect(freeAfter, Msg.of("releases.still-reserved", "after tryReserve({0}) the address is still "
+                    + "reserved; a probe must release it", Win32Names.hex(a))).hint("keeps-reservation", PROBE_HINTS.get("keeps-reservation"));
+            t.expect(second == Reservation.RESERVED, Msg.of("releases.second", "a second tryReserve({0}) is {1}; "
+                    + "expected RESERVED again", Win32Names.hex(a), String.valueOf(second))).hint("reserve-one-page", PROBE_HINTS.get("reserve-one-page"));
         }
-        return t.result(5, "The probe reserved " + Win32Names.hex(a) + ", released it, and could reserve it again.")
+        return t.result(5, Msg.of("releases.pass", "The probe reserved {0}, released it, and could reserve it "
+                + "again.", Win32Names.hex(a)))
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the probes"));
     }
 
@@ -375,11 +390,13 @@ public class PartitionsChecks {
                 .map(Allocation::base).orElseThrow();
     }
 
-    private static String describe(AddressSpaceSnapshot s, long a) {
+    private static Msg describe(AddressSpaceSnapshot s, long a) {
         Allocation x = s.allocationAt(a);
         if (x == null) {
-            return isFree(s, a) ? "free" : "free, but the 64 KiB around it are not";
+            return isFree(s, a) ? Msg.of("address.free", "free")
+                    : Msg.of("address.free-unit-in-use", "free, but the 64 KiB around it are not");
         }
-        return x.detail().isEmpty() ? "in use" : "in use: " + x.detail();
+        return x.detail().isEmpty() ? Msg.of("address.in-use", "in use")
+                : Msg.of("address.in-use-by", "in use: {0}", x.detail());
     }
 }
