@@ -66,8 +66,11 @@ class PluginManagerGuiTest extends GuiTestSupport {
         assertThat(installed).exists();
 
         window.button("uninstallPlugin").requireEnabled().click();
-        window.optionPane().requireMessage(java.util.regex.Pattern.compile("(?s)Uninstall sparse-cells\\?.*"))
-                .okButton().click();
+        var ok = window.optionPane().requireMessage(java.util.regex.Pattern.compile("(?s)Uninstall sparse-cells\\?.*"))
+                .okButton();
+        // Pressed on the EDT rather than by a robot click: a click that arrived before the dialog took input was
+        // lost now and then (the dialog stayed open and the test timed out with the plugin still installed).
+        GuiActionRunner.execute(() -> ok.target().doClick());
 
         waitFor(() -> window.label("status").text().contains("is uninstalled"));
         assertThat(installed).doesNotExist();
@@ -115,11 +118,17 @@ class PluginManagerGuiTest extends GuiTestSupport {
     }
 
     private void waitFor(java.util.function.BooleanSupplier test) {
-        Pause.pause(new Condition("plugin manager") {
-            @Override
-            public boolean test() {
-                return GuiActionRunner.execute(test::getAsBoolean);
-            }
-        }, Timeout.timeout(60_000));
+        try {
+            Pause.pause(new Condition("plugin manager") {
+                @Override
+                public boolean test() {
+                    return GuiActionRunner.execute(test::getAsBoolean);
+                }
+            }, Timeout.timeout(60_000));
+        } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+            throw new AssertionError("timed out; status: \"" + GuiActionRunner.execute(() -> window.label("status")
+                    .target().getText()) + "\"; plugin details: \"" + GuiActionRunner.execute(() -> ((MainFrame)
+                    window.target()).pluginManager().reasonText()) + "\"", e);
+        }
     }
 }
