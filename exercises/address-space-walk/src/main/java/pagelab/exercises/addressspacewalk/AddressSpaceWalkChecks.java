@@ -43,10 +43,11 @@ public class AddressSpaceWalkChecks {
         long cursor = startsAbove ? start : 0;
         for (VmRegion r : got) {
             if (r == null || r.base() != cursor || r.size() <= 0) {
-                return CheckResult.fail(Msg.of("tiles.next-expected", "the next region at {0}", Win32Names.hex(cursor)),
-                        r == null ? Msg.of("tiles.null-region", "a null region")
-                        : Msg.of("tiles.next-is", "the next one is {0}", describe(r))).hint("gap-between-regions", "Each region starts where "
-                        + "the previous one ends: BaseAddress + RegionSize.");
+                return CheckResult.fail(Msg.of("tiles.next-expected", "the next region at {0}",
+                        Win32Names.hex(cursor)), r == null ? Msg.of("tiles.null-region", "a null region")
+                        : Msg.of("tiles.next-is", "the next one is {0}", describe(r)))
+                        .hint("gap-between-regions", "Each region starts where the previous one ends: BaseAddress + "
+                                + "RegionSize.");
             }
             cursor = r.base() + r.size();
         }
@@ -87,9 +88,9 @@ public class AddressSpaceWalkChecks {
         }
         t.expect(got.size() == truth.regions.size(), Msg.of("regions.count", "the walk found {0} regions; there "
                 + "are {1}", got.size(), truth.regions.size()));
-        return t.result(20, Msg.of("regions.pass", "All {0} regions match the kernel's allocations and free gaps.",
-                truth.regions.size()))
-                .hint(startsAbove(got) ? "starts-above-zero" : "blocks-as-regions", startsAbove(got)
+        return hintIfFailed(t.result(20, Msg.of("regions.pass", "All {0} regions match the kernel's allocations "
+                + "and free gaps.", truth.regions.size())),
+                startsAbove(got) ? "starts-above-zero" : "blocks-as-regions", startsAbove(got)
                         ? "Start the walk at address 0: the free region there is a region too."
                         : "Blocks with the same AllocationBase make one region; its size is the sum of their sizes.")
                 .evidence(ctx.snapshotEvidence("The address space walked"));
@@ -111,9 +112,9 @@ public class AddressSpaceWalkChecks {
                     want.blocks().size(), blocks(want), r == null ? Msg.of("blocks.no-region", "no region there")
                     : Msg.of("blocks.reported", "{0}: {1}", r.blocks().size(), blocks(r))));
         }
-        return t.result(15, Msg.of("blocks.pass", "Every block's base, size, state, protection and type match "
-                + "VirtualQuery."))
-                .hint(regionsDiffer(truth, got) ? "blocks-as-regions" : "record-blocks", regionsDiffer(truth, got)
+        return hintIfFailed(t.result(15, Msg.of("blocks.pass", "Every block's base, size, state, protection and "
+                + "type match VirtualQuery.")),
+                regionsDiffer(truth, got) ? "blocks-as-regions" : "record-blocks", regionsDiffer(truth, got)
                         ? "A region's blocks are every VirtualQuery answer with its AllocationBase, not just the first."
                         : "Record each VirtualQuery answer as a block: BaseAddress, RegionSize, State, Protect, Type.");
     }
@@ -165,9 +166,9 @@ public class AddressSpaceWalkChecks {
                                 describeGot(at(got, wrong.base()))));
             }
         }
-        return t.result(10, Msg.of("other.pass", "On x64, x64 with ASLR and x86 with ASLR every region, block and "
-                + "kind matched."))
-                .hint(mode[0] == null ? "int-address" : mode[0], OTHER_MACHINE_HINTS.get(mode[0] == null
+        return hintIfFailed(t.result(10, Msg.of("other.pass", "On x64, x64 with ASLR and x86 with ASLR every region, "
+                + "block and kind matched.")),
+                mode[0] == null ? "int-address" : mode[0], OTHER_MACHINE_HINTS.get(mode[0] == null
                         ? "int-address" : mode[0]));
     }
 
@@ -221,8 +222,8 @@ public class AddressSpaceWalkChecks {
                     : Msg.of("listing.wrong", "no line starts with {0} and names its size (0x{1}) and kind {2}; "
                             + "found: {3}", base, size, String.valueOf(r.kind()), line.strip()));
         }
-        return t.result(10, Msg.of("listing.pass", "The listing has one line per region with base, size and kind."))
-                .hint("listing-format",
+        return hintIfFailed(t.result(10, Msg.of("listing.pass", "The listing has one line per region with base, "
+                + "size and kind.")), "listing-format",
                         "String.format(\"0x%08X\", base) on x86; 16 digits when the address needs more than 32 bits.");
     }
 
@@ -243,10 +244,16 @@ public class AddressSpaceWalkChecks {
             t.expect(want.contains(b), Msg.of("kinds.not-one", "the region at {0} was reported as {1}, but it is "
                     + "not one", Win32Names.hex(b), String.valueOf(kind)));
         }
-        return t.result(10, Msg.of("kinds.pass", "Found every {0} region: {1}.", String.valueOf(kind),
-                want.stream().map(Win32Names::hex).collect(Collectors.joining(", ")))).hint(regionsDiffer(truth, got) ? "blocks-as-regions" : mode,
+        return hintIfFailed(t.result(10, Msg.of("kinds.pass", "Found every {0} region: {1}.", String.valueOf(kind),
+                want.stream().map(Win32Names::hex).collect(Collectors.joining(", ")))),
+                regionsDiffer(truth, got) ? "blocks-as-regions" : mode,
                         regionsDiffer(truth, got) ? "A kind belongs to a whole region: merge the blocks with the same "
                                 + "AllocationBase first (see the region check), then look at them together." : hint);
+    }
+
+    /** {@code result} with the hint, unless it passed: a check that passed has no mistake to hint at. */
+    private static CheckResult hintIfFailed(CheckResult result, String failureMode, String text) {
+        return result.status() == CheckStatus.PASS ? result : result.hint(failureMode, text);
     }
 
     // The walk's regions are not the allocations: whatever else fails follows from that, so the hint says so.

@@ -305,7 +305,8 @@ public class PartitionsChecks {
         Tally t = new Tally();
         if (call == null) {
             t.expect(false, Msg.of("releases.not-asked", "tryReserve({0}) answered {1} without a VirtualAlloc "
-                    + "that reserved the address", Win32Names.hex(a), String.valueOf(first))).hint("no-probe", PROBE_HINTS.get("no-probe"));
+                    + "that reserved the address", Win32Names.hex(a), String.valueOf(first)))
+                    .hint("no-probe", PROBE_HINTS.get("no-probe"));
         } else if (!reserved) {
             String mode = commitOnly(call) ? "reserve-not-commit" : "reserve-one-page";
             t.expect(false, Msg.of("releases.reserve-failed", "tryReserve({0}) answered {1}: VirtualAlloc({2}) "
@@ -314,9 +315,11 @@ public class PartitionsChecks {
                     .hint(mode, PROBE_HINTS.get(mode));
         } else {
             t.expect(freeAfter, Msg.of("releases.still-reserved", "after tryReserve({0}) the address is still "
-                    + "reserved; a probe must release it", Win32Names.hex(a))).hint("keeps-reservation", PROBE_HINTS.get("keeps-reservation"));
+                    + "reserved; a probe must release it", Win32Names.hex(a)))
+                    .hint("keeps-reservation", PROBE_HINTS.get("keeps-reservation"));
             t.expect(second == Reservation.RESERVED, Msg.of("releases.second", "a second tryReserve({0}) is {1}; "
-                    + "expected RESERVED again", Win32Names.hex(a), String.valueOf(second))).hint("reserve-one-page", PROBE_HINTS.get("reserve-one-page"));
+                    + "expected RESERVED again", Win32Names.hex(a), String.valueOf(second)))
+                    .hint("reserve-one-page", PROBE_HINTS.get("reserve-one-page"));
         }
         return t.result(5, Msg.of("releases.pass", "The probe reserved {0}, released it, and could reserve it "
                 + "again.", Win32Names.hex(a)))
