@@ -57,6 +57,21 @@ class RecordJsonTest {
         assertThat(back.message()).isEqualTo("committed 3 pages at 0x00390000 (0.50)");
     }
 
+    /**
+     * Hostile: a reply whose message argument nests lists far deeper than any checker makes (what a child taken over
+     * by student code could send) is refused with an exception, not a stack overflow in the host.
+     */
+    @Test
+    void aMessageArgumentNestedTooDeepIsRefusedNotAStackOverflow() {
+        CheckResult r = CheckResult.fail(Msg.of("k", "saw {0}", "MARK")).scored(new CheckInfo("c1", "T", 10, List.of(),
+                0));
+        String json = RecordJson.write(r);
+        assertThat(json).contains("\"MARK\"");
+        String deep = json.replace("\"MARK\"", "[".repeat(100_000) + "]".repeat(100_000));
+        assertThatThrownBy(() -> RecordJson.read(deep, CheckResult.class))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     record Mixed(Map<String, Integer> map, Set<String> set, long[] longs, Boolean flag, String missing) {
     }
 
