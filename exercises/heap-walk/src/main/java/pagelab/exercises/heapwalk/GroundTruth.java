@@ -13,6 +13,7 @@ import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
 import pagelab.exercise.EvidenceKind;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.IntByReference;
@@ -49,7 +50,7 @@ record GroundTruth(PreparedHeap heap, HeapStats stats, List<String> entries) {
             k.HeapUnlock(heap.handle());
         }
         if (error != WinError.ERROR_NO_MORE_ITEMS || s.regions == 0) {
-            throw new CheckFailedException(CheckResult.error("The checker's own walk of " + heap.name()
+            throw new CheckFailedException(CheckResult.error("The checker's own walk of " + heap.name().english()
                     + " ended with " + Win32Names.error(error) + " after " + lines.size() + " entries."));
         }
         return new GroundTruth(heap, s, List.copyOf(lines));
@@ -92,13 +93,15 @@ record GroundTruth(PreparedHeap heap, HeapStats stats, List<String> entries) {
         List<Stat> counters = which.length == 0 ? List.of(Stat.values()) : List.of(which);
         EnumSet<Stat> wrong = EnumSet.noneOf(Stat.class);
         if (got == null) {
-            t.expect(counters.size(), false, "walk returned null for " + heap.name() + ", a heap it can walk");
+            t.expect(counters.size(), false, Msg.of("compare.null", "walk returned null for {0}, a heap it can walk",
+                    heap.name()));
             wrong.addAll(counters);
             return wrong;
         }
         for (Stat s : counters) {
             boolean same = s.of(got) == s.of(stats);
-            t.expect(same, heap.name() + ": " + s.field() + " is " + s.format(got) + "; expected " + s.format(stats));
+            t.expect(same, Msg.of("compare.wrong", "{0}: {1} is {2}; expected {3}", heap.name(), s.field(),
+                    s.format(got), s.format(stats)));
             if (!same) {
                 wrong.add(s);
             }
@@ -109,17 +112,17 @@ record GroundTruth(PreparedHeap heap, HeapStats stats, List<String> entries) {
     /** Evidence: the heap's entries as HeapWalk reports them, and the true counts beside the student's. */
     Evidence[] evidence(HeapStats got) {
         return new Evidence[] {
-            Evidence.expectedActual("Counts for " + heap.name(), stats.toString(), String.valueOf(got)),
+            Evidence.expectedActual("Counts for " + heap.name().english(), stats.toString(), String.valueOf(got)),
             new Evidence(EvidenceKind.NOTE, "HeapWalk's " + entries.size() + " entries of "
-                    + heap.name(), entries, null)};
+                    + heap.name().english(), entries, null)};
     }
 
-    /** The hint of the first counter in {@code wrong}, or {@code fallback} when every counter was right. */
     /** The failure mode of the first wrong statistic ({@code wrong-freeBlocks}), or null when none is wrong. */
     static String mode(Set<Stat> wrong) {
         return wrong.isEmpty() ? null : "wrong-" + wrong.iterator().next().field();
     }
 
+    /** The hint of the first counter in {@code wrong}, or {@code fallback} when every counter was right. */
     static String hint(Set<Stat> wrong, String fallback) {
         return wrong.isEmpty() ? fallback : wrong.iterator().next().hint();
     }

@@ -9,6 +9,7 @@ import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
@@ -32,15 +33,16 @@ public class HeapWalkChecks {
         GroundTruth truth = GroundTruth.walk(s.kernel(), PreparedHeap.fresh(s.kernel()));
         HeapStats got = s.walk(truth);
         if (got == null) {
-            return CheckResult.fail("counts for " + truth.heap().name(), "walk returned null")
+            return CheckResult.fail(Msg.of("fresh.expected", "counts for {0}", truth.heap().name()),
+                            Msg.of("fresh.null", "walk returned null"))
                     .hint("walk-end", "HeapWalk returns FALSE at the end of every walk; GetLastError() is then "
                             + "ERROR_NO_MORE_ITEMS, and that is the normal end, not a failure.")
                     .evidence(ctx.traceEvidence());
         }
         if (got.regions == 0) {
-            return CheckResult.fail("The walk of " + truth.heap().name() + " counted no region, but every heap "
-                            + "starts with one: HeapWalk's first entry is a PROCESS_HEAP_REGION.", "1 region",
-                            "0 regions")
+            return CheckResult.fail(Msg.of("fresh.no-region", "The walk of {0} counted no region, but every heap "
+                            + "starts with one: HeapWalk's first entry is a PROCESS_HEAP_REGION.",
+                            truth.heap().name()), regions(1), regions(0))
                     .hint("walk-start", "Start with a PROCESS_HEAP_ENTRY whose lpData is 0, call HeapWalk(hHeap, entry) until it "
                             + "returns FALSE, and test each entry's wFlags.")
                     .evidence(truth.evidence(got));
@@ -48,44 +50,45 @@ public class HeapWalkChecks {
         Tally t = new Tally();
         Set<Stat> wrong = truth.compare(t, got);
         HeapStats w = truth.stats();
-        return t.result(10, "A fresh heap: " + w.regions + " region with " + Win32Names.bytes(w.committedBytes)
-                        + " committed and " + Win32Names.bytes(w.uncommittedBytes) + " uncommitted, "
-                        + w.freeBlocks + " free block of " + Win32Names.bytes(w.freeBytes) + ", no block in use.")
+        return t.result(10, Msg.of("fresh.pass", "A fresh heap: {0} with {1} committed and {2} uncommitted, {3} "
+                        + "of {4}, no block in use.", regions(w.regions), bytes(w.committedBytes),
+                        bytes(w.uncommittedBytes), freeBlocks(w.freeBlocks), bytes(w.freeBytes)))
                 .hint(GroundTruth.mode(wrong), GroundTruth.hint(wrong, null))
                 .evidence(truth.evidence(got));
     }
 
     @Check(points = 10, title = "Blocks in use and their bytes are counted", after = "walksFreshHeap", order = 2)
     public CheckResult countsBusyBlocks(HeapSurvey survey, CheckContext ctx) {
-        return counts(survey, ctx, 10, "Blocks in use and the bytes asked for match", List.of(PreparedHeap::mixed,
-                PreparedHeap::fixedSize), Stat.BUSY_BLOCKS, Stat.BUSY_BYTES);
+        return counts(survey, ctx, 10, Msg.of("counts.busy", "Blocks in use and the bytes asked for match"),
+                List.of(PreparedHeap::mixed, PreparedHeap::fixedSize), Stat.BUSY_BLOCKS, Stat.BUSY_BYTES);
     }
 
     @Check(points = 10, title = "Free blocks and their bytes are counted", after = "walksFreshHeap", order = 3)
     public CheckResult countsFreeBlocks(HeapSurvey survey, CheckContext ctx) {
-        return counts(survey, ctx, 10, "Free blocks and their usable bytes match", List.of(PreparedHeap::mixed,
-                PreparedHeap::fixedSize), Stat.FREE_BLOCKS, Stat.FREE_BYTES);
+        return counts(survey, ctx, 10, Msg.of("counts.free", "Free blocks and their usable bytes match"),
+                List.of(PreparedHeap::mixed, PreparedHeap::fixedSize), Stat.FREE_BLOCKS, Stat.FREE_BYTES);
     }
 
     @Check(points = 10, title = "Committed and uncommitted bytes come from the region entries",
             after = "walksFreshHeap", order = 4)
     public CheckResult countsRegions(HeapSurvey survey, CheckContext ctx) {
-        return counts(survey, ctx, 10, "Regions, committed and uncommitted bytes match", List.of(
-                PreparedHeap::mixed, PreparedHeap::fixedSize), Stat.REGIONS, Stat.COMMITTED, Stat.UNCOMMITTED);
+        return counts(survey, ctx, 10, Msg.of("counts.regions", "Regions, committed and uncommitted bytes match"),
+                List.of(PreparedHeap::mixed, PreparedHeap::fixedSize), Stat.REGIONS, Stat.COMMITTED,
+                Stat.UNCOMMITTED);
     }
 
     @Check(points = 10, title = "Big blocks in regions of their own are counted", after = "walksFreshHeap",
             order = 5)
     public CheckResult countsBigBlocks(HeapSurvey survey, CheckContext ctx) {
-        return counts(survey, ctx, 10, "Big blocks (iRegionIndex 64) are counted as blocks in use", List.of(
-                PreparedHeap::bigBlocks), Stat.BUSY_BLOCKS, Stat.BUSY_BYTES, Stat.LARGE_BLOCKS);
+        return counts(survey, ctx, 10, Msg.of("counts.big", "Big blocks (iRegionIndex 64) are counted as blocks in "
+                + "use"), List.of(PreparedHeap::bigBlocks), Stat.BUSY_BLOCKS, Stat.BUSY_BYTES, Stat.LARGE_BLOCKS);
     }
 
     @Check(points = 10, title = "The walk goes through every segment of a grown heap", after = "walksFreshHeap",
             order = 6)
     public CheckResult walksEverySegment(HeapSurvey survey, CheckContext ctx) {
-        return counts(survey, ctx, 10, "Every segment was walked", List.of(PreparedHeap::segments),
-                Stat.REGIONS, Stat.COMMITTED, Stat.UNCOMMITTED, Stat.BUSY_BLOCKS);
+        return counts(survey, ctx, 10, Msg.of("counts.segments", "Every segment was walked"),
+                List.of(PreparedHeap::segments), Stat.REGIONS, Stat.COMMITTED, Stat.UNCOMMITTED, Stat.BUSY_BLOCKS);
     }
 
     @Check(points = 10, title = "The heap is locked for the walk and unlocked after it", after = "walksFreshHeap",
@@ -105,14 +108,15 @@ public class HeapWalkChecks {
                 .anyMatch(c -> c.function().equals("HeapUnlock") && !c.failed());
         int left = s.locksLeft(heap);
         Tally t = new Tally();
-        t.expect(lockedFirst, "no HeapLock(" + Win32Names.hex(heap) + ") before the first HeapWalk: another thread "
-                + "could change the heap under the walk");
-        t.expect(unlockedAfter, "no HeapUnlock(" + Win32Names.hex(heap) + ") after the last HeapWalk");
-        t.expect(2, left == 0, "after walk returned, heap " + Win32Names.hex(heap) + " was still locked ("
-                + left + " HeapLock not undone): every other thread's HeapAlloc and HeapFree on it would wait for "
-                + "ever");
-        return t.result(10, "walk locked heap " + Win32Names.hex(heap) + " before its first HeapWalk and unlocked "
-                        + "it after its last; nobody holds the heap now.")
+        t.expect(lockedFirst, Msg.of("lock.no-lock", "no HeapLock({0}) before the first HeapWalk: another thread "
+                + "could change the heap under the walk", Win32Names.hex(heap)));
+        t.expect(unlockedAfter, Msg.of("lock.no-unlock", "no HeapUnlock({0}) after the last HeapWalk",
+                Win32Names.hex(heap)));
+        t.expect(2, left == 0, Msg.of("lock.still-locked", "after walk returned, heap {0} was still locked ({1} "
+                + "HeapLock not undone): every other thread's HeapAlloc and HeapFree on it would wait for ever",
+                Win32Names.hex(heap), left));
+        return t.result(10, Msg.of("lock.pass", "walk locked heap {0} before its first HeapWalk and unlocked it "
+                        + "after its last; nobody holds the heap now.", Win32Names.hex(heap)))
                 .hint(lockedFirst ? "never-unlocks" : "no-lock", lockedFirst ? "Every HeapLock needs its HeapUnlock "
                         + "once the walk is over."
                         : "HeapLock(hHeap) before the first HeapWalk, HeapUnlock(hHeap) after the last.")
@@ -131,15 +135,16 @@ public class HeapWalkChecks {
         boolean lockedFirst = firstLock >= 0 && firstLock < indexOf(calls, "HeapWalk", true);
         int left = s.locksLeft(heap);
         Tally t = new Tally();
-        t.expect(failed, "walk made only " + s.calls("HeapWalk", heap).size() + " HeapWalk calls; the "
-                + ordinal(FAILING_CALL) + " was to fail");
-        t.expect(lockedFirst, "no HeapLock(" + Win32Names.hex(heap) + ") before the first HeapWalk");
-        t.expect(3, left == 0, "HeapWalk's " + ordinal(FAILING_CALL) + " call failed with "
-                + Win32Names.error(WinError.ERROR_INVALID_PARAMETER) + ", and after walk returned heap "
-                + Win32Names.hex(heap) + " was still locked (" + left + " HeapLock not undone)");
-        return t.result(10, "HeapWalk's " + ordinal(FAILING_CALL) + " call failed with " + Win32Names.error(
-                        WinError.ERROR_INVALID_PARAMETER) + ", and walk still unlocked heap " + Win32Names.hex(heap)
-                        + ".")
+        t.expect(failed, Msg.of("failed-lock.too-few-calls", "walk made only {0} HeapWalk calls; the {1} was to "
+                + "fail", s.calls("HeapWalk", heap).size(), ordinal(FAILING_CALL)));
+        t.expect(lockedFirst, Msg.of("failed-lock.no-lock", "no HeapLock({0}) before the first HeapWalk",
+                Win32Names.hex(heap)));
+        t.expect(3, left == 0, Msg.of("failed-lock.still-locked", "HeapWalk's {0} call failed with {1}, and after "
+                + "walk returned heap {2} was still locked ({3} HeapLock not undone)", ordinal(FAILING_CALL),
+                Win32Names.error(WinError.ERROR_INVALID_PARAMETER), Win32Names.hex(heap), left));
+        return t.result(10, Msg.of("failed-lock.pass", "HeapWalk's {0} call failed with {1}, and walk still "
+                        + "unlocked heap {2}.", ordinal(FAILING_CALL), Win32Names.error(
+                        WinError.ERROR_INVALID_PARAMETER), Win32Names.hex(heap)))
                 .hint("no-unlock-on-error", "Put HeapUnlock in a finally block, so that no return and no exception skips it: a heap left "
                         + "locked stops every other thread that uses it.")
                 .evidence(evidence);
@@ -160,21 +165,22 @@ public class HeapWalkChecks {
             failed = s.calls("HeapWalk", truth.heap().handle()).stream().anyMatch(KernelCall::failed);
         }
         if (!failed) {
-            return CheckResult.fail("walk made only " + s.calls("HeapWalk", truth.heap().handle()).size()
-                    + " HeapWalk calls on " + truth.heap().name() + "; the " + ordinal(FAILING_CALL) + " was to fail.")
+            return CheckResult.fail(Msg.of("report.too-few-calls", "walk made only {0} HeapWalk calls on {1}; the "
+                    + "{2} was to fail.", s.calls("HeapWalk", truth.heap().handle()).size(), truth.heap().name(),
+                    ordinal(FAILING_CALL)))
                     .evidence(s.lockEvidence(truth.heap().handle()));
         }
         if (got != null) {
-            return CheckResult.fail("HeapWalk's " + ordinal(FAILING_CALL) + " call on " + truth.heap().name()
-                            + " failed with " + Win32Names.error(WinError.ERROR_INVALID_PARAMETER) + ", as on a "
-                            + "damaged heap, but walk returned counts as if the heap ended there.", "null",
-                            got.toString())
+            return CheckResult.fail(Msg.of("report.counted", "HeapWalk's {0} call on {1} failed with {2}, as on a "
+                            + "damaged heap, but walk returned counts as if the heap ended there.",
+                            ordinal(FAILING_CALL), truth.heap().name(), Win32Names.error(
+                            WinError.ERROR_INVALID_PARAMETER)), Msg.text("null"), Msg.text(got.toString()))
                     .hint("ignores-error-code", "After the loop, GetLastError() tells the end (ERROR_NO_MORE_ITEMS) from a failure "
                             + "(anything else); read it before HeapUnlock, which may change it.")
                     .evidence(s.lockEvidence(truth.heap().handle()));
         }
-        return CheckResult.pass("HeapWalk's " + ordinal(FAILING_CALL) + " call failed with " + Win32Names.error(
-                WinError.ERROR_INVALID_PARAMETER) + " and walk returned null.");
+        return CheckResult.pass(Msg.of("report.pass", "HeapWalk's {0} call failed with {1} and walk returned "
+                + "null.", ordinal(FAILING_CALL), Win32Names.error(WinError.ERROR_INVALID_PARAMETER)));
     }
 
     @Check(points = 10, title = "The low-fragmentation heap is recognised", order = 10)
@@ -193,25 +199,30 @@ public class HeapWalkChecks {
             queries.addAll(s.studentCalls().stream().filter(c -> c.function().startsWith("HeapQueryInformation")
                     || c.function().startsWith("HeapSetInformation")).toList());
             int after = GroundTruth.compatibility(k, h.handle());
-            answers.add(h.name() + ": HeapCompatibilityInformation " + before + ", isLowFragmentationHeap " + got);
-            t.expect(2, got == (before == 2), h.name() + ": isLowFragmentationHeap returned " + got
-                    + ", but HeapQueryInformation gives " + before + (before == 2 ? " (the low-fragmentation heap)"
-                    : " (a standard heap)"));
-            t.expect(after == before, h.name() + ": isLowFragmentationHeap changed its HeapCompatibilityInformation"
-                    + " from " + before + " to " + after + "; HeapSetInformation turns the low-fragmentation heap "
-                    + "on, for good");
+            answers.add(h.name().english() + ": HeapCompatibilityInformation " + before
+                    + ", isLowFragmentationHeap " + got);
+            t.expect(2, got == (before == 2), before == 2
+                    ? Msg.of("lfh.wrong-lfh", "{0}: isLowFragmentationHeap returned {1}, but HeapQueryInformation "
+                            + "gives {2} (the low-fragmentation heap)", h.name(), String.valueOf(got), before)
+                    : Msg.of("lfh.wrong-standard", "{0}: isLowFragmentationHeap returned {1}, but "
+                            + "HeapQueryInformation gives {2} (a standard heap)", h.name(), String.valueOf(got),
+                            before));
+            t.expect(after == before, Msg.of("lfh.changed", "{0}: isLowFragmentationHeap changed its "
+                    + "HeapCompatibilityInformation from {1} to {2}; HeapSetInformation turns the low-fragmentation "
+                    + "heap on, for good", h.name(), before, after));
         }
         Evidence evidence = Evidence.note("The heaps asked about", answers.toArray(String[]::new));
         if (queries.stream().noneMatch(c -> c.function().equals("HeapQueryInformation"))) {
-            return CheckResult.fail("isLowFragmentationHeap made no HeapQueryInformation call for "
-                            + heaps.size() + " heaps; the answer must come from the heap.", "HeapQueryInformation "
-                            + "calls", "none")
+            return CheckResult.fail(Msg.of("lfh.no-query", "isLowFragmentationHeap made no HeapQueryInformation "
+                            + "call for {0} heaps; the answer must come from the heap.", heaps.size()),
+                            Msg.of("lfh.no-query.expected", "HeapQueryInformation calls"),
+                            Msg.of("lfh.no-query.actual", "none"))
                     .hint("lfh-query", "HeapQueryInformation(hHeap, HeapCompatibilityInformation, info, 4, null): info 2 is the "
                             + "low-fragmentation heap.")
                     .evidence(evidence);
         }
-        return t.result(10, "Told the low-fragmentation heaps (asked for, and turned on by 18 requests of one size)"
-                        + " from the standard ones, changing nothing.")
+        return t.result(10, Msg.of("lfh.pass", "Told the low-fragmentation heaps (asked for, and turned on by 18 "
+                        + "requests of one size) from the standard ones, changing nothing."))
                 .hint("queries-process-heap", "Ask about the heap you were given: HeapQueryInformation(hHeap, HeapCompatibilityInformation, "
                         + "info, 4, null), then info == 2; and only ask, never HeapSetInformation.")
                 .evidence(evidence, Evidence.calls("HeapQueryInformation and HeapSetInformation calls", queries));
@@ -234,8 +245,8 @@ public class HeapWalkChecks {
                 compareWalk(x64, make.apply(x64.kernel()).on("x64"), t, wrong, evidence);
             }
         }
-        return t.result(5, "Every counter matched for the process heap, a HEAP_NO_SERIALIZE heap, and two heaps on "
-                        + "x64.")
+        return t.result(5, Msg.of("every-kind.pass", "Every counter matched for the process heap, a "
+                        + "HEAP_NO_SERIALIZE heap, and two heaps on x64."))
                 .hint(GroundTruth.mode(wrong), GroundTruth.hint(wrong, null))
                 .evidence(evidence.toArray(Evidence[]::new));
     }
@@ -243,25 +254,27 @@ public class HeapWalkChecks {
     // ---------------------------------------------------------------- helpers
 
     /** Compares the counters {@code which} of the student's walk of each heap with the truth. */
-    private static CheckResult counts(HeapSurvey survey, CheckContext ctx, int points, String what,
+    private static CheckResult counts(HeapSurvey survey, CheckContext ctx, int points, Msg what,
                                       List<Function<Kernel32, PreparedHeap>> heaps, Stat... which) {
         Surveyor s = new Surveyor(ctx.process(), survey);
         Tally t = new Tally();
         Set<Stat> wrong = EnumSet.noneOf(Stat.class);
         List<Evidence> evidence = new ArrayList<>();
-        List<String> found = new ArrayList<>();
+        Msg found = null; // "heap 0x...: busyBlocks 26, busyBytes 4,321 bytes; heap 0x...: ..."
         for (Function<Kernel32, PreparedHeap> make : heaps) {
             GroundTruth truth = GroundTruth.walk(s.kernel(), make.apply(s.kernel()));
             HeapStats got = s.walk(truth);
             wrong.addAll(truth.compare(t, got, which));
             evidence.addAll(List.of(truth.evidence(got)));
-            List<String> values = new ArrayList<>();
+            Msg values = null;
             for (Stat stat : which) {
-                values.add(stat.field() + " " + stat.format(truth.stats()));
+                Msg value = Msg.of("counts.value", "{0} {1}", stat.field(), stat.format(truth.stats()));
+                values = values == null ? value : Msg.of("counts.values", "{0}, {1}", values, value);
             }
-            found.add("heap " + Win32Names.hex(truth.heap().handle()) + ": " + String.join(", ", values));
+            Msg heap = Msg.of("counts.heap", "heap {0}: {1}", Win32Names.hex(truth.heap().handle()), values);
+            found = found == null ? heap : Msg.of("counts.heaps", "{0}; {1}", found, heap);
         }
-        return t.result(points, what + ": " + String.join("; ", found) + ".")
+        return t.result(points, Msg.of("counts.pass", "{0}: {1}.", what, found))
                 .hint(GroundTruth.mode(wrong), GroundTruth.hint(wrong, null))
                 .evidence(evidence.toArray(Evidence[]::new));
     }
@@ -305,12 +318,29 @@ public class HeapWalkChecks {
         return found;
     }
 
-    private static String ordinal(int n) {
-        return n + switch (n % 10) {
+    /** "5th", translatable: one key per English suffix ({@code ordinal.th}). */
+    private static Msg ordinal(int n) {
+        String suffix = switch (n % 10) {
             case 1 -> n % 100 == 11 ? "th" : "st";
             case 2 -> n % 100 == 12 ? "th" : "nd";
             case 3 -> n % 100 == 13 ? "th" : "rd";
             default -> "th";
         };
+        return Msg.of("ordinal." + suffix, "{0}" + suffix, n);
+    }
+
+    /** {@code 1 byte}, {@code 61,440 bytes}, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#0 bytes|1#1 byte|1<{0} bytes}", count);
+    }
+
+    /** {@code 1 region}, {@code 3 regions}, translatable. */
+    static Msg regions(long count) {
+        return Msg.of("regions", "{0,choice,0#0 regions|1#1 region|1<{0} regions}", count);
+    }
+
+    /** {@code 1 free block}, {@code 2 free blocks}, translatable. */
+    static Msg freeBlocks(long count) {
+        return Msg.of("free-blocks", "{0,choice,0#0 free blocks|1#1 free block|1<{0} free blocks}", count);
     }
 }

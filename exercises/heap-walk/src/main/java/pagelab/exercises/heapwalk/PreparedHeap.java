@@ -5,6 +5,7 @@ import static pagelab.kernel.WinNT.HeapCompatibilityInformation;
 
 import java.util.ArrayList;
 import java.util.List;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.Kernel32;
@@ -14,37 +15,39 @@ import pagelab.kernel.Kernel32;
  * workloads are fixed, so the same seed gives the same heaps, addresses and counts on every run.
  *
  * @param handle      the heap handle
- * @param description what is in the heap, for the student: "a fresh heap, HeapCreate(0, 0, 0)"
+ * @param description what is in the heap, for the student: "fresh from HeapCreate(0, 0, 0)", translatable
  */
-record PreparedHeap(long handle, String description) {
+record PreparedHeap(long handle, Msg description) {
 
-    /** "the fresh heap 0x00230000 (HeapCreate(0, 0, 0))". */
-    String name() {
-        return "heap " + Win32Names.hex(handle) + " (" + description + ")";
+    /** "heap 0x00230000 (fresh from HeapCreate(0, 0, 0))", translatable. */
+    Msg name() {
+        return Msg.of("heap.name", "heap {0} ({1})", Win32Names.hex(handle), description);
     }
 
     /** The same heap, described as one of {@code machine} ("x64"). */
     PreparedHeap on(String machine) {
-        return new PreparedHeap(handle, description + ", on " + machine);
+        return new PreparedHeap(handle, Msg.of("heap.on", "{0}, on {1}", description, machine));
     }
 
     /** A heap as HeapCreate(0, 0, 0) leaves it: one region, one free block, the rest of the region uncommitted. */
     static PreparedHeap fresh(Kernel32 k) {
-        return new PreparedHeap(k.HeapCreate(0, 0, 0), "fresh from HeapCreate(0, 0, 0)");
+        return new PreparedHeap(k.HeapCreate(0, 0, 0), Msg.of("heap.fresh", "fresh from HeapCreate(0, 0, 0)"));
     }
 
     /** 40 blocks of 16 to 315 bytes, every third one freed: busy and free blocks interleave. */
     static PreparedHeap mixed(Kernel32 k) {
         long heap = k.HeapCreate(0, 0, 0);
         allocateMixed(k, heap, 40, 3);
-        return new PreparedHeap(heap, "40 blocks of 16 to 315 bytes, every third one freed");
+        return new PreparedHeap(heap, Msg.of("heap.mixed", "40 blocks of 16 to 315 bytes, every "
+                + "third one freed"));
     }
 
     /** A heap that cannot grow: 64 KiB committed at once, 1 MiB reserved; 25 blocks, every fourth freed. */
     static PreparedHeap fixedSize(Kernel32 k) {
         long heap = k.HeapCreate(0, 0x10000, 0x100000);
         allocateMixed(k, heap, 25, 4);
-        return new PreparedHeap(heap, "HeapCreate(0, 64 KiB, 1 MiB), 25 blocks, every fourth one freed");
+        return new PreparedHeap(heap, Msg.of("heap.fixed-size", "HeapCreate(0, 64 KiB, 1 MiB), 25 "
+                + "blocks, every fourth one freed"));
     }
 
     /**
@@ -58,8 +61,8 @@ record PreparedHeap(long handle, String description) {
         k.HeapAlloc(heap, 0, 200);
         k.HeapAlloc(heap, 0, 0x200000);
         k.HeapFree(heap, 0, small);
-        return new PreparedHeap(heap, "blocks of 100 and 200 bytes, big blocks of 1 MiB and 2 MiB, the 100-byte "
-                + "block freed");
+        return new PreparedHeap(heap, Msg.of("heap.big-blocks", "blocks of 100 and 200 bytes, big blocks of 1 MiB "
+                + "and 2 MiB, the 100-byte block freed"));
     }
 
     /** 1,200 blocks of 100 to 499 bytes, every fourth freed at once: the heap grows new segments (three here). */
@@ -71,7 +74,8 @@ record PreparedHeap(long handle, String description) {
                 k.HeapFree(heap, 0, block);
             }
         }
-        return new PreparedHeap(heap, "grown by 1,200 blocks of 100 to 499 bytes, every fourth one freed");
+        return new PreparedHeap(heap, Msg.of("heap.segments", "grown by 1,200 blocks of 100 to 499 "
+                + "bytes, every fourth one freed"));
     }
 
     /**
@@ -81,14 +85,16 @@ record PreparedHeap(long handle, String description) {
     static PreparedHeap unserialised(Kernel32 k) {
         long heap = k.HeapCreate(HEAP_NO_SERIALIZE, 0, 0);
         allocateMixed(k, heap, 30, 4);
-        return new PreparedHeap(heap, "HeapCreate(HEAP_NO_SERIALIZE, 0, 0), 30 blocks, every fourth one freed");
+        return new PreparedHeap(heap, Msg.of("heap.unserialised", "HeapCreate(HEAP_NO_SERIALIZE, 0, 0), "
+                + "30 blocks, every fourth one freed"));
     }
 
     /** The process's default heap with a few blocks of the checker's in it. */
     static PreparedHeap processHeap(Kernel32 k) {
         long heap = k.GetProcessHeap();
         allocateMixed(k, heap, 12, 3);
-        return new PreparedHeap(heap, "the process heap, GetProcessHeap(), 12 blocks, every third one freed");
+        return new PreparedHeap(heap, Msg.of("heap.process-heap", "the process heap, GetProcessHeap(), "
+                + "12 blocks, every third one freed"));
     }
 
     /** A standard heap asked for the low-fragmentation heap with HeapSetInformation, then given a few blocks. */
@@ -96,7 +102,8 @@ record PreparedHeap(long handle, String description) {
         long heap = k.HeapCreate(0, 0, 0);
         k.HeapSetInformation(heap, HeapCompatibilityInformation, new IntByReference(2), 4);
         allocateMixed(k, heap, 10, 2);
-        return new PreparedHeap(heap, "HeapSetInformation(heap, HeapCompatibilityInformation, 2)");
+        return new PreparedHeap(heap, Msg.of("heap.lfh-asked-for", "HeapSetInformation(heap, "
+                + "HeapCompatibilityInformation, 2)"));
     }
 
     /** 18 requests of one size turn the low-fragmentation heap on by themselves; nobody asked for it. */
@@ -104,14 +111,15 @@ record PreparedHeap(long handle, String description) {
         long heap = k.HeapCreate(0, 0, 0);
         List<Long> blocks = sameSize(k, heap, 18);
         blocks.forEach(b -> k.HeapFree(heap, 0, b));
-        return new PreparedHeap(heap, "18 blocks of 48 bytes, all freed again");
+        return new PreparedHeap(heap, Msg.of("heap.lfh-by-itself", "18 blocks of 48 bytes, all freed again"));
     }
 
     /** The same 18 requests in a HEAP_NO_SERIALIZE heap, which never gets the low-fragmentation heap. */
     static PreparedHeap unserialisedSameSize(Kernel32 k) {
         long heap = k.HeapCreate(HEAP_NO_SERIALIZE, 0, 0);
         sameSize(k, heap, 40);
-        return new PreparedHeap(heap, "HeapCreate(HEAP_NO_SERIALIZE, 0, 0), 40 blocks of 48 bytes");
+        return new PreparedHeap(heap, Msg.of("heap.unserialised-same-size", "HeapCreate(HEAP_NO_SERIALIZE, "
+                + "0, 0), 40 blocks of 48 bytes"));
     }
 
     // Sizes 16 + 37i mod 300 spread over the size classes: none is asked for 18 times, so the LFH stays off.

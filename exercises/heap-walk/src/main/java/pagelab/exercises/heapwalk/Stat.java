@@ -1,7 +1,7 @@
 package pagelab.exercises.heapwalk;
 
-import java.util.Locale;
 import java.util.function.ToLongFunction;
+import pagelab.exercise.Msg;
 
 /** One counter of {@link HeapStats}: how to read it, and what to tell a student who got it wrong. */
 enum Stat {
@@ -42,10 +42,10 @@ enum Stat {
         return read.applyAsLong(s);
     }
 
-    /** The counter's value as a message shows it: "3" or "61,440 bytes". */
-    String format(HeapStats s) {
+    /** The counter's value as a message shows it: "3" or "61,440 bytes", translatable. */
+    Msg format(HeapStats s) {
         long v = of(s);
-        return bytes ? String.format(Locale.ROOT, "%,d bytes", v) : Long.toString(v);
+        return bytes ? HeapWalkChecks.bytes(v) : Msg.text(Long.toString(v));
     }
 
     String hint() {

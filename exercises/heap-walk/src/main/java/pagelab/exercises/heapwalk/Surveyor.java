@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.UnhandledSehException;
@@ -58,9 +59,11 @@ final class Surveyor {
         }
         int walks = calls("HeapWalk", truth.heap().handle()).size();
         if (walks >= bound) {
-            throw new CheckFailedException(CheckResult.fail("walk made " + walks + " HeapWalk calls on "
-                            + truth.heap().name() + ", which has " + truth.entries().size() + " entries, and was "
-                            + "stopped: it never reached the end of the heap.")
+            // The counts are text, as they always read (no thousands separators).
+            throw new CheckFailedException(CheckResult.fail(Msg.of("walk.never-ends", "walk made {0} HeapWalk "
+                            + "calls on {1}, which has {2} entries, and was stopped: it never reached the end of the "
+                            + "heap.", String.valueOf(walks), truth.heap().name(),
+                            String.valueOf(truth.entries().size())))
                     .hint("walk-never-ends",
                             "Pass the same PROCESS_HEAP_ENTRY back to every HeapWalk call: HeapWalk finds the next "
                             + "entry from the one it is given, and an entry whose lpData is 0 starts again at the "
@@ -72,11 +75,11 @@ final class Surveyor {
 
     /** The student's walk with no bound and no fault injection of the checker's (the caller may have set some). */
     HeapStats walkAsIs(PreparedHeap heap) {
-        return call("walk of " + heap.name(), () -> survey.walk(kernel(), heap.handle()));
+        return call(Msg.of("call.walk", "walk of {0}", heap.name()), () -> survey.walk(kernel(), heap.handle()));
     }
 
     boolean isLowFragmentationHeap(PreparedHeap heap) {
-        return call("isLowFragmentationHeap of " + heap.name(),
+        return call(Msg.of("call.lfh", "isLowFragmentationHeap of {0}", heap.name()),
                 () -> survey.isLowFragmentationHeap(kernel(), heap.handle()));
     }
 
@@ -133,15 +136,17 @@ final class Surveyor {
     }
 
     // Marks the trace around the student's call, so that calls() sees only the calls it made.
-    private <T> T call(String what, Supplier<T> action) {
+    private <T> T call(Msg what, Supplier<T> action) {
         mark = sequence();
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail("The " + what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ".")
-                    .hint("The heap functions never fault on a valid heap: did the code read memory at an address "
-                            + "taken from an entry? A walk only reads the PROCESS_HEAP_ENTRY."));
+            // The hint names no failure mode: it is translated by its key alone.
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "The {0} crashed the process: {1}.",
+                            what, Win32Names.exception(e.record())))
+                    .hint(null, Msg.of("crash.hint", "The heap functions never fault on a valid heap: did the code "
+                            + "read memory at an address taken from an entry? A walk only reads the "
+                            + "PROCESS_HEAP_ENTRY.")));
         } finally {
             end = sequence();
         }

@@ -39,7 +39,7 @@ class PreparedHeapTest {
         HeapInfo info = process.inspector().heaps().stream().filter(h -> h.handle() == truth.heap().handle())
                 .findFirst().orElseThrow();
         HeapStats s = truth.stats();
-        assertThat(s.regions).as("segments of %s", truth.heap().name()).isEqualTo(info.segments());
+        assertThat(s.regions).as("segments of %s", truth.heap().name().english()).isEqualTo(info.segments());
         assertThat(s.busyBlocks).isEqualTo(info.busyBlocks());
         assertThat(s.busyBytes).isEqualTo(info.busyBytes());
         assertThat(s.freeBlocks).isEqualTo(info.freeBlocks());
