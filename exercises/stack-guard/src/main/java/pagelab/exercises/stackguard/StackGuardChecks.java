@@ -9,6 +9,7 @@ import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.ThreadContext;
@@ -30,14 +31,14 @@ public class StackGuardChecks {
         long sp = t.getStackPointer();
         StackProbe.Outer o = s.outer(() -> tools.probeAndAllocate(ctx.memory(), t, 3000));
         Tally tally = new Tally();
-        tally.expect(2, o.none(), "probeAndAllocate(3000) from ESP " + Win32Names.hex(sp) + " raised "
-                + o.describe());
-        tally.expect(2, t.getStackPointer() == sp - 3000, "ESP is " + Win32Names.hex(t.getStackPointer())
-                + ", expected " + Win32Names.hex(sp - 3000) + " (ESP - 3000)");
-        tally.expect(s.state(sp - 3000) == WinNT.MEM_COMMIT, "the page of the new ESP, " + Win32Names.hex(
-                pageOf(sp - 3000)) + ", is " + Win32Names.mem(s.state(sp - 3000)));
-        return tally.result(10, "ESP went from " + Win32Names.hex(sp) + " to " + Win32Names.hex(sp - 3000)
-                        + " without a fault reaching the caller.")
+        tally.expect(2, o.none(), Msg.of("small.raised", "probeAndAllocate(3000) from ESP {0} raised {1}",
+                Win32Names.hex(sp), o.describe()));
+        tally.expect(2, t.getStackPointer() == sp - 3000, Msg.of("small.esp", "ESP is {0}, expected {1} (ESP - 3000)",
+                Win32Names.hex(t.getStackPointer()), Win32Names.hex(sp - 3000)));
+        tally.expect(s.state(sp - 3000) == WinNT.MEM_COMMIT, Msg.of("small.not-committed", "the page of the new "
+                + "ESP, {0}, is {1}", Win32Names.hex(pageOf(sp - 3000)), Win32Names.mem(s.state(sp - 3000))));
+        return tally.result(10, Msg.of("small.pass", "ESP went from {0} to {1} without a fault reaching the "
+                        + "caller.", Win32Names.hex(sp), Win32Names.hex(sp - 3000)))
                 .hint("esp-by-frame-size", "Lower the stack pointer by exactly frameSize, after the probes.")
                 .evidence(ctx.traceEvidence());
     }
@@ -58,24 +59,29 @@ public class StackGuardChecks {
         // Lowering ESP without a fault is what the starter already does: it counts only for a frame that was
         // actually probed into existence.
         boolean probed = uncommitted == 0;
-        String unearned = ", but that counts only once the frame's pages are committed by the probes";
+        String frame = String.valueOf(LARGE_FRAME); // code, as probeAndAllocate(65636) reads
         Tally tally = new Tally();
-        tally.expect(3, o.none() && probed, !o.none() ? "probeAndAllocate(" + LARGE_FRAME + ") from ESP "
-                + Win32Names.hex(sp) + " raised " + o.describe() + (o.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION)
-                ? ": a touch skipped the guard page at " + pages(guardBefore) : "")
-                : "probeAndAllocate(" + LARGE_FRAME + ") raised nothing" + unearned);
-        tally.expect(t.getStackPointer() == newSp && probed, t.getStackPointer() != newSp ? "ESP is "
-                + Win32Names.hex(t.getStackPointer()) + ", expected " + Win32Names.hex(newSp)
-                : "ESP moved to " + Win32Names.hex(newSp) + unearned);
-        tally.expect(2, uncommitted == 0, Win32Names.pages(uncommitted) + " of the frame "
-                + Win32Names.hex(newSp) + ".." + Win32Names.hex(sp) + " are not committed");
+        tally.expect(3, o.none() && probed, !o.none() ? o.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION)
+                ? Msg.of("large.skipped-guard", "probeAndAllocate({0}) from ESP {1} raised {2}: a touch skipped the "
+                        + "guard page at {3}", frame, Win32Names.hex(sp), o.describe(), pages(guardBefore))
+                : Msg.of("large.raised", "probeAndAllocate({0}) from ESP {1} raised {2}", frame, Win32Names.hex(sp),
+                        o.describe())
+                : Msg.of("large.unearned-nothing-raised", "probeAndAllocate({0}) raised nothing, but that counts "
+                        + "only once the frame's pages are committed by the probes", frame));
+        tally.expect(t.getStackPointer() == newSp && probed, t.getStackPointer() != newSp
+                ? Msg.of("large.esp", "ESP is {0}, expected {1}", Win32Names.hex(t.getStackPointer()),
+                        Win32Names.hex(newSp))
+                : Msg.of("large.unearned-esp", "ESP moved to {0}, but that counts only once the frame's pages are "
+                        + "committed by the probes", Win32Names.hex(newSp)));
+        tally.expect(2, uncommitted == 0, Msg.of("large.not-committed", "{0} of the frame {1}..{2} are not "
+                + "committed", StackProbe.pages(uncommitted), Win32Names.hex(newSp), Win32Names.hex(sp)));
         List<Long> guards = s.guardPages();
-        tally.expect(2, guards.equals(List.of(pageOf(newSp) - PAGE)), "the stack's guard pages are "
-                + pages(guards) + "; expected exactly " + Win32Names.hex(pageOf(newSp) - PAGE) + ", just below the "
-                + "new ESP's page");
-        return tally.result(15, "All " + Win32Names.pages((sp - pageOf(newSp) + PAGE - 1) / PAGE) + " of the frame "
-                        + "were committed through the guard page, which now sits at "
-                        + Win32Names.hex(pageOf(newSp) - PAGE) + ".")
+        tally.expect(2, guards.equals(List.of(pageOf(newSp) - PAGE)), Msg.of("large.guards", "the stack's guard "
+                + "pages are {0}; expected exactly {1}, just below the new ESP's page", pages(guards),
+                Win32Names.hex(pageOf(newSp) - PAGE)));
+        return tally.result(15, Msg.of("large.pass", "All {0} of the frame were committed through the guard page, "
+                        + "which now sits at {1}.", StackProbe.pages((sp - pageOf(newSp) + PAGE - 1) / PAGE),
+                        Win32Names.hex(pageOf(newSp) - PAGE)))
                 .hint(probeMistake(o, guardBefore, newSp), PROBE_HINTS.get(probeMistake(o, guardBefore, newSp)))
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after the frame"));
     }
@@ -96,17 +102,19 @@ public class StackGuardChecks {
         }
         boolean overflowed = o.caughtCode(WinNT.EXCEPTION_STACK_OVERFLOW);
         Tally tally = new Tally();
-        tally.expect(3, overflowed, "after " + frames + " frames of 64 KiB the "
-                + "caller's handler got " + o.describe() + "; expected EXCEPTION_STACK_OVERFLOW (0xC00000FD)");
+        tally.expect(3, overflowed, Msg.of("overflow.not-raised", "after {0} frames of 64 KiB the caller's handler "
+                + "got {1}; expected EXCEPTION_STACK_OVERFLOW (0xC00000FD)", frames, o.describe()));
         // ESP kept and the lowest page untouched are side conditions of an overflow; without one they say nothing.
-        tally.expect(overflowed && t.getStackPointer() == before, !overflowed ? "ESP and the lowest page are judged "
-                + "once the overflow is raised" : "the failing probeAndAllocate moved ESP from "
-                + Win32Names.hex(before) + " to " + Win32Names.hex(t.getStackPointer()));
-        tally.expect(overflowed && s.state(s.lowest()) == WinNT.MEM_RESERVE, !overflowed ? "(not judged without the "
-                + "overflow)" : "the lowest page of the stack, " + Win32Names.hex(s.lowest()) + ", is "
-                + Win32Names.mem(s.state(s.lowest())) + "; it must stay MEM_RESERVE");
-        return tally.result(10, "Frame " + frames + " reached the last guard page: EXCEPTION_STACK_OVERFLOW, with "
-                        + "ESP left at " + Win32Names.hex(before) + ".")
+        tally.expect(overflowed && t.getStackPointer() == before, !overflowed
+                ? Msg.of("overflow.not-judged", "ESP and the lowest page are judged once the overflow is raised")
+                : Msg.of("overflow.esp-moved", "the failing probeAndAllocate moved ESP from {0} to {1}",
+                        Win32Names.hex(before), Win32Names.hex(t.getStackPointer())));
+        tally.expect(overflowed && s.state(s.lowest()) == WinNT.MEM_RESERVE, !overflowed
+                ? Msg.of("overflow.lowest-not-judged", "(not judged without the overflow)")
+                : Msg.of("overflow.lowest", "the lowest page of the stack, {0}, is {1}; it must stay MEM_RESERVE",
+                        Win32Names.hex(s.lowest()), Win32Names.mem(s.state(s.lowest()))));
+        return tally.result(10, Msg.of("overflow.pass", "Frame {0} reached the last guard page: "
+                        + "EXCEPTION_STACK_OVERFLOW, with ESP left at {1}.", frames, Win32Names.hex(before)))
                 .hint(overflowed ? "moves-esp-first" : "skips-guard", overflowed
                         ? "Lower ESP only after every probe has succeeded: the probe that raises the overflow must "
                         + "leave ESP where the caller had it."
@@ -122,7 +130,7 @@ public class StackGuardChecks {
         ThreadContext t = s.thread();
         StackProbe.Outer first = s.overflowOnce();
         if (!first.caughtCode(WinNT.EXCEPTION_STACK_OVERFLOW)) {
-            return CheckResult.error("The checker's own descent did not overflow: " + first.describe());
+            return CheckResult.error("The checker's own descent did not overflow: " + first.describe().english());
         }
         long sp = s.top() - 40 * 1024 + 123; // the handler unwound to a frame 40 KiB below the top
         t.setStackPointer(sp);
@@ -130,15 +138,18 @@ public class StackGuardChecks {
         long want = pageOf(sp) - PAGE;
         List<Long> guards = s.guardPages();
         Tally tally = new Tally();
-        tally.expect(ok, "resetStackOverflow returned false with ESP at " + Win32Names.hex(sp));
-        tally.expect(3, guards.equals(List.of(want)), "after the reset the stack's guard pages are " + pages(guards)
-                + "; expected exactly " + Win32Names.hex(want) + ", the page below ESP's page "
-                + Win32Names.hex(pageOf(sp)));
+        tally.expect(ok, Msg.of("reset.returned-false", "resetStackOverflow returned false with ESP at {0}",
+                Win32Names.hex(sp)));
+        tally.expect(3, guards.equals(List.of(want)), Msg.of("reset.guards", "after the reset the stack's guard pages "
+                + "are {0}; expected exactly {1}, the page below ESP's page {2}", pages(guards), Win32Names.hex(want),
+                Win32Names.hex(pageOf(sp))));
         boolean rearmed = ok && guards.equals(List.of(want));
-        tally.expect(rearmed && s.state(s.lowest()) == WinNT.MEM_RESERVE, !rearmed ? "the lowest page is judged "
-                + "once the guard is re-armed" : "the lowest page " + Win32Names.hex(s.lowest()) + " is "
-                + Win32Names.mem(s.state(s.lowest())) + "; it must stay MEM_RESERVE");
-        return tally.result(15, "The guard page is back at " + Win32Names.hex(want) + " (PAGE_READWRITE|PAGE_GUARD).")
+        tally.expect(rearmed && s.state(s.lowest()) == WinNT.MEM_RESERVE, !rearmed
+                ? Msg.of("reset.lowest-not-judged", "the lowest page is judged once the guard is re-armed")
+                : Msg.of("reset.lowest", "the lowest page {0} is {1}; it must stay MEM_RESERVE",
+                        Win32Names.hex(s.lowest()), Win32Names.mem(s.state(s.lowest()))));
+        return tally.result(15, Msg.of("reset.pass", "The guard page is back at {0} (PAGE_READWRITE|PAGE_GUARD).",
+                        Win32Names.hex(want)))
                 .hint(guards.isEmpty() && s.state(want) == WinNT.MEM_COMMIT ? "forgets-guard-flag"
                                 : guards.equals(List.of(pageOf(sp))) ? "guard-at-esp-page" : "guard-position",
                         guards.isEmpty() && s.state(want) == WinNT.MEM_COMMIT
@@ -163,11 +174,12 @@ public class StackGuardChecks {
             t.setStackPointer(s.top() - 40 * 1024);
             tools.resetStackOverflow(ctx.kernel32(), t);
             StackProbe.Outer again = s.descend();
-            tally.expect(round == 2 ? 3 : 1, again.caughtCode(WinNT.EXCEPTION_STACK_OVERFLOW), "overflow #" + round
-                    + " after resetStackOverflow reached the handler as " + again.describe()
-                    + "; expected EXCEPTION_STACK_OVERFLOW (0xC00000FD)");
+            tally.expect(round == 2 ? 3 : 1, again.caughtCode(WinNT.EXCEPTION_STACK_OVERFLOW),
+                    Msg.of("again.not-caught", "overflow #{0} after resetStackOverflow reached the handler as {1}; "
+                            + "expected EXCEPTION_STACK_OVERFLOW (0xC00000FD)", round, again.describe()));
         }
-        return tally.result(10, "The second and third overflows were caught as EXCEPTION_STACK_OVERFLOW.")
+        return tally.result(10, Msg.of("again.pass", "The second and third overflows were caught as "
+                        + "EXCEPTION_STACK_OVERFLOW."))
                 .hint("no-guard-after-reset", "Without a guard page below the stack pointer, a deep recursion runs "
                         + "into the lowest, reserved "
                         + "page: an access violation, which Windows cannot report as a stack overflow.")
@@ -184,21 +196,26 @@ public class StackGuardChecks {
         t.setStackPointer(low);
         boolean refused = !tools.resetStackOverflow(ctx.kernel32(), t);
         boolean untouched = s.state(s.lowest()) == WinNT.MEM_RESERVE && s.guardPages().isEmpty();
-        String stack = "lowest page " + Win32Names.mem(s.state(s.lowest())) + ", guard pages " + pages(s.guardPages());
+        Msg stack = Msg.of("refuse.stack", "lowest page {0}, guard pages {1}", Win32Names.mem(s.state(s.lowest())),
+                pages(s.guardPages()));
         long two = s.lowest() + 2 * PAGE + 8;
         t.setStackPointer(two);
         boolean armed = tools.resetStackOverflow(ctx.kernel32(), t);
         // Refusing is what a reset that does nothing does too: it earns credit only from a reset that re-arms the
         // guard where there is room for it.
-        String unearned = ": that counts only once resetStackOverflow re-arms the guard where there is room";
-        tally.expect(2, refused && armed, refused ? "with ESP at " + Win32Names.hex(low) + " resetStackOverflow "
-                + "refused" + unearned : "with ESP at " + Win32Names.hex(low) + " the guard would be the lowest page "
-                + Win32Names.hex(s.lowest()) + ", but resetStackOverflow returned true");
-        tally.expect(untouched && armed, untouched ? "the refused reset left the stack as it was" + unearned
-                : "the refused reset changed the stack: " + stack);
-        tally.expect(2, armed, "with ESP at " + Win32Names.hex(two) + " the page " + Win32Names.hex(s.lowest() + PAGE)
-                + " can still be the guard, but resetStackOverflow returned false");
-        return tally.result(10, "The reset refused to guard the lowest page and accepted the one above it.")
+        tally.expect(2, refused && armed, refused
+                ? Msg.of("refuse.unearned-refused", "with ESP at {0} resetStackOverflow refused: that counts only "
+                        + "once resetStackOverflow re-arms the guard where there is room", Win32Names.hex(low))
+                : Msg.of("refuse.returned-true", "with ESP at {0} the guard would be the lowest page {1}, but "
+                        + "resetStackOverflow returned true", Win32Names.hex(low), Win32Names.hex(s.lowest())));
+        tally.expect(untouched && armed, untouched
+                ? Msg.of("refuse.unearned-untouched", "the refused reset left the stack as it was: that counts only "
+                        + "once resetStackOverflow re-arms the guard where there is room")
+                : Msg.of("refuse.changed", "the refused reset changed the stack: {0}", stack));
+        tally.expect(2, armed, Msg.of("refuse.not-armed", "with ESP at {0} the page {1} can still be the guard, but "
+                + "resetStackOverflow returned false", Win32Names.hex(two), Win32Names.hex(s.lowest() + PAGE)));
+        return tally.result(10, Msg.of("refuse.pass", "The reset refused to guard the lowest page and accepted the "
+                        + "one above it."))
                 .hint("guards-lowest-page", "The lowest page of the reservation is never committed; the guard page "
                         + "must be above it.")
                 .evidence(ctx.traceEvidence());
@@ -240,11 +257,13 @@ public class StackGuardChecks {
         return at < guardBefore.get(0) ? "probe-stride" : "frame-not-probed";
     }
 
-    static String pages(List<Long> pages) {
+    /** "0x0002E000, 0x0002F000", "none", or the first four and "..., (N pages)", translatable. */
+    static Msg pages(List<Long> pages) {
         if (pages.isEmpty()) {
-            return "none";
+            return Msg.of("pages.none", "none");
         }
-        List<String> shown = pages.stream().limit(4).map(Win32Names::hex).toList();
-        return String.join(", ", shown) + (pages.size() > 4 ? ", ... (" + Win32Names.pages(pages.size()) + ")" : "");
+        String shown = String.join(", ", pages.stream().limit(4).map(Win32Names::hex).toList());
+        return pages.size() > 4 ? Msg.of("pages.more", "{0}, ... ({1})", shown, StackProbe.pages(pages.size()))
+                : Msg.text(shown);
     }
 }

@@ -1,9 +1,12 @@
 package pagelab.exercises.stackguard;
 
 import static pagelab.exercises.stackguard.StackProbe.PAGE;
+import static pagelab.exercises.stackguard.StackProbe.bytes;
+import static pagelab.exercises.stackguard.StackProbe.pages;
 
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
@@ -25,9 +28,8 @@ final class StackMeter {
         }
         long want = s.committedBytes(s.top() - 1);
         long got = tools.committedStackBytes(k, s.thread());
-        t.expect(2, got == want, "main thread after 10 pages of growth: measured " + Win32Names.bytes(got)
-                + ", but " + Win32Names.bytes(want) + " (" + Win32Names.pages(want / PAGE) + ", the guard page "
-                + "included) are committed");
+        t.expect(2, got == want, Msg.of("measure.main", "main thread after 10 pages of growth: measured {0}, but "
+                + "{1} ({2}, the guard page included) are committed", bytes(got), bytes(want), pages(want / PAGE)));
 
         long[] inThread = {-1, -1};
         long h = k.CreateThread(null, 64 * 1024, arg -> {
@@ -40,15 +42,16 @@ final class StackMeter {
         }
         k.WaitForSingleObject(h, WinNT.INFINITE);
         k.CloseHandle(h);
-        t.expect(2, inThread[0] == inThread[1], "a thread created with a 64 KiB commit: measured "
-                + Win32Names.bytes(inThread[0]) + ", but " + Win32Names.bytes(inThread[1]) + " are committed");
+        t.expect(2, inThread[0] == inThread[1], Msg.of("measure.thread", "a thread created with a 64 KiB commit: "
+                + "measured {0}, but {1} are committed", bytes(inThread[0]), bytes(inThread[1])));
 
         s.overflowOnce();
         long afterOverflow = s.committedBytes(s.top() - 1);
         long measured = tools.committedStackBytes(k, s.thread());
-        t.expect(measured == afterOverflow, "main thread after a stack overflow: measured "
-                + Win32Names.bytes(measured) + ", but " + Win32Names.bytes(afterOverflow) + " are committed");
-        return t.result(10, "Every measurement matched the committed pages of the stack's reservation.")
+        t.expect(measured == afterOverflow, Msg.of("measure.overflow", "main thread after a stack overflow: "
+                + "measured {0}, but {1} are committed", bytes(measured), bytes(afterOverflow)));
+        return t.result(10, Msg.of("measure.pass", "Every measurement matched the committed pages of the stack's "
+                        + "reservation."))
                 .hint("guard-block-missed", "A VirtualQuery block is a run of pages with the same state and "
                         + "protection: the guard page is "
                         + "a block of its own. Walk from AllocationBase while AllocationBase stays the same.")

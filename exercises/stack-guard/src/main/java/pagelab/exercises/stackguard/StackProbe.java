@@ -3,6 +3,7 @@ package pagelab.exercises.stackguard;
 import java.util.ArrayList;
 import java.util.List;
 import pagelab.exercise.CheckContext;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.ProcessTerminatedException;
@@ -46,6 +47,16 @@ final class StackProbe {
 
     static long pageOf(long address) {
         return address & ~(PAGE - 1);
+    }
+
+    /** {@code 1 page}, {@code 16 pages}, as {@link Win32Names#pages} says it, translatable. */
+    static Msg pages(long count) {
+        return Msg.of("pages", "{0,choice,0#{0} pages|1#1 page|1<{0} pages}", count);
+    }
+
+    /** {@code 1 byte}, {@code 65,536 bytes}, as {@link Win32Names#bytes} says it, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#{0} bytes|1#1 byte|1<{0} bytes}", count);
     }
 
     /** The guard pages of the stack's reservation, in address order. */
@@ -109,9 +120,10 @@ final class StackProbe {
             return caught != null && caught.ExceptionCode == code;
         }
 
-        String describe() {
-            return died != null ? "the process ended: " + died
-                    : caught == null ? "no exception" : Win32Names.exception(caught);
+        /** What reached the handler, translatable: the exception as Win32 names it stays as it is. */
+        Msg describe() {
+            return died != null ? Msg.of("outer.died", "the process ended: {0}", died)
+                    : caught == null ? Msg.of("outer.none", "no exception") : Msg.text(Win32Names.exception(caught));
         }
     }
 }

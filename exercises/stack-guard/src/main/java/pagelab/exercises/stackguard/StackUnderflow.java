@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
@@ -80,17 +81,22 @@ final class StackUnderflow {
             StackProbe.Outer touch = s.outer(() -> ctx.memory().setByte(high + ABOVE, (byte) 0x5A));
             boolean faults = touch.caughtCode(WinNT.EXCEPTION_ACCESS_VIOLATION)
                     && touch.caught().ExceptionInformation[1] == high + ABOVE;
-            t.expect(2, call.none() && got[0] == high, !call.none() ? "reserveAboveStack raised " + call.describe()
-                    : "on a new thread whose stack ends at " + Win32Names.hex(high) + " (free above), "
-                    + "reserveAboveStack returned " + Win32Names.hex(got[0]) + "; expected " + Win32Names.hex(high));
-            t.expect(2, reserved, above == null ? "nothing is reserved at " + Win32Names.hex(high)
-                    : "the allocation holding " + Win32Names.hex(high) + " starts at " + Win32Names.hex(above.base())
-                    + "; expected a reservation starting exactly at the stack's high end");
-            t.expect(3, reserved && committed == 0 && faults, !reserved ? "an underflow write at "
-                    + Win32Names.hex(high + ABOVE) + " got " + touch.describe() + "; with nothing reserved there it "
-                    + "is not a reliable fault" : "the reservation above the stack has " + Win32Names.bytes(committed)
-                    + " committed, and an underflow write at " + Win32Names.hex(high + ABOVE) + " got "
-                    + touch.describe() + "; expected EXCEPTION_ACCESS_VIOLATION (0xC0000005) there");
+            t.expect(2, call.none() && got[0] == high, !call.none()
+                    ? Msg.of("reserve.raised", "reserveAboveStack raised {0}", call.describe())
+                    : Msg.of("reserve.returned", "on a new thread whose stack ends at {0} (free above), "
+                            + "reserveAboveStack returned {1}; expected {0}", Win32Names.hex(high),
+                            Win32Names.hex(got[0])));
+            t.expect(2, reserved, above == null
+                    ? Msg.of("reserve.nothing", "nothing is reserved at {0}", Win32Names.hex(high))
+                    : Msg.of("reserve.elsewhere", "the allocation holding {0} starts at {1}; expected a reservation "
+                            + "starting exactly at the stack's high end", Win32Names.hex(high),
+                            Win32Names.hex(above.base())));
+            t.expect(3, reserved && committed == 0 && faults, !reserved
+                    ? Msg.of("reserve.no-fault", "an underflow write at {0} got {1}; with nothing reserved there it is "
+                            + "not a reliable fault", Win32Names.hex(high + ABOVE), touch.describe())
+                    : Msg.of("reserve.committed", "the reservation above the stack has {0} committed, and an underflow "
+                            + "write at {1} got {2}; expected EXCEPTION_ACCESS_VIOLATION (0xC0000005) there",
+                            StackProbe.bytes(committed), Win32Names.hex(high + ABOVE), touch.describe()));
             mode[0] = !reserved && got[0] == 0 ? "not-reserved" : reserved && (committed != 0 || !faults)
                     ? "guard-region-committed" : !reserved ? "reserved-elsewhere" : null;
             reservedRight[0] = call.none() && got[0] == high && reserved && committed == 0 && faults;
@@ -111,20 +117,24 @@ final class StackUnderflow {
         StackProbe.Outer call = s.outer(() -> got[0] = tools.reserveAboveStack(ctx.kernel32(), s.thread()));
         Allocation after = ctx.snapshot().allocationAt(high);
         boolean untouched = after != null && after.equals(heap);
-        String unearned = ": that counts only once a free range above a stack is reserved right";
-        t.expect(2, call.none() && got[0] == 0 && reservedRight[0], !call.none() ? "on the main thread, whose "
-                + "stack has the default heap right above it, reserveAboveStack raised " + call.describe()
-                : got[0] != 0 ? "on the main thread, whose stack has the default heap at " + Win32Names.hex(high)
-                + " right above it, reserveAboveStack returned " + Win32Names.hex(got[0]) + "; expected 0"
-                : "on the main thread (the heap above its stack) reserveAboveStack returned 0" + unearned);
-        t.expect(1, untouched && reservedRight[0], !untouched ? "the default heap's allocation at "
-                + Win32Names.hex(high) + " changed" : "the heap above the main thread's stack was left alone"
-                + unearned);
+        t.expect(2, call.none() && got[0] == 0 && reservedRight[0], !call.none()
+                ? Msg.of("reserve.main-raised", "on the main thread, whose stack has the default heap right above it, "
+                        + "reserveAboveStack raised {0}", call.describe())
+                : got[0] != 0 ? Msg.of("reserve.main-returned", "on the main thread, whose stack has the default heap "
+                        + "at {0} right above it, reserveAboveStack returned {1}; expected 0", Win32Names.hex(high),
+                        Win32Names.hex(got[0]))
+                : Msg.of("reserve.main-unearned-zero", "on the main thread (the heap above its stack) "
+                        + "reserveAboveStack returned 0: that counts only once a free range above a stack is reserved "
+                        + "right"));
+        t.expect(1, untouched && reservedRight[0], !untouched
+                ? Msg.of("reserve.heap-changed", "the default heap's allocation at {0} changed", Win32Names.hex(high))
+                : Msg.of("reserve.main-unearned-untouched", "the heap above the main thread's stack was left alone: "
+                        + "that counts only once a free range above a stack is reserved right"));
         if (mode[0] == null && got[0] != 0) {
             mode[0] = "range-taken";
         }
-        CheckResult r = t.result(10, "A new thread's free range above its stack was reserved, an underflow there "
-                + "faulted, and the main thread's heap above its stack was left alone.");
+        CheckResult r = t.result(10, Msg.of("reserve.pass", "A new thread's free range above its stack was "
+                + "reserved, an underflow there faulted, and the main thread's heap above its stack was left alone."));
         return (mode[0] == null ? r : r.hint(mode[0], HINTS.get(mode[0])))
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space at the end"));
     }
@@ -155,29 +165,34 @@ final class StackUnderflow {
             boolean underOk = under.returned(StackTools.STACK_UNDERFLOW);
             boolean nulOk = nul.passedOn(WinNT.EXCEPTION_ACCESS_VIOLATION);
             boolean lowestOk = lowest.passedOn(WinNT.EXCEPTION_ACCESS_VIOLATION);
-            String unearned = ", but that counts only once an overflow or an underflow is told";
             Tally t = new Tally();
-            t.expect(2, overOk, "a deep recursion (EXCEPTION_STACK_OVERFLOW) gave " + over.describe()
-                    + "; expected STACK_OVERFLOW (1)");
-            t.expect(3, underOk, "a read at " + Win32Names.hex(high + ABOVE) + ", above the stack's high end "
-                    + Win32Names.hex(high) + ", gave " + under.describe() + "; expected STACK_UNDERFLOW (2)");
-            t.expect(2, nulOk && underOk, !nulOk ? "a read of NULL (0x00000000), below the stack, gave "
-                    + nul.describe() + "; it is no stack fault and must go on to the caller's handler"
-                    : "a read of NULL went on to the caller's handler" + unearned.replace("an overflow or ", ""));
-            t.expect(1, lowestOk && underOk, !lowestOk ? "a read of the stack's lowest, never committed page "
-                    + Win32Names.hex(s.lowest()) + " gave " + lowest.describe() + "; that access violation is "
-                    + "inside the stack, not above it, and must go on to the caller's handler"
-                    : "the lowest page's access violation went on to the caller's handler"
-                    + unearned.replace("an overflow or ", ""));
+            t.expect(2, overOk, Msg.of("classify.overflow", "a deep recursion (EXCEPTION_STACK_OVERFLOW) gave {0}; "
+                    + "expected STACK_OVERFLOW (1)", over.describe()));
+            t.expect(3, underOk, Msg.of("classify.underflow", "a read at {0}, above the stack's high end {1}, gave "
+                    + "{2}; expected STACK_UNDERFLOW (2)", Win32Names.hex(high + ABOVE), Win32Names.hex(high),
+                    under.describe()));
+            t.expect(2, nulOk && underOk, !nulOk
+                    ? Msg.of("classify.null", "a read of NULL (0x00000000), below the stack, gave {0}; it is no stack "
+                            + "fault and must go on to the caller's handler", nul.describe())
+                    : Msg.of("classify.unearned-null", "a read of NULL went on to the caller's handler, but that "
+                            + "counts only once an underflow is told"));
+            t.expect(1, lowestOk && underOk, !lowestOk
+                    ? Msg.of("classify.lowest", "a read of the stack's lowest, never committed page {0} gave {1}; that "
+                            + "access violation is inside the stack, not above it, and must go on to the caller's "
+                            + "handler", Win32Names.hex(s.lowest()), lowest.describe())
+                    : Msg.of("classify.unearned-lowest", "the lowest page's access violation went on to the caller's "
+                            + "handler, but that counts only once an underflow is told"));
             t.expect(1, ran[0] && none.returned(StackTools.NO_STACK_FAULT) && (overOk || underOk), !ran[0]
-                    ? "the body was not run" : !none.returned(StackTools.NO_STACK_FAULT) ? "a body that faults "
-                    + "nowhere gave " + none.describe() + "; expected NO_STACK_FAULT (0)"
-                    : "a body that faults nowhere gave NO_STACK_FAULT" + unearned);
+                    ? Msg.of("classify.not-run", "the body was not run")
+                    : !none.returned(StackTools.NO_STACK_FAULT) ? Msg.of("classify.none", "a body that faults "
+                            + "nowhere gave {0}; expected NO_STACK_FAULT (0)", none.describe())
+                    : Msg.of("classify.unearned-none", "a body that faults nowhere gave NO_STACK_FAULT, but that "
+                            + "counts only once an overflow or an underflow is told"));
             String mode = !underOk && nul.returned(StackTools.STACK_UNDERFLOW) ? "underflow-is-above"
                     : underOk && (!nulOk || !lowestOk) ? "other-faults-handled"
                     : !overOk ? "overflow-not-told" : !underOk ? "underflow-not-told" : null;
-            CheckResult res = t.result(10, "Overflow and underflow were told apart, and the other access violations "
-                    + "went on to the caller's handler.");
+            CheckResult res = t.result(10, Msg.of("classify.pass", "Overflow and underflow were told apart, and the "
+                    + "other access violations went on to the caller's handler."));
             return (mode == null ? res : res.hint(mode, HINTS.get(mode))).evidence(ctx.traceEvidence());
         });
         return r != null ? r : CheckResult.error("the check's thread ended without a result");
@@ -193,13 +208,14 @@ final class StackUnderflow {
             return outer.caughtCode(code);
         }
 
-        String describe() {
+        /** What the call returned ("STACK_OVERFLOW (1)", code that stays as it is), or what got past it. */
+        Msg describe() {
             return outer.none() ? switch (kind) {
-                case StackTools.NO_STACK_FAULT -> "NO_STACK_FAULT (0)";
-                case StackTools.STACK_OVERFLOW -> "STACK_OVERFLOW (1)";
-                case StackTools.STACK_UNDERFLOW -> "STACK_UNDERFLOW (2)";
-                default -> kind + " (no such kind)";
-            } : outer.describe() + " reaching the caller's handler";
+                case StackTools.NO_STACK_FAULT -> Msg.text("NO_STACK_FAULT (0)");
+                case StackTools.STACK_OVERFLOW -> Msg.text("STACK_OVERFLOW (1)");
+                case StackTools.STACK_UNDERFLOW -> Msg.text("STACK_UNDERFLOW (2)");
+                default -> Msg.of("run.no-such-kind", "{0} (no such kind)", String.valueOf(kind));
+            } : Msg.of("run.passed-on", "{0} reaching the caller's handler", outer.describe());
         }
     }
 
