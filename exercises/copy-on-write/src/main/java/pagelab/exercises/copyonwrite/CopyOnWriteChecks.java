@@ -2,6 +2,7 @@ package pagelab.exercises.copyonwrite;
 
 import static pagelab.exercises.copyonwrite.Lab.IMAGE;
 import static pagelab.exercises.copyonwrite.Lab.describe;
+import static pagelab.exercises.copyonwrite.Lab.describeMsg;
 import static pagelab.exercises.copyonwrite.Lab.pages;
 
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
@@ -59,7 +61,7 @@ public class CopyOnWriteChecks {
     @Check(points = 20, title = "VirtualQuery shows which pages were copied", order = 5)
     public CheckResult observesCopies(CopyOnWriteLab lab, CheckContext ctx) {
         return observations(lab, ctx.machine(), List.of(w(0, "g_a"), w(0, "g_d"), w(1, "g_shared"), r(1, "g_c"),
-                w(2, "g_c")), 3, 20, "");
+                w(2, "g_c")), 3, 20, false);
     }
 
     @Check(points = 15, title = "Predictions hold for a longer run of three instances", order = 6)
@@ -71,8 +73,7 @@ public class CopyOnWriteChecks {
     @Check(points = 15, title = "Observing works on x64 with ASLR too", order = 7)
     public CheckResult worksOnX64(CopyOnWriteLab lab, CheckContext ctx) {
         try (Machine x64 = Machine.create(MachineConfig.x64().aslr(true).seed(ctx.seed()))) {
-            return observations(lab, x64, List.of(w(0, "g_b"), w(1, "g_total"), w(1, "g_d")), 2, 15,
-                    " on x64 with ASLR");
+            return observations(lab, x64, List.of(w(0, "g_b"), w(1, "g_total"), w(1, "g_d")), 2, 15, true);
         }
     }
 
@@ -89,12 +90,14 @@ public class CopyOnWriteChecks {
         boolean copiesRight = copiesRight(truths, predicted);
         for (int i = 0; i < instances; i++) {
             Set<Long> truth = truths.get(i);
-            t.expect(counts(truth, predicted.get(i), copiesRight), "instance #" + i + ": predicted "
-                    + pages(predicted.get(i)) + (truth.equals(predicted.get(i)) ? ", rightly, but \"no copy\" counts "
-                    + "only once the instances that copied are predicted too" : ", but it copied " + pages(truth)));
+            t.expect(counts(truth, predicted.get(i), copiesRight), truth.equals(predicted.get(i))
+                    ? Msg.of("predict.no-copy-alone", "instance #{0}: predicted {1}, rightly, but \"no copy\" counts "
+                            + "only once the instances that copied are predicted too", i, pages(predicted.get(i)))
+                    : Msg.of("predict.wrong", "instance #{0}: predicted {1}, but it copied {2}", i,
+                            pages(predicted.get(i)), pages(truth)));
         }
         String mistake = mistake(accesses, truths, predicted);
-        return t.result(points, "Every prediction held: " + describe(accesses) + ".")
+        return t.result(points, Msg.of("predict.pass", "Every prediction held: {0}.", describeMsg(accesses)))
                 .hint(mistake == null ? "mispredicts" : mistake, mistake == null ? hint : MISTAKES.get(mistake))
                 .evidence(layout(), Evidence.note("Accesses", describe(accesses)));
     }
@@ -148,21 +151,23 @@ public class CopyOnWriteChecks {
         List<Set<Long>> out = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             int instance = i;
-            Set<Long> answer = Lab.call("predict", () -> lab.predict(IMAGE, List.copyOf(accesses), instance));
+            Set<Long> answer = Lab.call(Msg.text("predict"), () -> lab.predict(IMAGE, List.copyOf(accesses),
+                    instance));
             out.add(answer == null ? null : new HashSet<>(answer)); // the checker's own copy
         }
         return out;
     }
 
     private static CheckResult observations(CopyOnWriteLab lab, Machine machine, List<Access> accesses,
-                                            int instances, int points, String where) {
+                                            int instances, int points, boolean x64) {
         Lab run = new Lab(machine, instances);
         run.perform(accesses);
         List<Set<Long>> seen = new ArrayList<>();
         List<Set<Long>> truths = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             var p = run.process(i);
-            Set<Long> answer = Lab.call("observe in instance #" + i, () -> lab.observe(p.kernel32(), IMAGE));
+            Set<Long> answer = Lab.call(Msg.of("observe-in", "observe in instance #{0}", i),
+                    () -> lab.observe(p.kernel32(), IMAGE));
             seen.add(answer == null ? null : new HashSet<>(answer)); // the checker's own copy
             truths.add(run.truth(i));
         }
@@ -171,12 +176,25 @@ public class CopyOnWriteChecks {
         for (int i = 0; i < instances; i++) {
             var p = run.process(i);
             Set<Long> truth = truths.get(i);
-            t.expect(counts(truth, seen.get(i), copiesRight), "instance #" + i + " (PID " + p.id() + ", image at "
-                    + Win32Names.hex(p.kernel32().GetModuleHandle(null)) + ")" + where + ": observed "
-                    + pages(seen.get(i)) + (truth.equals(seen.get(i)) ? ", rightly, but \"no copy\" counts only once "
-                    + "the instances that copied are observed too" : ", but its private copies are " + pages(truth)));
+            String pid = String.valueOf(p.id());
+            String image = Win32Names.hex(p.kernel32().GetModuleHandle(null));
+            // The same sentences on x64, keyed apart: a translation places "on x64 with ASLR" where it reads well.
+            t.expect(counts(truth, seen.get(i), copiesRight), truth.equals(seen.get(i))
+                    ? x64 ? Msg.of("observe.no-copy-alone-x64", "instance #{0} (PID {1}, image at {2}) on x64 with "
+                            + "ASLR: observed {3}, rightly, but \"no copy\" counts only once the instances that "
+                            + "copied are observed too", i, pid, image, pages(seen.get(i)))
+                    : Msg.of("observe.no-copy-alone", "instance #{0} (PID {1}, image at {2}): observed {3}, rightly, "
+                            + "but \"no copy\" counts only once the instances that copied are observed too", i, pid,
+                            image, pages(seen.get(i)))
+                    : x64 ? Msg.of("observe.wrong-x64", "instance #{0} (PID {1}, image at {2}) on x64 with ASLR: "
+                            + "observed {3}, but its private copies are {4}", i, pid, image, pages(seen.get(i)),
+                            pages(truth))
+                    : Msg.of("observe.wrong", "instance #{0} (PID {1}, image at {2}): observed {3}, but its private "
+                            + "copies are {4}", i, pid, image, pages(seen.get(i)), pages(truth)));
         }
-        return t.result(points, "Every instance's observation matched its private copies" + where + ".")
+        return t.result(points, x64 ? Msg.of("observe.pass-x64", "Every instance's observation matched its private "
+                        + "copies on x64 with ASLR.") : Msg.of("observe.pass", "Every instance's observation matched "
+                        + "its private copies."))
                 .hint(observationMistake(accesses, truths, seen), observationMistake(accesses, truths, seen)
                         .equals("shared-counts-as-copy") ? "Only pages of copy-on-write sections count: "
                         + "PAGE_READWRITE in a SHARED section is the shared page itself."

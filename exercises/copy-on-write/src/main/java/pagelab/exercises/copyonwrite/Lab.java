@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
 import pagelab.kernel.UnhandledSehException;
@@ -93,17 +94,22 @@ final class Lab {
         return out;
     }
 
-    /** {@code {0x4000, 0x6000}}: RVAs in hex, with the section each lies in. */
-    static String pages(Set<Long> rvas) {
+    /** {@code 0x4000 (.data), 0x6000 (.data)}: RVAs in hex, with the section each lies in; translatable. */
+    static Msg pages(Set<Long> rvas) {
         if (rvas == null) {
-            return "null";
+            return Msg.text("null");
         }
-        List<String> out = new ArrayList<>();
+        Msg out = null;
         for (long rva : rvas) {
-            out.add(String.format("0x%04X", rva) + " (" + sectionAt(rva) + ")");
+            String section = sectionAt(rva);
+            Msg page = Msg.of("page-in", "{0} ({1})", String.format("0x%04X", rva), section.equals(OUTSIDE)
+                    ? Msg.of("outside-image", OUTSIDE) : Msg.text(section));
+            out = out == null ? page : Msg.of("list", "{0}, {1}", out, page);
         }
-        return out.isEmpty() ? "no pages" : String.join(", ", out);
+        return out == null ? Msg.of("pages.none", "no pages") : out;
     }
+
+    private static final String OUTSIDE = "outside the image";
 
     static String sectionAt(long rva) {
         List<Long> rvas = IMAGE.sectionRvas();
@@ -112,23 +118,31 @@ final class Lab {
                 return IMAGE.sections().get(i).name();
             }
         }
-        return "outside the image";
+        return OUTSIDE;
     }
 
+    /** {@code #0 writes g_a, #1 reads g_c}, as the evidence shows it. */
     static String describe(List<Access> accesses) {
-        List<String> out = new ArrayList<>();
-        for (Access a : accesses) {
-            out.add("#" + a.instance() + (a.write() ? " writes " : " reads ") + a.global());
-        }
-        return String.join(", ", out);
+        return describeMsg(accesses).english();
     }
 
-    static <T> T call(String what, Supplier<T> action) {
+    /** {@link #describe}, translatable. */
+    static Msg describeMsg(List<Access> accesses) {
+        Msg out = null;
+        for (Access a : accesses) {
+            Msg access = a.write() ? Msg.of("access.write", "#{0} writes {1}", a.instance(), a.global())
+                    : Msg.of("access.read", "#{0} reads {1}", a.instance(), a.global());
+            out = out == null ? access : Msg.of("list", "{0}, {1}", out, access);
+        }
+        return out == null ? Msg.text("") : out;
+    }
+
+    static <T> T call(Msg what, Supplier<T> action) {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + "."));
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "{0} crashed the process: {1}.", what,
+                    Win32Names.exception(e.record()))));
         }
     }
 }

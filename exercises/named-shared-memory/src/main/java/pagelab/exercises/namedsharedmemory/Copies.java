@@ -11,6 +11,7 @@ import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.Machine;
@@ -34,8 +35,18 @@ final class Copies {
 
     /** One copy of the program: a process and the student's object in it. */
     record Copy(int ordinal, WinProcess process, MemoShare share) {
+        /** The copy's name in the text it stores: {@code process A (PID 4)}. */
         String name() {
-            return "process " + (char) ('A' + ordinal - 1) + " (PID " + process.id() + ")";
+            return "process " + letter() + " (PID " + process.id() + ")";
+        }
+
+        /** The copy's name in a message, translatable: {@code process A (PID 4)}. */
+        Msg label() {
+            return Msg.of("process", "process {0} (PID {1})", letter(), String.valueOf(process.id()));
+        }
+
+        private String letter() {
+            return String.valueOf((char) ('A' + ordinal - 1));
         }
     }
 
@@ -158,14 +169,25 @@ final class Copies {
         return Evidence.snapshot("Address space of " + c.name(), c.process().inspector().snapshot());
     }
 
-    static String quote(String s) {
-        return s == null ? "null" : "\"" + (s.length() > 40 ? s.substring(0, 40) + "...\" (" + s.length()
-                + " characters)" : s + "\"");
+    /** A string the solution stored or returned, in quotes, its first 40 characters if it is longer. */
+    static Msg quote(String s) {
+        return s == null ? Msg.text("null") : s.length() > 40 ? Msg.of("quote.long", "\"{0}...\" ({1} characters)",
+                s.substring(0, 40), String.valueOf(s.length())) : Msg.text("\"" + s + "\"");
     }
 
-    static String views(List<Allocation> views) {
-        return views.stream().map(a -> Win32Names.hex(a.base()) + " (" + Win32Names.bytes(a.size()) + ")").toList()
-                .toString();
+    /** {@code [0x00230000 (4,096 bytes), ...]}, translatable. */
+    static Msg views(List<Allocation> views) {
+        Msg list = null;
+        for (Allocation a : views) {
+            Msg view = Msg.of("view-at", "{0} ({1})", Win32Names.hex(a.base()), bytes(a.size()));
+            list = list == null ? view : Msg.of("list", "{0}, {1}", list, view);
+        }
+        return Msg.of("bracketed", "[{0}]", list == null ? Msg.text("") : list);
+    }
+
+    /** {@code 1 byte}, {@code 4,096 bytes}, as {@link Win32Names#bytes} says it, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#0 bytes|1#1 byte|1<{0} bytes}", count);
     }
 
     // A crash in the student's code ends the simulated process; say which copy and call crashed.
@@ -173,8 +195,8 @@ final class Copies {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " in " + c.name() + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ".")
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "{0} in {1} crashed the process: {2}.",
+                    what, c.label(), Win32Names.exception(e.record())))
                     .hint("unchecked-handle",
                             "Check every handle and view for 0 before using it.").evidence(trace()));
         }
