@@ -7,6 +7,7 @@ import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
 import pagelab.kernel.UnhandledSehException;
@@ -105,13 +106,15 @@ final class Family {
         return out;
     }
 
-    static String name(WinProcess p, String role) {
-        return role + " (PID " + p.id() + ")";
+    /** {@code "text"}, or its first 40 characters and its length; {@code null}. Translatable. */
+    static Msg quote(String s) {
+        return s == null ? Msg.text("null") : s.length() > 40 ? Msg.of("quote.long", "\"{0}...\" ({1} characters)",
+                s.substring(0, 40), String.valueOf(s.length())) : Msg.of("quote", "\"{0}\"", s);
     }
 
-    static String quote(String s) {
-        return s == null ? "null" : "\"" + (s.length() > 40 ? s.substring(0, 40) + "...\" (" + s.length()
-                + " characters)" : s + "\"");
+    /** {@code 1 byte}, {@code 4,096 bytes}, as {@link Win32Names#bytes} says it, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#{0} bytes|1#{0} byte|1<{0} bytes}", count);
     }
 
     /** Evidence: the kernel calls and faults of the parent, the child and any other process of the run. */
@@ -130,9 +133,10 @@ final class Family {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " in PID " + p.id() + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ".")
-                    .hint("Check every handle and view for 0 before using it.").evidence(trace()));
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "{0} in PID {1} crashed the process: {2}.",
+                    what, String.valueOf(p.id()), Win32Names.exception(e.record())))
+                    .hint(null, Msg.of("hint.crash", "Check every handle and view for 0 before using it."))
+                    .evidence(trace()));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.UnhandledSehException;
@@ -46,9 +47,10 @@ final class Objects {
     }
 
     long allocate() {
-        long p = call("new CSomeClass", () -> cls.allocate(process.kernel32()));
+        long p = call(Msg.text("new CSomeClass"), () -> cls.allocate(process.kernel32()));
         if (p == 0) {
-            throw new CheckFailedException(CheckResult.fail("operator new to return an object", "it returned NULL")
+            throw new CheckFailedException(CheckResult.fail(Msg.of("new.expected", "operator new to return an object"),
+                    Msg.of("new.returned-null", "it returned NULL"))
                     .hint(allocatedFromDestroyedHeap() ? "stale-handle" : "no-class-heap", allocatedFromDestroyedHeap()
                             ? "HeapAlloc was given the handle of a heap HeapDestroy had destroyed: set s_hHeap = NULL "
                             + "after HeapDestroy, so the next new creates a heap again."
@@ -59,7 +61,7 @@ final class Objects {
     }
 
     void free(long object) {
-        call("delete of " + Win32Names.hex(object), () -> {
+        call(Msg.of("delete-of", "delete of {0}", Win32Names.hex(object)), () -> {
             cls.free(process.kernel32(), object);
             return null;
         });
@@ -104,12 +106,12 @@ final class Objects {
         return 0;
     }
 
-    private <T> T call(String what, Supplier<T> action) {
+    private <T> T call(Msg what, Supplier<T> action) {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ".")
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "{0} crashed the process: {1}.", what,
+                    Win32Names.exception(e.record())))
                     .hint("foreign-heap-block",
                             "A block must be freed with HeapFree on the heap it came from; a destroyed heap is gone "
                             + "with every block in it.").evidence(ctx.traceEvidence()));

@@ -11,6 +11,7 @@ import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
 import pagelab.kernel.UnhandledSehException;
@@ -45,9 +46,12 @@ final class Sharers {
         sections.add(s);
         boolean ok = call("create", () -> s.create(p.kernel32(), p.memory()));
         if (!ok || s.view() == 0 || view(p, s) == null) {
-            throw new CheckFailedException(CheckResult.fail("create to make the section and map a view",
-                    "create returned " + ok + " and view() " + Win32Names.hex(s.view()) + ", which is "
-                    + (view(p, s) == null ? "no mapped view" : "a view")).hint("create-fails",
+            throw new CheckFailedException(CheckResult.fail(Msg.of("create.expected", "create to make the section "
+                    + "and map a view"), view(p, s) == null
+                    ? Msg.of("create.no-view", "create returned {0} and view() {1}, which is no mapped view",
+                            String.valueOf(ok), Win32Names.hex(s.view()))
+                    : Msg.of("create.view", "create returned {0} and view() {1}, which is a view",
+                            String.valueOf(ok), Win32Names.hex(s.view()))).hint("create-fails",
                             "CreateFileMapping(INVALID_HANDLE_VALUE,"
                     + " NULL, PAGE_READWRITE | SEC_RESERVE, 0, SIZE, NAME), then MapViewOfFile(h, FILE_MAP_READ | "
                     + "FILE_MAP_WRITE, 0, 0, 0).").evidence(trace()));
@@ -63,8 +67,8 @@ final class Sharers {
         sections.add(s);
         boolean ok = call("attach", () -> s.attach(p.kernel32(), p.memory()));
         if (!ok || s.view() == 0) {
-            throw new CheckFailedException(CheckResult.fail("attach in a second process to map the section",
-                    "attach returned " + ok).hint("attach-fails",
+            throw new CheckFailedException(CheckResult.fail(Msg.of("attach.expected", "attach in a second process "
+                    + "to map the section"), Msg.of("attach.actual", "attach returned {0}", String.valueOf(ok))).hint("attach-fails",
                             "OpenFileMapping(FILE_MAP_READ | FILE_MAP_WRITE, FALSE, NAME).")
                     .evidence(trace()));
         }
@@ -121,6 +125,16 @@ final class Sharers {
         return Evidence.trace("Kernel calls and faults of the processes", events);
     }
 
+    /** {@code 1 page}, {@code 4,096 pages}, as {@link Win32Names#pages} says it, translatable. */
+    static Msg pages(long count) {
+        return Msg.of("pages", "{0,choice,0#{0} pages|1#{0} page|1<{0} pages}", count);
+    }
+
+    /** {@code 1 byte}, {@code 16,777,216 bytes}, as {@link Win32Names#bytes} says it, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#{0} bytes|1#{0} byte|1<{0} bytes}", count);
+    }
+
     static byte[] pattern(int index, int length) {
         byte[] b = new byte[length];
         for (int i = 0; i < length; i++) {
@@ -137,8 +151,8 @@ final class Sharers {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ".")
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "{0} crashed the process: {1}.", what,
+                    Win32Names.exception(e.record())))
                     .hint(ctx.injectedFailure() != null ? null : "touches-reserved-page",
                             "A SEC_RESERVE view is reserved, not committed: commit a page with "
                             + "VirtualAlloc(MEM_COMMIT) before touching it, and read only committed pages.")

@@ -1,7 +1,9 @@
 package pagelab.exercises.sparsemapping;
 
 import static pagelab.exercises.sparsemapping.Sharers.PAGE;
+import static pagelab.exercises.sparsemapping.Sharers.bytes;
 import static pagelab.exercises.sparsemapping.Sharers.padded;
+import static pagelab.exercises.sparsemapping.Sharers.pages;
 import static pagelab.exercises.sparsemapping.Sharers.pattern;
 import static pagelab.exercises.sparsemapping.SparseSection.RECORD;
 import static pagelab.exercises.sparsemapping.SparseSection.SIZE;
@@ -10,6 +12,7 @@ import java.util.Arrays;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
@@ -32,20 +35,20 @@ public class SparseMappingChecks {
         Allocation view = s.view(ctx.process(), a);
         long committed = s.committedPages(a);
         if (committed >= PAGES) {
-            return CheckResult.fail("Right after create all " + Win32Names.pages(committed) + " of the view at "
-                            + Win32Names.hex(view.base()) + " are committed: the section was created SEC_COMMIT, and "
-                            + Win32Names.bytes(s.chargedPages() * PAGE) + " were charged at once.",
-                            "0 committed pages (SEC_RESERVE)", Win32Names.pages(committed))
+            return CheckResult.fail(Msg.of("reserve.sec-commit", "Right after create all {0} of the view at {1} are "
+                            + "committed: the section was created SEC_COMMIT, and {2} were charged at once.",
+                            pages(committed), Win32Names.hex(view.base()), bytes(s.chargedPages() * PAGE)),
+                            Msg.of("reserve.no-committed", "0 committed pages (SEC_RESERVE)"), pages(committed))
                     .hint("sec-commit", "Add SEC_RESERVE to flProtect: PAGE_READWRITE | SEC_RESERVE.")
                     .evidence(s.trace(), ctx.snapshotEvidence("Address space after create"));
         }
         Tally t = new Tally();
-        t.expect(2, view.size() >= SIZE, "the view at " + Win32Names.hex(view.base()) + " is "
-                + Win32Names.bytes(view.size()) + ", less than the section's " + Win32Names.bytes(SIZE));
-        t.expect(3, committed == 0, "right after create " + Win32Names.pages(committed) + " of the view's "
-                + Win32Names.pages(PAGES) + " are committed; with SEC_RESERVE none would be");
-        return t.result(15, "The view at " + Win32Names.hex(view.base()) + " covers " + Win32Names.bytes(SIZE)
-                        + ", all MEM_RESERVE.")
+        t.expect(2, view.size() >= SIZE, Msg.of("reserve.view-too-small", "the view at {0} is {1}, less than the "
+                + "section's {2}", Win32Names.hex(view.base()), bytes(view.size()), bytes(SIZE)));
+        t.expect(3, committed == 0, Msg.of("reserve.commits", "right after create {0} of the view's {1} are "
+                + "committed; with SEC_RESERVE none would be", pages(committed), pages(PAGES)));
+        return t.result(15, Msg.of("reserve.pass", "The view at {0} covers {1}, all MEM_RESERVE.",
+                        Win32Names.hex(view.base()), bytes(SIZE)))
                 .hint(committed > 0 ? "commits-on-create" : "view-too-small", committed > 0
                         ? "create commits nothing: add SEC_RESERVE to flProtect (PAGE_READWRITE | SEC_RESERVE) and "
                         + "do not VirtualAlloc any page before a put." : "Map a view of the whole section: "
@@ -61,12 +64,14 @@ public class SparseMappingChecks {
         int[] indexes = {0, 1, 3, 4, 5000, 16383};
         Tally t = new Tally();
         for (int i : indexes) {
-            t.expect(s.put(a, i, pattern(i, 100)), "put(" + i + ", 100 bytes) returned false");
+            // Indexes are code (put(16383, ...)), not counts: text, without thousands separators.
+            t.expect(s.put(a, i, pattern(i, 100)), Msg.of("commit.put-false", "put({0}, 100 bytes) returned false",
+                    String.valueOf(i)));
         }
         long committed = s.committedPages(a);
-        t.expect(3, committed == 4, Win32Names.pages(committed) + " of the view are committed; records 0, 1, 3, 4, "
-                + "5000 and 16383 lie on 4 pages (4 records per page)");
-        return t.result(15, "Six records on four pages: four pages committed.")
+        t.expect(3, committed == 4, Msg.of("commit.pages", "{0} of the view are committed; records 0, 1, 3, 4, "
+                + "5000 and 16383 lie on 4 pages (4 records per page)", pages(committed)));
+        return t.result(15, Msg.of("commit.pass", "Six records on four pages: four pages committed."))
                 .hint("commit-per-page", "VirtualAlloc(view + index * RECORD, RECORD, MEM_COMMIT, PAGE_READWRITE) commits the page "
                         + "holding the record; only when it is not committed yet.")
                 .evidence(s.trace());
@@ -78,15 +83,16 @@ public class SparseMappingChecks {
         SparseSection a = s.create(ctx.process());
         s.put(a, 8, pattern(8, 20));
         Tally t = new Tally();
-        t.expect(2, Arrays.equals(s.get(a, 8), padded(pattern(8, 20))), "get(8) did not return what put(8) stored");
+        t.expect(2, Arrays.equals(s.get(a, 8), padded(pattern(8, 20))), Msg.of("get.wrong-data", "get(8) did not "
+                + "return what put(8) stored"));
         for (int i : new int[] {9, 100, 16000}) {
-            t.expect(Arrays.equals(s.get(a, i), new byte[RECORD]), "get(" + i + ") of an unused record did not "
-                    + "return " + RECORD + " zero bytes");
+            t.expect(Arrays.equals(s.get(a, i), new byte[RECORD]), Msg.of("get.not-zeros", "get({0}) of an unused "
+                    + "record did not return {1} zero bytes", String.valueOf(i), String.valueOf(RECORD)));
         }
         long committed = s.committedPages(a);
-        t.expect(2, committed == 1, "after one put and four gets " + Win32Names.pages(committed) + " are committed; "
-                + "only the page of record 8 should be");
-        return t.result(10, "Unused records read as zeros, and reading committed nothing.")
+        t.expect(2, committed == 1, Msg.of("get.commits", "after one put and four gets {0} are committed; only the "
+                + "page of record 8 should be", pages(committed)));
+        return t.result(10, Msg.of("get.pass", "Unused records read as zeros, and reading committed nothing."))
                 .hint("reads-commit", "VirtualQuery tells whether the record's page is committed; if not, the record "
                         + "is zeros.")
                 .evidence(s.trace());
@@ -101,25 +107,28 @@ public class SparseMappingChecks {
         s.put(a, 40, pattern(40, 300));
         SparseSection b = s.attach();
         Tally t = new Tally();
-        t.expect(3, Arrays.equals(s.get(b, 40), padded(pattern(40, 300))), "in the second process get(40) did not "
-                + "return what the first process stored: the page is committed in the section, for every view")
+        t.expect(3, Arrays.equals(s.get(b, 40), padded(pattern(40, 300))), Msg.of("second.not-seen", "in the "
+                + "second process get(40) did not return what the first process stored: the page is committed in the "
+                + "section, for every view"))
                 .hint("remembers-own-commits", "Commitment belongs to the section, not to a view: ask VirtualQuery, "
                         + "not a list of your own.");
         t.expect(Arrays.equals(s.get(b, 41), new byte[RECORD]) && Arrays.equals(s.get(b, 3000),
-                new byte[RECORD]), "in the second process unused records did not read as zeros")
+                new byte[RECORD]), Msg.of("second.not-zeros", "in the second process unused records did not read as "
+                + "zeros"))
                 .hint("unused-not-zero", "A record on a page that is not committed reads as " + RECORD + " zero "
                         + "bytes; do not touch the page.");
         s.put(b, 2001, pattern(2001, 50));
-        t.expect(2, Arrays.equals(s.get(a, 2001), padded(pattern(2001, 50))), "the first process does not see "
-                + "record 2001 stored by the second").hint("remembers-own-commits", "Commitment belongs to the "
+        t.expect(2, Arrays.equals(s.get(a, 2001), padded(pattern(2001, 50))), Msg.of("second.first-not-seen", "the "
+                + "first process does not see record 2001 stored by the second")).hint("remembers-own-commits", "Commitment belongs to the "
                 + "section, not to a view: ask VirtualQuery, not a list of your own.");
         long committed = s.committedPages(b);
         if (committed < PAGES) { // a SEC_COMMIT section has every page committed: reservesSection judges that
-            t.expect(committed == 2, "the second process's view has " + Win32Names.pages(committed) + " committed; "
-                    + "the section has 2 (records 40 and 2001)").hint("reads-commit", "get must not commit: "
+            t.expect(committed == 2, Msg.of("second.commits", "the second process's view has {0} committed; the "
+                    + "section has 2 (records 40 and 2001)", pages(committed))).hint("reads-commit", "get must not commit: "
                     + "VirtualQuery tells whether the record's page is committed; if not, the record is zeros.");
         }
-        return t.result(15, "Both processes saw each other's records; reading committed nothing.")
+        return t.result(15, Msg.of("second.pass", "Both processes saw each other's records; reading committed "
+                        + "nothing."))
                 .evidence(s.trace());
     }
 
@@ -133,10 +142,12 @@ public class SparseMappingChecks {
         }
         long afterPuts = s.chargedPages();
         Tally t = new Tally();
-        t.expect(2, afterCreate == 0, "create added " + Win32Names.pages(afterCreate) + " to the commit charge");
-        t.expect(1, afterPuts - afterCreate == 3, "three records on three pages added "
-                + Win32Names.pages(afterPuts - afterCreate) + " to the commit charge");
-        return t.result(10, "create charged nothing; three records on three pages charged three pages.")
+        t.expect(2, afterCreate == 0, Msg.of("charge.create", "create added {0} to the commit charge",
+                pages(afterCreate)));
+        t.expect(1, afterPuts - afterCreate == 3, Msg.of("charge.puts", "three records on three pages added {0} to "
+                + "the commit charge", pages(afterPuts - afterCreate)));
+        return t.result(10, Msg.of("charge.pass", "create charged nothing; three records on three pages charged "
+                        + "three pages."))
                 .hint("sec-commit", "A SEC_COMMIT section is charged in full when it is created; SEC_RESERVE charges per commit.")
                 .evidence(s.trace());
     }
@@ -155,11 +166,14 @@ public class SparseMappingChecks {
             ctx.kernel32().CloseHandle(h);
         }
         Tally t = new Tally();
-        t.expect(2, left == null, "after close the view at " + Win32Names.hex(view) + " is still mapped");
-        t.expect(1, h == 0, "after close the section " + SparseSection.NAME + " still exists");
-        t.expect(1, s.chargedPages() == 0, "after close " + Win32Names.pages(s.chargedPages()) + " are still "
-                + "charged");
-        return t.result(10, "close unmapped the view; the section and its committed page are gone.")
+        t.expect(2, left == null, Msg.of("close.mapped", "after close the view at {0} is still mapped",
+                Win32Names.hex(view)));
+        t.expect(1, h == 0, Msg.of("close.section", "after close the section {0} still exists",
+                SparseSection.NAME));
+        t.expect(1, s.chargedPages() == 0, Msg.of("close.charged", "after close {0} are still charged",
+                pages(s.chargedPages())));
+        return t.result(10, Msg.of("close.pass", "close unmapped the view; the section and its committed page are "
+                        + "gone."))
                 .hint("closes-handle-only", "UnmapViewOfFile(view) and CloseHandle(section): the view alone keeps the section alive.")
                 .evidence(s.trace(), ctx.snapshotEvidence("Address space after close"));
     }
@@ -172,11 +186,12 @@ public class SparseMappingChecks {
         boolean stored = s.put(a, 300, pattern(300, 10));
         ctx.faultInjection().clear();
         Tally t = new Tally();
-        t.expect(2, !stored, "VirtualAlloc failed with " + Win32Names.error(WinError.ERROR_COMMITMENT_LIMIT)
-                + ", but put(300, ...) returned true");
+        t.expect(2, !stored, Msg.of("commit-failure.returned-true", "VirtualAlloc failed with {0}, but put(300, ...) "
+                + "returned true", Win32Names.error(WinError.ERROR_COMMITMENT_LIMIT)));
         t.expect(s.put(a, 300, pattern(300, 10)) && Arrays.equals(s.get(a, 300), padded(pattern(300, 10))),
-                "put(300, ...) did not work once memory was available");
-        return t.result(10, "put returned false when the commit failed and worked on the retry.")
+                Msg.of("commit-failure.no-retry", "put(300, ...) did not work once memory was available"));
+        return t.result(10, Msg.of("commit-failure.pass", "put returned false when the commit failed and worked on "
+                        + "the retry."))
                 .hint("ignores-failed-call", "VirtualAlloc returns 0 when it cannot commit: the page is still reserved; do not write it.")
                 .evidence(s.trace());
     }
@@ -191,16 +206,17 @@ public class SparseMappingChecks {
             // A record read as zeros was taken for uncommitted; anything else was read from the wrong address.
             boolean zeros = Arrays.equals(s.get(b, 12345), new byte[RECORD]);
             Tally t = new Tally();
-            t.expect(2, Arrays.equals(s.get(b, 12345), padded(pattern(12345, 64))), "on x64 the second process did "
-                    + "not read record 12345").hint(zeros ? "remembers-own-commits" : "int-address",
+            t.expect(2, Arrays.equals(s.get(b, 12345), padded(pattern(12345, 64))), Msg.of("x64.not-read", "on x64 "
+                    + "the second process did not read record 12345")).hint(zeros ? "remembers-own-commits" : "int-address",
                     zeros ? "The record is committed in the section, so in every view: ask "
                     + "VirtualQuery, as on x86." : "Keep the view's address in a long.");
             if (s.committedPages(a) < PAGES) { // SEC_COMMIT is reservesSection's to judge
-                t.expect(s.committedPages(a) == 1, "on x64 " + Win32Names.pages(s.committedPages(a)) + " are "
-                        + "committed for one record").hint("commit-per-page", "Commit only the page holding the "
+                t.expect(s.committedPages(a) == 1, Msg.of("x64.commits", "on x64 {0} are committed for one record",
+                        pages(s.committedPages(a)))).hint("commit-per-page", "Commit only the page holding the "
                         + "record.");
             }
-            return t.result(15, "On x64 one record committed one page, and the other process read it.")
+            return t.result(15, Msg.of("x64.pass", "On x64 one record committed one page, and the other process "
+                    + "read it."))
                     .evidence(s.trace());
         }
     }
