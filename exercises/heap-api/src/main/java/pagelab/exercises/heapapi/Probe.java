@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.Memory;
@@ -71,8 +72,10 @@ final class Probe {
             // A filter that saw STATUS_NO_MEMORY and passed it on tests the wrong code; no filter at all is no __try.
             boolean filtered = noMemory && ctx.faults().stream().anyMatch(f -> f.record().ExceptionCode
                     == WinNT.STATUS_NO_MEMORY && !f.filters().isEmpty());
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + (noMemory ? ", which no __except handled" : "") + ".")
+            throw new CheckFailedException(CheckResult.fail(noMemory
+                    ? Msg.of("crash.unhandled", "{0} crashed the process: {1}, which no __except handled.", what,
+                            Win32Names.exception(e.record()))
+                    : Msg.of("crash", "{0} crashed the process: {1}.", what, Win32Names.exception(e.record())))
                     .hint(filtered ? "wrong-exception-code" : noMemory ? "no-seh" : "foreign-block", filtered
                             ? "Your __except filter saw STATUS_NO_MEMORY (0xC0000017) and passed it on: compare "
                             + "GetExceptionCode() with STATUS_NO_MEMORY, not with another code."

@@ -7,6 +7,7 @@ import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
 import pagelab.kernel.UnhandledSehException;
@@ -32,8 +33,14 @@ final class AppHarness {
 
     /** A running (or ended) process of the image and the student's object that runs in it. */
     record Instance(int ordinal, WinProcess process, InstanceCounter app, long base) {
+        /** "instance 2 (PID 12)", in English (evidence captions). */
         String name() {
-            return "instance " + ordinal + " (PID " + process.id() + ")";
+            return label().english();
+        }
+
+        /** "instance 2 (PID 12)", translatable. */
+        Msg label() {
+            return Msg.of("instance", "instance {0} (PID {1})", ordinal, String.valueOf(process.id()));
         }
     }
 
@@ -53,8 +60,9 @@ final class AppHarness {
         ImageFile image = link(ctx);
         for (String g : List.of(InstanceCounter.COUNTER, InstanceCounter.NUMBER)) {
             if (image.symbolRva(g) < 0) {
-                throw new CheckFailedException(CheckResult.fail("the image to define the global " + g,
-                        "it defines only " + image.symbols().keySet())
+                throw new CheckFailedException(CheckResult.fail(Msg.of("image.expected-global", "the image to "
+                        + "define the global {0}", g), Msg.of("image.defines-only", "it defines only {0}",
+                        String.valueOf(image.symbols().keySet())))
                         .hint("missing-global",
                                 "Declare it with ImageBuilder.global(\"" + g + "\", section, offset)."));
             }
@@ -70,12 +78,14 @@ final class AppHarness {
         try {
             image = app.image();
         } catch (RuntimeException e) {
-            throw new CheckFailedException(CheckResult.fail("image() to build the image", "it threw " + e)
+            throw new CheckFailedException(CheckResult.fail(Msg.of("image.expected-built", "image() to build the "
+                    + "image"), Msg.of("image.threw", "it threw {0}", String.valueOf(e)))
                     .hint("image-throws",
                             "Build it with ImageBuilder.exe(...): code, .data, sharedData(\"Shared\", ...), globals."));
         }
         if (image == null) {
-            throw new CheckFailedException(CheckResult.fail("image() to return the image", "it returned null"));
+            throw new CheckFailedException(CheckResult.fail(Msg.of("image.expected-returned", "image() to return "
+                    + "the image"), Msg.of("image.null", "it returned null")));
         }
         return ImageFile.parse(image.toBytes());
     }
@@ -94,8 +104,8 @@ final class AppHarness {
         try {
             p = machine.createProcess(EXE);
         } catch (IllegalArgumentException e) {
-            throw new CheckFailedException(CheckResult.fail("the image to start as a process",
-                    "CreateProcess failed: " + e.getMessage()));
+            throw new CheckFailedException(CheckResult.fail(Msg.of("launch.expected", "the image to start as a "
+                    + "process"), Msg.of("launch.failed", "CreateProcess failed: {0}", e.getMessage())));
         }
         long base = p.kernel32().GetModuleHandle(null);
         Instance i = new Instance(started.size() + 1, p, (InstanceCounter) ctx.newSolution(), base);
@@ -151,12 +161,17 @@ final class AppHarness {
     }
 
     // A crash in the student's code ends the simulated process; say which instance and call crashed.
+    /** "start of instance 2 (PID 12) crashed the process: ...": {@code what} is the student's method. */
+    static Msg crash(String what, Instance i, UnhandledSehException e) {
+        return Msg.of("crash", "{0} of {1} crashed the process: {2}.", what, i.label(),
+                Win32Names.exception(e.record()));
+    }
+
     <T> T call(Instance i, String what, Supplier<T> action) {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " of " + i.name() + " crashed the process: "
-                    + Win32Names.exception(e.record()) + ".")
+            throw new CheckFailedException(CheckResult.fail(crash(what, i, e))
                     .hint("global-address", "Globals live at GetModuleHandle(NULL) + image().symbolRva(name).")
                     .evidence(trace()));
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import pagelab.exercise.Msg;
 
 /**
  * A deterministic scheduler for simulated processes that run "at the same time": each task runs on its own Java
@@ -39,7 +40,7 @@ final class Lockstep {
      * Runs every task to the end, task 0 first.
      *
      * @return each task's failure (null where it completed), in task order
-     * @throws IllegalStateException if the tasks did not finish in time (a loop in the student's code)
+     * @throws Stopped if the tasks did not finish in time (a loop in the student's code)
      */
     List<Throwable> run() {
         List<Thread> threads = new ArrayList<>();
@@ -54,16 +55,30 @@ final class Lockstep {
         try {
             if (!finished.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 threads.forEach(Thread::interrupt);
-                throw new IllegalStateException("the instances did not finish within " + TIMEOUT_SECONDS
-                        + " seconds (a loop that never ends?)");
+                throw new Stopped(Msg.of("lockstep.timeout", "the instances did not finish within {0} seconds (a "
+                        + "loop that never ends?)", TIMEOUT_SECONDS), null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             threads.forEach(Thread::interrupt);
-            throw new IllegalStateException("interrupted while the instances ran", e);
+            throw new Stopped(Msg.of("lockstep.interrupted", "interrupted while the instances ran"), e);
         }
         joinAll(threads);
         return Arrays.asList(failures.clone());
+    }
+
+    /** The tasks did not all finish: why, as the student reads it. */
+    static final class Stopped extends IllegalStateException {
+        private final transient Msg reason;
+
+        Stopped(Msg reason, Throwable cause) {
+            super(reason.english(), cause);
+            this.reason = reason;
+        }
+
+        Msg reason() {
+            return reason;
+        }
     }
 
     // The grading runner treats a thread still alive after a check as a leak: wait for each to end, not just count.

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.exercises.sharedcounter.AppHarness.Instance;
@@ -32,19 +33,20 @@ final class Races {
                 "start");
         Tally t = new Tally();
         int count = h.counter(a);
-        t.expect(2, count == 2, "two instances started at the same moment, and " + COUNTER + " at "
-                + Win32Names.hex(h.counterAddress(a)) + " reads " + count + ": the other's load came between this "
-                + "one's load and store, and one increment was lost");
+        t.expect(2, count == 2, Msg.of("race.lost-increment", "two instances started at the same moment, and {0} at "
+                + "{1} reads {2}: the other's load came between this one's load and store, and one increment was "
+                + "lost", COUNTER, Win32Names.hex(h.counterAddress(a)), String.valueOf(count)));
         TreeSet<Integer> distinct = new TreeSet<>(List.of(numbers[0], numbers[1]));
-        t.expect(1, distinct.equals(new TreeSet<>(List.of(1, 2))), "the two instances got the numbers " + numbers[0]
-                + " and " + numbers[1] + ", expected 1 and 2 (one each)");
+        t.expect(1, distinct.equals(new TreeSet<>(List.of(1, 2))), Msg.of("race.numbers", "the two instances got "
+                + "the numbers {0} and {1}, expected 1 and 2 (one each)", String.valueOf(numbers[0]),
+                String.valueOf(numbers[1])));
         together(h, List.of(a, b), (i, kernel, memory) -> i.app().exit(kernel, memory), "exit");
         int after = h.counter(a);
-        t.expect(1, after == 0, "after both exited at the same moment " + COUNTER + " reads " + after
-                + ", expected 0");
-        return t.result(20, "Started and exited in lockstep, with a switch after every load of the counter and every "
-                        + "interlocked operation on it, the two instances still counted 2, got 1 and 2, and went back "
-                        + "to 0.")
+        t.expect(1, after == 0, Msg.of("race.after-exit", "after both exited at the same moment {0} reads {1}, "
+                + "expected 0", COUNTER, String.valueOf(after)));
+        return t.result(20, Msg.of("race.pass", "Started and exited in lockstep, with a switch after every load of "
+                        + "the counter and every interlocked operation on it, the two instances still counted 2, got 1 "
+                        + "and 2, and went back to 0."))
                 .hint(count == 2 && after == 0 && !distinct.equals(new TreeSet<>(List.of(1, 2))) ? "reread-after-increment"
                                 : "not-atomic", count == 2 && after == 0 && !distinct.equals(new TreeSet<>(List.of(1, 2)))
                         ? "InterlockedIncrement returns the value it made: that is this instance's number. Reading "
@@ -70,15 +72,15 @@ final class Races {
         List<Throwable> failures;
         try {
             failures = scheduler[0].run();
-        } catch (IllegalStateException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " of two concurrent instances: " + e.getMessage())
-                    .evidence(h.trace()));
+        } catch (Lockstep.Stopped e) {
+            throw new CheckFailedException(CheckResult.fail(Msg.of("race.stopped", "{0} of two concurrent instances: "
+                    + "{1}", what, e.reason())).evidence(h.trace()));
         }
         for (int n = 0; n < failures.size(); n++) {
             Throwable f = failures.get(n);
             if (f instanceof UnhandledSehException e) {
-                throw new CheckFailedException(CheckResult.fail(what + " of " + instances.get(n).name()
-                        + " crashed the process: " + Win32Names.exception(e.record()) + ".").evidence(h.trace()));
+                throw new CheckFailedException(CheckResult.fail(AppHarness.crash(what, instances.get(n), e))
+                        .evidence(h.trace()));
             } else if (f instanceof RuntimeException e) {
                 throw e;
             } else if (f instanceof Error e) {
