@@ -8,6 +8,7 @@ import java.util.Map;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
@@ -40,20 +41,22 @@ public class CountZerosChecks {
             Scan s = Scan.run(ctx, solution, DIR + "small.bin", limit);
             List<KernelCall> maps = s.maps();
             if (maps.isEmpty()) {
-                return CheckResult.fail("views of the file (MapViewOfFile)", "countZeros(maxViewBytes = "
-                        + Win32Names.bytes(limit) + ") " + s.outcome() + " without mapping a view")
+                return CheckResult.fail(Msg.of("granularity.expected-views", "views of the file (MapViewOfFile)"),
+                        Msg.of("granularity.no-views", "countZeros(maxViewBytes = {0}) {1} without mapping a view",
+                        bytes(limit), s.outcome()))
                         .hint("no-views", "Open the file, CreateFileMapping it, and MapViewOfFile one block at a time.")
                         .evidence(ctx.traceEvidence());
             }
             for (KernelCall m : maps) {
                 long offset = Scan.offset(m);
                 if (offset % GRANULARITY != 0 || (m.failed() && m.lastError() == WinError.ERROR_MAPPED_ALIGNMENT)) {
-                    return CheckResult.fail("With maxViewBytes = " + Win32Names.bytes(limit) + " a view was asked "
-                            + "for at file offset " + Win32Names.hex(offset) + ", which is not a multiple of the "
-                            + "allocation granularity (64 KiB); MapViewOfFile " + (m.failed() ? "failed with "
-                            + Win32Names.error(m.lastError()) : "returned " + m.result()) + ", and countZeros "
-                            + s.outcome() + ".", "offsets 0x00000000, 0x00010000, 0x00020000, ...",
-                            Win32Names.hex(offset))
+                    return CheckResult.fail(Msg.of("granularity.misaligned", "With maxViewBytes = {0} a view was asked "
+                            + "for at file offset {1}, which is not a multiple of the allocation granularity "
+                            + "(64 KiB); MapViewOfFile {2}, and countZeros {3}.", bytes(limit),
+                            Win32Names.hex(offset), m.failed() ? Msg.of("granularity.map-failed", "failed with {0}",
+                            Win32Names.error(m.lastError())) : Msg.of("granularity.map-returned", "returned {0}",
+                            m.result()), s.outcome()), Msg.of("granularity.expected-offsets",
+                            "offsets 0x00000000, 0x00010000, 0x00020000, ..."), Msg.text(Win32Names.hex(offset)))
                             .hint(limit % GRANULARITY != 0 ? "page-rounded-blocks" : "page-size-views",
                                     limit % GRANULARITY != 0
                                     ? "Round the block size down to a multiple of dwAllocationGranularity, not of "
@@ -66,7 +69,8 @@ public class CountZerosChecks {
             }
             views += maps.size();
         }
-        return CheckResult.pass(views + " views with view limits of 64 KiB and 100 KiB, all at multiples of 64 KiB.")
+        return CheckResult.pass(Msg.of("granularity.pass", "{0} views with view limits of 64 KiB and 100 KiB, all at "
+                + "multiples of 64 KiB.", String.valueOf(views)))
                 .evidence(ctx.traceEvidence());
     }
 
@@ -87,10 +91,10 @@ public class CountZerosChecks {
         Scan s = Scan.run(ctx, solution, DIR + "limit.bin", limit);
         long peak = s.peakMappedBytes();
         Tally t = new Tally();
-        t.expect(3, peak <= limit, "up to " + Win32Names.bytes(peak) + " of views were mapped at once; the limit was "
-                + Win32Names.bytes(limit));
-        return t.result(15, "At most " + Win32Names.bytes(peak) + " were mapped at any moment (limit "
-                        + Win32Names.bytes(limit) + ").")
+        t.expect(3, peak <= limit, Msg.of("limit.exceeded", "up to {0} of views were mapped at once; the limit was {1}",
+                bytes(peak), bytes(limit)));
+        return t.result(15, Msg.of("limit.pass", "At most {0} were mapped at any moment (limit {1}).", bytes(peak),
+                        bytes(limit)))
                 .hint(s.mistake(file.length), s.mistake(file.length).equals("never-unmaps")
                         ? "Views add up when none is unmapped: UnmapViewOfFile each block before mapping the next."
                         : "Map one block, count it, unmap it, then map the next: a view of size 0 maps the whole rest "
@@ -105,10 +109,12 @@ public class CountZerosChecks {
         ctx.machine().files().write(DIR + "tidy.bin", file);
         Scan s = Scan.run(ctx, solution, DIR + "tidy.bin", GRANULARITY).withViewsLeft(ctx.snapshot());
         Tally t = new Tally();
-        t.expect(2, s.viewsLeft == 0, "after countZeros " + s.viewsLeft + " view(s) of " + s.maps().size()
-                + " are still mapped");
-        t.expect(1, s.openHandles().isEmpty(), "these handles are still open: " + s.openHandles());
-        return t.result(10, "All " + s.maps().size() + " views were unmapped and both handles closed.")
+        t.expect(2, s.viewsLeft == 0, Msg.of("tidy.views-left", "after countZeros {0} view(s) of {1} are still mapped",
+                String.valueOf(s.viewsLeft), String.valueOf(s.maps().size())));
+        t.expect(1, s.openHandles().isEmpty(), Msg.of("tidy.handles-open", "these handles are still open: {0}",
+                s.openHandles().toString()));
+        return t.result(10, Msg.of("tidy.pass", "All {0} views were unmapped and both handles closed.",
+                        String.valueOf(s.maps().size())))
                 .hint("never-unmaps", "UnmapViewOfFile after each block; CloseHandle the mapping (and the file) at "
                         + "the end.")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after countZeros"));
@@ -150,11 +156,12 @@ public class CountZerosChecks {
                     x64.inspector().lastSequence());
             long want = Scan.zerosIn(file);
             if (s.crash == null && s.result == want) {
-                return CheckResult.pass("On x64 countZeros counted all " + want + " zeros of "
-                        + Win32Names.bytes(file.length) + ".");
+                return CheckResult.pass(Msg.of("x64.pass", "On x64 countZeros counted all {0} zeros of {1}.",
+                        String.valueOf(want), bytes(file.length)));
             }
             String mistake = s.mistake(file.length);
-            return CheckResult.fail("countZeros on x64 to return " + want, "it " + s.outcome())
+            return CheckResult.fail(Msg.of("x64.expected", "countZeros on x64 to return {0}", String.valueOf(want)),
+                    Msg.of("x64.actual", "it {0}", s.outcome()))
                     .hint(mistake.equals("miscount") ? "int-address" : mistake, mistake.equals("drops-tail")
                             ? "The short block at the end is missed here too: map min(block, bytes left)."
                             : "Keep offsets and addresses in long; split the offset into high and low DWORDs.");
@@ -163,15 +170,17 @@ public class CountZerosChecks {
 
     private static CheckResult count(Scan s, long want, long size, int points, CheckContext ctx) {
         if (s.crash == null && s.result == want) {
-            return CheckResult.pass("Counted all " + String.format("%,d", want) + " zeros of "
-                    + Win32Names.bytes(size) + " in " + s.maps().size() + " views.").evidence(ctx.traceEvidence());
+            return CheckResult.pass(Msg.of("count.pass", "Counted all {0} zeros of {1} in {2} views.", want,
+                    bytes(size), String.valueOf(s.maps().size()))).evidence(ctx.traceEvidence());
         }
         KernelCall failedMap = s.maps().stream().filter(KernelCall::failed).findFirst().orElse(null);
-        String why = failedMap == null ? "" : "; MapViewOfFile at offset " + Win32Names.hex(Scan.offset(failedMap))
-                + " failed with " + Win32Names.error(failedMap.lastError());
-        return CheckResult.fail("countZeros of a file of " + Win32Names.bytes(size) + " " + s.outcome() + why
-                        + (s.crash == null ? "; expected " + String.format("%,d", want) : "") + ".",
-                String.format("%,d", want), s.crash != null ? "a crash" : String.format("%,d", s.result))
+        Msg why = failedMap == null ? Msg.text("") : Msg.of("count.map-failed", "; MapViewOfFile at offset {0} failed "
+                + "with {1}", Win32Names.hex(Scan.offset(failedMap)), Win32Names.error(failedMap.lastError()));
+        return CheckResult.fail(Msg.of("count.wrong", "countZeros of a file of {0} {1}{2}{3}.", bytes(size),
+                        s.outcome(), why, s.crash == null ? Msg.of("count.expected", "; expected {0}", want)
+                        : Msg.text("")),
+                Msg.text(String.format("%,d", want)), s.crash != null ? Msg.of("count.a-crash", "a crash")
+                        : Msg.text(String.format("%,d", s.result)))
                 .hint(s.mistake(size), COUNT_HINTS.get(s.mistake(size)))
                 .evidence(ctx.traceEvidence());
     }
@@ -184,4 +193,9 @@ public class CountZerosChecks {
                     + "block and count it too.",
             "miscount", "Count every byte that is 0 in each view: memory.getByte(view + i) for i below the view's "
                     + "size.");
+
+    /** {@code 1 byte}, {@code 65,536 bytes}, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#0 bytes|1#1 byte|1<{0} bytes}", count);
+    }
 }

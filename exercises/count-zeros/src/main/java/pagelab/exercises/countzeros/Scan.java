@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import pagelab.exercise.CheckContext;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.Memory;
@@ -121,8 +122,9 @@ final class Scan {
     }
 
     /** "returned 12" or "crashed: EXCEPTION_..." for messages. */
-    String outcome() {
-        return crash != null ? "crashed the process with " + crash : "returned " + result;
+    Msg outcome() {
+        return crash != null ? Msg.of("outcome.crashed", "crashed the process with {0}", String.valueOf(crash))
+                : Msg.of("outcome.returned", "returned {0}", String.valueOf(result));
     }
 
     /** File content with a known number of zeros: a zero every {@code period} bytes from offset 0, else 'x'. */

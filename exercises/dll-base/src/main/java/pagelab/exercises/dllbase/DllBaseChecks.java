@@ -11,6 +11,7 @@ import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
 import pagelab.exercise.Evidence;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.Machine;
@@ -100,17 +101,18 @@ public class DllBaseChecks {
             LoadOutcome guess = predicted == null ? null : predicted.get(dll.name());
             boolean right = got.outcome() == guess;
             boolean counts = right && (got.outcome() != LoadOutcome.AT_PREFERRED_BASE || movedRight);
-            t.expect(counts, dll.name() + " (base " + Win32Names.hex(dll.preferredBase()) + ", "
-                    + Win32Names.bytes(dll.sizeOfImage()) + (dll.fixed() ? ", /FIXED" : "") + "): "
-                    + (right ? "predicted " + guess + " rightly, but it counts only once the DLLs that could not "
-                            + "load at their bases are predicted too"
-                            : "predicted " + guess + ", but it " + got.describe(dll)));
+            t.expect(counts, Msg.of("predict.dll", "{0} (base {1}, {2}{3}): {4}", dll.name(),
+                    Win32Names.hex(dll.preferredBase()), bytes(dll.sizeOfImage()), dll.fixed()
+                    ? Msg.of("predict.fixed", ", /FIXED") : Msg.text(""), right ? Msg.of("predict.right-too-early",
+                    "predicted {0} rightly, but it counts only once the DLLs that could not load at their bases are "
+                    + "predicted too", String.valueOf(guess)) : Msg.of("predict.wrong", "predicted {0}, but it {1}",
+                    String.valueOf(guess), got.describe(dll))));
         }
         StringBuilder what = new StringBuilder();
         truth.forEach((name, l) -> what.append(what.length() == 0 ? "" : "; ").append(name).append(" ")
                 .append(l.outcome()));
         String mistake = mistake(dlls, predicted, truth);
-        return t.result(points, "Every prediction held: " + what + ".")
+        return t.result(points, Msg.of("predict.pass", "Every prediction held: {0}.", what.toString()))
                 .hint(mistake, mistake.equals("mispredicts") && !hint.isEmpty() ? hint : MISTAKES.get(mistake))
                 .evidence(Evidence.snapshot("Address space after loading", p.inspector().snapshot()));
     }
@@ -160,13 +162,15 @@ public class DllBaseChecks {
     }
 
     private static CheckResult chosen(DllPlanner planner, WinProcess p, int points, String where) {
+        Msg onX64 = where.isEmpty() ? Msg.text("") : Msg.of("chosen.on-x64", " on x64");
         List<ImageFile> dlls = List.of(dll("Ui.dll", 0x10000000L, 8, false), dll("Net.dll", 0x10000000L, 20, false),
                 dll("Db.dll", 0x10000000L, 3, false), dll("Log.dll", 0x10000000L, 1, false),
                 dll("Core.dll", 0x10000000L, 40, false));
         long[] bases = Loader.call("chooseBases", () -> planner.chooseBases(p.kernel32(), List.copyOf(dlls)));
         if (bases == null || bases.length != dlls.size()) {
-            return CheckResult.fail("one base per DLL (" + dlls.size() + ")", "chooseBases returned "
-                    + (bases == null ? "null" : bases.length + " bases"));
+            return CheckResult.fail(Msg.of("chosen.expected-bases", "one base per DLL ({0})", dlls.size()),
+                    bases == null ? Msg.of("chosen.returned-null", "chooseBases returned null")
+                    : Msg.of("chosen.returned-bases", "chooseBases returned {0} bases", bases.length));
         }
         // Ranges that overlap each other are no plan at all (the default, every DLL at 0x10000000, is such a
         // non-plan): they earn nothing, however many DLLs happen to land where they were put.
@@ -175,9 +179,10 @@ public class DllBaseChecks {
                 long a = bases[i];
                 long b = bases[j];
                 if (a < b + dlls.get(j).sizeOfImage() && b < a + dlls.get(i).sizeOfImage()) {
-                    return CheckResult.fail("ranges that do not overlap", dlls.get(j).name() + " at "
-                                    + Win32Names.hex(b) + " and " + dlls.get(i).name() + " at " + Win32Names.hex(a)
-                                    + " overlap: one of them is relocated whatever the process holds" + where)
+                    return CheckResult.fail(Msg.of("chosen.expected-apart", "ranges that do not overlap"),
+                                    Msg.of("chosen.overlap", "{0} at {1} and {2} at {3} overlap: one of them is "
+                                    + "relocated whatever the process holds{4}", dlls.get(j).name(),
+                                    Win32Names.hex(b), dlls.get(i).name(), Win32Names.hex(a), onX64))
                             .hint("chosen-ranges-overlap", "Each DLL occupies [base, base + SizeOfImage): start the "
                                     + "next candidate at the previous end rounded up to 64 KiB.");
                 }
@@ -186,21 +191,33 @@ public class DllBaseChecks {
         Tally t = new Tally();
         List<ImageFile> rebased = new ArrayList<>();
         for (int i = 0; i < dlls.size(); i++) {
-            t.expect(bases[i] % 0x10000 == 0, dlls.get(i).name() + ": base " + Win32Names.hex(bases[i]) + " is not a "
-                    + "multiple of 64 KiB (the linker refuses such a /BASE; here it is taken as "
-                    + Win32Names.hex(bases[i] & ~0xFFFFL) + ")").hint("packs-by-page", "Images load on 64 KiB "
+            t.expect(bases[i] % 0x10000 == 0, Msg.of("chosen.unaligned", "{0}: base {1} is not a multiple of 64 KiB "
+                    + "(the linker refuses such a /BASE; here it is taken as {2})", dlls.get(i).name(),
+                    Win32Names.hex(bases[i]), Win32Names.hex(bases[i] & ~0xFFFFL)))
+                    .hint("packs-by-page", "Images load on 64 KiB "
                     + "boundaries (the allocation granularity), not on pages: round each next base up to 64 KiB.");
             rebased.add(Loader.rebased(dlls.get(i), bases[i] & ~0xFFFFL));
         }
         Map<String, Loader.Loaded> truth = Loader.load(p, rebased);
         for (ImageFile dll : rebased) {
             Loader.Loaded got = truth.get(dll.name());
-            t.expect(2, got.outcome() == LoadOutcome.AT_PREFERRED_BASE, dll.name() + where + " " + got.describe(dll))
+            t.expect(2, got.outcome() == LoadOutcome.AT_PREFERRED_BASE, Msg.of("chosen.moved",
+                    "{0}{1} {2}", dll.name(), onX64, got.describe(dll)))
                     .hint("chosen-range-taken", "Give each DLL a 64 KiB-aligned range that is MEM_FREE in the "
                             + "process (VirtualQuery) and does not overlap the others.");
         }
-        return t.result(points, "All " + dlls.size() + " DLLs loaded at the bases chosen for them" + where
-                        + ": no relocation, every code page shareable.")
+        return t.result(points, Msg.of("chosen.pass", "All {0} DLLs loaded at the bases chosen for them{1}: no "
+                        + "relocation, every code page shareable.", dlls.size(), onX64))
                 .evidence(Evidence.snapshot("Address space after loading" + where, p.inspector().snapshot()));
+    }
+
+    /** {@code 1 byte}, {@code 65,536 bytes}, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#0 bytes|1#1 byte|1<{0} bytes}", count);
+    }
+
+    /** {@code 1 page}, {@code 8 pages}, translatable. */
+    static Msg pages(long count) {
+        return Msg.of("pages", "{0,choice,0#0 pages|1#1 page|1<{0} pages}", count);
     }
 }

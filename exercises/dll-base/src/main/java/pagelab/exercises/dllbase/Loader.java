@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.UnhandledSehException;
 import pagelab.kernel.WinNT;
@@ -38,12 +39,15 @@ final class Loader {
 
     /** What loading happened to be, per DLL, with where it went. */
     record Loaded(LoadOutcome outcome, long address, long privatePages) {
-        String describe(ImageFile dll) {
+        Msg describe(ImageFile dll) {
             return switch (outcome) {
-                case AT_PREFERRED_BASE -> "loaded at its preferred base " + Win32Names.hex(address);
-                case RELOCATED -> "relocated from " + Win32Names.hex(dll.preferredBase()) + " to "
-                        + Win32Names.hex(address) + " (" + Win32Names.pages(privatePages) + " no longer shareable)";
-                case FAILS -> "failed to load: its range is taken and /FIXED images cannot move";
+                case AT_PREFERRED_BASE -> Msg.of("loaded.at-base", "loaded at its preferred base {0}",
+                        Win32Names.hex(address));
+                case RELOCATED -> Msg.of("loaded.relocated", "relocated from {0} to {1} ({2} no longer shareable)",
+                        Win32Names.hex(dll.preferredBase()), Win32Names.hex(address),
+                        DllBaseChecks.pages(privatePages));
+                case FAILS -> Msg.of("loaded.fails", "failed to load: its range is taken and /FIXED images cannot "
+                        + "move");
             };
         }
     }
@@ -74,8 +78,8 @@ final class Loader {
         try {
             return action.get();
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail(what + " crashed the process: "
-                    + Win32Names.exception(e.record()) + "."));
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "{0} crashed the process: {1}.", what,
+                    Win32Names.exception(e.record()))));
         }
     }
 }

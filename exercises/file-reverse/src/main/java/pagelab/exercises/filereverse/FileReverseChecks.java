@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import pagelab.exercise.Check;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.WinError;
@@ -27,17 +28,19 @@ public class FileReverseChecks {
         Reversal r = Reversal.of(ctx, solution, "hello.txt", HELLO);
         if (!r.returned) {
             int error = ctx.kernel32().GetLastError();
-            return CheckResult.fail("reverse(\"" + r.path + "\") to return true", "it returned false"
-                    + (error != 0 ? " (GetLastError " + Win32Names.error(error) + ")" : ""))
+            return CheckResult.fail(Msg.of("small.expected", "reverse(\"{0}\") to return true", r.path),
+                    error != 0 ? Msg.of("small.returned-false-error", "it returned false (GetLastError {0})",
+                    Win32Names.error(error)) : Msg.of("small.returned-false", "it returned false"))
                     .hint("open-fails",
                             "Open with GENERIC_READ | GENERIC_WRITE and OPEN_EXISTING; map with PAGE_READWRITE and "
                             + "FILE_MAP_WRITE.")
                     .evidence(ctx.traceEvidence());
         }
         int at = firstDifference(r.head(), reversed(HELLO));
-        return (at < 0 ? CheckResult.pass("The " + Win32Names.bytes(HELLO.length) + " of " + r.path
-                + " are reversed.") : CheckResult.partial(5, "The file's bytes are not reversed: the first "
-                + "difference is at offset " + at + " of " + Win32Names.bytes(HELLO.length) + ".")
+        return (at < 0 ? CheckResult.pass(Msg.of("small.pass", "The {0} of {1} are reversed.",
+                bytes(HELLO.length), r.path)) : CheckResult.partial(5, Msg.of("small.not-reversed", "The file's "
+                + "bytes are not reversed: the first difference is at offset {0} of {1}.", String.valueOf(at),
+                bytes(HELLO.length)))
                 .hint("swap-ends",
                         "Swap the byte at the start with the one before the terminating zero, and move both inwards."))
                 .evidence(ctx.traceEvidence());
@@ -48,12 +51,12 @@ public class FileReverseChecks {
         Tally t = new Tally();
         for (int size : new int[] {HELLO.length, 4095, 5000}) {
             Reversal r = Reversal.of(ctx, solution, "size" + size + ".txt", text(size));
-            t.expect(r.sizeNow() == size, r.path + " was " + Win32Names.bytes(size) + " and is "
-                    + r.describeSize() + " after reverse");
+            t.expect(r.sizeNow() == size, Msg.of("size.changed", "{0} was {1} and is {2} after reverse", r.path,
+                    bytes(size), r.describeSize()));
             sizeHint(t, r);
         }
-        return t.result(15, "Files of 63, 4,095 and 5,000 bytes kept their sizes: the extra byte for the zero was cut"
-                        + " off again.")
+        return t.result(15, Msg.of("size.pass", "Files of {0}, {1} and {2} bytes kept their sizes: "
+                        + "the extra byte for the zero was cut off again.", HELLO.length, 4095, 5000))
                 .evidence(ctx.traceEvidence());
     }
 
@@ -62,12 +65,13 @@ public class FileReverseChecks {
         Reversal r = Reversal.of(ctx, solution, "hello.txt", HELLO);
         long mapped = r.mappingSize();
         if (mapped == HELLO.length + 1) {
-            return CheckResult.pass("CreateFileMapping asked for " + Win32Names.bytes(mapped) + ": the file's "
-                    + HELLO.length + " and one for the terminating zero.").evidence(ctx.traceEvidence());
+            return CheckResult.pass(Msg.of("mapping.pass", "CreateFileMapping asked for {0}: the file's {1} "
+                    + "and one for the terminating zero.", bytes(mapped), HELLO.length)).evidence(ctx.traceEvidence());
         }
-        return CheckResult.fail("a mapping of " + Win32Names.bytes(HELLO.length + 1) + " (file size + 1)",
-                        mapped < 0 ? "CreateFileMapping was never called" : "CreateFileMapping asked for "
-                        + (mapped == 0 ? "0 (the file's size)" : Win32Names.bytes(mapped)))
+        return CheckResult.fail(Msg.of("mapping.expected", "a mapping of {0} (file size + 1)", bytes(HELLO.length + 1)),
+                        mapped < 0 ? Msg.of("mapping.never-created", "CreateFileMapping was never called")
+                        : mapped == 0 ? Msg.of("mapping.zero", "CreateFileMapping asked for 0 (the file's size)")
+                        : Msg.of("mapping.asked", "CreateFileMapping asked for {0}", bytes(mapped)))
                 .hint("maps-exact-size", "dwMaximumSizeHigh/Low = file size + 1: the string's zero must lie inside the mapping, not in "
                         + "whatever follows the file in its last page.")
                 .evidence(ctx.traceEvidence());
@@ -77,15 +81,15 @@ public class FileReverseChecks {
     public CheckResult emptyFile(FileReverser solution, CheckContext ctx) {
         Reversal r = Reversal.of(ctx, solution, "empty.txt", new byte[0]);
         Tally t = new Tally();
-        t.expect(2, r.returned, "reverse of an empty file returned false"
-                + (r.failed("CreateFileMapping") != null ? ": CreateFileMapping failed with "
-                + Win32Names.error(r.failed("CreateFileMapping").lastError()) + " (a mapping of 0 bytes of an empty "
-                + "file)" : ""))
+        t.expect(2, r.returned, r.failed("CreateFileMapping") != null ? Msg.of("empty.mapping-failed", "reverse of "
+                + "an empty file returned false: CreateFileMapping failed with {0} (a mapping of 0 bytes of an empty "
+                + "file)", Win32Names.error(r.failed("CreateFileMapping").lastError()))
+                : Msg.of("empty.returned-false", "reverse of an empty file returned false"))
                 .hint(r.failed("CreateFileMapping") != null ? "maps-exact-size" : "empty-file", "CreateFileMapping "
                         + "refuses a size of 0 for an empty file (ERROR_FILE_INVALID); size + 1 is 1.");
-        t.expect(2, r.sizeNow() == 0, "the empty file is " + r.describeSize() + " afterwards");
+        t.expect(2, r.sizeNow() == 0, Msg.of("empty.size", "the empty file is {0} afterwards", r.describeSize()));
         sizeHint(t, r);
-        return t.result(10, "The empty file was mapped with 1 byte and cut back to 0.")
+        return t.result(10, Msg.of("empty.pass", "The empty file was mapped with 1 byte and cut back to 0."))
                 .evidence(ctx.traceEvidence());
     }
 
@@ -95,11 +99,15 @@ public class FileReverseChecks {
         Reversal r = Reversal.of(ctx, solution, "pages.txt", content);
         int at = firstDifference(r.head(), reversed(content));
         Tally t = new Tally();
-        t.expect(r.returned, "reverse returned false").hint("reverse-failed", failedCallHint(r));
-        t.expect(2, at < 0, "the 8,192 bytes are not reversed (first difference at offset " + at + ")")
+        t.expect(r.returned, Msg.of("reverse.returned-false", "reverse returned false")).hint("reverse-failed",
+                failedCallHint(r));
+        t.expect(2, at < 0, Msg.of("reverse.not-reversed", "the {0} are not reversed (first difference at offset "
+                + "{1})", bytes(8192), String.valueOf(at)))
                 .hint("reverse-order", "Reverse all " + Win32Names.bytes(8192) + ": byte i swaps with byte size - 1 - "
                         + "i; the zero at offset 8,192 is not part of the text.");
-        return t.result(10, "The 8,192-byte file (no slack at the end of its last page) was reversed.")
+        return t.result(10, Msg.of("pages.pass", "The {0}-byte file (no slack at the end of its last "
+                + "page) was reversed.",
+                8192))
                 .evidence(ctx.traceEvidence());
     }
 
@@ -117,12 +125,14 @@ public class FileReverseChecks {
         Reversal r = Reversal.run(ctx, solution, Reversal.DIR + "large.txt", size);
         int at = firstDifference(r.head(), reversed(original));
         Tally t = new Tally();
-        t.expect(r.returned, "reverse returned false").hint("reverse-failed", failedCallHint(r));
-        t.expect(3, at < 0, "the " + Win32Names.bytes(size) + " are not reversed (first difference at offset " + at
-                + ")").hint("reverse-order", "One view of the whole file (MapViewOfFile with 0 bytes) reverses it "
+        t.expect(r.returned, Msg.of("reverse.returned-false", "reverse returned false")).hint("reverse-failed",
+                failedCallHint(r));
+        t.expect(3, at < 0, Msg.of("reverse.not-reversed", "the {0} are not reversed (first difference at offset "
+                + "{1})", bytes(size), String.valueOf(at))).hint("reverse-order", "One view of the whole file "
+                + "(MapViewOfFile with 0 bytes) reverses it "
                 + "all; keep offsets and sizes in long, not in a short or char.");
-        return t.result(15, "The " + Win32Names.bytes(size) + " file (" + Win32Names.pages((size + 4095) / 4096)
-                        + ") was reversed through one view.")
+        return t.result(15, Msg.of("large.pass", "The {0} file ({1}) was reversed through one view.", bytes(size),
+                        pages((size + 4095) / 4096)))
                 .evidence(ctx.traceEvidence());
     }
 
@@ -130,10 +140,14 @@ public class FileReverseChecks {
     public CheckResult closesEverything(FileReverser solution, CheckContext ctx) {
         Reversal r = Reversal.of(ctx, solution, "hello.txt", HELLO);
         Tally t = new Tally();
-        t.expect(2, r.views() == 0, "after reverse the process still has " + r.views() + " mapped view(s)");
-        t.expect(2, r.openHandles().isEmpty(), "after reverse these handles are still open: " + r.openHandles());
-        t.expect(1, r.files().delete(r.path), "the file cannot be deleted after reverse: it is still open");
-        return t.result(15, "No view left, every handle closed, and the file could be deleted.")
+        t.expect(2, r.views() == 0, Msg.of("close.views", "after reverse the process still has {0} mapped view(s)",
+                r.views()));
+        t.expect(2, r.openHandles().isEmpty(), Msg.of("close.handles", "after reverse these handles are still "
+                + "open: {0}", r.openHandles().toString()));
+        t.expect(1, r.files().delete(r.path), Msg.of("close.file-open", "the file cannot be deleted after reverse: "
+                + "it is still open"));
+        return t.result(15, Msg.of("close.pass", "No view left, every handle closed, and the file could be "
+                        + "deleted."))
                 .hint("leaks-handles", "Undo in reverse order: UnmapViewOfFile, CloseHandle(mapping), "
                         + "CloseHandle(file).")
                 .evidence(ctx.traceEvidence(), ctx.snapshotEvidence("Address space after reverse"));
@@ -145,13 +159,15 @@ public class FileReverseChecks {
         try {
             r = Reversal.run(ctx, solution, Reversal.DIR + "missing.txt", -1);
         } catch (RuntimeException e) {
-            return CheckResult.fail("reverse of a missing file to return false", "it threw " + e);
+            return CheckResult.fail(Msg.of("missing.expected", "reverse of a missing file to return false"),
+                    Msg.of("missing.threw", "it threw {0}", String.valueOf(e)));
         }
         Tally t = new Tally();
-        t.expect(2, !r.returned, "reverse of " + r.path + ", which does not exist, returned true");
-        t.expect(1, !r.files().exists(r.path), "reverse created " + r.path);
-        return t.result(5, "The missing file was reported (CreateFile failed with ERROR_FILE_NOT_FOUND) and not "
-                        + "created.")
+        t.expect(2, !r.returned, Msg.of("missing.returned-true", "reverse of {0}, which does not exist, returned true",
+                r.path));
+        t.expect(1, !r.files().exists(r.path), Msg.of("missing.created", "reverse created {0}", r.path));
+        return t.result(5, Msg.of("missing.pass", "The missing file was reported (CreateFile failed with "
+                        + "ERROR_FILE_NOT_FOUND) and not created."))
                 .hint("creates-missing-file",
                         "OPEN_EXISTING fails for a missing file; CREATE_ALWAYS or OPEN_ALWAYS would create it.")
                 .evidence(ctx.traceEvidence());
@@ -168,6 +184,16 @@ public class FileReverseChecks {
             t.hint("forgets-set-end-of-file", "The mapping one byte larger grows the file. Unmap the view and close "
                     + "the mapping first, then SetFilePointerEx(hFile, size, NULL, FILE_BEGIN) and SetEndOfFile(hFile).");
         }
+    }
+
+    /** {@code 1 byte}, {@code 4,095 bytes}, translatable. */
+    static Msg bytes(long count) {
+        return Msg.of("bytes", "{0,choice,0#0 bytes|1#1 byte|1<{0} bytes}", count);
+    }
+
+    /** {@code 1 page}, {@code 513 pages}, translatable. */
+    static Msg pages(long count) {
+        return Msg.of("pages", "{0,choice,0#0 pages|1#1 page|1<{0} pages}", count);
     }
 
     // A reverse that returned false: name the call that failed, which the student can find in the trace.

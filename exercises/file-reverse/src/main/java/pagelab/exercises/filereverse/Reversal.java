@@ -7,6 +7,7 @@ import java.util.Set;
 import pagelab.exercise.CheckContext;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
+import pagelab.exercise.Msg;
 import pagelab.exercise.Win32Names;
 import pagelab.kernel.UnhandledSehException;
 import pagelab.kernel.WinNT;
@@ -48,8 +49,9 @@ final class Reversal {
         try {
             result = solution.reverse(ctx.kernel32(), ctx.memory(), path);
         } catch (UnhandledSehException e) {
-            throw new CheckFailedException(CheckResult.fail("reverse(\"" + path + "\") of " + Win32Names.bytes(size)
-                    + " crashed the process: " + Win32Names.exception(e.record()) + ".")
+            throw new CheckFailedException(CheckResult.fail(Msg.of("crash", "reverse(\"{0}\") of {1} crashed the "
+                    + "process: {2}.",
+                    path, FileReverseChecks.bytes(size), Win32Names.exception(e.record())))
                     .hint(mapsExactSize(ctx, mark, size) ? "maps-exact-size" : "outside-view",
                             mapsExactSize(ctx, mark, size) ? "The mapping is exactly the file's " + Win32Names.bytes(size)
                             + ", whole pages with no slack after them: the zero written past the end lands outside the"
@@ -128,10 +130,11 @@ final class Reversal {
         return ctx.snapshot().allocations().stream().filter(a -> a.type() == WinNT.MEM_MAPPED).count();
     }
 
-    String describeSize() {
+    Msg describeSize() {
         KernelCall setEnd = failed("SetEndOfFile");
-        return Win32Names.bytes(sizeNow()) + (setEnd != null ? " (SetEndOfFile failed with "
-                + Win32Names.error(setEnd.lastError()) + ")" : "");
+        return setEnd != null ? Msg.of("size.set-end-failed", "{0} (SetEndOfFile failed with {1})",
+                FileReverseChecks.bytes(sizeNow()), Win32Names.error(setEnd.lastError()))
+                : FileReverseChecks.bytes(sizeNow());
     }
 
 
