@@ -1,0 +1,196 @@
+package pagelab.app.results;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import pagelab.exercise.CheckStatus;
+import pagelab.solutions.CompileDiagnostic;
+import pagelab.solutions.CompiledSolution;
+import pagelab.solutions.PolicyViolation;
+
+/**
+ * PageLab's own words in its reports (the text report of {@code pagelab check}, Gradescope's output, the notes of a
+ * gradebook, compile errors and refusals around javac's and the policy's messages) in one language, from
+ * {@code pagelab/app/results/report*.properties}. English is the base bundle and prints exactly what PageLab printed
+ * before these words were translatable; {@code _zh_CN} is Simplified Chinese. The check's own titles, messages and
+ * hints are the exercise's ({@link pagelab.exercise.CheckTexts}).
+ */
+public final class ReportText {
+    static final String BUNDLE = "pagelab.app.results.report";
+    /** English whatever the JVM's locale: the base bundle. */
+    public static final ReportText ENGLISH = new ReportText(Locale.ROOT);
+
+    // The words SolutionCompiler adds to "cannot find symbol" for a method newer than Java 17 (English only there).
+    private static final Pattern NEWER_JAVA = Pattern.compile(
+            ": (\\w+)\\.(\\w+)\\(\\) came with Java (\\d+), but solutions are compiled as Java 17, which does not have "
+                    + "it$");
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private ReportText(Locale locale) {
+        ResourceBundle b;
+        try {
+            b = ResourceBundle.getBundle(BUNDLE, locale, ReportText.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        } catch (MissingResourceException e) {
+            b = ResourceBundle.getBundle(BUNDLE, Locale.ROOT, ReportText.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        }
+        this.bundle = b;
+        this.locale = locale;
+    }
+
+    /** The words for {@code locale} (null: English); a language PageLab does not speak reads as English. */
+    public static ReportText of(Locale locale) {
+        if (locale == null || locale.getLanguage().isEmpty() || locale.getLanguage().equals("en")) {
+            return ENGLISH;
+        }
+        ReportText t = new ReportText(locale);
+        return t.english() ? ENGLISH : t;
+    }
+
+    /**
+     * The locale a {@code --lang} option names ({@code zh-CN}, {@code zh_CN}, {@code en}), or the JVM's default
+     * locale (the user's) when it is null.
+     */
+    public static Locale locale(String lang) {
+        return lang == null || lang.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(lang.trim().replace('_', '-'));
+    }
+
+    /** Whether these are the English words (the base bundle). */
+    public boolean english() {
+        return bundle.getLocale().getLanguage().isEmpty();
+    }
+
+    /** The locale asked for (the translation's, or {@link Locale#ROOT} for English). */
+    public Locale locale() {
+        return english() ? Locale.ROOT : locale;
+    }
+
+    /** The text of {@code key}; a key the bundle lacks reads as {@code !key!}. */
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+    }
+
+    /** {@code key}'s pattern with {@code args}, each turned into a string first (numbers as Java prints them). */
+    public String format(String key, Object... args) {
+        Object[] strings = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            strings[i] = String.valueOf(args[i]);
+        }
+        return new MessageFormat(get(key), locale()).format(strings);
+    }
+
+    /** A check's status as the reports print it: {@code PASS}, {@code FAIL} ..., or 通过, 未通过 .... */
+    public String status(CheckStatus status) {
+        return get("status." + status.name());
+    }
+
+    /** The widest status word, in columns of a terminal (a Chinese character takes two). */
+    public int statusWidth() {
+        int w = 0;
+        for (CheckStatus s : CheckStatus.values()) {
+            w = Math.max(w, columns(status(s)));
+        }
+        return w;
+    }
+
+    /** {@code text} followed by spaces up to {@code width} terminal columns. */
+    public static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - columns(text)));
+    }
+
+    /** Terminal columns of {@code text}: two for a wide (CJK, full-width) character, one for any other. */
+    public static int columns(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            n += wide(c) ? 2 : 1;
+            i += Character.charCount(c);
+        }
+        return n;
+    }
+
+    private static boolean wide(int c) {
+        return c >= 0x1100 && (c <= 0x115F || c >= 0x2E80 && c <= 0xA4CF || c >= 0xAC00 && c <= 0xD7A3
+                || c >= 0xF900 && c <= 0xFAFF || c >= 0xFE30 && c <= 0xFE4F || c >= 0xFF00 && c <= 0xFF60
+                || c >= 0xFFE0 && c <= 0xFFE6 || c >= 0x20000 && c <= 0x3FFFD);
+    }
+
+    /** How a run was kept apart ("policy", "bubblewrap"), in these words; an unknown one as it is. */
+    public String isolation(String isolation) {
+        return bundle.containsKey("isolation." + isolation) ? get("isolation." + isolation) : isolation;
+    }
+
+    /**
+     * A compiler message as javac prints it, {@code File.java:12:5: error: ...}, with "error" and PageLab's words
+     * about a method newer than Java 17 in this language (javac's own message is what the diagnostic holds: see
+     * {@code pagelab.app.grading.CompilerLanguage} for javac's in the student's language). In English exactly
+     * {@link CompileDiagnostic#toString()}.
+     */
+    public String diagnostic(CompileDiagnostic d) {
+        return (d.file() == null ? "" : d.file() + ":" + d.line() + ":" + d.column() + ": ")
+                + format(d.error() ? "diagnostic.error" : "diagnostic.warning", message(d));
+    }
+
+    /** The diagnostic's message, with PageLab's note about a method newer than Java 17 in this language. */
+    public String message(CompileDiagnostic d) {
+        if (english()) {
+            return d.message();
+        }
+        Matcher m = NEWER_JAVA.matcher(d.message());
+        if (!m.find()) {
+            return d.message();
+        }
+        return d.message().substring(0, m.start()) + format("diagnostic.newerJava", m.group(1), m.group(2),
+                m.group(3));
+    }
+
+    /** A refusal of the solution policy as {@link PolicyViolation#toString()} says it, in this language. */
+    public String violation(PolicyViolation v) {
+        return v.sourceFile() + (v.line() > 0 ? ":" + v.line() : "") + ": " + violationMessage(v);
+    }
+
+    private String violationMessage(PolicyViolation v) {
+        return format("violation", v.what(), v.reason());
+    }
+
+    /**
+     * javac's messages and the policy's refusals, as {@link CompiledSolution#markers()} lists them for an editor's
+     * gutter, in this language.
+     */
+    public List<CompileDiagnostic> markers(CompiledSolution c) {
+        List<CompileDiagnostic> out = new java.util.ArrayList<>();
+        for (CompileDiagnostic d : c.diagnostics()) {
+            out.add(new CompileDiagnostic(d.file(), d.line(), d.column(), d.error(), message(d)));
+        }
+        for (PolicyViolation v : c.violations()) {
+            out.add(new CompileDiagnostic(v.sourceFile(), v.line(), 0, true, violationMessage(v)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Why the solution cannot run, in one line, as {@link CompiledSolution#summary()} says it, in this language. */
+    public String summary(CompiledSolution c) {
+        List<CompileDiagnostic> errors = c.errors();
+        if (!errors.isEmpty()) {
+            return errors.size() > 1 ? format("summary.doesNotCompileMore", diagnostic(errors.get(0)), errors.size() - 1)
+                    : format("summary.doesNotCompile", diagnostic(errors.get(0)));
+        }
+        if (!c.violations().isEmpty()) {
+            return c.violations().size() > 1
+                    ? format("summary.rejectedMore", violation(c.violations().get(0)), c.violations().size() - 1)
+                    : format("summary.rejected", violation(c.violations().get(0)));
+        }
+        return c.summary();
+    }
+}

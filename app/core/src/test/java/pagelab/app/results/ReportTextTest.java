@@ -1,0 +1,116 @@
+package pagelab.app.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import pagelab.exercise.CheckStatus;
+import pagelab.solutions.CompileDiagnostic;
+import pagelab.solutions.CompiledSolution;
+import pagelab.solutions.PolicyViolation;
+
+/** PageLab's own report words in both languages (issue 16). */
+class ReportTextTest {
+    private static final CompileDiagnostic ERROR = new CompileDiagnostic("Solution.java", 12, 5, true,
+            "cannot find symbol: List.getFirst() came with Java 21, but solutions are compiled as Java 17, which does "
+                    + "not have it");
+    private static final CompileDiagnostic WARNING = new CompileDiagnostic(null, 0, 0, false, "a note");
+    private static final PolicyViolation EXIT = new PolicyViolation("Solution.java", 3, "System.exit(int)",
+            "a solution must return its result");
+
+    @Test
+    void everyKeyHasATranslationInBothLanguagesAndEveryPatternParses() throws IOException {
+        Properties en = load("report.properties");
+        Properties zh = load("report_zh_CN.properties");
+        assertThat(zh.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+        for (String key : en.stringPropertyNames()) {
+            // same arguments in both languages, and both parse
+            assertThat(arguments(zh.getProperty(key))).as(key).isEqualTo(arguments(en.getProperty(key)));
+            new MessageFormat(zh.getProperty(key));
+            assertThat(zh.getProperty(key)).as(key).isNotBlank();
+        }
+    }
+
+    @Test
+    void everyKeyTheSourceUsesExists() throws IOException {
+        Set<String> keys = load("report.properties").stringPropertyNames();
+        Pattern use = Pattern.compile("\\b(?:text|t)\\.(?:get|format)\\(\"([a-zA-Z0-9_.]+)\"");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                Matcher m = use.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!keys.contains(m.group(1))) {
+                        missing.add(f.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void englishSaysExactlyWhatTheSolutionsModuleSays() {
+        ReportText t = ReportText.of(Locale.ENGLISH);
+        assertThat(t.english()).isTrue();
+        assertThat(t.diagnostic(ERROR)).isEqualTo(ERROR.toString());
+        assertThat(t.diagnostic(WARNING)).isEqualTo(WARNING.toString());
+        assertThat(t.violation(EXIT)).isEqualTo(EXIT.toString());
+        for (CompiledSolution c : List.of(new CompiledSolution(List.of(ERROR), List.of(), null, List.of()),
+                new CompiledSolution(List.of(ERROR, ERROR, WARNING), List.of(), null, List.of()),
+                new CompiledSolution(List.of(), List.of(EXIT), Path.of("x"), List.of("Solution")),
+                new CompiledSolution(List.of(WARNING), List.of(EXIT, EXIT), Path.of("x"), List.of("Solution")))) {
+            assertThat(t.summary(c)).isEqualTo(c.summary());
+            assertThat(t.markers(c)).isEqualTo(c.markers());
+        }
+        assertThat(t.status(CheckStatus.PARTIAL)).isEqualTo("PARTIAL");
+        assertThat(t.statusWidth()).isEqualTo(7);
+    }
+
+    @Test
+    void chineseSaysItInChineseAndKeepsCodeAndPlaces() {
+        ReportText t = ReportText.of(Locale.forLanguageTag("zh-CN"));
+        assertThat(t.english()).isFalse();
+        assertThat(t.diagnostic(ERROR)).isEqualTo("Solution.java:12:5: 错误：cannot find symbol：List.getFirst() 是 Java "
+                + "21 才加入的，而解答按 Java 17 编译，Java 17 没有它");
+        assertThat(t.violation(EXIT)).isEqualTo("Solution.java:3: 不允许使用 System.exit(int)：a solution must return its "
+                + "result");
+        assertThat(t.summary(new CompiledSolution(List.of(ERROR, ERROR), List.of(), null, List.of())))
+                .startsWith("解答无法编译：Solution.java:12:5: 错误：").endsWith("（另有 1 个错误）");
+        assertThat(t.status(CheckStatus.FAIL)).isEqualTo("未通过");
+        assertThat(ReportText.pad("通过", 8)).isEqualTo("通过    ");
+        assertThat(ReportText.of(Locale.FRENCH).english()).isTrue();
+        assertThat(ReportText.locale("zh_CN")).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private static Set<String> arguments(String pattern) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\d+)").matcher(pattern);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = ReportText.class.getResourceAsStream("/pagelab/app/results/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}
