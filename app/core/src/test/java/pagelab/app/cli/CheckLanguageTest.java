@@ -151,4 +151,49 @@ class CheckLanguageTest {
         assertThat(en).contains("open reserves the whole sheet and commits nothing")
                 .contains("hint: Reserve SHEET_SIZE bytes with VirtualAlloc").doesNotContain("预订");
     }
+
+    @Test
+    void gradeLangGivesTheNotesAndMessagesOfTheGradebooksInChinese() throws Exception {
+        Path cls = home.resolve("class");
+        SparseCellsPlugin.write(cls.resolve("alice"), new SparseCells().starter());
+        SparseCellsPlugin.write(cls.resolve("bob"), new SourceSet(java.util.Map.copyOf(readAll(broken))));
+        for (String lang : List.of("zh-CN", "en")) {
+            Path csv = home.resolve("grades-" + lang + ".csv");
+            Path json = home.resolve("grades-" + lang + ".json");
+            StringWriter out = new StringWriter();
+            PageLabCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), Map.of("PAGELAB_HOME",
+                    home.resolve("data").toString()), "--plugins", plugin.toString(), "grade", "sparse-cells",
+                    cls.toString(), "--out", csv.toString(), "--json", json.toString(), "--jobs", "1", "--lang", lang);
+            String book = java.nio.file.Files.readString(csv);
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+            String aliceMessage = tree.get("students").get(0).get("checks").get("reservesOnOpen").get("message")
+                    .asText();
+            if (lang.equals("zh-CN")) {
+                // the columns and statuses stay for programs; the note and the messages are for students
+                assertThat(book).startsWith("student,points,max_points,percent,status,")
+                        .containsPattern("\\nbob,0,100,0\\.0,compile-error,.*,解答无法编译：\\w+\\.java:\\d+:\\d+: "
+                                + "错误：不兼容的类型.*（另有 1 个错误）\\r\\n");
+                assertThat(aliceMessage).contains("预期：");
+                assertThat(tree.get("checks").get(0).get("title").asText()).isEqualTo("open 预订整张表且不调拨任何页");
+                assertThat(tree.get("students").get(1).get("reason").asText()).startsWith("解答无法编译：");
+                assertThat(out.toString()).contains("compile-error: bob: 解答无法编译：");
+            } else {
+                assertThat(book).containsPattern("\\nbob,0,100,0\\.0,compile-error,.*,The solution does not compile: "
+                        + "\\w+\\.java:\\d+:\\d+: error: incompatible types.* \\(and 1 more errors\\)\\r\\n");
+                assertThat(aliceMessage).startsWith("Expected");
+                assertThat(tree.get("checks").get(0).get("title").asText())
+                        .isEqualTo("open reserves the whole sheet and commits nothing");
+            }
+        }
+    }
+
+    private static Map<String, String> readAll(Path dir) throws java.io.IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var list = java.nio.file.Files.list(dir)) {
+            for (Path f : list.toList()) {
+                files.put(f.getFileName().toString(), java.nio.file.Files.readString(f));
+            }
+        }
+        return files;
+    }
 }
