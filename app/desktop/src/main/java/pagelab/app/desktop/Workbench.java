@@ -18,6 +18,8 @@ import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
 import pagelab.app.plugins.WorkshopTrack;
+import pagelab.app.results.ReportText;
+import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckTexts;
 import pagelab.exercise.Evidence;
 import pagelab.exercise.ExerciseDescriptor;
@@ -52,6 +54,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -295,7 +298,10 @@ public final class Workbench extends JPanel {
         compileWorker = new SwingWorker<List<CompileDiagnostic>, Void>() {
             @Override
             protected List<CompileDiagnostic> doInBackground() {
-                return services.grader().compile(ex, sources).markers();
+                // javac's messages in the UI language (a second compile, only when there are messages)
+                Locale locale = Messages.uiLocale();
+                return ReportText.of(locale).markers(services.grader().compiledIn(locale, ex, sources,
+                        services.grader().compile(ex, sources)));
             }
 
             @Override
@@ -363,6 +369,13 @@ public final class Workbench extends JPanel {
         return CheckTexts.of(ex.exercise(), Messages.uiLocale());
     }
 
+    /** {@code c} with {@code message} as its message: a check that did not run because the solution cannot. */
+    private static CheckResult notRun(CheckResult c, String message) {
+        return new CheckResult(c.checkId(), c.title(), c.status(), c.points(), c.maxPoints(), message, c.expected(),
+                c.actual(), c.hint(), c.evidence(), c.failureMode(), List.of(), c.expectedMsg(), c.actualMsg(),
+                c.hintMsg());
+    }
+
     private void checkDone(LoadedExercise ex, CheckJob.Outcome o) {
         job = null;
         if (o.cancelled()) {
@@ -379,16 +392,25 @@ public final class Workbench extends JPanel {
             return;
         }
         GradingResult r = o.result();
-        editor.showDiagnostics(r.compile().markers());
+        List<CompileDiagnostic> markers = o.markers();
+        editor.showDiagnostics(markers);
         Set<String> notRun = new HashSet<>();
         r.outcomes().forEach((id, outcome) -> {
             if (outcome == CheckOutcome.NOT_RUN) {
                 notRun.add(id);
             }
         });
-        results.finished(r.compile().markers(), notRun, r.points(), r.maxPoints(), null);
+        if (o.notRunBecause() != null) {
+            // every check says why none ran, in javac's English: say it in the UI language
+            CheckTexts texts = texts(ex);
+            results.restore(markers, r.report().results().stream().map(c -> notRun(texts.apply(c),
+                    o.notRunBecause())).toList(), notRun, r.points(), r.maxPoints(), null);
+        } else {
+            results.finished(markers, notRun, r.points(), r.maxPoints(), null);
+        }
+        // the saved check keeps the results as graded; the markers as the student read them
         saver.saveLastCheck(new LastCheck(ex.id(), System.currentTimeMillis(), r.points(), r.maxPoints(),
-                r.compile().markers(), r.report().results(), notRun), e -> SwingUtilities.invokeLater(() ->
+                markers, r.report().results(), notRun), e -> SwingUtilities.invokeLater(() ->
                 frame.showStatus(Messages.format("store.saveFailed", store.lastCheckFile(ex.id()), e.getMessage()))));
         progress = progress.with(ex.id(), progress.of(ex.id()).afterCheck(r.points(), r.maxPoints(),
                 System.currentTimeMillis()));
