@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.Hashes;
+import pagelab.app.results.ReportText;
 import pagelab.exercise.CheckInfo;
 import pagelab.exercise.CheckPlan;
 import pagelab.exercise.CheckResult;
@@ -107,13 +108,14 @@ public final class Grader implements AutoCloseable {
      */
     public GradingResult translated(Locale locale, LoadedExercise exercise, SourceSet sources, GradingResult result) {
         CheckTexts texts = CheckTexts.of(exercise.exercise(), locale);
+        ReportText words = ReportText.of(locale);
         CompiledSolution compile = compiledIn(locale, exercise, sources, result.compile());
-        if (!texts.translated() && compile == result.compile()) {
+        if (!texts.translated() && words.english() && compile == result.compile()) {
             return result;
         }
         return new GradingResult(result.exerciseId(), result.pluginId(), result.pluginVersion(),
-                result.sourcesSha256(), compile, texts.apply(result.report()), result.outcomes(), result.output(),
-                result.isolation(), result.millis());
+                result.sourcesSha256(), compile, words.faults(texts.apply(result.report())), result.outcomes(),
+                result.output(), result.isolation(), result.millis());
     }
 
     /** Grades {@code sources} with the default seed. */

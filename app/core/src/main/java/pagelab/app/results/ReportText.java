@@ -7,7 +7,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.GradeReport;
 import pagelab.solutions.CompileDiagnostic;
 import pagelab.solutions.CompiledSolution;
 import pagelab.solutions.PolicyViolation;
@@ -28,6 +31,14 @@ public final class ReportText {
     private static final Pattern NEWER_JAVA = Pattern.compile(
             ": (\\w+)\\.(\\w+)\\(\\) came with Java (\\d+), but solutions are compiled as Java 17, which does not have "
                     + "it$");
+
+    // Win32Format.exception's English words around its Win32 names: an access violation's access and address, a guard
+    // page's address, an exception code without a name.
+    private static final Pattern ACCESS = Pattern.compile(
+            "(EXCEPTION_ACCESS_VIOLATION \\(0xC0000005\\)) (reading|writing|executing) (0x[0-9A-F]{8,16})");
+    private static final Pattern GUARD = Pattern.compile(
+            "(STATUS_GUARD_PAGE_VIOLATION \\(0x80000001\\)) at (0x[0-9A-F]{8,16})");
+    private static final Pattern UNNAMED = Pattern.compile("\\bexception (0x[0-9A-F]{8})\\b");
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -192,5 +203,48 @@ public final class ReportText {
                     : format("summary.rejected", violation(c.violations().get(0)));
         }
         return c.summary();
+    }
+
+    /**
+     * {@code text} with the English words that {@code Win32Names.exception} (the kernel's {@code Win32Format}) puts
+     * around Win32 names in this language: "EXCEPTION_ACCESS_VIOLATION (0xC0000005) writing 0x00B40000",
+     * "STATUS_GUARD_PAGE_VIOLATION (0x80000001) at 0x...", "exception 0xE0000001". A checker pastes that fragment into
+     * its messages as text, so the host finds it by its one format; the names, codes and addresses stay. English, and
+     * null, come back as they are.
+     */
+    public String faults(String text) {
+        if (english() || text == null || !text.contains("0x")) {
+            return text;
+        }
+        String out = replace(ACCESS, text, m -> format("fault." + m.group(2), m.group(1), m.group(3)));
+        out = replace(GUARD, out, m -> format("fault.guard", m.group(1), m.group(2)));
+        return replace(UNNAMED, out, m -> format("fault.unnamed", m.group(1)));
+    }
+
+    private static String replace(Pattern p, String text, java.util.function.Function<Matcher, String> with) {
+        Matcher m = p.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, Matcher.quoteReplacement(with.apply(m)));
+        }
+        return m.appendTail(b).toString();
+    }
+
+    /** {@code c} with {@link #faults(String)} applied to its message, expected and actual values, hint and evidence. */
+    public CheckResult faults(CheckResult c) {
+        if (english()) {
+            return c;
+        }
+        List<Evidence> evidence = c.evidence().stream().map(e -> new Evidence(e.kind(), e.title(),
+                e.lines().stream().map(this::faults).toList(), e.snapshot(), e.steps())).toList();
+        return new CheckResult(c.checkId(), c.title(), c.status(), c.points(), c.maxPoints(), faults(c.message()),
+                faults(c.expected()), faults(c.actual()), faults(c.hint()), evidence, c.failureMode(),
+                c.messageParts(), c.expectedMsg(), c.actualMsg(), c.hintMsg());
+    }
+
+    /** {@code report} with {@link #faults(CheckResult)} applied to every result. */
+    public GradeReport faults(GradeReport report) {
+        return english() ? report : new GradeReport(report.exerciseId(), report.seed(),
+                report.results().stream().map(this::faults).toList());
     }
 }

@@ -141,6 +141,9 @@ class CheckLanguageTest {
                 + "__except 过滤器处理它")
                 .containsPattern("提示：0x[0-9A-F]{8} 处的写入落在 cells\\[0\\]\\[31\\] 之外")
                 .contains("解答抛出了 java.lang.ArrayIndexOutOfBoundsException")
+                // Win32Names.exception's English words, said by the host around the names (issue 16)
+                .containsPattern("EXCEPTION_ACCESS_VIOLATION \\(0xC0000005\\)（(写入|读取) 0x[0-9A-F]{8} 时）")
+                .doesNotContainPattern("EXCEPTION_ACCESS_VIOLATION \\(0xC0000005\\) (writing|reading)")
                 .doesNotContain("crashed the process").doesNotContain("The solution threw");
     }
 

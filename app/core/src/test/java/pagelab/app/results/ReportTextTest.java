@@ -97,6 +97,20 @@ class ReportTextTest {
         assertThat(ReportText.locale("zh_CN")).isEqualTo(Locale.SIMPLIFIED_CHINESE);
     }
 
+    @Test
+    void faultWordsAroundWin32NamesAreSaidInChineseAndOnlyThere() {
+        ReportText zh = ReportText.of(Locale.SIMPLIFIED_CHINESE);
+        assertThat(zh.faults("setCell(0, 31, ...) 使进程崩溃：EXCEPTION_ACCESS_VIOLATION (0xC0000005) writing 0x00B40000，没有"))
+                .isEqualTo("setCell(0, 31, ...) 使进程崩溃：EXCEPTION_ACCESS_VIOLATION (0xC0000005)（写入 0x00B40000 时），没有");
+        assertThat(zh.faults("EXCEPTION_ACCESS_VIOLATION (0xC0000005) executing 0x0000000140001000"))
+                .isEqualTo("EXCEPTION_ACCESS_VIOLATION (0xC0000005)（执行 0x0000000140001000 时）");
+        assertThat(zh.faults("STATUS_GUARD_PAGE_VIOLATION (0x80000001) at 0x0012E000; exception 0xE0000001"))
+                .isEqualTo("STATUS_GUARD_PAGE_VIOLATION (0x80000001)（位于 0x0012E000）; 异常 0xE0000001");
+        assertThat(zh.faults("reading 0x00B40000 alone")).isEqualTo("reading 0x00B40000 alone");
+        String en = "EXCEPTION_ACCESS_VIOLATION (0xC0000005) writing 0x00B40000";
+        assertThat(ReportText.ENGLISH.faults(en)).isSameAs(en);
+    }
+
     private static Set<String> arguments(String pattern) {
         Set<String> out = new TreeSet<>();
         Matcher m = Pattern.compile("\\{(\\d+)").matcher(pattern);

@@ -220,7 +220,7 @@ public final class Workbench extends JPanel {
         // The last check's results, as they were when the student left (without its runs: Check brings those).
         store.loadLastCheck(id).ifPresent(c -> {
             CheckTexts texts = texts(open);
-            results.restore(c.diagnostics(), c.results().stream().map(texts::apply).toList(), c.notRun(), c.points(),
+            results.restore(c.diagnostics(), c.results().stream().map(r -> shown(texts, r)).toList(), c.notRun(), c.points(),
                     c.maxPoints(),
                     Messages.format("results.restored", DateFormat.getDateTimeInstance(DateFormat.SHORT,
                             DateFormat.SHORT, Messages.uiLocale()).format(new Date(c.at()))));
@@ -356,7 +356,7 @@ public final class Workbench extends JPanel {
         }
         results.started(checks);
         frame.showStatus(Messages.format("workbench.checking", ex.title(Messages.uiLocale())));
-        job = new CheckJob(services.grader(), ex, editor.sources(), r -> results.addResult(texts.apply(r)),
+        job = new CheckJob(services.grader(), ex, editor.sources(), r -> results.addResult(shown(texts, r)),
                 o -> checkDone(ex, o));
         job.execute();
     }
@@ -367,6 +367,14 @@ public final class Workbench extends JPanel {
      */
     private static CheckTexts texts(LoadedExercise ex) {
         return CheckTexts.of(ex.exercise(), Messages.uiLocale());
+    }
+
+    /**
+     * {@code r} as the pane shows it: the exercise's translation, then PageLab's words around the Win32 names of a
+     * fault ("writing 0x...") in the UI language.
+     */
+    private static CheckResult shown(CheckTexts texts, CheckResult r) {
+        return ReportText.of(Messages.uiLocale()).faults(texts.apply(r));
     }
 
     /** {@code c} with {@code message} as its message: a check that did not run because the solution cannot. */
@@ -403,7 +411,7 @@ public final class Workbench extends JPanel {
         if (o.notRunBecause() != null) {
             // every check says why none ran, in javac's English: say it in the UI language
             CheckTexts texts = texts(ex);
-            results.restore(markers, r.report().results().stream().map(c -> notRun(texts.apply(c),
+            results.restore(markers, r.report().results().stream().map(c -> notRun(shown(texts, c),
                     o.notRunBecause())).toList(), notRun, r.points(), r.maxPoints(), null);
         } else {
             results.finished(markers, notRun, r.points(), r.maxPoints(), null);
