@@ -41,7 +41,10 @@ class ReportTextTest {
             // same arguments in both languages, and both parse
             assertThat(arguments(zh.getProperty(key))).as(key).isEqualTo(arguments(en.getProperty(key)));
             new MessageFormat(zh.getProperty(key));
-            assertThat(zh.getProperty(key)).as(key).isNotBlank();
+            assertThat(zh.getProperty(key)).as(key).isNotBlank().isNotEqualTo(en.getProperty(key));
+            // no English word outside arguments and code ("bubblewrap" is a program's name)
+            assertThat(zh.getProperty(key).replaceAll("\\{[^}]*}", "").replace("bubblewrap", "")).as(key)
+                    .doesNotContainPattern("\\b[a-z]{3,}\\b");
         }
     }
 
