@@ -39,6 +39,29 @@ public final class ReportText {
     private static final Pattern GUARD = Pattern.compile(
             "(STATUS_GUARD_PAGE_VIOLATION \\(0x80000001\\)) at (0x[0-9A-F]{8,16})");
     private static final Pattern UNNAMED = Pattern.compile("\\bexception (0x[0-9A-F]{8})\\b");
+    // The simulator's words when a process ends (SimProcess, SimHeaps): in ProcessTerminatedException's and
+    // UnhandledSehException's messages, which checks quote, and in the trace's PROCESS_EXITED events.
+    private static final String DESCRIBED = "access violation: (?:write to|read from|execute at) 0x[0-9A-F]+"
+            + "|guard page violation at 0x[0-9A-F]+|stack overflow";
+    private static final Pattern UNHANDLED = Pattern.compile(
+            "unhandled exception (0x[0-9A-F]{8}) \\((" + DESCRIBED + "|exception record [^)]*)\\)");
+    private static final Pattern REFAULT = Pattern.compile("the same fault \\((" + DESCRIBED + "|exception record "
+            + "[^)]*)\\) was continued (\\d+) times without being cured: a filter returned EXCEPTION_CONTINUE_EXECUTION "
+            + "but did not fix the page");
+    private static final Pattern DESCRIPTION = Pattern.compile(
+            "access violation: (write to|read from|execute at) (0x[0-9A-F]+)|guard page violation at (0x[0-9A-F]+)"
+                    + "|stack overflow");
+    private static final Pattern ENDED = Pattern.compile("\\bprocess (\\d+) has ended: ");
+    private static final Pattern PROCESS_PREFIX = Pattern.compile("\\bprocess (\\d+): (?=unhandled exception|the "
+            + "same fault|未处理|同一个)");
+    private static final Pattern TERMINATED = Pattern.compile("\\bterminated with exit code (-?\\d+)");
+    private static final Pattern JAVA_EXCEPTION = Pattern.compile("\\bthread (\\d+) ended with the Java exception ");
+    private static final Pattern HEAP_CORRUPTION = Pattern.compile("\\bheap corruption in heap (0x[0-9a-fA-F]+): "
+            + "(?:block (0x[0-9a-fA-F]+) was freed twice|the header of block (0x[0-9a-fA-F]+) was overwritten) "
+            + "\\(HeapEnableTerminationOnCorruption ends the process with STATUS_HEAP_CORRUPTION 0xC0000374\\)");
+    private static final Pattern EXIT_DETAIL = Pattern.compile("exit code (0x[0-9A-F]+|-?\\d+)(?:: (.*))?",
+            Pattern.DOTALL);
+    private static final Pattern STACK_DETAIL = Pattern.compile("stack (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)");
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -213,12 +236,61 @@ public final class ReportText {
      * null, come back as they are.
      */
     public String faults(String text) {
-        if (english() || text == null || !text.contains("0x")) {
+        if (english() || text == null) {
             return text;
         }
         String out = replace(ACCESS, text, m -> format("fault." + m.group(2), m.group(1), m.group(3)));
         out = replace(GUARD, out, m -> format("fault.guard", m.group(1), m.group(2)));
-        return replace(UNNAMED, out, m -> format("fault.unnamed", m.group(1)));
+        out = replace(UNHANDLED, out, m -> format("process.unhandled", m.group(1), described(m.group(2))));
+        out = replace(REFAULT, out, m -> format("process.refault", described(m.group(1)), m.group(2)));
+        out = replace(UNNAMED, out, m -> format("fault.unnamed", m.group(1)));
+        out = replace(ENDED, out, m -> format("process.ended", m.group(1)));
+        out = replace(PROCESS_PREFIX, out, m -> format("process.prefix", m.group(1)));
+        out = replace(TERMINATED, out, m -> format("process.terminated", m.group(1)));
+        out = replace(JAVA_EXCEPTION, out, m -> format("process.javaException", m.group(1)));
+        return replace(HEAP_CORRUPTION, out, m -> m.group(2) != null
+                ? format("process.heap.freedTwice", m.group(1), m.group(2))
+                : format("process.heap.overwritten", m.group(1), m.group(3)));
+    }
+
+    /** SimProcess's description of an exception record, in this language. */
+    private String described(String description) {
+        Matcher m = DESCRIPTION.matcher(description);
+        if (!m.matches()) {
+            return description;
+        }
+        if (m.group(1) != null) {
+            return format("process.av." + m.group(1).replace(' ', '-'), m.group(2));
+        }
+        return m.group(3) != null ? format("process.guard", m.group(3)) : get("process.stackOverflow");
+    }
+
+    /**
+     * A process event's detail as the simulator writes it (THREAD_CREATED's "stack 0x30000-0x130000", THREAD_EXITED's
+     * "exit code 0", PROCESS_EXITED's "exit code 0xC0000005: unhandled exception ..."), in this language; an image's
+     * path, and any detail it does not know, as it is.
+     */
+    public String processDetail(String detail) {
+        if (english() || detail == null) {
+            return detail;
+        }
+        Matcher stack = STACK_DETAIL.matcher(detail);
+        if (stack.matches()) {
+            return format("process.detail.stack", stack.group(1), stack.group(2));
+        }
+        Matcher exit = EXIT_DETAIL.matcher(detail);
+        if (exit.matches()) {
+            if (exit.group(2) == null) {
+                return format("process.detail.exit", exit.group(1));
+            }
+            String reason = switch (exit.group(2)) {
+                case "failed to start" -> get("process.failedToStart");
+                case "the machine was shut down" -> get("process.shutDown");
+                default -> faults(exit.group(2));
+            };
+            return format("process.detail.exitBecause", exit.group(1), reason);
+        }
+        return detail;
     }
 
     private static String replace(Pattern p, String text, java.util.function.Function<Matcher, String> with) {

@@ -114,6 +114,31 @@ class ReportTextTest {
         assertThat(ReportText.ENGLISH.faults(en)).isSameAs(en);
     }
 
+    @Test
+    void theSimulatorsWordsWhenAProcessEndsAreSaidInChinese() {
+        ReportText zh = ReportText.of(Locale.SIMPLIFIED_CHINESE);
+        assertThat(zh.faults("解答运行期间，模拟的进程结束了（退出码 0xC0000005）：process 4 has ended: unhandled exception "
+                + "0xC0000005 (access violation: write to 0x00B40000)"))
+                .isEqualTo("解答运行期间，模拟的进程结束了（退出码 0xC0000005）：进程 4 已结束：未处理的异常 0xC0000005（访问违规：写入 "
+                        + "0x00B40000）");
+        assertThat(zh.faults("process 4: the same fault (guard page violation at 0x0012E000) was continued 100 times "
+                + "without being cured: a filter returned EXCEPTION_CONTINUE_EXECUTION but did not fix the page"))
+                .isEqualTo("进程 4：同一个异常（保护页违规，位于 0x0012E000）被继续执行了 100 次仍未消除：某个过滤器返回了 "
+                        + "EXCEPTION_CONTINUE_EXECUTION，却没有修复那一页");
+        assertThat(zh.faults("process 8 has ended: heap corruption in heap 0x150000: block 0x150580 was freed twice "
+                + "(HeapEnableTerminationOnCorruption ends the process with STATUS_HEAP_CORRUPTION 0xC0000374)"))
+                .isEqualTo("进程 8 已结束：堆 0x150000 已损坏：块 0x150580 被释放了两次（HeapEnableTerminationOnCorruption 使进程以 "
+                        + "STATUS_HEAP_CORRUPTION 0xC0000374 结束）");
+        assertThat(zh.faults("terminated with exit code 3")).isEqualTo("以退出码 3 终止");
+        assertThat(zh.processDetail("stack 0x30000-0x130000")).isEqualTo("栈 0x30000-0x130000");
+        assertThat(zh.processDetail("exit code 0")).isEqualTo("退出码 0");
+        assertThat(zh.processDetail("exit code 0x0: the machine was shut down")).isEqualTo("退出码 0x0：机器已关闭");
+        assertThat(zh.processDetail("exit code 0xC00000FD: unhandled exception 0xC00000FD (stack overflow)"))
+                .isEqualTo("退出码 0xC00000FD：未处理的异常 0xC00000FD（栈溢出）");
+        assertThat(zh.processDetail("C:\\PageLab\\blank.exe")).isEqualTo("C:\\PageLab\\blank.exe");
+        assertThat(ReportText.ENGLISH.processDetail("stack 0x30000-0x130000")).isEqualTo("stack 0x30000-0x130000");
+    }
+
     private static Set<String> arguments(String pattern) {
         Set<String> out = new TreeSet<>();
         Matcher m = Pattern.compile("\\{(\\d+)").matcher(pattern);
