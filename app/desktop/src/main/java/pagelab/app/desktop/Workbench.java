@@ -220,8 +220,14 @@ public final class Workbench extends JPanel {
         // The last check's results, as they were when the student left (without its runs: Check brings those).
         store.loadLastCheck(id).ifPresent(c -> {
             CheckTexts texts = texts(open);
-            results.restore(c.diagnostics(), c.results().stream().map(r -> shown(texts, r)).toList(), c.notRun(), c.points(),
-                    c.maxPoints(),
+            // A solution that did not compile was saved with javac's summary in English: say it again from the
+            // saved messages, which are in the language the student read them in.
+            List<CompileDiagnostic> errors = c.diagnostics().stream().filter(CompileDiagnostic::error).toList();
+            String summary = errors.isEmpty() ? null : ReportText.of(Messages.uiLocale()).summary(
+                    new pagelab.solutions.CompiledSolution(errors, List.of(), null, List.of()));
+            results.restore(c.diagnostics(), c.results().stream().map(r -> summary != null && r.message() != null
+                    && r.message().startsWith(COMPILE_SUMMARY) ? notRun(shown(texts, r), summary) : shown(texts, r))
+                    .toList(), c.notRun(), c.points(), c.maxPoints(),
                     Messages.format("results.restored", DateFormat.getDateTimeInstance(DateFormat.SHORT,
                             DateFormat.SHORT, Messages.uiLocale()).format(new Date(c.at()))));
             editor.showDiagnostics(c.diagnostics());
@@ -376,6 +382,9 @@ public final class Workbench extends JPanel {
     private static CheckResult shown(CheckTexts texts, CheckResult r) {
         return ReportText.of(Messages.uiLocale()).faults(texts.apply(r));
     }
+
+    /** How CompiledSolution.summary() starts for a solution that does not compile (what a saved result holds). */
+    private static final String COMPILE_SUMMARY = "The solution does not compile: ";
 
     /** {@code c} with {@code message} as its message: a check that did not run because the solution cannot. */
     private static CheckResult notRun(CheckResult c, String message) {

@@ -91,6 +91,17 @@ class WorkbenchLanguageGuiTest extends DevelopmentTreeGuiTest {
         assertThat(firstLine(frame)).contains(file + ":").contains("不兼容的类型").doesNotContain("incompatible");
         assertThat(results(frame)).isNotEmpty().allSatisfy(r -> assertThat(r.message()).startsWith("解答无法编译：")
                 .contains("错误：不兼容的类型").doesNotContain("does not compile"));
+
+        // restarted: the saved check says it in Chinese again
+        waitUntil("the last check is saved", () -> new UserDataStore(dir).loadLastCheck("sparse-cells").isPresent());
+        GuiActionRunner.execute(frame::closeWindow);
+        robot.cleanUp();
+        robot = null;
+        open(new UserDataStore(dir));
+        MainFrame again = (MainFrame) window.target();
+        waitUntil("the last check is restored", () -> !results(again).isEmpty());
+        assertThat(results(again)).allSatisfy(r -> assertThat(r.message()).startsWith("解答无法编译：")
+                .contains("错误：不兼容的类型"));
     }
 
     private static String firstLine(MainFrame frame) {
