@@ -165,8 +165,8 @@ final class CheckCommand implements Callable<Integer> {
             throws IOException {
         ReportText text = ReportText.of(locale());
         String submissionWord = text.get("cli.theSubmission");
-        String why = submission == null ? reason : reason.replace(submission.toAbsolutePath().toString(),
-                submissionWord).replace(submission.toString(), submissionWord);
+        String why = text.problem(submission == null ? reason : reason.replace(
+                submission.toAbsolutePath().toString(), submissionWord).replace(submission.toString(), submissionWord));
         List<CheckInfo> checks = CheckPlan.of(ex.exercise().checks()).checks();
         CheckTexts titles = CheckTexts.of(ex.exercise(), locale());
         write(w -> GradescopeReport.writeNotGraded(ex.id(), ex.pluginId() + " " + ex.pluginVersion(), checks,

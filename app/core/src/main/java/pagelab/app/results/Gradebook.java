@@ -49,7 +49,7 @@ public final class Gradebook {
 
         /** {@link #reason()} with PageLab's words in {@code text}'s language. */
         public String reason(ReportText text) {
-            return result == null ? (problem == null ? "" : problem) : result.reason(text);
+            return result == null ? (problem == null ? "" : text.problem(problem)) : result.reason(text);
         }
     }
 

@@ -63,6 +63,27 @@ public final class ReportText {
             Pattern.DOTALL);
     private static final Pattern STACK_DETAIL = Pattern.compile("stack (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)");
 
+    // Why a submission could not be graded at all (Submissions, SourceText, ClassGrader), by their one wording.
+    private static final List<Known> PROBLEMS = List.of(
+            new Known(Pattern.compile("no \\.java files in (.+)"), "problem.noJavaFiles"),
+            new Known(Pattern.compile("no such file or folder: (.+)"), "problem.noSuchFile"),
+            new Known(Pattern.compile("two files named (.+) under (.+); keep one"), "problem.twoFiles"),
+            new Known(Pattern.compile("the grading worker stopped before this submission"), "problem.workerStopped"),
+            new Known(Pattern.compile("grading failed: (.+)", Pattern.DOTALL), "problem.gradingFailed"),
+            new Known(Pattern.compile("cannot read (.+?): it is larger than (\\d+) KB, too large for a source"),
+                    "problem.tooLarge"),
+            new Known(Pattern.compile("cannot read (.+?): it is not text: it holds a NUL byte on line (\\d+)"),
+                    "problem.nul"),
+            new Known(Pattern.compile("cannot read (.+?): it is not text: it holds the control character (U\\+[0-9A-F]{4}) "
+                    + "on line (\\d+)"), "problem.control"),
+            new Known(Pattern.compile("cannot read (.+?): it is in no encoding PageLab knows \\(([^)]*)\\): the first "
+                    + "byte that is not UTF-8 is (0x[0-9A-F]{2}) on line (\\d+)"), "problem.encoding"),
+            new Known(Pattern.compile("cannot read (.+?): it starts with the byte-order mark of (\\S+) but is not valid "
+                    + "\\S+ \\(cut short or damaged\\?\\)"), "problem.bom"));
+
+    private record Known(Pattern pattern, String key) {
+    }
+
     private final ResourceBundle bundle;
     private final Locale locale;
 
@@ -318,5 +339,36 @@ public final class ReportText {
     public GradeReport faults(GradeReport report) {
         return english() ? report : new GradeReport(report.exerciseId(), report.seed(),
                 report.results().stream().map(this::faults).toList());
+    }
+
+    /**
+     * Why a submission was not graded (a gradebook's note, Gradescope's "Not graded: ..."), as PageLab words it in
+     * English ("no .java files in alice", "cannot read alice/S.java: it is not text: ..."), in this language; a reason
+     * it does not know stays as it is, and may follow in a file's path or "; the file was left as it is".
+     */
+    public String problem(String reason) {
+        if (english() || reason == null) {
+            return reason;
+        }
+        String rest = "";
+        String r = reason;
+        if (r.endsWith("; the file was left as it is")) {
+            r = r.substring(0, r.length() - "; the file was left as it is".length());
+            rest = get("problem.leftAsItIs");
+        }
+        for (Known k : PROBLEMS) {
+            Matcher m = k.pattern().matcher(r);
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = m.group(i + 1);
+                }
+                if (k.key().equals("problem.encoding")) { // "UTF-8, GBK, GB18030 or windows-1252"
+                    args[1] = m.group(2).replace(", ", "、").replace(" or ", "或");
+                }
+                return format(k.key(), args) + rest;
+            }
+        }
+        return reason;
     }
 }

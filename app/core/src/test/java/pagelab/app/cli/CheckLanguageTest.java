@@ -160,6 +160,7 @@ class CheckLanguageTest {
         Path cls = home.resolve("class");
         SparseCellsPlugin.write(cls.resolve("alice"), new SparseCells().starter());
         SparseCellsPlugin.write(cls.resolve("bob"), new SourceSet(java.util.Map.copyOf(readAll(broken))));
+        java.nio.file.Files.createDirectories(cls.resolve("carol")); // nothing handed in
         for (String lang : List.of("zh-CN", "en")) {
             Path csv = home.resolve("grades-" + lang + ".csv");
             Path json = home.resolve("grades-" + lang + ".json");
@@ -180,10 +181,12 @@ class CheckLanguageTest {
                 assertThat(tree.get("checks").get(0).get("title").asText()).isEqualTo("open 预订整张表且不调拨任何页");
                 assertThat(tree.get("students").get(1).get("reason").asText()).startsWith("解答无法编译：");
                 assertThat(out.toString()).contains("compile-error: bob: 解答无法编译：");
+                assertThat(book).contains("\ncarol,0,100,0.0,not-graded,").contains(",carol 中没有 .java 文件\r\n");
             } else {
                 assertThat(book).containsPattern("\\nbob,0,100,0\\.0,compile-error,.*,The solution does not compile: "
                         + "\\w+\\.java:\\d+:\\d+: error: incompatible types.* \\(and 1 more errors\\)\\r\\n");
                 assertThat(aliceMessage).startsWith("Expected");
+                assertThat(book).contains(",no .java files in carol\r\n");
                 assertThat(tree.get("checks").get(0).get("title").asText())
                         .isEqualTo("open reserves the whole sheet and commits nothing");
             }

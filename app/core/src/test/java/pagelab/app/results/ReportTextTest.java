@@ -42,8 +42,9 @@ class ReportTextTest {
             assertThat(arguments(zh.getProperty(key))).as(key).isEqualTo(arguments(en.getProperty(key)));
             new MessageFormat(zh.getProperty(key));
             assertThat(zh.getProperty(key)).as(key).isNotBlank().isNotEqualTo(en.getProperty(key));
-            // no English word outside arguments and code ("bubblewrap" is a program's name)
-            assertThat(zh.getProperty(key).replaceAll("\\{[^}]*}", "").replace("bubblewrap", "")).as(key)
+            // no English word outside arguments and code ("bubblewrap" is a program's name, ".java" a file's type)
+            assertThat(zh.getProperty(key).replaceAll("\\{[^}]*}", "").replace("bubblewrap", "")
+                    .replaceAll("\\.[a-z]+\\b", "")).as(key)
                     .doesNotContainPattern("\\b[a-z]{3,}\\b");
         }
     }
@@ -137,6 +138,20 @@ class ReportTextTest {
                 .isEqualTo("退出码 0xC00000FD：未处理的异常 0xC00000FD（栈溢出）");
         assertThat(zh.processDetail("C:\\PageLab\\blank.exe")).isEqualTo("C:\\PageLab\\blank.exe");
         assertThat(ReportText.ENGLISH.processDetail("stack 0x30000-0x130000")).isEqualTo("stack 0x30000-0x130000");
+    }
+
+    @Test
+    void whyASubmissionWasNotGradedIsSaidInChinese() {
+        ReportText zh = ReportText.of(Locale.SIMPLIFIED_CHINESE);
+        assertThat(zh.problem("no .java files in carol")).isEqualTo("carol 中没有 .java 文件");
+        assertThat(zh.problem("cannot read dee/S.java: it is not text: it holds a NUL byte on line 3; the file was left "
+                + "as it is")).isEqualTo("无法读取 dee/S.java：它不是文本：第 3 行有一个 NUL 字节；文件保持原样");
+        assertThat(zh.problem("cannot read e/S.java: it is in no encoding PageLab knows (UTF-8, GBK, GB18030 or "
+                + "windows-1252): the first byte that is not UTF-8 is 0x81 on line 2"))
+                .isEqualTo("无法读取 e/S.java：它不是 PageLab 认识的任何编码（UTF-8、GBK、GB18030或windows-1252）：第一个不属于 "
+                        + "UTF-8 的字节是第 2 行的 0x81");
+        assertThat(zh.problem("something new")).isEqualTo("something new");
+        assertThat(ReportText.ENGLISH.problem("no .java files in carol")).isEqualTo("no .java files in carol");
     }
 
     private static Set<String> arguments(String pattern) {
