@@ -84,8 +84,14 @@ public final class ReportText {
     private record Known(Pattern pattern, String key) {
     }
 
+    // SolutionPolicy's own refusals that do not come from solution-rules.txt
+    private static final Pattern MORE_USES = Pattern.compile("(\\d+) more uses");
+    private static final Pattern NOT_A_CLASS_FILE = Pattern.compile(
+            "it is not a class file the JVM would load \\((\\w+)\\)");
+
     private final ResourceBundle bundle;
     private final Locale locale;
+    private volatile java.util.Properties policy;
 
     private ReportText(Locale locale) {
         ResourceBundle b;
@@ -216,7 +222,46 @@ public final class ReportText {
     }
 
     private String violationMessage(PolicyViolation v) {
-        return format("violation", v.what(), v.reason());
+        Matcher more = MORE_USES.matcher(v.what());
+        String what = more.matches() ? format("violation.moreUses", more.group(1)) : v.what();
+        return format("violation", what, reason(v.reason()));
+    }
+
+    /**
+     * A reason of the solution policy ({@code solution-rules.txt}: "reflection is not available to solutions") in
+     * this language, from {@code policy_LANG.properties} keyed by the reason's words; a reason it lacks as it is.
+     */
+    public String reason(String reason) {
+        if (english() || reason == null) {
+            return reason;
+        }
+        Matcher classFile = NOT_A_CLASS_FILE.matcher(reason);
+        if (classFile.matches()) {
+            return format("violation.notAClassFile", classFile.group(1));
+        }
+        return policy().getProperty(slug(reason), reason);
+    }
+
+    /** The key of a policy reason: its words in lower case joined by {@code -}. */
+    static String slug(String reason) {
+        return reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    private java.util.Properties policy() {
+        java.util.Properties p = policy;
+        if (p == null) {
+            p = new java.util.Properties();
+            String name = "/pagelab/app/results/policy_" + bundle.getLocale() + ".properties";
+            try (java.io.InputStream in = ReportText.class.getResourceAsStream(name)) {
+                if (in != null) {
+                    p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } catch (java.io.IOException e) {
+                // no translation of the policy's reasons: they stay English
+            }
+            policy = p;
+        }
+        return p;
     }
 
     /**

@@ -154,6 +154,33 @@ class ReportTextTest {
         assertThat(ReportText.ENGLISH.problem("no .java files in carol")).isEqualTo("no .java files in carol");
     }
 
+    @Test
+    void everyReasonOfTheSolutionPolicyHasItsChinese() throws IOException {
+        ReportText zh = ReportText.of(Locale.SIMPLIFIED_CHINESE);
+        Set<String> missing = new TreeSet<>();
+        try (InputStream in = PolicyViolation.class.getResourceAsStream("/pagelab/solutions/solution-rules.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (line.startsWith("deny")) {
+                    String reason = line.replaceFirst("^deny\\s+\\S+\\s+", "").strip();
+                    String t = zh.reason(reason);
+                    // English words outside code (System.exit, java.base, try/finally) mean no translation
+                    String words = t.replaceAll("[\\w$]+(\\.[\\w$]+)+|try/finally", "");
+                    if (t.equals(reason) || words.matches("(?s).*\\b[a-z]{3,}\\b.*")) {
+                        missing.add(ReportText.slug(reason) + "=" + reason);
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("add them to policy_zh_CN.properties").isEmpty();
+        assertThat(zh.violation(EXIT)).isEqualTo("Solution.java:3: 不允许使用 System.exit(int)：a solution must return its "
+                + "result");
+        assertThat(zh.violation(new PolicyViolation("S.java", 4, "System.exit(int)", "a solution must return its result; "
+                + "System.exit would end the grading JVM")))
+                .isEqualTo("S.java:4: 不允许使用 System.exit(int)：解答必须返回它的结果；System.exit 会结束评分 JVM");
+        assertThat(zh.violation(new PolicyViolation("S.java", 0, "3 more uses", "the same rules apply")))
+                .isEqualTo("S.java: 不允许使用 另外 3 处使用：规则相同");
+    }
+
     private static Set<String> arguments(String pattern) {
         Set<String> out = new TreeSet<>();
         Matcher m = Pattern.compile("\\{(\\d+)").matcher(pattern);
