@@ -89,6 +89,12 @@ public final class ReportText {
     private static final Pattern NOT_A_CLASS_FILE = Pattern.compile(
             "it is not a class file the JVM would load \\((\\w+)\\)");
 
+    // Evidence.describe's lines: a process event, the Java line a call came from, an expected/actual pair
+    private static final Pattern PROCESS_LINE = Pattern.compile(
+            "(#\\d+ (?:THREAD_CREATED|THREAD_EXITED|PROCESS_EXITED) )(.*?)(  at \\S+)?", Pattern.DOTALL);
+    private static final Pattern AT_LINE = Pattern.compile("  at (\\S+)$");
+    private static final Pattern EXPECTED_ACTUAL = Pattern.compile("(expected|actual): +(.*)", Pattern.DOTALL);
+
     private final ResourceBundle bundle;
     private final Locale locale;
     private volatile java.util.Properties policy;
@@ -374,10 +380,35 @@ public final class ReportText {
             return c;
         }
         List<Evidence> evidence = c.evidence().stream().map(e -> new Evidence(e.kind(), e.title(),
-                e.lines().stream().map(this::faults).toList(), e.snapshot(), e.steps())).toList();
+                e.lines().stream().map(this::evidenceLine).toList(), e.snapshot(), e.steps())).toList();
         return new CheckResult(c.checkId(), c.title(), c.status(), c.points(), c.maxPoints(), faults(c.message()),
                 faults(c.expected()), faults(c.actual()), faults(c.hint()), evidence, c.failureMode(),
                 c.messageParts(), c.expectedMsg(), c.actualMsg(), c.hintMsg());
+    }
+
+    /**
+     * A line of evidence as the exercise API writes it ({@code Evidence.describe}: "#12 VirtualAlloc(...) = 0x0  at
+     * Foo.java:12", "#3 THREAD_CREATED stack 0x30000-0x130000", "expected: ...") with PageLab's words in this
+     * language and the Win32 notation as it is.
+     */
+    public String evidenceLine(String line) {
+        if (english() || line == null) {
+            return line;
+        }
+        String out = line;
+        Matcher event = PROCESS_LINE.matcher(out);
+        if (event.matches()) {
+            out = event.group(1) + processDetail(event.group(2)) + (event.group(3) == null ? "" : event.group(3));
+        }
+        Matcher at = AT_LINE.matcher(out);
+        if (at.find()) {
+            out = out.substring(0, at.start()) + "  " + format("evidence.at", at.group(1));
+        }
+        Matcher pair = EXPECTED_ACTUAL.matcher(out);
+        if (pair.matches()) {
+            out = format("evidence." + pair.group(1), pair.group(2));
+        }
+        return faults(out);
     }
 
     /** {@code report} with {@link #faults(CheckResult)} applied to every result. */

@@ -181,6 +181,19 @@ class ReportTextTest {
                 .isEqualTo("S.java: 不允许使用 另外 3 处使用：规则相同");
     }
 
+    @Test
+    void evidenceLinesKeepTheirNotationAndSayTheirWordsInChinese() {
+        ReportText zh = ReportText.of(Locale.SIMPLIFIED_CHINESE);
+        assertThat(zh.evidenceLine("#12 VirtualAlloc(0x00000000, 0x10000, MEM_RESERVE, PAGE_READWRITE) = 0x00230000  at "
+                + "SparseSpreadsheet.java:31")).isEqualTo("#12 VirtualAlloc(0x00000000, 0x10000, MEM_RESERVE, "
+                + "PAGE_READWRITE) = 0x00230000  位于 SparseSpreadsheet.java:31");
+        assertThat(zh.evidenceLine("#3 THREAD_CREATED stack 0x30000-0x130000")).isEqualTo("#3 THREAD_CREATED 栈 0x30000-0x130000");
+        assertThat(zh.evidenceLine("#9 EXCEPTION_ACCESS_VIOLATION (0xC0000005) writing 0x00B40000 -> UNHANDLED  at S.java:4"))
+                .isEqualTo("#9 EXCEPTION_ACCESS_VIOLATION (0xC0000005)（写入 0x00B40000 时） -> UNHANDLED  位于 S.java:4");
+        assertThat(zh.evidenceLine("expected: MEM_RESERVE")).isEqualTo("预期：MEM_RESERVE");
+        assertThat(ReportText.ENGLISH.evidenceLine("expected: x")).isEqualTo("expected: x");
+    }
+
     private static Set<String> arguments(String pattern) {
         Set<String> out = new TreeSet<>();
         Matcher m = Pattern.compile("\\{(\\d+)").matcher(pattern);
