@@ -16,6 +16,7 @@ import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.GradescopeReport;
 import pagelab.app.results.ReportFormat;
+import pagelab.app.results.ReportText;
 import pagelab.app.results.Reports;
 import pagelab.app.grading.Sandbox;
 import pagelab.app.results.ResultBundle;
@@ -124,13 +125,15 @@ final class CheckCommand implements Callable<Integer> {
             }
             SourceSet sources = reference ? ex.exercise().reference() : read.sources();
             long s = seed == null ? CheckRunner.Options.DEFAULT_SEED : seed;
-            return report(ex, sources, read == null ? null : read.encodings(), grader.grade(ex, sources, s, r -> { }));
+            GradingResult result = grader.grade(ex, sources, s, r -> { });
+            return report(ex, sources, read == null ? null : read.encodings(), result,
+                    grader.translated(locale(), ex, sources, result));
         }
     }
 
-    private int report(LoadedExercise ex, SourceSet sources, Map<String, String> encodings, GradingResult result)
-            throws IOException {
-        writeReport(translated(ex, result), encodings);
+    private int report(LoadedExercise ex, SourceSet sources, Map<String, String> encodings, GradingResult result,
+                       GradingResult translated) throws IOException {
+        writeReport(translated, encodings);
         if (bundle != null) {
             cli.session().sweepAlso(bundle.toAbsolutePath().getParent());
             ResultSigner signer = cli.session().signer(signKey);
@@ -160,18 +163,21 @@ final class CheckCommand implements Callable<Integer> {
     /** Score 0 and why, for a submission with nothing to grade (Gradescope's format only). */
     private void writeNotGraded(LoadedExercise ex, Path submission, String reason, GradescopeReport.Visibility shown)
             throws IOException {
-        String why = submission == null ? reason : reason.replace(submission.toAbsolutePath().toString(),
-                "the submission").replace(submission.toString(), "the submission");
+        ReportText text = ReportText.of(locale());
+        String submissionWord = text.get("cli.theSubmission");
+        String why = text.problem(submission == null ? reason : reason.replace(
+                submission.toAbsolutePath().toString(), submissionWord).replace(submission.toString(), submissionWord));
         List<CheckInfo> checks = CheckPlan.of(ex.exercise().checks()).checks();
-        write(w -> GradescopeReport.writeNotGraded(ex.id(), ex.pluginId() + " " + ex.pluginVersion(), checks, why,
-                shown, w), ex.id() + ": not graded (" + why + ")");
+        CheckTexts titles = CheckTexts.of(ex.exercise(), locale());
+        write(w -> GradescopeReport.writeNotGraded(ex.id(), ex.pluginId() + " " + ex.pluginVersion(), checks,
+                c -> titles.title(c.id()), why, shown, text, w), text.format("cli.notGraded", ex.id(), why));
     }
 
     /** The folder init wrote, found as {@link WorkFolders#checkSource} says; named on stderr unless it is here. */
     private Path found(LoadedExercise ex) {
         Path dir = cli.workFolders().checkSource(ex);
         if (!dir.equals(Path.of("."))) {
-            cli.spec.commandLine().getErr().println("pagelab: checking " + dir);
+            cli.spec.commandLine().getErr().println("pagelab: " + ReportText.of(locale()).format("cli.checking", dir));
         }
         return dir;
     }
@@ -211,29 +217,21 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The result as the student reads it: titles, messages and hints in the language asked for, from the exercise's
-     * own translation (CheckTexts); the bundle keeps the result as graded.
-     */
-    private GradingResult translated(LoadedExercise ex, GradingResult r) {
-        Locale locale = lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang.replace('_', '-'));
-        CheckTexts texts = CheckTexts.of(ex.exercise(), locale);
-        if (!texts.translated()) {
-            return r;
-        }
-        return new GradingResult(r.exerciseId(), r.pluginId(), r.pluginVersion(), r.sourcesSha256(), r.compile(),
-                texts.apply(r.report()), r.outcomes(), r.output(), r.isolation(), r.millis());
+    /** The language asked for with --lang, else the user's. */
+    private Locale locale() {
+        return ReportText.locale(lang);
     }
 
     private void writeReport(GradingResult result, Map<String, String> encodings) throws IOException {
         GradescopeReport.Visibility shown = visibility();
+        ReportText text = ReportText.of(locale());
         write(w -> {
             if (format == ReportFormat.GRADESCOPE) {
-                GradescopeReport.write(result, shown, w);
+                GradescopeReport.write(result, shown, text, w);
             } else {
-                Reports.write(result, encodings, format, w);
+                Reports.write(result, encodings, format, text, w);
             }
-        }, result.exerciseId() + ": " + result.points() + "/" + result.maxPoints() + " points");
+        }, text.format("cli.score", result.exerciseId(), result.points(), result.maxPoints()));
     }
 
     /** A report writer; {@link #write} runs it on the screen or into {@code --out}. */
@@ -241,6 +239,7 @@ final class CheckCommand implements Callable<Integer> {
         void writeTo(Writer w) throws IOException;
     }
 
+    /** @param scoreLine what the screen shows when the report went to --out (unused otherwise) */
     private void write(ReportWriter report, String scoreLine) throws IOException {
         if (out == null) {
             report.writeTo(cli.spec.commandLine().getOut());
@@ -253,7 +252,7 @@ final class CheckCommand implements Callable<Integer> {
         Files.createDirectories(parent);
         InitCommand.writeAtomically(out.toAbsolutePath(), text.toString());
         Writer screen = cli.spec.commandLine().getOut();
-        screen.write(scoreLine + "; report in " + out + System.lineSeparator());
+        screen.write(ReportText.of(locale()).format("cli.reportIn", scoreLine, out) + System.lineSeparator());
         screen.flush();
     }
 }

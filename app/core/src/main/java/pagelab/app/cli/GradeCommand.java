@@ -22,9 +22,11 @@ import pagelab.app.grading.Shard;
 import pagelab.app.grading.SubmissionStatus;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.Gradebook;
+import pagelab.app.results.ReportText;
 import pagelab.app.results.ResultSigner;
 import pagelab.app.results.Submissions;
 import pagelab.exercise.CheckRunner;
+import pagelab.exercise.CheckTexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -88,6 +90,12 @@ final class GradeCommand implements Callable<Integer> {
             + "shows accented names (Zoë) as they are.")
     boolean excel;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "The language of the notes and messages students "
+            + "read in the gradebooks: check titles, messages and hints where the exercise translates them, compile "
+            + "errors, PageLab's own words (e.g. zh-CN or en; default: the user's locale). Columns, statuses and "
+            + "bundles stay as they are.")
+    String lang;
+
     @Option(names = "--private", description = "Make the gradebooks readable and writable by you only (mode 0600).")
     boolean privateFiles;
 
@@ -110,7 +118,9 @@ final class GradeCommand implements Callable<Integer> {
                 : all.stream().filter(p -> shard.contains(p.getFileName().toString())).toList();
         ResultSigner signer = bundles == null ? null : cli.session().signer(signKey);
         long start = System.nanoTime();
-        ClassGrader grading = new ClassGrader(options, n, bundles, signer);
+        Locale locale = ReportText.locale(lang);
+        ReportText text = ReportText.of(locale);
+        ClassGrader grading = new ClassGrader(options, n, bundles, signer, locale);
         PrintWriter err = cli.spec.commandLine().getErr();
         List<Gradebook.Row> rows = grading.grade(ex, students, seed == null ? CheckRunner.Options.DEFAULT_SEED : seed,
                 row -> { });
@@ -118,14 +128,15 @@ final class GradeCommand implements Callable<Integer> {
         if (excel) {
             csv.write(Gradebook.EXCEL_BOM);
         }
-        Gradebook.write(grading.plan(ex).checks(), rows, ex.id(), ex.pluginHash(), csv);
+        Gradebook.write(grading.plan(ex).checks(), rows, ex.id(), ex.pluginHash(), text, csv);
         writeGradebook(out, csv.toString());
         if (json != null) {
-            StringWriter text = new StringWriter();
-            Gradebook.writeJson(grading.plan(ex).checks(), rows, text);
-            writeGradebook(json, text.toString());
+            StringWriter jsonText = new StringWriter();
+            CheckTexts titles = CheckTexts.of(ex.exercise(), locale);
+            Gradebook.writeJson(grading.plan(ex).checks(), c -> titles.title(c.id()), rows, text, jsonText);
+            writeGradebook(json, jsonText.toString());
         }
-        summarise(rows, (System.nanoTime() - start) / 1e9, n, grading.isolation(), signer);
+        summarise(rows, (System.nanoTime() - start) / 1e9, n, grading.isolation(), signer, text);
         if (shard != null) {
             cli.spec.commandLine().getOut().printf("  shard %s: %d of the %d submissions in %s%n", shard,
                     students.size(), all.size(), dir);
@@ -176,7 +187,8 @@ final class GradeCommand implements Callable<Integer> {
         return o;
     }
 
-    private void summarise(List<Gradebook.Row> rows, double seconds, int n, String isolation, ResultSigner signer) {
+    private void summarise(List<Gradebook.Row> rows, double seconds, int n, String isolation, ResultSigner signer,
+                           ReportText text) {
         Map<SubmissionStatus, Integer> counts = new EnumMap<>(SubmissionStatus.class);
         rows.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         double mean = rows.stream().filter(r -> r.result() != null).mapToInt(r -> r.result().points()).average()
@@ -188,7 +200,7 @@ final class GradeCommand implements Callable<Integer> {
         counts.forEach((status, count) -> parts.add(count + " " + status.label()));
         w.println("  " + String.join(", ", parts));
         rows.stream().filter(r -> r.status() != SubmissionStatus.GRADED)
-                .forEach(r -> w.println("  " + r.status().label() + ": " + r.student() + ": " + r.reason()));
+                .forEach(r -> w.println("  " + r.status().label() + ": " + r.student() + ": " + r.reason(text)));
         if (signer != null) {
             w.println("  bundles signed by " + ResultSigner.fingerprint(signer.publicKey()));
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import pagelab.app.plugins.LoadedExercise;
@@ -25,6 +26,7 @@ public final class ClassGrader {
     private final int jobs;
     private final Path bundleDir;
     private final ResultSigner signer;
+    private final Locale locale;
 
     /**
      * @param options   how to grade; used in graded mode whatever its mode says
@@ -32,6 +34,16 @@ public final class ClassGrader {
      * @param signer    signs the bundles, or null to leave them unsigned
      */
     public ClassGrader(GraderOptions options, int jobs, Path bundleDir, ResultSigner signer) {
+        this(options, jobs, bundleDir, signer, null);
+    }
+
+    /**
+     * @param locale the language of the rows' results as students read them (check texts, javac's messages: see
+     *               {@link Grader#translated}), or null for the English they were graded in; bundles keep the
+     *               English either way
+     */
+    public ClassGrader(GraderOptions options, int jobs, Path bundleDir, ResultSigner signer, Locale locale) {
+        this.locale = locale;
         this.options = options.mode() == GraderOptions.Mode.GRADED ? options
                 : options.graded(options.sandbox(), options.hiddenPaths());
         this.jobs = Math.max(1, jobs);
@@ -100,7 +112,8 @@ public final class ClassGrader {
             if (bundleDir != null) {
                 ResultBundle.of(r, sources, exercise.pluginHash()).write(bundleDir.resolve(student + ".zip"), signer);
             }
-            return new Gradebook.Row(student, r, null);
+            return new Gradebook.Row(student, locale == null ? r : grader.translated(locale, exercise, sources, r),
+                    null);
         } catch (Throwable e) { // a row for every student: whatever broke is this row's reason, not the class's
             return Gradebook.Row.notGraded(student, relative("grading failed: " + e, dir));
         }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,10 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.results.Hashes;
+import pagelab.app.results.ReportText;
 import pagelab.exercise.CheckInfo;
 import pagelab.exercise.CheckPlan;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckRunner;
+import pagelab.exercise.CheckTexts;
 import pagelab.exercise.CheckStatus;
 import pagelab.exercise.GradeReport;
 import pagelab.exercise.Msg;
@@ -86,6 +89,33 @@ public final class Grader implements AutoCloseable {
     /** Compiles {@code sources} against what the exercise's solutions may use, and judges them. */
     public CompiledSolution compile(LoadedExercise exercise, SourceSet sources) {
         return compiler.compile(sources, api(exercise));
+    }
+
+    /**
+     * {@code compiled} (the compile of {@code sources} for {@code exercise}) with javac's messages in
+     * {@code locale}'s language, for a student who reads it: see {@link CompilerLanguage}. English, and a solution
+     * without messages, come back as they are.
+     */
+    public CompiledSolution compiledIn(Locale locale, LoadedExercise exercise, SourceSet sources,
+                                       CompiledSolution compiled) {
+        return CompilerLanguage.in(locale, compiled, sources, api(exercise), options.cacheDir().resolve("javac"));
+    }
+
+    /**
+     * {@code result} as a student who reads {@code locale}'s language reads it: the check texts of the exercise's
+     * translation ({@link CheckTexts}) and javac's messages in that language. The result as graded (for bundles and
+     * saved results) is {@code result} itself.
+     */
+    public GradingResult translated(Locale locale, LoadedExercise exercise, SourceSet sources, GradingResult result) {
+        CheckTexts texts = CheckTexts.of(exercise.exercise(), locale);
+        ReportText words = ReportText.of(locale);
+        CompiledSolution compile = compiledIn(locale, exercise, sources, result.compile());
+        if (!texts.translated() && words.english() && compile == result.compile()) {
+            return result;
+        }
+        return new GradingResult(result.exerciseId(), result.pluginId(), result.pluginVersion(),
+                result.sourcesSha256(), compile, words.faults(texts.apply(result.report())), result.outcomes(),
+                result.output(), result.isolation(), result.millis());
     }
 
     /** Grades {@code sources} with the default seed. */

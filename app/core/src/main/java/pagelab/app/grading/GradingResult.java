@@ -2,6 +2,7 @@ package pagelab.app.grading;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import pagelab.app.results.ReportText;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
 import pagelab.exercise.GradeReport;
@@ -69,6 +70,17 @@ public record GradingResult(String exerciseId, String pluginId, String pluginVer
             case TIMEOUT -> firstOutcome(CheckOutcome.TIMEOUT);
             case CRASHED -> firstOutcome(CheckOutcome.CRASHED);
             default -> "";
+        };
+    }
+
+    /**
+     * {@link #reason()} with PageLab's words in {@code text}'s language (the checks' messages are what this result
+     * holds: translate it first, {@link Grader#translated}). In English exactly {@link #reason()}.
+     */
+    public String reason(ReportText text) {
+        return switch (status()) {
+            case COMPILE_ERROR, REJECTED -> text.summary(compile);
+            default -> reason();
         };
     }
 

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import pagelab.app.grading.GradingResult;
 import pagelab.app.grading.SubmissionStatus;
 import pagelab.exercise.CheckInfo;
@@ -43,7 +44,12 @@ public final class Gradebook {
 
         /** Why the status is what it is, in one line; empty for a plain "graded". */
         public String reason() {
-            return result == null ? (problem == null ? "" : problem) : result.reason();
+            return reason(ReportText.ENGLISH);
+        }
+
+        /** {@link #reason()} with PageLab's words in {@code text}'s language. */
+        public String reason(ReportText text) {
+            return result == null ? (problem == null ? "" : text.problem(problem)) : result.reason(text);
         }
     }
 
@@ -52,16 +58,29 @@ public final class Gradebook {
      * and how its run ended.
      */
     public static void writeJson(List<CheckInfo> checks, List<Row> rows, Writer out) throws IOException {
+        writeJson(checks, null, rows, ReportText.ENGLISH, out);
+    }
+
+    /**
+     * As {@link #writeJson(List, List, Writer)}, with the checks' titles as {@code titles} gives them (null, or a
+     * null title: the check's own) and the reasons in {@code text}'s language; the messages are the rows' results'.
+     */
+    public static void writeJson(List<CheckInfo> checks, Function<CheckInfo, String> titles, List<Row> rows,
+                                 ReportText text, Writer out) throws IOException {
         ObjectMapper json = Reports.json();
         ObjectNode root = json.createObjectNode();
         ArrayNode columns = root.putArray("checks");
-        checks.forEach(c -> columns.addObject().put("id", c.id()).put("title", c.title()).put("points", c.points()));
+        for (CheckInfo c : checks) {
+            String title = titles == null ? null : titles.apply(c);
+            columns.addObject().put("id", c.id()).put("title", title == null ? c.title() : title)
+                    .put("points", c.points());
+        }
         ArrayNode students = root.putArray("students");
         for (Row row : rows) {
             ObjectNode s = students.addObject();
             s.put("student", row.student());
             s.put("status", row.status().label());
-            s.put("reason", row.reason());
+            s.put("reason", row.reason(text));
             GradingResult r = row.result();
             if (r != null) {
                 s.put("points", r.points()).put("max_points", r.maxPoints()).put("sources_sha256", r.sourcesSha256())
@@ -96,10 +115,19 @@ public final class Gradebook {
      */
     public static void write(List<CheckInfo> checks, List<Row> rows, String exercise, String pluginHash, Writer out)
             throws IOException {
+        write(checks, rows, exercise, pluginHash, ReportText.ENGLISH, out);
+    }
+
+    /**
+     * As {@link #write(List, List, String, String, Writer)}, with each note in {@code text}'s language (the header,
+     * statuses and numbers stay as they are: programs read them).
+     */
+    public static void write(List<CheckInfo> checks, List<Row> rows, String exercise, String pluginHash,
+                             ReportText text, Writer out) throws IOException {
         line(out, header(checks));
         int max = checks.stream().mapToInt(CheckInfo::points).sum();
         for (Row row : rows) {
-            line(out, cells(checks, row, max, exercise, pluginHash));
+            line(out, cells(checks, row, max, exercise, pluginHash, text));
         }
         out.flush();
     }
@@ -112,14 +140,15 @@ public final class Gradebook {
         return header;
     }
 
-    private static List<String> cells(List<CheckInfo> checks, Row row, int max, String exercise, String plugin) {
+    private static List<String> cells(List<CheckInfo> checks, Row row, int max, String exercise, String plugin,
+                                      ReportText text) {
         List<String> cells = new ArrayList<>();
         cells.add(row.student());
         GradingResult r = row.result();
         if (r == null) {
             cells.addAll(List.of("0", String.valueOf(max), "0.0", row.status().label()));
             checks.forEach(c -> cells.add(""));
-            cells.addAll(List.of("", exercise, plugin, row.reason()));
+            cells.addAll(List.of("", exercise, plugin, row.reason(text)));
             return cells;
         }
         cells.add(String.valueOf(r.points()));
@@ -133,7 +162,7 @@ public final class Gradebook {
         cells.add(r.sourcesSha256());
         cells.add(exercise);
         cells.add(plugin);
-        cells.add(row.reason());
+        cells.add(row.reason(text));
         return cells;
     }
 

@@ -55,13 +55,21 @@ public final class GradescopeReport {
 
     /** The results.json of a graded (or at least compiled) submission. */
     public static void write(GradingResult r, Visibility visibility, Writer out) throws IOException {
-        ObjectNode root = root(r.points(), r.maxPoints(), summary(r), visibility);
+        write(r, visibility, ReportText.ENGLISH, out);
+    }
+
+    /**
+     * The results.json of a graded (or at least compiled) submission, PageLab's own words in {@code text}'s language
+     * (the check's titles, messages and hints are what {@code r} holds).
+     */
+    public static void write(GradingResult r, Visibility visibility, ReportText text, Writer out) throws IOException {
+        ObjectNode root = root(r.points(), r.maxPoints(), summary(r, text), visibility);
         root.put("execution_time", r.millis() / 1000.0);
         ArrayNode tests = root.putArray("tests");
         int number = 1;
         for (CheckResult c : r.report().results()) {
             test(tests, number++, c.title(), c.points(), c.maxPoints(), c.status() == CheckStatus.PASS,
-                    output(c, r.output().get(c.checkId())), visibility);
+                    output(c, r, text), visibility);
         }
         finish(root, out);
     }
@@ -77,13 +85,25 @@ public final class GradescopeReport {
      */
     public static void writeNotGraded(String exerciseId, String plugin, List<CheckInfo> checks, String reason,
                                       Visibility visibility, Writer out) throws IOException {
+        writeNotGraded(exerciseId, plugin, checks, null, reason, visibility, ReportText.ENGLISH, out);
+    }
+
+    /**
+     * As {@link #writeNotGraded(String, String, List, String, Visibility, Writer)}, with PageLab's words in
+     * {@code text}'s language and the checks' titles as {@code titles} gives them (null: their own).
+     */
+    public static void writeNotGraded(String exerciseId, String plugin, List<CheckInfo> checks,
+                                      java.util.function.Function<CheckInfo, String> titles, String reason,
+                                      Visibility visibility, ReportText text, Writer out) throws IOException {
         int max = checks.stream().mapToInt(CheckInfo::points).sum();
-        ObjectNode root = root(0, max, "PageLab " + exerciseId + " (" + plugin + ")\nNot graded: " + reason,
-                visibility);
+        ObjectNode root = root(0, max, "PageLab " + exerciseId + " (" + plugin + ")\n"
+                + text.format("gradescope.notGraded", reason), visibility);
         ArrayNode tests = root.putArray("tests");
         int number = 1;
         for (CheckInfo c : checks) {
-            test(tests, number++, c.title(), 0, c.points(), false, "NOT RUN: " + reason, visibility);
+            String title = titles == null ? null : titles.apply(c);
+            test(tests, number++, title == null ? c.title() : title, 0, c.points(), false,
+                    text.format("gradescope.notRun", reason), visibility);
         }
         finish(root, out);
     }
@@ -121,31 +141,35 @@ public final class GradescopeReport {
         out.flush();
     }
 
-    private static String summary(GradingResult r) {
-        StringBuilder b = new StringBuilder("PageLab " + r.exerciseId() + " (" + r.pluginId() + " "
-                + r.pluginVersion() + "), seed " + r.report().seed() + ", sources SHA-256 " + r.sourcesSha256());
+    private static String summary(GradingResult r, ReportText text) {
+        StringBuilder b = new StringBuilder(text.format("gradescope.header", r.exerciseId(), r.pluginId(),
+                r.pluginVersion(), r.report().seed(), r.sourcesSha256()));
         if (!r.compile().compiled()) {
-            b.append("\nScore 0: the sources do not compile:");
+            b.append("\n").append(text.get("gradescope.doesNotCompile"));
             for (CompileDiagnostic d : r.compile().errors()) {
-                b.append("\n  ").append(d);
+                b.append("\n  ").append(text.diagnostic(d));
             }
         }
         if (r.compile().rejected()) {
-            b.append("\nScore 0: the solution uses what a solution may not:");
+            b.append("\n").append(text.get("gradescope.rejected"));
             for (PolicyViolation v : r.compile().violations()) {
-                b.append("\n  ").append(v);
+                b.append("\n  ").append(text.violation(v));
             }
         }
         return b.toString();
     }
 
-    private static String output(CheckResult c, String printed) {
-        StringBuilder b = new StringBuilder(c.status() + ": " + c.message());
+    private static String output(CheckResult c, GradingResult r, ReportText text) {
+        // A solution that cannot run: every check's message is the compiler's or the policy's one-line summary,
+        // said here in the report's language.
+        String message = r.compile().runnable() || text.english() ? c.message() : text.summary(r.compile());
+        StringBuilder b = new StringBuilder(text.format("gradescope.output", text.status(c.status()), message));
         if (c.hint() != null) {
-            b.append("\nHint: ").append(c.hint());
+            b.append("\n").append(text.format("gradescope.hint", c.hint()));
         }
+        String printed = r.output().get(c.checkId());
         if (printed != null) {
-            b.append("\nThe solution printed:\n").append(printed);
+            b.append("\n").append(text.get("gradescope.printed")).append("\n").append(printed);
         }
         return b.toString();
     }

@@ -35,8 +35,17 @@ public final class Reports {
      */
     public static void write(GradingResult result, Map<String, String> encodings, ReportFormat format, Writer out)
             throws IOException {
+        write(result, encodings, format, ReportText.ENGLISH, out);
+    }
+
+    /**
+     * As {@link #write(GradingResult, Map, ReportFormat, Writer)}, with the words of the text and Gradescope reports
+     * in {@code text}'s language (JSON and JUnit XML, for programs, keep their English field values).
+     */
+    public static void write(GradingResult result, Map<String, String> encodings, ReportFormat format,
+                             ReportText text, Writer out) throws IOException {
         switch (format) {
-            case TEXT -> TextReport.write(result, encodings, out);
+            case TEXT -> TextReport.write(result, encodings, text, out);
             case JSON -> {
                 ObjectNode tree = json().valueToTree(result);
                 if (encodings != null) {
@@ -46,7 +55,7 @@ public final class Reports {
                 out.write(System.lineSeparator());
             }
             case JUNIT -> JUnitReport.write(result, out);
-            case GRADESCOPE -> GradescopeReport.write(result, out);
+            case GRADESCOPE -> GradescopeReport.write(result, GradescopeReport.Visibility.VISIBLE, text, out);
         }
         out.flush();
     }

@@ -20,47 +20,56 @@ final class TextReport {
 
     /** @param encodings each source file's encoding, or null; files not in UTF-8 get a line after the score */
     static void write(GradingResult r, Map<String, String> encodings, Writer out) throws IOException {
+        write(r, encodings, ReportText.ENGLISH, out);
+    }
+
+    /**
+     * As {@link #write(GradingResult, Map, Writer)}, with the report's own words ({@code PASS}, {@code hint:}, the
+     * score line ...) in {@code text}'s language; the check's titles, messages and hints are what {@code r} holds.
+     */
+    static void write(GradingResult r, Map<String, String> encodings, ReportText text, Writer out)
+            throws IOException {
         long passed = r.report().results().stream().filter(c -> c.status() == CheckStatus.PASS).count();
-        out.write(String.format(Locale.ROOT, "%s: %d/%d points (%d of %d checks passed) in %.1f s%n",
-                r.exerciseId(), r.points(), r.maxPoints(), passed, r.report().results().size(), r.millis() / 1000.0));
-        out.write("  graded by " + r.pluginId() + " " + r.pluginVersion() + ", seed " + r.report().seed()
-                + ", isolation: " + r.isolation() + NL);
+        out.write(text.format("text.score", r.exerciseId(), r.points(), r.maxPoints(), passed,
+                r.report().results().size(), String.format(Locale.ROOT, "%.1f", r.millis() / 1000.0)) + NL);
+        out.write("  " + text.format("text.gradedBy", r.pluginId(), r.pluginVersion(), r.report().seed(),
+                text.isolation(r.isolation())) + NL);
         if (encodings != null) {
             for (Map.Entry<String, String> e : encodings.entrySet()) {
                 if (!SourceText.UTF_8.equals(e.getValue())) {
-                    out.write("Read " + e.getKey() + " as " + e.getValue() + " (it is not UTF-8)" + NL);
+                    out.write(text.format("text.readAs", e.getKey(), e.getValue()) + NL);
                 }
             }
         }
         if (!r.compile().compiled()) {
-            out.write("The sources do not compile:" + NL);
+            out.write(text.get("text.doesNotCompile") + NL);
             for (CompileDiagnostic d : r.compile().errors()) {
-                out.write("  " + d + NL);
+                out.write("  " + text.diagnostic(d) + NL);
             }
             // Every check would read "FAIL 0/x" with no reason: say once why none ran.
-            out.write("Checks not run: the solution does not compile (" + r.report().results().size()
-                    + " checks, " + r.maxPoints() + " points)" + NL);
+            out.write(text.format("text.notRun", r.report().results().size(), r.maxPoints()) + NL);
             return;
         }
         if (r.compile().rejected()) {
-            out.write("The solution uses what a solution may not (see the student guide, \"What a solution may "
-                    + "use\"):" + NL);
+            out.write(text.get("text.rejected") + NL);
             for (PolicyViolation v : r.compile().violations()) {
-                out.write("  " + v + NL);
+                out.write("  " + text.violation(v) + NL);
             }
         }
+        int width = text.statusWidth();
         for (CheckResult c : r.report().results()) {
-            out.write(String.format(Locale.ROOT, "  %-7s %3d/%-3d %s%n", c.status(), c.points(), c.maxPoints(),
-                    c.title()));
+            out.write("  " + ReportText.pad(text.status(c.status()), width)
+                    + String.format(Locale.ROOT, " %3d/%-3d %s%n", c.points(), c.maxPoints(), c.title()));
             if (c.status() != CheckStatus.PASS && r.compile().runnable()) {
                 indent(out, c.message());
                 if (c.hint() != null) {
-                    indent(out, "hint: " + c.hint());
+                    indent(out, text.format("text.hint", c.hint()));
                 }
             }
             String printed = r.output().get(c.checkId());
             if (printed != null && c.status() != CheckStatus.PASS) {
-                indent(out, "printed: " + printed.lines().limit(5).reduce((a, b) -> a + NL + b).orElse(""));
+                indent(out, text.format("text.printed",
+                        printed.lines().limit(5).reduce((a, b) -> a + NL + b).orElse("")));
             }
         }
     }

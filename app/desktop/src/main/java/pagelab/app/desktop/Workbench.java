@@ -18,6 +18,8 @@ import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
 import pagelab.app.plugins.WorkshopTrack;
+import pagelab.app.results.ReportText;
+import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckTexts;
 import pagelab.exercise.Evidence;
 import pagelab.exercise.ExerciseDescriptor;
@@ -52,6 +54,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -217,8 +220,14 @@ public final class Workbench extends JPanel {
         // The last check's results, as they were when the student left (without its runs: Check brings those).
         store.loadLastCheck(id).ifPresent(c -> {
             CheckTexts texts = texts(open);
-            results.restore(c.diagnostics(), c.results().stream().map(texts::apply).toList(), c.notRun(), c.points(),
-                    c.maxPoints(),
+            // A solution that did not compile was saved with javac's summary in English: say it again from the
+            // saved messages, which are in the language the student read them in.
+            List<CompileDiagnostic> errors = c.diagnostics().stream().filter(CompileDiagnostic::error).toList();
+            String summary = errors.isEmpty() ? null : ReportText.of(Messages.uiLocale()).summary(
+                    new pagelab.solutions.CompiledSolution(errors, List.of(), null, List.of()));
+            results.restore(c.diagnostics(), c.results().stream().map(r -> summary != null && r.message() != null
+                    && r.message().startsWith(COMPILE_SUMMARY) ? notRun(shown(texts, r), summary) : shown(texts, r))
+                    .toList(), c.notRun(), c.points(), c.maxPoints(),
                     Messages.format("results.restored", DateFormat.getDateTimeInstance(DateFormat.SHORT,
                             DateFormat.SHORT, Messages.uiLocale()).format(new Date(c.at()))));
             editor.showDiagnostics(c.diagnostics());
@@ -295,7 +304,10 @@ public final class Workbench extends JPanel {
         compileWorker = new SwingWorker<List<CompileDiagnostic>, Void>() {
             @Override
             protected List<CompileDiagnostic> doInBackground() {
-                return services.grader().compile(ex, sources).markers();
+                // javac's messages in the UI language (a second compile, only when there are messages)
+                Locale locale = Messages.uiLocale();
+                return ReportText.of(locale).markers(services.grader().compiledIn(locale, ex, sources,
+                        services.grader().compile(ex, sources)));
             }
 
             @Override
@@ -350,7 +362,7 @@ public final class Workbench extends JPanel {
         }
         results.started(checks);
         frame.showStatus(Messages.format("workbench.checking", ex.title(Messages.uiLocale())));
-        job = new CheckJob(services.grader(), ex, editor.sources(), r -> results.addResult(texts.apply(r)),
+        job = new CheckJob(services.grader(), ex, editor.sources(), r -> results.addResult(shown(texts, r)),
                 o -> checkDone(ex, o));
         job.execute();
     }
@@ -361,6 +373,24 @@ public final class Workbench extends JPanel {
      */
     private static CheckTexts texts(LoadedExercise ex) {
         return CheckTexts.of(ex.exercise(), Messages.uiLocale());
+    }
+
+    /**
+     * {@code r} as the pane shows it: the exercise's translation, then PageLab's words around the Win32 names of a
+     * fault ("writing 0x...") in the UI language.
+     */
+    private static CheckResult shown(CheckTexts texts, CheckResult r) {
+        return ReportText.of(Messages.uiLocale()).faults(texts.apply(r));
+    }
+
+    /** How CompiledSolution.summary() starts for a solution that does not compile (what a saved result holds). */
+    private static final String COMPILE_SUMMARY = "The solution does not compile: ";
+
+    /** {@code c} with {@code message} as its message: a check that did not run because the solution cannot. */
+    private static CheckResult notRun(CheckResult c, String message) {
+        return new CheckResult(c.checkId(), c.title(), c.status(), c.points(), c.maxPoints(), message, c.expected(),
+                c.actual(), c.hint(), c.evidence(), c.failureMode(), List.of(), c.expectedMsg(), c.actualMsg(),
+                c.hintMsg());
     }
 
     private void checkDone(LoadedExercise ex, CheckJob.Outcome o) {
@@ -379,16 +409,25 @@ public final class Workbench extends JPanel {
             return;
         }
         GradingResult r = o.result();
-        editor.showDiagnostics(r.compile().markers());
+        List<CompileDiagnostic> markers = o.markers();
+        editor.showDiagnostics(markers);
         Set<String> notRun = new HashSet<>();
         r.outcomes().forEach((id, outcome) -> {
             if (outcome == CheckOutcome.NOT_RUN) {
                 notRun.add(id);
             }
         });
-        results.finished(r.compile().markers(), notRun, r.points(), r.maxPoints(), null);
+        if (o.notRunBecause() != null) {
+            // every check says why none ran, in javac's English: say it in the UI language
+            CheckTexts texts = texts(ex);
+            results.restore(markers, r.report().results().stream().map(c -> notRun(shown(texts, c),
+                    o.notRunBecause())).toList(), notRun, r.points(), r.maxPoints(), null);
+        } else {
+            results.finished(markers, notRun, r.points(), r.maxPoints(), null);
+        }
+        // the saved check keeps the results as graded; the markers as the student read them
         saver.saveLastCheck(new LastCheck(ex.id(), System.currentTimeMillis(), r.points(), r.maxPoints(),
-                r.compile().markers(), r.report().results(), notRun), e -> SwingUtilities.invokeLater(() ->
+                markers, r.report().results(), notRun), e -> SwingUtilities.invokeLater(() ->
                 frame.showStatus(Messages.format("store.saveFailed", store.lastCheckFile(ex.id()), e.getMessage()))));
         progress = progress.with(ex.id(), progress.of(ex.id()).afterCheck(r.points(), r.maxPoints(),
                 System.currentTimeMillis()));

@@ -67,6 +67,50 @@ class WorkbenchLanguageGuiTest extends DevelopmentTreeGuiTest {
         assertThat(first(again).message()).isEqualTo("预期：open 预订整张表并返回 true；实际：open 返回了 false。");
     }
 
+    @Test
+    void aSolutionThatDoesNotCompileShowsJavacsChineseBeforeAndAfterCheck() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(ROOT.resolve("exercises/sparse-cells/target/classes")),
+                "build exercises/sparse-cells first");
+        Messages.use(Locale.SIMPLIFIED_CHINESE);
+        open(new UserDataStore(dir));
+        MainFrame frame = (MainFrame) window.target();
+        waitUntil("the catalog has opened an exercise", () -> frame.workbench().openExercise() != null);
+        GuiActionRunner.execute(() -> frame.workbench().openExercise("sparse-cells"));
+        waitUntil("sparse-cells is open", () -> frame.workbench().openExercise().id().equals("sparse-cells"));
+        var ex = frame.workbench().openExercise();
+        String file = ex.exercise().starter().files().keySet().iterator().next();
+        String broken = ex.exercise().starter().text(file) + "\nclass Broken {\n    int x = \"text\";\n}\n";
+
+        // typed: the compile in the background lists javac's Chinese
+        GuiActionRunner.execute(() -> frame.workbench().editor().area(file).setText(broken));
+        waitUntil("the error is listed in Chinese", () -> firstLine(frame).contains("不兼容的类型"));
+
+        // checked: the same, and the checks say in Chinese why none ran
+        window.button("checkButton").click();
+        waitUntil("the check is done", () -> window.label("totalLabel").text().startsWith("总分"));
+        assertThat(firstLine(frame)).contains(file + ":").contains("不兼容的类型").doesNotContain("incompatible");
+        assertThat(results(frame)).isNotEmpty().allSatisfy(r -> assertThat(r.message()).startsWith("解答无法编译：")
+                .contains("错误：不兼容的类型").doesNotContain("does not compile"));
+
+        // restarted: the saved check says it in Chinese again
+        waitUntil("the last check is saved", () -> new UserDataStore(dir).loadLastCheck("sparse-cells").isPresent());
+        GuiActionRunner.execute(frame::closeWindow);
+        robot.cleanUp();
+        robot = null;
+        open(new UserDataStore(dir));
+        MainFrame again = (MainFrame) window.target();
+        waitUntil("the last check is restored", () -> !results(again).isEmpty());
+        assertThat(results(again)).allSatisfy(r -> assertThat(r.message()).startsWith("解答无法编译：")
+                .contains("错误：不兼容的类型"));
+    }
+
+    private static String firstLine(MainFrame frame) {
+        return GuiActionRunner.execute(() -> {
+            var results = frame.workbench().results();
+            return results.resultList().getModel().getSize() == 0 ? "" : results.lineAt(0);
+        });
+    }
+
     private static CheckResult first(MainFrame frame) {
         return results(frame).get(0);
     }

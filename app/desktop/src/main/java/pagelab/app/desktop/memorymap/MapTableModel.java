@@ -68,7 +68,7 @@ public final class MapTableModel extends AbstractTableModel {
             case PROTECTION:
                 return r.protect() == 0 ? "" : Win32Format.protection(r.protect()); // free or reserved: no protection
             default:
-                return r.detail();
+                return Details.shown(r.detail());
         }
     }
 

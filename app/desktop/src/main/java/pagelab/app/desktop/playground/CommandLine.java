@@ -1,5 +1,6 @@
 package pagelab.app.desktop.playground;
 
+import pagelab.app.desktop.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ public record CommandLine(String variable, String function, List<String> argumen
         }
         Matcher m = CALL.matcher(s);
         if (!m.matches()) {
-            throw new IllegalArgumentException("expected Function(arg, ...) or name = Function(arg, ...)");
+            throw new IllegalArgumentException(Messages.get("playground.error.syntax"));
         }
         return new CommandLine(m.group(1), m.group(2), m.group(3) == null ? List.of() : split(m.group(3)));
     }
@@ -72,7 +73,7 @@ public record CommandLine(String variable, String function, List<String> argumen
             }
         }
         if (quoted) {
-            throw new IllegalArgumentException("a string is not closed with \"");
+            throw new IllegalArgumentException(Messages.get("playground.error.string"));
         }
         out.add(cur.toString().trim());
         return out;

@@ -1,5 +1,6 @@
 package pagelab.app.desktop.playground;
 
+import pagelab.app.desktop.Messages;
 import pagelab.kernel.WinNT;
 
 import java.lang.reflect.Field;
@@ -28,7 +29,7 @@ public final class Expressions {
     public static long eval(String text, Map<String, Long> variables) {
         String s = text.trim();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("an argument is empty");
+            throw new IllegalArgumentException(Messages.get("playground.error.emptyArgument"));
         }
         long value = 0;
         char op = '+';
@@ -48,7 +49,7 @@ public final class Expressions {
 
     private static long term(String t, Map<String, Long> variables) {
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("a term is missing around an operator");
+            throw new IllegalArgumentException(Messages.get("playground.error.missingTerm"));
         }
         if (t.startsWith("-")) {
             return -term(t.substring(1).trim(), variables);
@@ -61,7 +62,7 @@ public final class Expressions {
             v = CONSTANTS.get(t);
         }
         if (v == null) {
-            throw new IllegalArgumentException("unknown name '" + t + "' (not a variable or a WinNT constant)");
+            throw new IllegalArgumentException(Messages.format("playground.error.unknownName", t));
         }
         return v;
     }
@@ -78,7 +79,7 @@ public final class Expressions {
             long n = s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
             return n * unit;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + t + "' is not a number");
+            throw new IllegalArgumentException(Messages.format("playground.error.notANumber", t));
         }
     }
 

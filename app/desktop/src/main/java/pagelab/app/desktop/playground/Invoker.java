@@ -1,5 +1,6 @@
 package pagelab.app.desktop.playground;
 
+import pagelab.app.desktop.Messages;
 import pagelab.kernel.IntByReference;
 import pagelab.kernel.Kernel32;
 import pagelab.kernel.LongByReference;
@@ -89,8 +90,9 @@ final class Invoker {
         Method m = METHODS.get(function);
         if (m == null) {
             String near = didYouMean(function);
-            throw new IllegalArgumentException("unknown function '" + function + "'"
-                    + (near != null ? ": did you mean " + near + "?" : " (type help for the list)"));
+            throw new IllegalArgumentException(near != null
+                    ? Messages.format("playground.error.unknownFunctionNear", function, near)
+                    : Messages.format("playground.error.unknownFunction", function));
         }
         Parameter[] params = m.getParameters();
         int inCount = 0;
@@ -99,7 +101,8 @@ final class Invoker {
         }
         boolean outsGiven = args.size() == params.length;
         if (!outsGiven && args.size() != inCount) {
-            throw new IllegalArgumentException(function + " takes " + inCount + " arguments: " + signature(m));
+            throw new IllegalArgumentException(Messages.format("playground.error.argumentCount", function,
+                    String.valueOf(inCount), signature(m)));
         }
         Object[] values = new Object[params.length];
         Map<String, Object> outs = new TreeMap<>();
@@ -184,7 +187,7 @@ final class Invoker {
         try {
             return t.getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot create a " + t.getSimpleName() + " for an out-parameter");
+            throw new IllegalArgumentException(Messages.format("playground.error.outParameter", t.getSimpleName()));
         }
     }
 
@@ -194,7 +197,7 @@ final class Invoker {
                 return null;
             }
             if (text.length() < 2 || !text.startsWith("\"") || !text.endsWith("\"")) {
-                throw new IllegalArgumentException(name + " is a string: write it in double quotes");
+                throw new IllegalArgumentException(Messages.format("playground.error.quote", name));
             }
             return text.substring(1, text.length() - 1);
         }
@@ -219,7 +222,8 @@ final class Invoker {
         if (t == boolean.class) {
             return v != 0;
         }
-        throw new IllegalArgumentException(name + " (" + t.getSimpleName() + ") cannot be given in the playground");
+        throw new IllegalArgumentException(Messages.format("playground.error.type", name,
+                t.getSimpleName()));
     }
 
     private static Map<String, Method> methods() {

@@ -1,5 +1,7 @@
 package pagelab.app.desktop.playground;
 
+import pagelab.app.desktop.Messages;
+import pagelab.app.results.ReportText;
 import pagelab.app.desktop.trace.Timeline;
 import pagelab.app.desktop.trace.TraceText;
 import pagelab.kernel.EXCEPTION_RECORD;
@@ -81,14 +83,14 @@ public final class PlaygroundSession implements AutoCloseable {
         try {
             cmd = CommandLine.parse(line);
         } catch (IllegalArgumentException e) {
-            return new Outcome("error: " + e.getMessage(), false, timeline());
+            return new Outcome(Messages.format("playground.error", e.getMessage()), false, timeline());
         }
         if (cmd == null) {
             return new Outcome("", true, timeline());
         }
         if (!process.isAlive()) {
-            return new Outcome("error: the process has ended (exit code " + String.format("0x%08X",
-                    process.exitCode()) + "); start a new one", false, timeline());
+            return new Outcome(Messages.format("playground.error", Messages.format("playground.ended",
+                    String.format("0x%08X", process.exitCode()))), false, timeline());
         }
         lines.add(line.trim());
         long before = process.inspector().trace().isEmpty() ? 0 : lastSequence();
@@ -97,7 +99,7 @@ public final class PlaygroundSession implements AutoCloseable {
             return new Outcome(text, true, timeline());
         } catch (IllegalArgumentException e) {
             lines.remove(lines.size() - 1);
-            return new Outcome("error: " + e.getMessage(), false, timeline());
+            return new Outcome(Messages.format("playground.error", e.getMessage()), false, timeline());
         }
     }
 
@@ -118,11 +120,12 @@ public final class PlaygroundSession implements AutoCloseable {
                 return WinNT.EXCEPTION_EXECUTE_HANDLER;
             }, record -> { });
         } catch (UnhandledSehException | ProcessTerminatedException e) {
-            return "the process ended: " + e.getMessage();
+            return Messages.format("playground.processEnded",
+                    ReportText.of(Messages.uiLocale()).faults(e.getMessage()));
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            return "the call threw " + e;
+            return Messages.format("playground.threw", String.valueOf(e));
         }
         if (fault[0] != null) {
             return "__except: " + Win32Format.exceptionCode(fault[0].ExceptionCode) + " "
@@ -151,7 +154,7 @@ public final class PlaygroundSession implements AutoCloseable {
         } else if (v != null) {
             sb.append(name).append(" = \"").append(v).append('"');
         } else {
-            sb.append("ok");
+            sb.append(Messages.get("playground.ok"));
         }
         KernelCall call = lastCall(sequenceBefore);
         if (call != null && call.failed()) {

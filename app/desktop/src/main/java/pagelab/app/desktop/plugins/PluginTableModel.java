@@ -5,7 +5,6 @@ import pagelab.app.plugins.PluginStatus;
 
 import javax.swing.table.AbstractTableModel;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The plugin table: id, version, state, exercises, origin, reason, path. */
@@ -64,7 +63,7 @@ public final class PluginTableModel extends AbstractTableModel {
             case 3:
                 return String.join(", ", p.exerciseIds().stream().map(id -> titles.getOrDefault(id, id)).toList());
             case 4:
-                return p.origin() == null ? "" : p.origin().name().toLowerCase(Locale.ROOT);
+                return p.origin() == null ? "" : Messages.get("plugins.origin." + p.origin().name());
             case 5:
                 return reason(p);
             default:

@@ -1,14 +1,19 @@
 package pagelab.app.desktop.results;
 
+import pagelab.app.desktop.Messages;
 import pagelab.app.grading.Grader;
 import pagelab.app.grading.GradingResult;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckRunner;
 import pagelab.exercise.SourceSet;
+import pagelab.app.results.ReportText;
+import pagelab.solutions.CompileDiagnostic;
+import pagelab.solutions.CompiledSolution;
 
 import javax.swing.SwingWorker;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -24,8 +29,22 @@ public final class CheckJob extends SwingWorker<GradingResult, CheckResult> {
     private final Consumer<CheckResult> onResult;
     private final Consumer<Outcome> onDone;
 
-    /** How a job ended: a result, or the failure that prevented one (null result), or cancelled. */
-    public record Outcome(GradingResult result, Throwable failure, boolean cancelled) {
+    private volatile List<CompileDiagnostic> markers = List.of();
+    private volatile String notRunBecause;
+
+    /**
+     * How a job ended: a result, or the failure that prevented one (null result), or cancelled.
+     *
+     * @param markers       javac's messages and the policy's refusals in the UI language, for the editor's gutter
+     *                      and the results list (the result keeps the English it was graded in)
+     * @param notRunBecause why no check ran (the solution does not compile, or the policy refused it), in the UI
+     *                      language; null when the checks ran
+     */
+    public record Outcome(GradingResult result, Throwable failure, boolean cancelled, List<CompileDiagnostic> markers,
+                          String notRunBecause) {
+        public Outcome(GradingResult result, Throwable failure, boolean cancelled) {
+            this(result, failure, cancelled, result == null ? List.of() : result.compile().markers(), null);
+        }
     }
 
     /**
@@ -43,7 +62,14 @@ public final class CheckJob extends SwingWorker<GradingResult, CheckResult> {
 
     @Override
     protected GradingResult doInBackground() {
-        return grader.grade(exercise, sources, CheckRunner.Options.DEFAULT_SEED, this::publish);
+        GradingResult r = grader.grade(exercise, sources, CheckRunner.Options.DEFAULT_SEED, this::publish);
+        // javac's messages in the student's language (a second compile, only when there are messages at all)
+        Locale locale = Messages.uiLocale();
+        CompiledSolution compiled = grader.compiledIn(locale, exercise, sources, r.compile());
+        ReportText text = ReportText.of(locale);
+        markers = text.markers(compiled);
+        notRunBecause = compiled.runnable() ? null : text.summary(compiled);
+        return r;
     }
 
     @Override
@@ -68,7 +94,7 @@ public final class CheckJob extends SwingWorker<GradingResult, CheckResult> {
             return;
         }
         try {
-            onDone.accept(new Outcome(get(), null, false));
+            onDone.accept(new Outcome(get(), null, false, markers, notRunBecause));
         } catch (ExecutionException e) {
             onDone.accept(new Outcome(null, e.getCause(), false));
         } catch (InterruptedException e) {

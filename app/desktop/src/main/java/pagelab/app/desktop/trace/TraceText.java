@@ -1,6 +1,7 @@
 package pagelab.app.desktop.trace;
 
 import pagelab.app.desktop.Messages;
+import pagelab.app.results.ReportText;
 import pagelab.kernel.format.Win32Format;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.WinNT;
@@ -34,7 +35,8 @@ public final class TraceText {
         if (e instanceof FaultEvent) {
             return access(((FaultEvent) e).record(), is64);
         }
-        return ((ProcessEvent) e).detail();
+        // the simulator's English ("stack 0x30000-0x130000", "exit code 0x0: ...") in the UI language
+        return ReportText.of(Messages.uiLocale()).processDetail(((ProcessEvent) e).detail());
     }
 
     /** The return value, or how a fault ended ({@code HANDLED}, {@code STACK_GROWN} ...). */
