@@ -101,8 +101,10 @@ public final class CheckTexts {
     /**
      * The translated caption of an evidence section captioned {@code title} in English, from the exercise's bundle or
      * else PageLab's own, or null. The key is {@code evidence.} and the caption's words in lower case joined by
-     * {@code -}: "Address space after open" is {@code evidence.address-space-after-open}. A caption made up of
-     * changing parts (a name, a number) is not translated this way.
+     * {@code -}: "Address space after open" is {@code evidence.address-space-after-open}. A caption of fixed words
+     * followed by a changing part (a name, a number) is translated by a pattern keyed by its leading words and
+     * {@code .with}, the rest of the caption as {@code {0}}: "Heap 0x00230000" by {@code evidence.heap.with=堆 {0}}
+     * (the longest leading run with a pattern wins). A caption whose changing part comes first is not translated.
      *
      * @since 0.1.3
      */
@@ -114,7 +116,30 @@ public final class CheckTexts {
         if (slug.isEmpty()) {
             return null; // not English (already translated) or no words at all
         }
-        String key = "evidence." + slug;
+        String t = evidenceText("evidence." + slug);
+        if (t != null) {
+            return t;
+        }
+        // A caption made of fixed words and then a changing part ("GetSystemInfo on x86", "Heap 0x00230000"): the
+        // longest run of leading words that has a pattern (key evidence.<words>.with) gets the rest as {0}.
+        String[] words = title.trim().split(" +");
+        for (int n = words.length - 1; n >= 1; n--) {
+            String head = String.join(" ", java.util.Arrays.copyOf(words, n));
+            String headSlug = head.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            String pattern = headSlug.isEmpty() ? null : evidenceText("evidence." + headSlug + ".with");
+            if (pattern != null) {
+                String rest = String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length));
+                try {
+                    return Msg.format(pattern, bundle.getLocale(), rest);
+                } catch (IllegalArgumentException broken) {
+                    // a broken pattern counts as none: a shorter head, or else the English caption
+                }
+            }
+        }
+        return null;
+    }
+
+    private String evidenceText(String key) {
         String t = get(key);
         return t != null || api == null || !api.containsKey(key) ? t : api.getString(key);
     }

@@ -107,11 +107,24 @@ class CheckTextsTest {
         CheckResult shown = zh.apply(graded);
 
         assertThat(shown.evidence()).extracting(Evidence::title)
-                .containsExactly("检查期间的内核调用与异常", "Address space of instance #3");
+                .containsExactly("检查期间的内核调用与异常", "实例 #3 的地址空间");
         assertThat(shown.evidence().get(0).lines()).containsExactly("x");
         assertThat(graded.evidence().get(0).title()).isEqualTo("Kernel calls and faults during the check");
         assertThat(zh.apply(shown)).as("translating twice changes nothing").isEqualTo(shown);
         assertThat(CheckTexts.of(new Texty(), Locale.ENGLISH).apply(graded)).isEqualTo(graded);
+    }
+
+    @Test
+    void aCaptionWithAChangingPartIsTranslatedByThePatternOfItsLongestLeadingWords() {
+        CheckResult graded = CheckResult.fail("no").evidence(
+                new Evidence(EvidenceKind.NOTE, "Heap 0x00230000", List.of("a"), null),
+                new Evidence(EvidenceKind.NOTE, "Heap of process 7", List.of("b"), null),
+                new Evidence(EvidenceKind.NOTE, "Process 7 heap", List.of("c"), null),
+                new Evidence(EvidenceKind.NOTE, "Heap", List.of("d"), null)).scored(SUM);
+
+        assertThat(zh.apply(graded).evidence()).extracting(Evidence::title).as("a broken pattern (heap-of) falls back "
+                + "to a shorter head; a changing part first, or no rest at all, stays English")
+                .containsExactly("堆 0x00230000", "堆 of process 7", "Process 7 heap", "Heap");
     }
 
     @Test
