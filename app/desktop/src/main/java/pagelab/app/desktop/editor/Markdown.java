@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Markdown to the HTML 3.2 + CSS1 that {@code JEditorPane} understands: tables get {@code border} attributes
- * (CSS borders are ignored), colours are given as {@code background-color}, and code blocks are plain
- * {@code <pre>} (no highlighting).
+ * (CSS borders are ignored), colours are given as {@code background-color}, and a code block is one
+ * {@code <div>} per line with non-breaking spaces (no highlighting), shown in a strip of its own ({@link #parts}).
  */
 public final class Markdown {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
@@ -34,75 +34,7 @@ public final class Markdown {
     private Markdown() {
     }
 
-    private static final Pattern SPACES = Pattern.compile(" +");
-    /** Words longer than this (a diagram's "+-------+-------+" border) get places where a line may break. */
-    private static final int LONG = 24;
-    private static final Pattern LONG_WORD = Pattern.compile("[^ ]{" + (LONG + 1) + ",}");
-
-    /**
-     * {@code line} with a zero-width space after each '+' or '|' of a long word, and every {@value #LONG}
-     * characters where there is none: a diagram wider than the pane wraps there instead of widening the whole
-     * page, which would cut every paragraph at the pane's edge. Wide enough, nothing changes.
-     */
-    /**
-     * A run of {@code n} spaces at its full width: non-breaking and ordinary spaces in turn (HTML collapses only
-     * ordinary spaces that follow each other), so a gap keeps its width yet a line may wrap anywhere inside it
-     * rather than in the middle of a word. Indentation never breaks.
-     */
-    static String spaces(int n, boolean indentation) {
-        if (indentation) {
-            return "&nbsp;".repeat(n);
-        }
-        if (n == 1) {
-            return " ";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int k = 1; k <= n; k++) {
-            sb.append(k % 2 == 0 ? " " : "&nbsp;");
-        }
-        return sb.toString();
-    }
-
-    static String breakable(String line) {
-        return LONG_WORD.matcher(line).replaceAll(m -> {
-            StringBuilder sb = new StringBuilder();
-            int run = 0;
-            for (char c : m.group().toCharArray()) {
-                sb.append(c);
-                run++;
-                if (c == '+' || c == '|' || run >= LONG) {
-                    sb.append('\u200B');
-                    run = 0;
-                }
-            }
-            return Matcher.quoteReplacement(sb.toString());
-        });
-    }
     private static final Pattern CODE_BLOCK = Pattern.compile("<pre><code[^>]*>(.*?)</code></pre>", Pattern.DOTALL);
-
-    /** The body HTML of {@code markdown}. */
-    public static String toHtml(String markdown) {
-        String html = RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
-        html = html.replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
-        return CODE_BLOCK.matcher(html).replaceAll(m -> Matcher.quoteReplacement(wrappedCode(m.group(1))));
-    }
-
-    /**
-     * A code block that wraps in a narrow pane instead of forcing it to scroll sideways (Swing's HTML has no
-     * {@code white-space: pre-wrap}): lines stay lines ({@code <br>}), runs of spaces keep their width as
-     * non-breaking spaces but a single space may break, and a wrapped line is still monospaced.
-     */
-    static String wrappedCode(String escaped) {
-        String body = escaped.endsWith("\n") ? escaped.substring(0, escaped.length() - 1) : escaped;
-        // One block per line, not <br>: Swing measures the narrowest a paragraph can be across its <br>s, so one
-        // wide line made the whole page too wide for the pane.
-        StringBuilder sb = new StringBuilder("<div class=\"code\">");
-        for (String raw : body.split("\n", -1)) {
-            String line = SPACES.matcher(breakable(raw)).replaceAll(m -> spaces(m.group().length(), m.start() == 0));
-            sb.append("<div>").append(line.isEmpty() ? "&nbsp;" : line).append("</div>");
-        }
-        return sb.append("</div>").toString();
-    }
 
     /**
      * One piece of the instructions as the pane shows them: running text, which wraps to the pane's width, or a
@@ -159,12 +91,7 @@ public final class Markdown {
         return sb.append("</div>").toString();
     }
 
-    /** A whole document with a style sheet in the theme's colours and the UI font size. */
-    public static String document(String markdown, Color fg, Color bg, Color codeBg, int fontSize) {
-        return page(toHtml(markdown), fg, bg, codeBg, fontSize);
-    }
-
-    /** A whole document around {@code bodyHtml} (see {@link #parts}), styled as {@link #document} is. */
+    /** A whole document around {@code bodyHtml} (see {@link #parts}) in the theme's colours and the UI font size. */
     public static String page(String bodyHtml, Color fg, Color bg, Color codeBg, int fontSize) {
         return "<html><head><style type=\"text/css\">"
                 + "body { font-size: " + fontSize + "pt; color: " + hex(fg) + "; background-color: " + hex(bg)

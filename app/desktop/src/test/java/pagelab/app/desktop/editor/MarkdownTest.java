@@ -2,64 +2,95 @@ package pagelab.app.desktop.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.swing.JEditorPane;
+import javax.swing.SwingUtilities;
+import javax.swing.text.View;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Instructions as JEditorPane gets them: tables with borders, and wrapped Chinese prose without stray spaces. */
+/**
+ * Instructions as the pane gets them: running text that wraps (Chinese prose without stray spaces), and code
+ * blocks, diagrams and tables as wide parts of their own whose lines never break.
+ */
 class MarkdownTest {
     @Test
     void aLineBreakBetweenChineseCharactersDisappears() {
-        String html = Markdown.toHtml("堆不只是分配出来的那些内存块，\n在用的内存块之间\n和之后是空闲块。");
-        assertThat(html).contains("堆不只是分配出来的那些内存块，在用的内存块之间和之后是空闲块。");
+        assertThat(text("堆不只是分配出来的那些内存块，\n在用的内存块之间\n和之后是空闲块。"))
+                .contains("堆不只是分配出来的那些内存块，在用的内存块之间和之后是空闲块。");
     }
 
     @Test
     void aLineBreakNextToLatinTextOrCodeStays() {
-        assertThat(Markdown.toHtml("one\ntwo")).contains("one\ntwo");
-        assertThat(Markdown.toHtml("调用\n`HeapWalk` 之后")).contains("调用\n<code>HeapWalk</code>");
-        assertThat(Markdown.toHtml("见 **空闲块**\n一节")).contains("</strong>一节");
+        assertThat(text("one\ntwo")).contains("one\ntwo");
+        assertThat(text("调用\n`HeapWalk` 之后")).contains("调用\n<code>HeapWalk</code>");
+        assertThat(text("见 **空闲块**\n一节")).contains("</strong>一节");
     }
 
     @Test
-    void codeBlocksKeepTheirLines() {
-        assertThat(Markdown.toHtml("```\n// 注释\n// 第二行\n```")).contains("<div>// 注释</div><div>// 第二行</div>");
+    void aCodeBlockIsAWidePartThatKeepsItsLinesIndentationAndAlignment() {
+        List<Markdown.Part> parts = Markdown.parts("Before.\n\n```\nif (p) {\n    x = 1;   // one\n}\n```\n\nAfter.");
+
+        assertThat(parts).extracting(Markdown.Part::wide).containsExactly(false, true, false);
+        Markdown.Part code = parts.get(1);
+        assertThat(code.lines()).isTrue();
+        assertThat(code.html()).doesNotContain("<pre>").contains("<div class=\"code\"><div>if&nbsp;(p)&nbsp;{</div>")
+                .contains("<div>&nbsp;&nbsp;&nbsp;&nbsp;x&nbsp;=&nbsp;1;&nbsp;&nbsp;&nbsp;//&nbsp;one</div><div>}</div>");
+        assertThat(Markdown.parts("```\n// 注释\n// 第二行\n```").get(0).html())
+                .contains("<div>//&nbsp;注释</div><div>//&nbsp;第二行</div>");
     }
 
     @Test
-    void codeBlocksWrapAtSingleSpacesButKeepIndentationAndAlignment() {
-        String html = Markdown.toHtml("```\nif (p) {\n    x = 1;   // one\n}\n```");
-        assertThat(html).doesNotContain("<pre>")
-                .contains("<div class=\"code\"><div>if (p) {</div>")
-                // four spaces of indentation kept; three before the comment keep their width and may break there
-                .contains("<div>&nbsp;&nbsp;&nbsp;&nbsp;x = 1;&nbsp; &nbsp;// one</div><div>}</div></div>");
+    void aTableIsAWidePartWithBordersWhoseCellsMayWrap() {
+        List<Markdown.Part> parts = Markdown.parts("| a | b |\n|---|---|\n| 1 | 2 |");
+
+        assertThat(parts).hasSize(1);
+        assertThat(parts.get(0).wide()).isTrue();
+        assertThat(parts.get(0).lines()).isFalse();
+        assertThat(parts.get(0).html()).contains("<table border=\"1\"");
     }
 
     /**
-     * The instructions of sparse-cells, in both languages, in the kit the pane uses: a 340-pixel pane holds them
-     * (the page is never wider than that, so no paragraph is cut at its edge), however wide its diagram is.
+     * The instructions of sparse-cells, in both languages, in the kit the pane uses: every running-text part fits a
+     * 340-pixel pane (no paragraph is cut at its edge); the diagrams are wide parts, which scroll on their own.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"instructions.md", "instructions_zh_CN.md"})
-    void aNarrowPaneHoldsTheInstructions(String file) throws Exception {
-        java.nio.file.Path md = java.nio.file.Path.of("../../exercises/sparse-cells/src/main/resources/sparse-cells",
-                file);
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(md));
+    @ParameterizedTest
+    @ValueSource(strings = {"instructions.md", "instructions_zh_CN.md"})
+    void aNarrowPaneHoldsTheRunningTextOfTheInstructions(String file) throws Exception {
+        Path md = Path.of("../../exercises/sparse-cells/src/main/resources/sparse-cells", file);
+        Assumptions.assumeTrue(Files.isRegularFile(md));
+        List<Markdown.Part> parts;
+        try {
+            parts = Markdown.parts(Files.readString(md));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(parts).as("the diagram is a part of its own").anyMatch(Markdown.Part::lines);
         float[] min = new float[1];
-        javax.swing.SwingUtilities.invokeAndWait(() -> {
-            javax.swing.JEditorPane pane = new javax.swing.JEditorPane();
-            pane.setEditorKit(new WrappingHtmlKit());
-            try {
-                pane.setText(Markdown.document(java.nio.file.Files.readString(md), java.awt.Color.BLACK,
-                        java.awt.Color.WHITE, java.awt.Color.LIGHT_GRAY, 13));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        SwingUtilities.invokeAndWait(() -> {
+            for (Markdown.Part p : parts) {
+                if (p.wide()) {
+                    continue;
+                }
+                JEditorPane pane = new JEditorPane();
+                pane.setEditorKit(new WrappingHtmlKit());
+                pane.setText(Markdown.page(p.html(), Color.BLACK, Color.WHITE, Color.LIGHT_GRAY, 13));
+                min[0] = Math.max(min[0], pane.getUI().getRootView(pane).getMinimumSpan(View.X_AXIS));
             }
-            min[0] = pane.getUI().getRootView(pane).getMinimumSpan(javax.swing.text.View.X_AXIS);
         });
-        assertThat(min[0]).as("the narrowest the page can be").isLessThanOrEqualTo(340f);
+        assertThat(min[0]).as("the narrowest the widest text part can be").isLessThanOrEqualTo(340f);
     }
 
-    @Test
-    void tablesGetBorders() {
-        assertThat(Markdown.toHtml("| a | b |\n|---|---|\n| 1 | 2 |")).contains("<table border=\"1\"");
+    private static String text(String markdown) {
+        return Markdown.parts(markdown).stream().filter(p -> !p.wide()).map(Markdown.Part::html)
+                .collect(Collectors.joining());
     }
 }
