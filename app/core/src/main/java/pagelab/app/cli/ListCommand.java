@@ -40,8 +40,7 @@ final class ListCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (host.exercises().isEmpty()) {
-            out.println("No exercises installed. Put plugin jars in " + host.locations().userDir()
-                    + ", or pass --plugins PATH or --dev ROOT.");
+            out.println(cli.text().format("list.none", host.locations().userDir()));
         } else {
             out.printf("%-20s %-3s %-7s %5s  %-" + TITLE_WIDTH + "s %s%n", "ID", "CH", "LEVEL", "MIN", "TITLE",
                     "PLUGIN");
@@ -58,14 +57,13 @@ final class ListCommand implements Callable<Integer> {
         long failed = host.plugins().stream().filter(PluginStatus::isFailed).count();
         if (failed > 0) {
             out.println();
-            out.println("Plugins that failed to load:");
+            out.println(cli.text().get("list.failed"));
             host.plugins().stream().filter(PluginStatus::isFailed).forEach(p -> out.println("  " + Session.describe(p)));
         }
         List<String> off = host.plugins().stream().filter(PluginStatus::isDisabled).map(PluginStatus::label).toList();
         if (!off.isEmpty()) {
             out.println();
-            out.println("Disabled plugins (turn one on with " + cli.command() + " plugin enable ID): "
-                    + String.join(", ", off));
+            out.println(cli.text().format("list.disabled", cli.command(), String.join(", ", off)));
         }
         return ExitCodes.OK;
     }
