@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pagelab.exercise.Difficulty;
 
 /** The command line's own words on the terminal in both languages (issue 16). */
 class CliTextTest {
@@ -78,7 +79,14 @@ class CliTextTest {
             }
         }
         assertThat(new TreeSet<>(keys)).as("keys the source uses").containsAll(used);
-        assertThat(used).as("keys of cli.properties").containsAll(keys);
+        // a key made of a prefix and a value ("list.level." + the difficulty) is used when its prefix is
+        Set<String> unused = new TreeSet<>(keys);
+        unused.removeAll(used);
+        unused.removeIf(k -> k.startsWith("list.level."));
+        assertThat(unused).as("keys of cli.properties that no source uses").isEmpty();
+        for (Difficulty d : Difficulty.values()) {
+            assertThat(keys).contains("list.level." + d);
+        }
     }
 
     @Test
@@ -112,6 +120,24 @@ class CliTextTest {
                 + "plugin install JAR, or pass --plugins PATH or --dev ROOT." + System.lineSeparator());
         Locale.setDefault(Locale.ENGLISH);
         assertThat(run("list")[0]).startsWith("No exercises installed. Put plugin jars in ");
+    }
+
+    @Test
+    void theListsHeadingsAndDifficultiesInChineseKeepTheColumnsInLine() throws Exception {
+        String jar = SparseCellsPlugin.jar(home.resolve("sparse-cells.jar")).toString();
+        Locale.setDefault(Locale.ENGLISH);
+        List<String> en = run("--plugins", jar, "list")[0].lines().toList();
+        assertThat(en.get(0)).isEqualTo(String.format("%-20s %-3s %-7s %5s  %-40s %s", "ID", "CH", "LEVEL", "MIN",
+                "TITLE", "PLUGIN"));
+        assertThat(en.get(1)).startsWith("sparse-cells         15  MEDIUM     60  A sparse spreadsheet ");
+
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        List<String> zh = run("--plugins", jar, "list")[0].lines().toList();
+        assertThat(zh.get(0)).startsWith("练习 ID").contains("难度").contains("标题").contains("插件");
+        assertThat(zh.get(1)).startsWith("sparse-cells         15  中等       60  ");
+        // the title column starts at the same terminal column in the heading and the rows
+        assertThat(pagelab.app.results.ReportText.columns(zh.get(0).substring(0, zh.get(0).indexOf("标题"))))
+                .isEqualTo(ListCommand.TITLE_COLUMN);
     }
 
     /** Standard output and error of a command line, with an empty data folder. */
