@@ -74,6 +74,9 @@ public final class PageLabCli implements Callable<Integer> {
         UsageText.apply(cmd, locale); // --help in the same language as the rest
         cmd.setOut(out).setErr(err);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> handle(e, line, cli.words));
+        if (!cli.words.english()) {
+            cmd.setParameterExceptionHandler(new ParseErrors(cli.words)); // English: picocli's own, as it always was
+        }
         try {
             return cmd.execute(args);
         } finally {

@@ -83,6 +83,8 @@ class CliTextTest {
         Set<String> unused = new TreeSet<>(keys);
         unused.removeAll(used);
         unused.removeIf(k -> k.startsWith("list.level."));
+        unused.removeAll(List.of("parse.missingValue", "parse.missingOption", "parse.missingParameter", // ParseErrors'
+                "parse.unknownOption", "parse.unmatched", "parse.invalidValue")); // table, beside its patterns
         assertThat(unused).as("keys of cli.properties that no source uses").isEmpty();
         for (Difficulty d : Difficulty.values()) {
             assertThat(keys).contains("list.level." + d);
@@ -138,6 +140,24 @@ class CliTextTest {
         // the title column starts at the same terminal column in the heading and the rows
         assertThat(pagelab.app.results.ReportText.columns(zh.get(0).substring(0, zh.get(0).indexOf("标题"))))
                 .isEqualTo(ListCommand.TITLE_COLUMN);
+    }
+
+    @Test
+    void aWrongCommandLineIsToldInChineseWithTheChineseUsageAndEnglishAsPicocliSaysIt() {
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        assertThat(run("check")[1]).startsWith("缺少必需的参数：'ID'" + System.lineSeparator() + "用法：pagelab check");
+        assertThat(run("grade", "x", "y")[1]).startsWith("缺少必需的选项：'--out=FILE'");
+        assertThat(run("check", "x", "--out")[1]).startsWith("选项 '--out' (FILE) 缺少值");
+        assertThat(run("list", "--nonsense")[1]).startsWith("未知的选项：'--nonsense'");
+        assertThat(run("chek")[1]).startsWith("无法识别的参数：'chek'" + System.lineSeparator()
+                + "您是不是想输入：pagelab check 或 ");
+        assertThat(run("list", "--format", "xml")[1]).startsWith("选项 '--format' 的值无效：");
+
+        Locale.setDefault(Locale.ENGLISH);
+        assertThat(run("check")[1]).startsWith("Missing required parameter: 'ID'" + System.lineSeparator()
+                + "Usage: pagelab check");
+        assertThat(run("chek")[1]).startsWith("Unmatched argument at index 0: 'chek'" + System.lineSeparator()
+                + "Did you mean: pagelab check or ");
     }
 
     /** Standard output and error of a command line, with an empty data folder. */
