@@ -82,9 +82,7 @@ final class AutograderCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new CliException(ExitCodes.USAGE, e.getMessage());
                 }
-                w.println("Wrote " + out + " (" + Files.size(out) / 1024 + " KiB): upload it as the autograder of a "
-                        + "Gradescope programming assignment (Ubuntu base image). Try it first: docs/"
-                        + "grading-at-scale.md.");
+                w.println(cli.text().format("autograder.gradescope", out, Files.size(out) / 1024));
             }
             case GITHUB -> {
                 try {
@@ -92,17 +90,16 @@ final class AutograderCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new CliException(ExitCodes.USAGE, e.getMessage());
                 }
-                w.println("Wrote " + out.resolve(GithubWorkflow.WORKFLOW) + " and " + out.resolve(GithubWorkflow
-                        .SUMMARY) + (graderUrl.isEmpty() ? "; set the variable PAGELAB_GRADER_URL to the grader "
-                        + "zip's URL" : "") + ".");
+                w.println(cli.text().format(graderUrl.isEmpty() ? "autograder.github.noUrl" : "autograder.github",
+                        out.resolve(GithubWorkflow.WORKFLOW), out.resolve(GithubWorkflow.SUMMARY)));
             }
             case FOLDER -> {
                 if (Files.exists(out) && !isEmptyFolder(out)) {
-                    throw new CliException(ExitCodes.WOULD_OVERWRITE, out + " exists and is not empty");
+                    throw CliException.of(ExitCodes.WOULD_OVERWRITE, "error.notEmpty", out);
                 }
                 GraderInstall.of(exercises).writeTo(out);
-                w.println("Wrote PageLab without the desktop to " + out + " (" + exercises.size() + " exercise"
-                        + (exercises.size() == 1 ? "" : "s") + "); run " + out.resolve(GraderInstall.LAUNCHER));
+                w.println(cli.text().format(exercises.size() == 1 ? "autograder.folder.one" : "autograder.folder", out,
+                        exercises.size(), out.resolve(GraderInstall.LAUNCHER)));
             }
         }
         w.flush();
@@ -113,7 +110,7 @@ final class AutograderCommand implements Callable<Integer> {
         try {
             return Target.valueOf(target.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, "--target must be gradescope, github or folder, not " + target);
+            throw CliException.of(ExitCodes.USAGE, "autograder.target", target);
         }
     }
 

@@ -99,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (reference && path != null) {
-            throw new CliException(ExitCodes.USAGE, "give either PATH or --reference, not both");
+            throw CliException.of(ExitCodes.USAGE, "check.pathOrReference");
         }
         GradescopeReport.Visibility shown = visibility();
         LoadedExercise ex = cli.session().exercise(id);
@@ -139,8 +139,8 @@ final class CheckCommand implements Callable<Integer> {
             ResultSigner signer = cli.session().signer(signKey);
             ResultBundle.of(result, sources, ex.pluginHash()).write(bundle, signer);
             if (signer == null) {
-                cli.spec.commandLine().getErr().println("pagelab: the bundle is unsigned (no signing key: see "
-                        + cli.command() + " keys); verify-result will report it as UNSIGNED");
+                cli.spec.commandLine().getErr().println("pagelab: " + cli.text().format("check.unsigned",
+                        cli.command()));
             }
         }
         if (!result.compile().compiled()) {
@@ -186,7 +186,7 @@ final class CheckCommand implements Callable<Integer> {
         var options = cli.session().graderOptions();
         if (timeoutSeconds != null) {
             if (timeoutSeconds <= 0) {
-                throw new CliException(ExitCodes.USAGE, "--timeout must be positive");
+                throw CliException.of(ExitCodes.USAGE, "error.timeout");
             }
             options = options.withCheckTimeout(Duration.ofSeconds(timeoutSeconds));
         }
@@ -197,8 +197,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             options = options.graded(sandbox, hidden);
             if (sandbox == Sandbox.Mode.REQUIRED && !Sandbox.available()) {
-                throw new CliException(ExitCodes.USAGE, "--sandbox required, but bubblewrap (bwrap) is not "
-                        + "installed or cannot run here");
+                throw CliException.of(ExitCodes.USAGE, "check.noSandbox");
             }
         }
         return new Grader(options);
@@ -206,12 +205,12 @@ final class CheckCommand implements Callable<Integer> {
 
     static Submissions.Submission read(Path path) {
         if (!Files.exists(path)) {
-            throw new CliException(ExitCodes.NOT_FOUND, "no such file or folder: " + path);
+            throw CliException.of(ExitCodes.NOT_FOUND, "error.noFileOrFolder", path);
         }
         try {
             return Submissions.load(path);
         } catch (Submissions.UnreadableSourceException e) {
-            throw new CliException(ExitCodes.IO_ERROR, e.getMessage() + "; the file was left as it is");
+            throw CliException.of(ExitCodes.IO_ERROR, "check.unreadable", e.getMessage());
         } catch (IOException e) {
             throw new CliException(ExitCodes.NOT_FOUND, e.getMessage());
         }

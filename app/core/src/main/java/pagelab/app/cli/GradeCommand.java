@@ -103,11 +103,11 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Shard shard = shard();
         if (!Files.isDirectory(dir)) {
-            throw new CliException(ExitCodes.NOT_FOUND, "no such folder: " + dir);
+            throw CliException.of(ExitCodes.NOT_FOUND, "error.noFolder", dir);
         }
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (n < 1) {
-            throw new CliException(ExitCodes.USAGE, "--jobs must be at least 1");
+            throw CliException.of(ExitCodes.USAGE, "grade.jobs");
         }
         GraderOptions options = options();
         LoadedExercise ex = cli.session().exercise(id);
@@ -138,13 +138,12 @@ final class GradeCommand implements Callable<Integer> {
         }
         summarise(rows, (System.nanoTime() - start) / 1e9, n, grading.isolation(), signer, text);
         if (shard != null) {
-            cli.spec.commandLine().getOut().printf("  shard %s: %d of the %d submissions in %s%n", shard,
-                    students.size(), all.size(), dir);
+            cli.spec.commandLine().getOut().println("  " + cli.text().format("grade.shard", shard, students.size(),
+                    all.size(), dir));
         }
         reportEncodings(students, rows);
         if (bundles != null && signer == null) {
-            err.println("pagelab: the bundles are unsigned: verify-result will report them as UNSIGNED; make a "
-                    + "signing key with " + cli.command() + " keys");
+            err.println("pagelab: " + cli.text().format("grade.unsigned", cli.command()));
             err.flush();
         }
         boolean checkerFailed = rows.stream().anyMatch(r -> r.status() == SubmissionStatus.CHECKER_ERROR);
@@ -155,7 +154,7 @@ final class GradeCommand implements Callable<Integer> {
         try {
             return shardText == null ? null : Shard.parse(shardText);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, "--shard: " + e.getMessage());
+            throw CliException.of(ExitCodes.USAGE, "grade.badShard", e.getMessage());
         }
     }
 
@@ -170,7 +169,7 @@ final class GradeCommand implements Callable<Integer> {
         GraderOptions o = cli.session().graderOptions();
         if (timeoutSeconds != null) {
             if (timeoutSeconds <= 0) {
-                throw new CliException(ExitCodes.USAGE, "--timeout must be positive");
+                throw CliException.of(ExitCodes.USAGE, "error.timeout");
             }
             o = o.withCheckTimeout(Duration.ofSeconds(timeoutSeconds));
         }
@@ -181,8 +180,7 @@ final class GradeCommand implements Callable<Integer> {
         hidden.add(out.toAbsolutePath().getParent());
         o = o.graded(sandbox, hidden);
         if (sandbox == Sandbox.Mode.REQUIRED && !Sandbox.available()) {
-            throw new CliException(ExitCodes.USAGE, "--sandbox required, but bubblewrap (bwrap) is not installed "
-                    + "or cannot run here: install the bubblewrap package (Linux), or use --sandbox auto");
+            throw CliException.of(ExitCodes.USAGE, "grade.noSandbox");
         }
         return o;
     }
@@ -194,15 +192,18 @@ final class GradeCommand implements Callable<Integer> {
         double mean = rows.stream().filter(r -> r.result() != null).mapToInt(r -> r.result().points()).average()
                 .orElse(0);
         PrintWriter w = cli.spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "Graded %d submissions of %s in %.1f s with %d jobs (isolation: %s): mean %.1f points."
-                + " Gradebook: %s%n", rows.size(), id, seconds, n, isolation, mean, out);
+        CliText words = cli.text();
+        // numbers as English prints them in either language (a dot, no grouping)
+        w.println(words.format(n == 1 ? "grade.summary.oneJob" : "grade.summary", rows.size(), id,
+                String.format(Locale.ROOT, "%.1f", seconds), n, text.isolation(isolation),
+                String.format(Locale.ROOT, "%.1f", mean), out));
         List<String> parts = new ArrayList<>();
         counts.forEach((status, count) -> parts.add(count + " " + status.label()));
         w.println("  " + String.join(", ", parts));
         rows.stream().filter(r -> r.status() != SubmissionStatus.GRADED)
                 .forEach(r -> w.println("  " + r.status().label() + ": " + r.student() + ": " + r.reason(text)));
         if (signer != null) {
-            w.println("  bundles signed by " + ResultSigner.fingerprint(signer.publicKey()));
+            w.println("  " + words.format("grade.signedBy", ResultSigner.fingerprint(signer.publicKey())));
         }
         w.flush();
     }
@@ -234,7 +235,7 @@ final class GradeCommand implements Callable<Integer> {
             try {
                 String student = rows.get(i).student();
                 Submissions.load(students.get(i)).notUtf8().forEach((file, encoding) ->
-                        w.println("  read as " + encoding + " (not UTF-8): " + student + "/" + file));
+                        w.println("  " + cli.text().format("grade.readAs", encoding, student + "/" + file)));
             } catch (IOException e) {
                 // changed since it was graded: its row says what was graded
             }

@@ -42,22 +42,22 @@ final class InitCommand implements Callable<Integer> {
         files.put("INSTRUCTIONS.md", ex.exercise().instructions(null));
         List<String> existing = files.keySet().stream().filter(f -> Files.exists(target.resolve(f))).toList();
         if (!existing.isEmpty() && !force) {
-            throw new CliException(ExitCodes.WOULD_OVERWRITE, "not overwriting " + existing + " in " + target
-                    + " (your work?); use --force to replace them");
+            throw CliException.of(ExitCodes.WOULD_OVERWRITE, "init.notOverwriting", existing, target);
         }
         Files.createDirectories(target);
         for (Map.Entry<String, String> f : files.entrySet()) {
             writeAtomically(target.resolve(f.getKey()), f.getValue());
         }
         PrintWriter out = cli.spec.commandLine().getOut();
-        out.println("Wrote " + files.keySet() + " to " + target.toAbsolutePath());
+        CliText words = cli.text();
+        out.println(words.format("init.wrote", files.keySet(), target.toAbsolutePath()));
         if (dir == null && folders.insideCheckout().isPresent()) {
-            out.println("(in PageLab's data folder, not in the source checkout " + folders.insideCheckout().get()
-                    + "; to put it elsewhere: " + cli.command() + " init " + id + " DIR)");
+            out.println(words.format("init.inDataFolder", folders.insideCheckout().get(), cli.command() + " init " + id
+                    + " DIR"));
         }
         // Leave the path out of the hint only when check finds the folder by itself from here.
         String where = folders.foundWithoutPath(ex, target) ? "" : " " + target;
-        out.println("Edit the TODOs, then run: " + cli.command() + " check " + id + where);
+        out.println(words.format("init.next", cli.command() + " check " + id + where));
         return ExitCodes.OK;
     }
 

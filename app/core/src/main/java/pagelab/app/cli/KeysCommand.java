@@ -31,14 +31,14 @@ final class KeysCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dir = out != null ? out : cli.session().keyDir();
         if (Files.exists(dir.resolve(ResultSigner.PRIVATE_KEY)) && !force) {
-            throw new CliException(ExitCodes.WOULD_OVERWRITE, dir.resolve(ResultSigner.PRIVATE_KEY) + " exists "
-                    + "already; use --force to replace it");
+            throw CliException.of(ExitCodes.WOULD_OVERWRITE, "keys.exists", dir.resolve(ResultSigner.PRIVATE_KEY));
         }
         ResultSigner signer = ResultSigner.generate(dir);
         PrintWriter w = cli.spec.commandLine().getOut();
-        w.println("Made the key pair " + ResultSigner.fingerprint(signer.publicKey()) + ":");
-        w.println("  " + dir.resolve(ResultSigner.PRIVATE_KEY) + "  (private: signs bundles; keep it to yourself)");
-        w.println("  " + dir.resolve(ResultSigner.PUBLIC_KEY) + "  (public: lets others verify them)");
+        CliText words = cli.text();
+        w.println(words.format("keys.made", ResultSigner.fingerprint(signer.publicKey())));
+        w.println("  " + words.format("keys.private", dir.resolve(ResultSigner.PRIVATE_KEY)));
+        w.println("  " + words.format("keys.public", dir.resolve(ResultSigner.PUBLIC_KEY)));
         w.flush();
         return ExitCodes.OK;
     }

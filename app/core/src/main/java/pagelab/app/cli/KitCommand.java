@@ -55,9 +55,7 @@ final class KitCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path release = Installation.dir();
         if (release == null || !Files.isDirectory(release.resolve("lib"))) {
-            throw new CliException(ExitCodes.NOT_FOUND, "kit copies a PageLab release, and this PageLab was not "
-                    + "started from one: unpack pagelab-VERSION.zip and run its bin/pagelab kit (in a source "
-                    + "checkout, mvn package writes it to app/dist/target)");
+            throw CliException.of(ExitCodes.NOT_FOUND, "kit.noRelease");
         }
         WorkshopTrack order = track == null ? null : readTrack(track);
         Set<String> ids = new LinkedHashSet<>(exerciseIds);
@@ -65,26 +63,24 @@ final class KitCommand implements Callable<Integer> {
             ids.addAll(order.exerciseIds());
         }
         if (ids.isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, "name the exercises: --exercises ID,ID... or --track FILE");
+            throw CliException.of(ExitCodes.USAGE, "kit.noExercises");
         }
         if (order != null) {
             List<String> missing = order.exerciseIds().stream().filter(id -> !ids.contains(id)).toList();
             if (!missing.isEmpty()) {
-                throw new CliException(ExitCodes.USAGE, "the track " + track + " names exercises the kit would "
-                        + "not have: " + String.join(", ", missing) + "; add them to --exercises");
+                throw CliException.of(ExitCodes.USAGE, "kit.trackMissing", track, String.join(", ", missing));
             }
         }
         Map<String, Path> plugins = new LinkedHashMap<>(); // plugin id -> its jar; one plugin may hold several
         for (String id : ids) {
             LoadedExercise ex = cli.session().exercise(id); // exit 4, naming the id, when there is none
             if (!Files.isRegularFile(ex.pluginPath())) {
-                throw new CliException(ExitCodes.NOT_FOUND, "exercise " + id + " comes from " + ex.pluginPath()
-                        + ", a folder, not a plugin jar: a kit takes installed plugins");
+                throw CliException.of(ExitCodes.NOT_FOUND, "kit.notAJar", id, ex.pluginPath());
             }
             plugins.put(ex.pluginId(), ex.pluginPath());
         }
         if (Files.exists(out) && !isEmptyFolder(out)) {
-            throw new CliException(ExitCodes.WOULD_OVERWRITE, out + " exists and is not empty");
+            throw CliException.of(ExitCodes.WOULD_OVERWRITE, "error.notEmpty", out);
         }
 
         copyRelease(release, out);
@@ -96,18 +92,17 @@ final class KitCommand implements Callable<Integer> {
             Files.copy(track, out.resolve(Installation.TRACK_FILE));
         }
         PrintWriter w = cli.spec.commandLine().getOut();
-        w.println("Wrote the kit to " + out + ": PageLab " + PageLabCli.version() + " with " + ids.size()
-                + " exercise" + (ids.size() == 1 ? "" : "s") + " (" + String.join(", ", ids) + ")"
-                + (track == null ? "" : " on the track of " + track) + ".");
-        w.println("Copy the folder as it is; on each laptop start " + out.resolve("bin").resolve("pagelab")
-                + " (Windows: bin\\pagelab.cmd). The laptops need a Java 17 (or later) JDK.");
+        CliText words = cli.text();
+        w.println(words.format(ids.size() == 1 ? "kit.wrote.one" : "kit.wrote", out, PageLabCli.version(), ids.size(),
+                String.join(", ", ids)) + (track == null ? "" : words.format("kit.onTrack", track)) + words.get("kit.end"));
+        w.println(words.format("kit.copy", out.resolve("bin").resolve("pagelab")));
         w.flush();
         return ExitCodes.OK;
     }
 
     private static WorkshopTrack readTrack(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new CliException(ExitCodes.NOT_FOUND, "no track file " + file);
+            throw CliException.of(ExitCodes.NOT_FOUND, "kit.noTrack", file);
         }
         return WorkshopTrack.parse(file.toString(), SourceText.read(file).text());
     }

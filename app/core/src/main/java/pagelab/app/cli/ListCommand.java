@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.app.plugins.PluginHost;
 import pagelab.app.plugins.PluginStatus;
+import pagelab.app.results.ReportText;
 import pagelab.app.results.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,16 +41,16 @@ final class ListCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (host.exercises().isEmpty()) {
-            out.println("No exercises installed. Put plugin jars in " + host.locations().userDir()
-                    + ", or pass --plugins PATH or --dev ROOT.");
+            out.println(cli.text().format("list.none", host.locations().userDir()));
         } else {
-            out.printf("%-20s %-3s %-7s %5s  %-" + TITLE_WIDTH + "s %s%n", "ID", "CH", "LEVEL", "MIN", "TITLE",
-                    "PLUGIN");
+            CliText words = cli.text();
+            out.println(row(words.get("list.id"), words.get("list.chapter"), words.get("list.level"),
+                    words.get("list.minutes"), words.get("list.title"), words.get("list.plugin")));
             for (LoadedExercise e : host.exercises()) {
                 var d = e.descriptor();
                 List<String> title = wrap(d.title(), TITLE_WIDTH);
-                out.printf("%-20s %-3d %-7s %5d  %-" + TITLE_WIDTH + "s %s %s%n", d.id(), d.chapter(),
-                        d.difficulty(), d.minutes(), title.get(0), e.pluginId(), e.pluginVersion());
+                out.println(row(d.id(), String.valueOf(d.chapter()), words.get("list.level." + d.difficulty()),
+                        String.valueOf(d.minutes()), title.get(0), e.pluginId() + " " + e.pluginVersion()));
                 for (String more : title.subList(1, title.size())) {
                     out.printf("%" + TITLE_COLUMN + "s%s%n", "", more);
                 }
@@ -58,16 +59,25 @@ final class ListCommand implements Callable<Integer> {
         long failed = host.plugins().stream().filter(PluginStatus::isFailed).count();
         if (failed > 0) {
             out.println();
-            out.println("Plugins that failed to load:");
+            out.println(cli.text().get("list.failed"));
             host.plugins().stream().filter(PluginStatus::isFailed).forEach(p -> out.println("  " + Session.describe(p)));
         }
         List<String> off = host.plugins().stream().filter(PluginStatus::isDisabled).map(PluginStatus::label).toList();
         if (!off.isEmpty()) {
             out.println();
-            out.println("Disabled plugins (turn one on with " + cli.command() + " plugin enable ID): "
-                    + String.join(", ", off));
+            out.println(cli.text().format("list.disabled", cli.command(), String.join(", ", off)));
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A line of the table: ID, CH, LEVEL, MIN (right-aligned), TITLE, PLUGIN, padded to their widths in terminal
+     * columns, so that Chinese headings (two columns a character) keep the columns in line.
+     */
+    private static String row(String id, String chapter, String level, String minutes, String title, String plugin) {
+        return ReportText.pad(id, 20) + " " + ReportText.pad(chapter, 3) + " " + ReportText.pad(level, 7) + " "
+                + " ".repeat(Math.max(0, 5 - ReportText.columns(minutes))) + minutes + "  "
+                + ReportText.pad(title, TITLE_WIDTH) + " " + plugin;
     }
 
     /**

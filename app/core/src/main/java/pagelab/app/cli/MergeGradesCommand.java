@@ -33,21 +33,20 @@ final class MergeGradesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         for (Path p : gradebooks) {
             if (!Files.isRegularFile(p)) {
-                throw new CliException(ExitCodes.NOT_FOUND, "no such file: " + p);
+                throw CliException.of(ExitCodes.NOT_FOUND, "error.noFile", p);
             }
         }
         String merged;
         try {
             merged = GradebookMerge.merge(gradebooks);
         } catch (GradebookMerge.MergeException e) {
-            throw new CliException(ExitCodes.MISMATCH, "cannot merge: " + e.getMessage());
+            throw CliException.of(ExitCodes.MISMATCH, "merge.cannot", e.getMessage());
         }
         Path target = out.toAbsolutePath();
         Files.createDirectories(target.getParent());
         InitCommand.writeAtomically(target, (excel ? Gradebook.EXCEL_BOM : "") + merged);
         long rows = merged.lines().count() - 1;
-        cli.spec.commandLine().getOut().println("Merged " + gradebooks.size() + " gradebooks, " + rows + " students: "
-                + out);
+        cli.spec.commandLine().getOut().println(cli.text().format("merge.merged", gradebooks.size(), rows, out));
         return ExitCodes.OK;
     }
 }

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -44,10 +46,16 @@ public final class PageLabCli implements Callable<Integer> {
     CommandSpec spec;
 
     private final Map<String, String> env;
+    private final CliText words;
     private Session session;
 
     PageLabCli(Map<String, String> env) {
+        this(env, CliText.ENGLISH);
+    }
+
+    PageLabCli(Map<String, String> env, CliText words) {
         this.env = env;
+        this.words = words;
     }
 
     /** Runs {@code args} with the process's standard streams and environment. */
@@ -59,11 +67,16 @@ public final class PageLabCli implements Callable<Integer> {
 
     /** Runs {@code args} writing to {@code out} and {@code err}, with {@code env} as the environment. */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-        PageLabCli cli = new PageLabCli(env);
+        Locale locale = CliText.locale(Arrays.asList(args));
+        PageLabCli cli = new PageLabCli(env, CliText.of(locale));
         CommandLine cmd = new CommandLine(cli);
         cmd.setCommandName(cli.command()); // usage lines show what to type
+        UsageText.apply(cmd, locale); // --help in the same language as the rest
         cmd.setOut(out).setErr(err);
-        cmd.setExecutionExceptionHandler((e, line, parsed) -> handle(e, line));
+        cmd.setExecutionExceptionHandler((e, line, parsed) -> handle(e, line, cli.words));
+        if (!cli.words.english()) {
+            cmd.setParameterExceptionHandler(new ParseErrors(cli.words)); // English: picocli's own, as it always was
+        }
         try {
             return cmd.execute(args);
         } finally {
@@ -73,17 +86,17 @@ public final class PageLabCli implements Callable<Integer> {
         }
     }
 
-    private static int handle(Exception e, CommandLine line) {
+    private static int handle(Exception e, CommandLine line, CliText words) {
         PrintWriter err = line.getErr();
         if (e instanceof CliException c) {
-            err.println("pagelab: " + c.getMessage());
+            err.println("pagelab: " + c.message(words));
             return c.exitCode();
         }
         if (e instanceof UncheckedIOException || e instanceof IOException) {
             err.println("pagelab: " + e.getMessage());
             return ExitCodes.IO_ERROR;
         }
-        err.println("pagelab: internal error, please report it: " + e);
+        err.println("pagelab: " + words.format("error.internal", e));
         e.printStackTrace(err);
         return ExitCodes.INTERNAL;
     }
@@ -106,11 +119,10 @@ public final class PageLabCli implements Callable<Integer> {
         } catch (ClassNotFoundException e) {
             return false;
         } catch (InvocationTargetException e) {
-            System.err.println("pagelab: the desktop failed to start (" + e.getCause()
-                    + "); the command line still works:");
+            System.err.println("pagelab: " + CliText.of(Locale.getDefault()).format("desktop.failed", e.getCause()));
             return false;
         } catch (ReflectiveOperationException e) {
-            System.err.println("pagelab: the desktop cannot be started (" + e + ")");
+            System.err.println("pagelab: " + CliText.of(Locale.getDefault()).format("desktop.cannotStart", e));
             return false;
         }
     }
@@ -120,10 +132,10 @@ public final class PageLabCli implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String pagelab = command();
-        out.println("No display (or no desktop module): PageLab's command line works without one.");
-        out.println("Start with: " + pagelab + " list, then " + pagelab + " init ID, then " + pagelab + " check ID.");
+        out.println(words.get("start.noDisplay"));
+        out.println(words.format("start.firstSteps", pagelab));
         if (env.containsKey(COMMAND_ENV) && !pagelab.equals("pagelab")) {
-            out.println("To type just pagelab, from any folder: " + pagelab + " install (a link in ~/.local/bin).");
+            out.println(words.format("start.install", pagelab));
         }
         out.println();
         spec.commandLine().usage(out);
@@ -132,10 +144,15 @@ public final class PageLabCli implements Callable<Integer> {
 
     Session session() {
         if (session == null) {
-            session = new Session(hostOptions, env, command(),
-                    warning -> spec.commandLine().getErr().println("pagelab: warning: " + warning));
+            session = new Session(hostOptions, env, command(), words,
+                    warning -> spec.commandLine().getErr().println("pagelab: " + words.format("message.warning", warning)));
         }
         return session;
+    }
+
+    /** The command line's own words, in the language of this run (see {@link CliText#locale}). */
+    CliText text() {
+        return words;
     }
 
     Map<String, String> env() {

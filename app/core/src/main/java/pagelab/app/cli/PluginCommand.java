@@ -26,8 +26,7 @@ final class PluginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String pagelab = cli.command();
-        throw new CliException(ExitCodes.USAGE, "say what to do: " + pagelab + " plugin install JAR, " + pagelab
-                + " plugin remove ID, " + pagelab + " plugin disable ID or " + pagelab + " plugin enable ID");
+        throw CliException.of(ExitCodes.USAGE, "plugin.what", pagelab);
     }
 
     /** {@code pagelab plugin install JAR}. */
@@ -43,19 +42,19 @@ final class PluginCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(jar)) {
-                throw new CliException(ExitCodes.NOT_FOUND, "no such file: " + jar);
+                throw CliException.of(ExitCodes.NOT_FOUND, "error.noFile", jar);
             }
             PluginStatus s;
             try {
                 s = parent.cli.session().host().install(jar);
             } catch (IOException e) {
-                throw new CliException(ExitCodes.IO_ERROR, "cannot install " + jar + ": " + e.getMessage());
+                throw CliException.of(ExitCodes.IO_ERROR, "plugin.cannotInstall", jar, e.getMessage());
             }
             PrintWriter out = parent.cli.spec.commandLine().getOut();
             if (!s.isLoaded()) {
-                throw new CliException(ExitCodes.PLUGIN_INVALID, "not installed: " + Session.describe(s));
+                throw CliException.of(ExitCodes.PLUGIN_INVALID, "plugin.notInstalled", Session.describe(s));
             }
-            out.println("Installed " + s.label() + ": " + String.join(", ", s.exerciseIds()));
+            out.println(parent.cli.text().format("plugin.installed", s.label(), String.join(", ", s.exerciseIds())));
             out.flush();
             return ExitCodes.OK;
         }
@@ -79,7 +78,7 @@ final class PluginCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.NOT_FOUND, e.getMessage());
             }
             PrintWriter out = parent.cli.spec.commandLine().getOut();
-            out.println("Removed plugin " + id);
+            out.println(parent.cli.text().format("plugin.removed", id));
             out.flush();
             return ExitCodes.OK;
         }
@@ -102,11 +101,11 @@ final class PluginCommand implements Callable<Integer> {
             try {
                 s = parent.cli.session().host().disable(id);
             } catch (IOException e) {
-                throw new CliException(ExitCodes.NOT_FOUND, "cannot disable " + id + ": " + e.getMessage());
+                throw CliException.of(ExitCodes.NOT_FOUND, "plugin.cannotDisable", id, e.getMessage());
             }
             PrintWriter out = parent.cli.spec.commandLine().getOut();
-            out.println("Disabled plugin " + id + "; " + parent.cli.command() + " plugin enable " + id
-                    + " turns it on again." + (s.path() == null ? "" : " (" + s.path() + ")"));
+            out.println(parent.cli.text().format("plugin.disabled", id, parent.cli.command() + " plugin enable " + id)
+                    + (s.path() == null ? "" : " (" + s.path() + ")"));
             out.flush();
             return ExitCodes.OK;
         }
@@ -129,14 +128,13 @@ final class PluginCommand implements Callable<Integer> {
             try {
                 s = parent.cli.session().host().enable(id);
             } catch (IOException e) {
-                throw new CliException(ExitCodes.NOT_FOUND, "cannot enable " + id + ": " + e.getMessage());
+                throw CliException.of(ExitCodes.NOT_FOUND, "plugin.cannotEnable", id, e.getMessage());
             }
             if (!s.isLoaded()) {
-                throw new CliException(ExitCodes.PLUGIN_INVALID, "enabled, but it does not load: "
-                        + Session.describe(s));
+                throw CliException.of(ExitCodes.PLUGIN_INVALID, "plugin.enabledNotLoaded", Session.describe(s));
             }
             PrintWriter out = parent.cli.spec.commandLine().getOut();
-            out.println("Enabled " + s.label() + ": " + String.join(", ", s.exerciseIds()));
+            out.println(parent.cli.text().format("plugin.enabled", s.label(), String.join(", ", s.exerciseIds())));
             out.flush();
             return ExitCodes.OK;
         }

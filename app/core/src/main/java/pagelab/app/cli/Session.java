@@ -24,6 +24,7 @@ final class Session implements AutoCloseable {
     private final HostOptions options;
     private final Map<String, String> env;
     private final String command;
+    private final CliText words;
     private final Consumer<String> warn;
     private DataFolder dataFolder;
     private PluginHost host;
@@ -31,10 +32,12 @@ final class Session implements AutoCloseable {
 
     /**
      * @param command how the user types {@code pagelab}, for hints
+     * @param words   the command line's words, for the warnings
      * @param warn    shows a warning to the user as it arises
      */
-    Session(HostOptions options, Map<String, String> env, String command, Consumer<String> warn) {
+    Session(HostOptions options, Map<String, String> env, String command, CliText words, Consumer<String> warn) {
         this.options = options;
+        this.words = words;
         this.env = env;
         this.command = command;
         this.warn = warn;
@@ -50,7 +53,7 @@ final class Session implements AutoCloseable {
             try {
                 dataFolder = DataFolder.open(dir);
             } catch (IOException e) {
-                warn.accept("cannot use the data folder " + dir + " (" + e.getMessage() + ")");
+                warn.accept(words.format("session.dataFolder", dir, e.getMessage()));
                 return dir;
             }
             dataFolder.warnings().forEach(warn);
@@ -95,7 +98,7 @@ final class Session implements AutoCloseable {
         try {
             return ResultSigner.load(key);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "cannot use the signing key: " + e.getMessage());
+            throw CliException.of(ExitCodes.IO_ERROR, "session.signingKey", e.getMessage());
         }
     }
 
@@ -106,7 +109,7 @@ final class Session implements AutoCloseable {
             try (DirectoryStream<Path> pubs = Files.newDirectoryStream(keyDir(), "*.pub")) {
                 pubs.forEach(files::add);
             } catch (IOException e) {
-                throw new CliException(ExitCodes.IO_ERROR, "cannot list " + keyDir() + ": " + e.getMessage());
+                throw CliException.of(ExitCodes.IO_ERROR, "session.cannotList", keyDir(), e.getMessage());
             }
         }
         List<PublicKey> keys = new ArrayList<>();
@@ -135,11 +138,11 @@ final class Session implements AutoCloseable {
                     .map(p -> p.label() + ": " + p.reason()).collect(Collectors.joining("; "));
             String off = host().plugins().stream().filter(PluginStatus::isDisabled).map(PluginStatus::label)
                     .collect(Collectors.joining(", "));
-            return new CliException(ExitCodes.NOT_FOUND, "no exercise '" + id + "'. Installed: "
-                    + (known.isEmpty() ? "none" : known) + (failed.isEmpty() ? "" : ". Failed plugins: " + failed)
-                    + (off.isEmpty() ? "" : ". Disabled plugins (" + command + " plugin enable ID): " + off)
-                    + (known.isEmpty() ? ". Install a plugin with " + command + " plugin install JAR, or pass --plugins PATH "
-                    + "or --dev ROOT." : ""));
+            return new CliException(ExitCodes.NOT_FOUND, in -> in.format("session.noExercise", id,
+                    known.isEmpty() ? in.get("session.none") : known)
+                    + (failed.isEmpty() ? "" : in.format("session.failed", failed))
+                    + (off.isEmpty() ? "" : in.format("session.disabled", command, off))
+                    + (known.isEmpty() ? in.format("session.install", command) : ""));
         });
     }
 

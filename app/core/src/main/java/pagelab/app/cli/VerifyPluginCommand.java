@@ -35,7 +35,7 @@ final class VerifyPluginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.exists(path)) {
-            throw new CliException(ExitCodes.NOT_FOUND, "no such file or folder: " + path);
+            throw CliException.of(ExitCodes.NOT_FOUND, "error.noFileOrFolder", path);
         }
         Path plugin = Files.isDirectory(path.resolve("target/classes")) ? path.resolve("target/classes") : path;
         PrintWriter out = cli.spec.commandLine().getOut();

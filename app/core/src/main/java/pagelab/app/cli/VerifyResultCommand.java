@@ -34,7 +34,7 @@ final class VerifyResultCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(bundle)) {
-            throw new CliException(ExitCodes.NOT_FOUND, "no such file: " + bundle);
+            throw CliException.of(ExitCodes.NOT_FOUND, "error.noFile", bundle);
         }
         ResultBundle b;
         try {
@@ -46,10 +46,12 @@ final class VerifyResultCommand implements Callable<Integer> {
                 cli.session().grader());
         PrintWriter out = cli.spec.commandLine().getOut();
         var m = b.manifest();
-        out.println(v.outcome() + ": " + m.exerciseId() + " " + m.points() + "/" + m.maxPoints() + " points, graded "
-                + m.gradedAt() + " by " + m.pluginId() + " " + m.pluginVersion() + ", seed " + m.seed());
+        CliText words = cli.text();
+        // the outcome stays the word scripts look for (CONFIRMED, REFUTED ...) in every language
+        out.println(v.outcome() + ": " + words.format("verify.result", m.exerciseId(), m.points(), m.maxPoints(),
+                m.gradedAt(), m.pluginId() + " " + m.pluginVersion(), m.seed()));
         if (b.signed() && v.outcome() != ResultVerifier.Outcome.REFUTED) {
-            out.println("  signed by " + signer(b));
+            out.println("  " + words.format("verify.signedBy", signer(b, words)));
         }
         v.reasons().forEach(r -> out.println("  " + r));
         out.flush();
@@ -61,11 +63,11 @@ final class VerifyResultCommand implements Callable<Integer> {
         };
     }
 
-    private static String signer(ResultBundle b) {
+    private static String signer(ResultBundle b, CliText words) {
         try {
             return ResultSigner.fingerprint(ResultSigner.readPublicKeyPem(b.signerPem()));
         } catch (IOException e) {
-            return "an unreadable key";
+            return words.get("verify.unreadableKey");
         }
     }
 }

@@ -63,9 +63,8 @@ final class WorkFolders {
         boolean inHere = holdsAny(here, names);
         boolean inSub = holdsAny(sub, names);
         if (inHere && inSub) {
-            throw new CliException(ExitCodes.USAGE, "both this folder and ./" + id + " hold " + String.join(", ",
-                    names) + ": say which to grade, " + command + " check " + id + " " + id + " or " + command
-                    + " check " + id + " .");
+            throw CliException.of(ExitCodes.USAGE, "work.both", id, String.join(", ", names), command + " check " + id
+                    + " " + id, command + " check " + id + " .");
         }
         if (inHere) {
             return here;
@@ -76,9 +75,8 @@ final class WorkFolders {
         if (holdsAny(work, names)) {
             return work;
         }
-        throw new CliException(ExitCodes.NOT_FOUND, "found no " + String.join(", ", names) + " of " + id
-                + " here, in ./" + id + " or in " + work + ": run " + command + " init " + id
-                + " first, or give the file or folder to grade (" + command + " check " + id + " PATH)");
+        throw CliException.of(ExitCodes.NOT_FOUND, "work.none", String.join(", ", names), id, work,
+                command + " init " + id, command + " check " + id + " PATH");
     }
 
     /** Whether {@link #checkSource} would find {@code dir}, and so a hint may leave the path out. */
