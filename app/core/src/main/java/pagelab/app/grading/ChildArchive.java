@@ -39,6 +39,8 @@ import pagelab.app.results.Hashes;
 final class ChildArchive {
     /** A training folder older than this belongs to a training that died: it no longer stops another. */
     static final Duration STALE_TRAINING = Duration.ofMinutes(5);
+    /** How long a host that is exiting waits for a trainer to be started (compiling the reference, mostly). */
+    private static final Duration SPAWN_WAIT = Duration.ofSeconds(5);
     /** The archives this host JVM asked to train: each at most once. */
     private static final Set<Path> ASKED = ConcurrentHashMap.newKeySet();
 
@@ -64,6 +66,14 @@ final class ChildArchive {
             Thread t = new Thread(() -> startTrainer(archive, command, training), "pagelab-child-archive");
             t.setDaemon(true);
             t.start();
+            // a command that ends first (one check) waits a little for the trainer to be started
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    t.join(SPAWN_WAIT.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "pagelab-child-archive-exit"));
         }
         return null;
     }
@@ -116,15 +126,21 @@ final class ChildArchive {
         }
     }
 
-    /** Takes the training lock, writes the requests and starts the trainer, which carries on by itself. */
+    /**
+     * Makes the requests, takes the training lock, writes them and starts the trainer, which carries on by itself
+     * (the lock is taken last, so a host that exits while compiling leaves none behind).
+     */
     private static void startTrainer(Path archive, List<String> command, Supplier<List<ChildRequest>> training) {
         Path folder = trainingFolder(archive);
+        boolean locked = false;
         try {
-            if (!takeLock(folder)) {
+            byte[] plan = RecordJson.bytes(new GradingChild.TrainingPlan(training.get()));
+            locked = takeLock(folder);
+            if (!locked) {
                 return;
             }
             Path requests = folder.resolve("requests.json");
-            Files.write(requests, RecordJson.bytes(new GradingChild.TrainingPlan(training.get())));
+            Files.write(requests, plan);
             // the trainer runs on the child's own java, flags and class path, with another main class
             List<String> cmd = new ArrayList<>(command.subList(0, command.size() - 1));
             cmd.add(ArchiveTrainer.class.getName());
@@ -133,7 +149,9 @@ final class ChildArchive {
             new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException | RuntimeException e) {
-            ArchiveTrainer.deleteQuietly(folder); // no archive: children boot without one, as before
+            if (locked) {
+                ArchiveTrainer.deleteQuietly(folder); // no archive: children boot without one, as before
+            }
         }
     }
 
