@@ -34,12 +34,12 @@ final class ChildLaunch {
 
     /**
      * The JVM's command, to run in {@code childDir/work}, talking to the host on {@code channel}; with the class
-     * data archive of {@link ChildArchive} when there is one.
+     * data archive of {@link ChildArchive}, {@code archive}, unless that is null.
      */
-    static List<String> command(GraderOptions options, Path channel) {
+    static List<String> command(GraderOptions options, Path channel, Path archive) {
         List<String> base = baseCommand(options);
         List<String> cmd = new ArrayList<>(base.subList(0, 1));
-        cmd.addAll(ChildArchive.options(options, base));
+        cmd.addAll(ChildArchive.options(archive));
         cmd.add("-D" + GradingChild.CHANNEL_PROPERTY + "=" + channel);
         cmd.addAll(base.subList(1, base.size()));
         return cmd;
@@ -87,16 +87,12 @@ final class ChildLaunch {
         return List.copyOf(cp);
     }
 
-    /** Every file and folder the child reads: the JDK, its module and class paths, its class data archive. */
+    /** Every file and folder the child reads besides its plugin and archive: the JDK, its module and class paths. */
     static List<Path> readablePaths(GraderOptions options) {
         List<Path> paths = new ArrayList<>();
         paths.add(Path.of(System.getProperty("java.home")));
         paths.addAll(modulePath());
         paths.addAll(classPath(options));
-        Path archive = ChildArchive.file(options, baseCommand(options));
-        if (archive != null) {
-            paths.add(archive);
-        }
         return paths;
     }
 

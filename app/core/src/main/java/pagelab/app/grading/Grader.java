@@ -252,14 +252,7 @@ public final class Grader implements AutoCloseable {
 
         private Map<String, String> classFiles() {
             if (classFiles == null) {
-                try {
-                    Map<String, String> out = new LinkedHashMap<>();
-                    SolutionCompiler.classFiles(compiled).forEach((name, bytes) ->
-                            out.put(name, Base64.getEncoder().encodeToString(bytes)));
-                    classFiles = out;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read the compiled classes: " + e.getMessage(), e);
-                }
+                classFiles = encodedClassFiles(compiled);
             }
             return classFiles;
         }
@@ -372,15 +365,54 @@ public final class Grader implements AutoCloseable {
     }
 
     private List<String> command(LoadedExercise exercise, Path dir, Path channel) {
-        List<String> java = ChildLaunch.command(options, channel);
+        Path archive = ChildArchive.forExercise(options, ChildLaunch.baseCommand(options), exercise.classpath(),
+                () -> trainingRequests(options, exercise));
+        List<String> java = ChildLaunch.command(options, channel, archive);
         if (!options.sandboxed()) {
             return java;
         }
         List<Path> readable = new ArrayList<>(ChildLaunch.readablePaths(options));
         readable.addAll(exercise.classpath());
+        if (archive != null) {
+            readable.add(archive);
+        }
         List<Path> hidden = new ArrayList<>(options.hiddenPaths());
         hidden.add(options.dataDir());
         return Sandbox.wrap(java, dir, readable, hidden);
+    }
+
+    /**
+     * What the class-data archive of {@code exercise}'s children is trained on ({@link ChildArchive}): its reference
+     * solution through every check, compiled here by a compiler of its own (this runs on the training's thread).
+     * None when the reference does not compile: the archive then holds what every child loads, without the checks.
+     */
+    static List<ChildRequest> trainingRequests(GraderOptions options, LoadedExercise exercise) {
+        CompiledSolution reference = new SolutionCompiler(options.cacheDir().resolve("classes"))
+                .compile(exercise.exercise().reference(), StudentApi.of(exercise.exercise().solutionInterface()));
+        if (!reference.runnable()) {
+            return List.of();
+        }
+        Map<String, String> classFiles = encodedClassFiles(reference);
+        List<String> plugin = exercise.classpath().stream().map(Path::toString).toList();
+        List<ChildRequest> requests = new ArrayList<>();
+        long id = 1000;
+        for (CheckInfo info : CheckPlan.of(exercise.exercise().checks()).checks()) {
+            requests.add(new ChildRequest(id++, plugin, exercise.exerciseClassName(), classFiles, info.id(),
+                    CheckRunner.Options.DEFAULT_SEED, options.checkTimeout().toMillis()));
+        }
+        return requests;
+    }
+
+    /** A compiled solution's class files as a request carries them: by binary name, Base64-encoded. */
+    private static Map<String, String> encodedClassFiles(CompiledSolution compiled) {
+        try {
+            Map<String, String> out = new LinkedHashMap<>();
+            SolutionCompiler.classFiles(compiled).forEach((name, bytes) ->
+                    out.put(name, Base64.getEncoder().encodeToString(bytes)));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the compiled classes: " + e.getMessage(), e);
+        }
     }
 
     /** Ends the children and waits (a little) until they are gone and their folders removed. */

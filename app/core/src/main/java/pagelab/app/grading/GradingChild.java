@@ -13,7 +13,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import pagelab.exercise.CheckResult;
 import pagelab.kernel.Machine;
@@ -34,15 +37,23 @@ public final class GradingChild {
     static final int OUTPUT_LIMIT = 16 * 1024;
     /** System property naming the host's socket. */
     static final String CHANNEL_PROPERTY = "pagelab.child.channel";
-    /** The argument of a training run: load what every child loads, then exit, for {@link ChildArchive}. */
+    /**
+     * The argument of a training run, followed by a {@link TrainingPlan}'s file: load what a child of the exercise
+     * loads, then exit, for {@link ChildArchive}.
+     */
     static final String TRAIN = "--train";
+
+    /** What a training child serves after its built-in check: an exercise's reference through its checks. */
+    record TrainingPlan(List<ChildRequest> requests) {
+    }
 
     private GradingChild() {
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals(TRAIN)) {
-            train();
+            train(args.length > 1 ? RecordJson.read(Files.readAllBytes(Path.of(args[1])), TrainingPlan.class)
+                    .requests() : List.of());
             return;
         }
         // the secret first, while this JVM holds nothing of a solution's
@@ -96,23 +107,27 @@ public final class GradingChild {
     }
 
     /**
-     * What every child does before and during its first check, once, so that the archive holds it: the warm-up, then
-     * one request served exactly as in a graded run ({@link #serve}: the channel's framing and MAC over a Unix socket,
-     * the protocol's JSON both ways, the plugin loader, the solution policy, the student class loader and the check
-     * runner), on the built-in {@link TrainingExercise} with its fixed solution, never a student's code. The JVM
-     * archives the classes this loads as it exits (normally, so that it can).
+     * What a child of one exercise does, once, so that the archive holds it: the warm-up, then requests served
+     * exactly as in a graded run ({@link #serve}: the channel's framing and MAC over a Unix socket, the protocol's
+     * JSON both ways, the plugin loader, the solution policy, the student class loader and the check runner): one
+     * on the built-in {@link TrainingExercise}, then {@code exercise}, the exercise's reference through its checks,
+     * never a student's code. The JVM archives the classes this loads, and the lambdas it links, as it exits.
      */
-    private static void train() throws IOException {
+    private static void train(List<ChildRequest> exercise) throws IOException {
         Function<MachineConfig, Machine> machines = machines();
         awaitWarmUp(warmUp(machines));
         // a failed training check still archives what it loaded; the tests see that it passes
-        trainingCheck(machines);
+        trainingCheck(machines, exercise);
         SolutionPolicy.standard();
         System.exit(0);
     }
 
-    /** Serves the training request over a real channel, as {@link #train} does; the reply the host would get. */
-    static ChildReply trainingCheck(Function<MachineConfig, Machine> machines) throws IOException {
+    /**
+     * Serves the training requests over a real channel, as {@link #train} does: the built-in check, then
+     * {@code more}; the replies the host would get, in order.
+     */
+    static List<ChildReply> trainingCheck(Function<MachineConfig, Machine> machines, List<ChildRequest> more)
+            throws IOException {
         Path dir = Files.createTempDirectory("pagelab-train");
         Path socket = dir.resolve("s");
         byte[] key = ChildChannel.parseSecret(ChildChannel.newSecret());
@@ -121,15 +136,48 @@ public final class GradingChild {
              SocketChannel childEnd = SocketChannel.open(UnixDomainSocketAddress.of(socket));
              SocketChannel hostEnd = server.accept()) {
             ChildChannel host = ChildChannel.host(hostEnd, key);
-            // one request, then end of input: serve() answers it and returns, as when a host is done with a child
-            host.send(ChildChannel.REQUEST, RecordJson.bytes(new ChildRequest(1, List.of(),
-                    TrainingExercise.class.getName(), TrainingExercise.SOLUTION, TrainingExercise.CHECK, 0, 10_000)));
-            hostEnd.shutdownOutput();
+            List<ChildRequest> requests = new ArrayList<>();
+            requests.add(new ChildRequest(1, List.of(), TrainingExercise.class.getName(), TrainingExercise.SOLUTION,
+                    TrainingExercise.CHECK, 0, 10_000));
+            requests.addAll(more);
+            // the host's end on a thread of its own, so that neither end waits for the other's socket buffer
+            FutureTask<List<ChildReply>> replies = new FutureTask<>(() -> trainingHost(host, hostEnd, requests));
+            Thread hostThread = new Thread(replies, "pagelab-training-host");
+            hostThread.setDaemon(true);
+            hostThread.start();
             serve(ChildChannel.child(childEnd, key), new CheckWorker(machines, new BoundedOutput(OUTPUT_LIMIT)));
-            return RecordJson.read(host.receive().payload(), ChildReply.class);
+            childEnd.shutdownOutput();
+            try {
+                return replies.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("training interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IOException("training's host end failed: " + e.getCause(), e.getCause());
+            }
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * The host's part of a training: sends {@code requests}, then end of input, as a host does when it is done with
+     * a child; then reads every reply until the child's end closes (a tainted reply ends serving early).
+     */
+    private static List<ChildReply> trainingHost(ChildChannel host, SocketChannel hostEnd, List<ChildRequest> requests)
+            throws IOException {
+        for (ChildRequest r : requests) {
+            host.send(ChildChannel.REQUEST, RecordJson.bytes(r));
+        }
+        hostEnd.shutdownOutput();
+        List<ChildReply> replies = new ArrayList<>();
+        while (true) {
+            try {
+                replies.add(RecordJson.read(host.receive().payload(), ChildReply.class));
+            } catch (EOFException e) {
+                return replies;
+            }
         }
     }
 
