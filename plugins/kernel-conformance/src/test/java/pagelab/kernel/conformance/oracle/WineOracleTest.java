@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simulator replayed against Wine's recorded answers to the same scripts (README.md in src/test/oracle):
- * hand-written scripts for chapters 13 to 17 and 500 seeded random ones. No call may throw a Java exception, and
+ * hand-written scripts for chapters 13 to 17 and 520 seeded random ones. No call may throw a Java exception, and
  * every line that differs from Wine must be accounted for in deviations.txt: Windows' answer with its evidence, a
  * layout rule, an open question, or a cascade (a later line using a register or handle that an accounted line bound
  * to another value). A line that differs for no listed reason fails the test (issue 14).
