@@ -107,6 +107,27 @@ class FileMappingSmokeTest {
         }
     }
 
+    /**
+     * FILE_MAP_COPY alone is SECTION_QUERY to the kernel, which maps nothing; kernel32's OpenFileMappingW asks for
+     * SECTION_MAP_READ instead ("Convert COPY to READ", ReactOS), so the handle maps a copy-on-write view, as Wine's
+     * kernelbase does (random.scripts random-0063).
+     */
+    @Test
+    void openingForFileMapCopyMapsACopyOnWriteView() {
+        try (Machine m = Machine.create(MachineConfig.x64())) {
+            Kernel32 k = m.createProcess().kernel32();
+            assertThat(k.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 4096, "cow")).isNotZero();
+            long h = k.OpenFileMapping(FILE_MAP_COPY, false, "cow");
+            long v = k.MapViewOfFile(h, FILE_MAP_COPY, 0, 0, 0);
+            assertThat(v).isNotZero();
+            MEMORY_BASIC_INFORMATION mbi = new MEMORY_BASIC_INFORMATION();
+            k.VirtualQuery(v, mbi);
+            assertThat(mbi.Protect).isEqualTo(PAGE_WRITECOPY);
+            assertThat(k.MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0)).as("the handle grants no write").isZero();
+            assertThat(k.GetLastError()).isEqualTo(ERROR_ACCESS_DENIED);
+        }
+    }
+
     @Test
     void fileViewWritesReachTheFileAndCopyViewsStayPrivate() {
         try (Machine m = Machine.create(MachineConfig.x86())) {

@@ -3,6 +3,8 @@ package pagelab.sim.win32;
 import static pagelab.kernel.WinError.ERROR_INVALID_HANDLE;
 import static pagelab.kernel.WinError.ERROR_INVALID_PARAMETER;
 import static pagelab.kernel.WinError.ERROR_MAPPED_ALIGNMENT;
+import static pagelab.kernel.WinNT.FILE_MAP_COPY;
+import static pagelab.kernel.WinNT.FILE_MAP_READ;
 import static pagelab.kernel.WinNT.INVALID_HANDLE_VALUE;
 import static pagelab.kernel.WinNT.SEC_IMAGE;
 import static pagelab.kernel.format.Win32Format.bool;
@@ -82,7 +84,11 @@ final class MappingCalls {
         if (err == 0) {
             err = c.m.sections().open(name, out).win32Error();
         }
-        long handle = err == 0 ? c.p.handles().add(out[0], access, inherit ? HandleTable.INHERIT : 0) : 0;
+        // kernel32 asks NtOpenSection for SECTION_MAP_READ when FILE_MAP_COPY (SECTION_QUERY) is the whole access,
+        // so the handle can map a copy-on-write view (ReactOS's OpenFileMappingW, "Convert COPY to READ"; Wine's
+        // kernelbase does the same and maps such a view, random.scripts random-0063).
+        int granted = access == FILE_MAP_COPY ? FILE_MAP_READ : access;
+        long handle = err == 0 ? c.p.handles().add(out[0], granted, inherit ? HandleTable.INHERIT : 0) : 0;
         Calls.finish(t, err);
         if (c.tracing()) {
             c.trace(t, "OpenFileMapping", err, hex(handle), false, hex(access & 0xFFFFFFFFL), bool(inherit),

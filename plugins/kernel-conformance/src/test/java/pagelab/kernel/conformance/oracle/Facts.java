@@ -2,6 +2,10 @@ package pagelab.kernel.conformance.oracle;
 
 import static pagelab.kernel.WinNT.MEM_DECOMMIT;
 import static pagelab.kernel.WinNT.MEM_FREE;
+import static pagelab.kernel.WinNT.MEM_PRIVATE;
+import static pagelab.kernel.WinNT.SEC_COMMIT;
+import static pagelab.kernel.WinNT.SEC_IMAGE;
+import static pagelab.kernel.WinNT.SEC_RESERVE;
 import static pagelab.kernel.WinNT.MEM_RELEASE;
 import static pagelab.kernel.WinNT.MEM_RESERVE;
 import static pagelab.kernel.WinNT.MEM_RESET;
@@ -34,8 +38,23 @@ final class Facts {
      * lay out each their own way.
      */
     static final String FOREIGN_ADDRESS = "foreign-address";
-    /** A read's or write's first byte is on a reserved (not committed) page. */
+    /** A read's or write's first byte, or VirtualQuery's page, is on a reserved (not committed) page. */
     static final String RESERVED_PAGE = "reserved-page";
+    /** The page's allocation was made with PAGE_GUARD in its protection (VirtualQuery's AllocationProtect). */
+    static final String GUARD_ALLOCATION = "guard-allocation";
+    /** The page's allocation was made with PAGE_WRITECOMBINE (VirtualQuery's AllocationProtect). */
+    static final String WRITECOMBINE_ALLOCATION = "writecombine-allocation";
+    /** VirtualProtect's first page is in a private (VirtualAlloc'd) allocation. */
+    static final String PRIVATE_ALLOCATION = "private-allocation";
+    /** VirtualProtect's new protection is PAGE_WRITECOPY or PAGE_EXECUTE_WRITECOPY (with modifiers or not). */
+    static final String WRITECOPY_PROTECTION = "writecopy-protection";
+    /**
+     * CreateFileMapping's SEC_* attributes name no allocation type (SEC_COMMIT, SEC_RESERVE, SEC_IMAGE) though they
+     * name a modifier (SEC_NOCACHE, SEC_WRITECOMBINE, SEC_LARGE_PAGES), so kernel32 adds no SEC_COMMIT.
+     */
+    static final String NO_SECTION_TYPE = "no-section-type";
+    /** CreateFileMapping asks for SEC_IMAGE of the paging file (INVALID_HANDLE_VALUE), which is no image. */
+    static final String IMAGE_WITHOUT_FILE = "image-without-file";
 
     private static final long PAGE = 4096;
 
@@ -102,6 +121,27 @@ final class Facts {
     /** MEM_RESET_UNDO is left out: Microsoft Learn does not say that it refuses other types. */
     static boolean resetWithAnotherType(int type) {
         return (type & MEM_RESET) != 0 && type != MEM_RESET;
+    }
+
+    static int allocationProtect(Kernel32 k, long address) {
+        MEMORY_BASIC_INFORMATION m = new MEMORY_BASIC_INFORMATION();
+        return k.VirtualQuery(address, m) != 0 && m.State != MEM_FREE ? m.AllocationProtect : 0;
+    }
+
+    static boolean privateAllocation(Kernel32 k, long address) {
+        MEMORY_BASIC_INFORMATION m = new MEMORY_BASIC_INFORMATION();
+        return k.VirtualQuery(address, m) != 0 && m.State != MEM_FREE && m.Type == MEM_PRIVATE;
+    }
+
+    static boolean writecopy(int protect) {
+        int base = protect & 0xFF;
+        return base == 0x08 || base == 0x80;
+    }
+
+    /** The SEC_* bits of CreateFileMapping's flProtect: SEC_* values are 0x100000 and up. */
+    static boolean noSectionType(int flProtect) {
+        int sec = flProtect & 0xFFF00000;
+        return sec != 0 && (sec & (SEC_COMMIT | SEC_RESERVE | SEC_IMAGE)) == 0;
     }
 
     static boolean reserved(Kernel32 k, long address) {

@@ -18,7 +18,7 @@ import java.util.Random;
  */
 public final class ScriptGenerator {
     /** How many random scripts the recording holds. */
-    static final int COUNT = 500;
+    static final int COUNT = 520;
 
     private static final String[] PROTECTIONS = {"PAGE_NOACCESS", "PAGE_READONLY", "PAGE_READWRITE",
         "PAGE_WRITECOPY", "PAGE_EXECUTE", "PAGE_EXECUTE_READ", "PAGE_EXECUTE_READWRITE", "PAGE_READWRITE|PAGE_GUARD",

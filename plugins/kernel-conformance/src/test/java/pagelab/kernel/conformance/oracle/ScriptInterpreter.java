@@ -83,6 +83,12 @@ final class ScriptInterpreter {
                 if (Facts.invalidProtection((int) arg(t, 3))) {
                     out.add(Facts.INVALID_PROTECTION);
                 }
+                if (Facts.privateAllocation(k, arg(t, 1))) {
+                    out.add(Facts.PRIVATE_ALLOCATION);
+                }
+                if (Facts.writecopy((int) arg(t, 3))) {
+                    out.add(Facts.WRITECOPY_PROTECTION);
+                }
             }
             case "VirtualFree" -> {
                 if (Facts.firstPageFree(k, arg(t, 1))) {
@@ -108,11 +114,31 @@ final class ScriptInterpreter {
                     out.add(Facts.RESERVED_PAGE);
                 }
             }
+            case "CreateFileMapping" -> {
+                if (Facts.noSectionType((int) arg(t, 2))) {
+                    out.add(Facts.NO_SECTION_TYPE);
+                }
+                if ((arg(t, 2) & WinNT.SEC_IMAGE) != 0 && arg(t, 1) == WinNT.INVALID_HANDLE_VALUE) {
+                    out.add(Facts.IMAGE_WITHOUT_FILE);
+                }
+            }
             default -> { }
         }
-        if (t.size() > 1 && List.of("VirtualQuery", "read", "write", "VirtualProtect", "VirtualFree", "UnmapViewOfFile").contains(t.get(0))
-                && symbols.address(arg(t, 1)).equals("?")) {
+        if (t.size() > 1 && List.of("VirtualQuery", "read", "write", "VirtualProtect", "VirtualFree", "UnmapViewOfFile",
+                "VirtualAlloc").contains(t.get(0)) && symbols.address(arg(t, 1)).equals("?")) {
             out.add(Facts.FOREIGN_ADDRESS);
+        }
+        if (t.get(0).equals("VirtualQuery") && Facts.reserved(k, arg(t, 1))) {
+            out.add(Facts.RESERVED_PAGE);
+        }
+        if (List.of("VirtualQuery", "VirtualProtect").contains(t.get(0))) {
+            int allocation = Facts.allocationProtect(k, arg(t, 1));
+            if ((allocation & WinNT.PAGE_GUARD) != 0) {
+                out.add(Facts.GUARD_ALLOCATION);
+            }
+            if ((allocation & WinNT.PAGE_WRITECOMBINE) != 0) {
+                out.add(Facts.WRITECOMBINE_ALLOCATION);
+            }
         }
         return out;
     }
