@@ -61,9 +61,9 @@ common=(--name PageLab --app-version "$app_version" --vendor "PageLab"
 # The command line's launcher: a console program on Windows, without a menu entry or shortcut of its own (jpackage 17
 # ignores linux-shortcut here: the .deb's postinst leaves its entry out).
 printf '%s\n' win-console=true win-shortcut=false win-menu=false linux-shortcut=false >"$out/cli.properties"
-# On Linux the launchers also read the class-data archive of PageLab's classes that make_cds_archive (below) leaves in
-# the app's folder. -Xshare:auto: a missing, corrupt or stale archive is skipped (the runtime's own one is still
-# used) and PageLab starts as it would without; -Xlog:...=off keeps the JVM's warning about a stale one off the console.
+# On Linux the launchers also read the class-data archive of PageLab's classes, lib/app/pagelab.jsa (below).
+# -Xshare:auto: a missing, corrupt or stale archive is skipped and PageLab starts as it would without (slower);
+# -Xlog:...=off keeps the JVM's warning about a stale one off the console.
 cds_options=()
 if [ "$os" = linux ]; then
     cds_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/pagelab.jsa' --java-options '-Xshare:auto'
@@ -75,6 +75,38 @@ fi
     --java-options '-Dpagelab.plugins.dir=$APPDIR/plugins' ${cds_options[@]+"${cds_options[@]}"} \
     --add-launcher pagelab-cli="$out/cli.properties"
 echo "jpackage.sh: app-image $out/image in $(( $(date +%s) - start )) s"
+
+# Linux: the list of classes for the class-data archive (src/release/linux/make-cds-archive.sh), shipped in lib/app with
+# that script: the desktop runs once from the image (on a virtual display when there is none) with
+# -XX:DumpLoadedClassList, and closes itself once its window is painted and the plugins are loaded, as ./pagelab's
+# first start does to make its own archive. The archive itself depends on where the app is (Java 17 checks the jars'
+# absolute paths): the image gets its own after the installers, which leave it out; the .deb makes it on install.
+class_list() {
+    local app="$1" data display=()
+    if [ -z "${DISPLAY:-}" ]; then
+        if ! command -v xvfb-run >/dev/null; then
+            echo "jpackage.sh: no display and no xvfb-run: no class-data archive (PageLab starts without)" >&2
+            return 1
+        fi
+        display=(xvfb-run -a -s "-screen 0 1280x1024x24")
+    fi
+    data="$(mktemp -d)"
+    PAGELAB_HOME="$data" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$app/pagelab.classlist \
+-Dpagelab.quitAfterPaint=true" "${display[@]}" "$app/../../bin/PageLab" >"$out/class-list.log" 2>&1 || true
+    rm -rf "$data"
+    if ! grep -q '^pagelab/app/desktop/MainFrame$' "$app/pagelab.classlist" 2>/dev/null; then
+        rm -f "$app/pagelab.classlist"
+        echo "jpackage.sh: the desktop did not start (see $out/class-list.log): no class-data archive" >&2
+        return 1
+    fi
+    cp "$release/linux/make-cds-archive.sh" "$app/"
+}
+cds=false
+if [ "$os" = linux ]; then
+    start=$(date +%s)
+    class_list "$out/image/PageLab/lib/app" && cds=true
+    echo "jpackage.sh: class list in $(( $(date +%s) - start )) s"
+fi
 
 for type in "$@"; do
     start=$(date +%s)
@@ -90,37 +122,9 @@ for type in "$@"; do
     echo "jpackage.sh: $type in $(( $(date +%s) - start )) s"
 done
 
-# The app-image's class-data archive (Linux): lib/app/pagelab.jsa, the classes the desktop loads up to its first
-# window and the plugins loaded, on top of the runtime's own archive. Made as ./pagelab makes its own: the desktop runs
-# once (on a virtual display when there is none) with the image's runtime, the launcher's class path and main class,
-# and -XX:ArchiveClassesAtExit, and closes itself. Java 17 accepts the archive only where it was made (it compares the
-# jars' absolute paths; a moved copy starts without it), so it is made after the installers, which leave it out:
-# a .deb installs the app elsewhere (/opt/pagelab).
-make_cds_archive() {
-    local image="$out/image/PageLab" app cp main display=()
-    app="$image/lib/app"
-    cp="$(sed -n 's/^app\.classpath=//p' "$app/PageLab.cfg" | sed "s|\\\$APPDIR|$app|" | paste -sd:)"
-    main="$(sed -n 's/^app\.mainclass=//p' "$app/PageLab.cfg")"
-    if [ -z "${DISPLAY:-}" ]; then
-        if ! command -v xvfb-run >/dev/null; then
-            echo "jpackage.sh: no display and no xvfb-run: the app-image has no class-data archive (it starts without)" >&2
-            return 0
-        fi
-        display=(xvfb-run -a -s "-screen 0 1280x1024x24")
-    fi
-    local data
-    data="$(mktemp -d)"
-    if ! PAGELAB_HOME="$data" "${display[@]}" "$image/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$app/pagelab.jsa" \
-            -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dpagelab.plugins.dir="$app/plugins" \
-            -Dpagelab.quitAfterPaint=true -cp "$cp" "$main" >"$out/cds.log" 2>&1 || [ ! -s "$app/pagelab.jsa" ]; then
-        rm -f "$app/pagelab.jsa"
-        echo "jpackage.sh: the class-data archive could not be made (see $out/cds.log); the app-image starts without" >&2
-    fi
-    rm -rf "$data"
-}
-if [ "$os" = linux ]; then
+if [ "$cds" = true ]; then
     start=$(date +%s)
-    make_cds_archive
-    echo "jpackage.sh: class-data archive in $(( $(date +%s) - start )) s"
+    "$out/image/PageLab/lib/app/make-cds-archive.sh" || true
+    echo "jpackage.sh: the app-image's class-data archive in $(( $(date +%s) - start )) s"
 fi
 ls -l "$out" | grep -v '^d' || true

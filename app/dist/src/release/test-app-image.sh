@@ -24,9 +24,9 @@ start() {
         return 1
     fi
 }
-# The archive's top layer holds the desktop's main window class, or not.
+# The desktop's main window class came from the archive, or not.
 from_archive() {
-    grep -q 'pagelab\.app\.desktop\.MainFrame source: shared objects file (top)' "$work/classes.log"
+    grep -q 'pagelab\.app\.desktop\.MainFrame source: shared objects file' "$work/classes.log"
 }
 check() { # name, then the command that must succeed
     local name="$1"
@@ -35,6 +35,8 @@ check() { # name, then the command that must succeed
 }
 
 check "the image has its class-data archive" test -s "$image/lib/app/pagelab.jsa"
+check "  and ships the class list and script the .deb makes its own from" \
+    test -s "$image/lib/app/pagelab.classlist" -a -x "$image/lib/app/make-cds-archive.sh"
 check "the desktop starts from the image" start "$image"
 check "  and loads its classes from the archive" from_archive
 
