@@ -22,12 +22,13 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for launcher in "${launchers[@]}"; do
     JAVA_TOOL_OPTIONS="-Dpagelab.quitAfterPaint=true" "$launcher" >/dev/null 2>&1 || true
 done
-declare -A paint ready
+declare -A paint ready cpu
 for i in $(seq "$runs"); do
     for l in "${!launchers[@]}"; do
         out="$(JAVA_TOOL_OPTIONS="-Dpagelab.startupTime=true -Dpagelab.quitAfterPaint=true" "${launchers[$l]}" 2>&1)"
         paint[$l]="${paint[$l]:-} $(echo "$out" | awk '/^startup-ms/ {print $2}')"
         ready[$l]="${ready[$l]:-} $(echo "$out" | awk '/^plugins-loaded-ms/ {print $2}')"
+        cpu[$l]="${cpu[$l]:-} $(echo "$out" | awk '/^plugins-loaded-ms/ {print $4}')"
     done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -37,6 +38,8 @@ for l in "${!launchers[@]}"; do
         echo "${launchers[$l]}"
         echo "first paint (ms):     ${paint[$l]}  median $(median ${paint[$l]})"
         echo "plugins loaded (ms):  ${ready[$l]}  median $(median ${ready[$l]})  ($(ls "$root/app/dist/target/plugins" | wc -l) plugins)"
+        # The JVM's CPU time by then: what the start costs, which the machine's load stretches less than wall time.
+        echo "CPU until then (ms):  ${cpu[$l]}  median $(median ${cpu[$l]})"
     }
 done
 echo "load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after, on $(nproc) CPUs (wall times stretch with load)"
