@@ -32,14 +32,16 @@ for i in $(seq "$runs"); do
     done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+plugins="$(ls "$root/app/dist/target/plugins" | wc -l)"
 for l in "${!launchers[@]}"; do
     # shellcheck disable=SC2086 # the lists are numbers separated by spaces
     {
         echo "${launchers[$l]}"
         echo "first paint (ms):     ${paint[$l]}  median $(median ${paint[$l]})"
-        echo "plugins loaded (ms):  ${ready[$l]}  median $(median ${ready[$l]})  ($(ls "$root/app/dist/target/plugins" | wc -l) plugins)"
+        echo "plugins loaded (ms):  ${ready[$l]}  median $(median ${ready[$l]})  ($plugins plugins)"
         # The JVM's CPU time by then: what the start costs, which the machine's load stretches less than wall time.
         echo "CPU until then (ms):  ${cpu[$l]}  median $(median ${cpu[$l]})"
     }
 done
-echo "load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after, on $(nproc) CPUs (wall times stretch with load)"
+echo "load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after, on $(nproc) CPUs" \
+    "(wall times stretch with load)"
