@@ -7,7 +7,9 @@
 #   app/dist/src/release/jpackage.sh dmg             macOS (dmg or pkg)
 # Runs on the JDK that JAVA_HOME names, else the one on the PATH: its jmods become the runtime, so use a JDK 17 (or
 # later) that has them (Debian's openjdk-17-jdk does). Two launchers: PageLab (the desktop; on Windows no console
-# window) and pagelab-cli (the command line; a console launcher on Windows). docs/releasing.md has the steps.
+# window) and pagelab-cli (the command line; a console launcher on Windows). On Linux the desktop runs once, to list
+# the classes of its class-data archive: on the display, else under xvfb-run (without either, no archive).
+# docs/releasing.md has the steps.
 set -euo pipefail
 dist="$(cd "$(dirname "$0")/../.." && pwd)"
 release="$dist/src/release"
@@ -62,8 +64,9 @@ common=(--name PageLab --app-version "$app_version" --vendor "PageLab"
 # ignores linux-shortcut here: the .deb's postinst leaves its entry out).
 printf '%s\n' win-console=true win-shortcut=false win-menu=false linux-shortcut=false >"$out/cli.properties"
 # On Linux the launchers also read the class-data archive of PageLab's classes, lib/app/pagelab.jsa (below).
-# -Xshare:auto: a missing, corrupt or stale archive is skipped and PageLab starts as it would without (slower);
-# -Xlog:...=off keeps the JVM's warning about a stale one off the console.
+# -Xshare:auto: a missing, corrupt or stale archive is skipped and PageLab starts with no class-data sharing (slower:
+# the archive takes the runtime's own one's place); -Xlog:...=off keeps any warning of the JVM's about it off the
+# console, as ./pagelab does.
 cds_options=()
 if [ "$os" = linux ]; then
     cds_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/pagelab.jsa' --java-options '-Xshare:auto'
