@@ -7,7 +7,9 @@
 #   app/dist/src/release/jpackage.sh dmg             macOS (dmg or pkg)
 # Runs on the JDK that JAVA_HOME names, else the one on the PATH: its jmods become the runtime, so use a JDK 17 (or
 # later) that has them (Debian's openjdk-17-jdk does). Two launchers: PageLab (the desktop; on Windows no console
-# window) and pagelab-cli (the command line; a console launcher on Windows). docs/releasing.md has the steps.
+# window) and pagelab-cli (the command line; a console launcher on Windows). On Linux the desktop runs once, to list
+# the classes of its class-data archive: on the display, else under xvfb-run (without either, no archive).
+# docs/releasing.md has the steps.
 set -euo pipefail
 dist="$(cd "$(dirname "$0")/../.." && pwd)"
 release="$dist/src/release"
@@ -61,12 +63,53 @@ common=(--name PageLab --app-version "$app_version" --vendor "PageLab"
 # The command line's launcher: a console program on Windows, without a menu entry or shortcut of its own (jpackage 17
 # ignores linux-shortcut here: the .deb's postinst leaves its entry out).
 printf '%s\n' win-console=true win-shortcut=false win-menu=false linux-shortcut=false >"$out/cli.properties"
+# On Linux the launchers also read the class-data archive of PageLab's classes, lib/app/pagelab.jsa (below).
+# -Xshare:auto: a missing, corrupt or stale archive is skipped and PageLab starts with no class-data sharing (slower:
+# the archive takes the runtime's own one's place); -Xlog:...=off keeps any warning of the JVM's about it off the
+# console, as ./pagelab does.
+cds_options=()
+if [ "$os" = linux ]; then
+    cds_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/pagelab.jsa' --java-options '-Xshare:auto'
+        --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off')
+fi
 "${bin}jpackage" --type app-image --dest "$out/image" "${common[@]}" --runtime-image "$out/runtime" \
     --input "$input" --main-jar pagelab.jar --main-class pagelab.app.dist.Launcher --icon "$icon" \
     --java-options '-XX:+UseSerialGC' --java-options '-XX:TieredStopAtLevel=1' \
-    --java-options '-Dpagelab.plugins.dir=$APPDIR/plugins' \
+    --java-options '-Dpagelab.plugins.dir=$APPDIR/plugins' ${cds_options[@]+"${cds_options[@]}"} \
     --add-launcher pagelab-cli="$out/cli.properties"
 echo "jpackage.sh: app-image $out/image in $(( $(date +%s) - start )) s"
+
+# Linux: the list of classes for the class-data archive (src/release/linux/make-cds-archive.sh), shipped in lib/app with
+# that script: the desktop runs once from the image (on a virtual display when there is none) with
+# -XX:DumpLoadedClassList, and closes itself once its window is painted and the plugins are loaded, as ./pagelab's
+# first start does to make its own archive. The archive itself depends on where the app is (Java 17 checks the jars'
+# absolute paths): the image gets its own after the installers, which leave it out; the .deb makes it on install.
+class_list() {
+    local app="$1" data display=()
+    if [ -z "${DISPLAY:-}" ]; then
+        if ! command -v xvfb-run >/dev/null; then
+            echo "jpackage.sh: no display and no xvfb-run: no class-data archive (PageLab starts without)" >&2
+            return 1
+        fi
+        display=(xvfb-run -a -s "-screen 0 1280x1024x24")
+    fi
+    data="$(mktemp -d)"
+    PAGELAB_HOME="$data" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$app/pagelab.classlist \
+-Dpagelab.quitAfterPaint=true" "${display[@]}" "$app/../../bin/PageLab" >"$out/class-list.log" 2>&1 || true
+    rm -rf "$data"
+    if ! grep -q '^pagelab/app/desktop/MainFrame$' "$app/pagelab.classlist" 2>/dev/null; then
+        rm -f "$app/pagelab.classlist"
+        echo "jpackage.sh: the desktop did not start (see $out/class-list.log): no class-data archive" >&2
+        return 1
+    fi
+    cp "$release/linux/make-cds-archive.sh" "$app/"
+}
+cds=false
+if [ "$os" = linux ]; then
+    start=$(date +%s)
+    class_list "$out/image/PageLab/lib/app" && cds=true
+    echo "jpackage.sh: class list in $(( $(date +%s) - start )) s"
+fi
 
 for type in "$@"; do
     start=$(date +%s)
@@ -81,4 +124,10 @@ for type in "$@"; do
         "${extra[@]}"
     echo "jpackage.sh: $type in $(( $(date +%s) - start )) s"
 done
+
+if [ "$cds" = true ]; then
+    start=$(date +%s)
+    "$out/image/PageLab/lib/app/make-cds-archive.sh" || true
+    echo "jpackage.sh: the app-image's class-data archive in $(( $(date +%s) - start )) s"
+fi
 ls -l "$out" | grep -v '^d' || true
