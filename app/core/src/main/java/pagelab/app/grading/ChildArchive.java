@@ -1,6 +1,7 @@
 package pagelab.app.grading;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import pagelab.app.results.Hashes;
 
 /**
@@ -33,8 +35,8 @@ import pagelab.app.results.Hashes;
  * <p>A solution's classes never come from the archive, though the reference's are in it: {@code
  * StudentClassLoader} defines them without a name, which keeps HotSpot from looking there.
  *
- * <p>Only an installation whose class and module paths and plugin are all jar files can have one (the JVM refuses
- * to archive from folders, as in a development build). Thread-safe.
+ * <p>Only an installation whose class and module paths are jar files can have one (the JVM refuses to archive from
+ * folders on them, as in a development build of the host). Thread-safe.
  */
 final class ChildArchive {
     /** A training folder older than this belongs to a training that died: it no longer stops another. */
@@ -84,27 +86,48 @@ final class ChildArchive {
                 : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
-    /** Where the archive for this layout and plugin lives, or null when they cannot have one. */
+    /**
+     * Where the archive for this layout and plugin lives, or null when they cannot have one. The child's own class
+     * and module paths must be jars; the plugin may be a folder too (an exercise under development, loaded from
+     * its {@code target/classes}): the JVM matches a plugin's archived class by the size and CRC-32 of its bytes,
+     * so a rebuilt one is read from its folder again, and the key changes with the folder's files.
+     */
     static Path file(GraderOptions options, List<String> command, List<Path> pluginClasspath) {
         List<Path> entries = new ArrayList<>(ChildLaunch.modulePath());
         entries.addAll(ChildLaunch.classPath(options));
-        entries.addAll(pluginClasspath);
         MessageDigest d = Hashes.sha256();
         d.update((System.getProperty("java.home") + "|" + Runtime.version() + "|" + command + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        for (Path p : entries) {
-            if (!Files.isRegularFile(p)) {
-                return null;
+        try {
+            for (Path p : entries) {
+                if (!Files.isRegularFile(p)) {
+                    return null;
+                }
+                d.update(identity(p).getBytes(StandardCharsets.UTF_8));
             }
-            try {
-                d.update((p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis()
-                        + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                return null;
+            for (Path p : pluginClasspath) {
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> files = Files.walk(p)) {
+                        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                            d.update(identity(f).getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    d.update(identity(p).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    return null;
+                }
             }
+        } catch (IOException | UncheckedIOException e) {
+            return null;
         }
         String key = HexFormat.of().formatHex(d.digest()).substring(0, 24);
         return options.cacheDir().resolve("cds").resolve("child-" + key + ".jsa");
+    }
+
+    /** A file's path, size and time of change, as the archive's key takes them. */
+    private static String identity(Path file) throws IOException {
+        return file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "\n";
     }
 
     /** The folder a training of {@code archive} works in; its existence is the training's lock. */
