@@ -26,6 +26,8 @@ public final class ReportText {
     static final String BUNDLE = "pagelab.app.results.report";
     /** English whatever the JVM's locale: the base bundle. */
     public static final ReportText ENGLISH = new ReportText(Locale.ROOT);
+    /** The languages besides English that these words are translated into (a {@code report_*.properties} each). */
+    public static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE);
 
     // The words SolutionCompiler adds to "cannot find symbol" for a method newer than Java 17 (English only there).
     private static final Pattern NEWER_JAVA = Pattern.compile(
@@ -201,7 +203,7 @@ public final class ReportText {
     /**
      * A compiler message as javac prints it, {@code File.java:12:5: error: ...}, with "error" and PageLab's words
      * about a method newer than Java 17 in this language (javac's own message is what the diagnostic holds: see
-     * {@code pagelab.app.grading.CompilerLanguage} for javac's in the student's language). In English exactly
+     * {@code pagelab.app.grading.Grader#compiledIn} for javac's in the student's language). In English exactly
      * {@link CompileDiagnostic#toString()}.
      */
     public String diagnostic(CompileDiagnostic d) {
