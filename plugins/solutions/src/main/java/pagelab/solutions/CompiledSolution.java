@@ -3,6 +3,9 @@ package pagelab.solutions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A solution after {@link SolutionCompiler}: javac's messages, the solution policy's verdict, and the class files.
@@ -13,14 +16,33 @@ import java.util.List;
  *                    did not compile
  * @param classesDir  the folder holding the class files; null when javac failed
  * @param classNames  binary names of the classes compiled, e.g. {@code SparseSpreadsheet$Cell}
+ * @param translations {@code diagnostics} in each language the compile rendered them in besides English, item for
+ *                    item (see {@link #in(Locale)})
  * @since 0.2
  */
 public record CompiledSolution(List<CompileDiagnostic> diagnostics, List<PolicyViolation> violations,
-                               Path classesDir, List<String> classNames) {
+                               Path classesDir, List<String> classNames,
+                               Map<Locale, List<CompileDiagnostic>> translations) {
     public CompiledSolution {
         diagnostics = List.copyOf(diagnostics);
         violations = List.copyOf(violations);
         classNames = List.copyOf(classNames);
+        translations = Map.copyOf(translations);
+    }
+
+    /** With javac's messages in English only. */
+    public CompiledSolution(List<CompileDiagnostic> diagnostics, List<PolicyViolation> violations, Path classesDir,
+                            List<String> classNames) {
+        this(diagnostics, violations, classesDir, classNames, Map.of());
+    }
+
+    /**
+     * This solution with javac's messages in {@code language}, for a student who reads it; empty when the compile
+     * did not render them in it ({@link SolutionCompiler#compile(pagelab.exercise.SourceSet, StudentApi, List)}).
+     */
+    public Optional<CompiledSolution> in(Locale language) {
+        return Optional.ofNullable(translations.get(language))
+                .map(translated -> new CompiledSolution(translated, violations, classesDir, classNames));
     }
 
     /** Whether javac produced class files. */

@@ -47,6 +47,10 @@ import pagelab.kernel.Kernel32;
  * shipped reference, a resubmitted solution). The cache belongs to the host; a solution's code can never write
  * there, and whatever is there is judged again before it runs.
  *
+ * <p>javac's messages are kept in English (what results, bundles and gradebooks store). A compile can also render
+ * them in the languages a student may read ({@link #compile(SourceSet, StudentApi, List)}): javac's diagnostics
+ * render in any locale it has messages for (the JDK ships Simplified Chinese and Japanese), so one run gives both.
+ *
  * <p>Thread-safe: concurrent compilations of the same sources race to move a finished folder into place and the
  * loser discards its copy.
  *
@@ -84,6 +88,15 @@ public final class SolutionCompiler {
      * @throws UncheckedIOException if the cache folder cannot be written
      */
     public CompiledSolution compile(SourceSet sources, StudentApi api) {
+        return compile(sources, api, List.of());
+    }
+
+    /**
+     * As {@link #compile(SourceSet, StudentApi)}, with javac's messages also in each of {@code languages}
+     * ({@link CompiledSolution#in(Locale)}) from the same run. Class files come from the cache when they are there,
+     * and then there are no messages to render.
+     */
+    public CompiledSolution compile(SourceSet sources, StudentApi api, List<Locale> languages) {
         try {
             List<Path> classpath = List.of(location(Kernel32.class), apiDir(api));
             String key = key(sources, classpath);
@@ -92,31 +105,32 @@ public final class SolutionCompiler {
             if (Files.isRegularFile(done.resolve(LIST_FILE))) {
                 compiled = new CompiledSolution(List.of(), List.of(), done, Files.readAllLines(done.resolve(LIST_FILE)));
             } else {
-                compiled = compileFresh(sources, classpath, key, done);
+                compiled = compileFresh(sources, classpath, key, done, languages);
             }
             if (!compiled.compiled()) {
                 return compiled;
             }
             List<PolicyViolation> violations = policy.check(classFiles(compiled), api);
             return new CompiledSolution(compiled.diagnostics(), violations, compiled.classesDir(),
-                    compiled.classNames());
+                    compiled.classNames(), compiled.translations());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write compiled classes under " + cacheDir + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private CompiledSolution compileFresh(SourceSet sources, List<Path> classpath, String key, Path done)
-            throws IOException {
+    private CompiledSolution compileFresh(SourceSet sources, List<Path> classpath, String key, Path done,
+                                          List<Locale> languages) throws IOException {
         Files.createDirectories(cacheDir);
         Path work = Files.createTempDirectory(cacheDir, key + ".tmp-" + ProcessHandle.current().pid() + "-");
-        CompiledSolution r = javac(sources, classpath, work);
+        CompiledSolution r = javac(sources, classpath, work, languages);
         if (!r.compiled()) {
             deleteTree(work);
             return r;
         }
         Files.write(work.resolve(LIST_FILE), r.classNames());
-        return new CompiledSolution(r.diagnostics(), List.of(), publish(work, done), r.classNames());
+        return new CompiledSolution(r.diagnostics(), List.of(), publish(work, done), r.classNames(),
+                r.translations());
     }
 
     /** The class files of a compiled solution, by binary name. */
@@ -128,7 +142,8 @@ public final class SolutionCompiler {
         return out;
     }
 
-    private static CompiledSolution javac(SourceSet sources, List<Path> classpath, Path out) throws IOException {
+    private static CompiledSolution javac(SourceSet sources, List<Path> classpath, Path out, List<Locale> languages)
+            throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             return failed(new CompileDiagnostic(null, 0, 0, true, "no Java compiler in this runtime: PageLab needs "
@@ -147,9 +162,13 @@ public final class SolutionCompiler {
             // javac's own crash (it happens on odd inputs): report it instead of taking the host down
             return failed(new CompileDiagnostic(null, 0, 0, true, "the compiler crashed: " + e));
         }
-        List<CompileDiagnostic> diagnostics = diagnostics(collector);
-        return ok ? new CompiledSolution(diagnostics, List.of(), out, classNames(out))
-                : new CompiledSolution(diagnostics, List.of(), null, List.of());
+        List<Diagnostic<? extends JavaFileObject>> found = new ArrayList<>(collector.getDiagnostics());
+        found.sort(Comparator.comparing(d -> d.getKind() != Diagnostic.Kind.ERROR)); // stable: each in source order
+        List<CompileDiagnostic> english = diagnostics(found, Locale.ROOT);
+        Map<Locale, List<CompileDiagnostic>> translations = new LinkedHashMap<>();
+        languages.forEach(language -> translations.put(language, diagnostics(found, language)));
+        return ok ? new CompiledSolution(english, List.of(), out, classNames(out), translations)
+                : new CompiledSolution(english, List.of(), null, List.of(), translations);
     }
 
     private static CompiledSolution failed(CompileDiagnostic d) {
@@ -210,18 +229,22 @@ public final class SolutionCompiler {
         return done;
     }
 
-    private static List<CompileDiagnostic> diagnostics(DiagnosticCollector<JavaFileObject> collector) {
+    /**
+     * javac's messages in {@code language}: the first line of each, and PageLab's note about a method newer than
+     * Java 17 after it, always in English (ReportText translates it with the rest of PageLab's words).
+     */
+    private static List<CompileDiagnostic> diagnostics(List<Diagnostic<? extends JavaFileObject>> found,
+                                                       Locale language) {
         List<CompileDiagnostic> out = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
+        for (Diagnostic<? extends JavaFileObject> d : found) {
             String file = d.getSource() == null ? null : d.getSource().getName().replaceFirst("^/", "");
             boolean error = d.getKind() == Diagnostic.Kind.ERROR;
-            String full = d.getMessage(Locale.ROOT);
-            String message = full.lines().findFirst().orElse("") + newerThanJava17(full);
+            String message = d.getMessage(language).lines().findFirst().orElse("")
+                    + newerThanJava17(d.getMessage(Locale.ROOT));
             out.add(new CompileDiagnostic(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
                     error, message));
         }
-        out.sort(Comparator.comparing((CompileDiagnostic d) -> !d.error()));
-        return out;
+        return List.copyOf(out);
     }
 
     /**

@@ -86,19 +86,29 @@ public final class Grader implements AutoCloseable {
         return options.sandboxed() ? "bubblewrap" : "policy";
     }
 
-    /** Compiles {@code sources} against what the exercise's solutions may use, and judges them. */
+    /**
+     * Compiles {@code sources} against what the exercise's solutions may use, and judges them. javac's messages are
+     * English, and also in the languages PageLab's reports speak ({@link ReportText#LANGUAGES}), so that
+     * {@link #compiledIn} needs no second compile for them.
+     */
     public CompiledSolution compile(LoadedExercise exercise, SourceSet sources) {
-        return compiler.compile(sources, api(exercise));
+        return compiler.compile(sources, api(exercise), ReportText.LANGUAGES);
     }
 
     /**
      * {@code compiled} (the compile of {@code sources} for {@code exercise}) with javac's messages in
-     * {@code locale}'s language, for a student who reads it: see {@link CompilerLanguage}. English, and a solution
-     * without messages, come back as they are.
+     * {@code locale}'s language, for a student who reads it. English, and a solution without messages, come back
+     * as they are. A language the compile did not render (javac also speaks Japanese) costs a second compile; when
+     * that has no messages in it either (the class files came from the cache), the English stays.
      */
     public CompiledSolution compiledIn(Locale locale, LoadedExercise exercise, SourceSet sources,
                                        CompiledSolution compiled) {
-        return CompilerLanguage.in(locale, compiled, sources, api(exercise), options.cacheDir().resolve("javac"));
+        if (locale == null || locale.getLanguage().isEmpty() || locale.getLanguage().equals("en")
+                || compiled.diagnostics().isEmpty()) {
+            return compiled;
+        }
+        return compiled.in(locale).or(() -> compiler.compile(sources, api(exercise), List.of(locale)).in(locale))
+                .orElse(compiled);
     }
 
     /**

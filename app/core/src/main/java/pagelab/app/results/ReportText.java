@@ -4,9 +4,11 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import pagelab.app.results.KnownTexts.Known;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckStatus;
 import pagelab.exercise.Evidence;
@@ -26,6 +28,8 @@ public final class ReportText {
     static final String BUNDLE = "pagelab.app.results.report";
     /** English whatever the JVM's locale: the base bundle. */
     public static final ReportText ENGLISH = new ReportText(Locale.ROOT);
+    /** The languages besides English that these words are translated into (a {@code report_*.properties} each). */
+    public static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE);
 
     // The words SolutionCompiler adds to "cannot find symbol" for a method newer than Java 17 (English only there).
     private static final Pattern NEWER_JAVA = Pattern.compile(
@@ -64,25 +68,20 @@ public final class ReportText {
     private static final Pattern STACK_DETAIL = Pattern.compile("stack (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)");
 
     // Why a submission could not be graded at all (Submissions, SourceText, ClassGrader), by their one wording.
-    private static final List<Known> PROBLEMS = List.of(
-            new Known(Pattern.compile("no \\.java files in (.+)"), "problem.noJavaFiles"),
-            new Known(Pattern.compile("no such file or folder: (.+)"), "problem.noSuchFile"),
-            new Known(Pattern.compile("two files named (.+) under (.+); keep one"), "problem.twoFiles"),
-            new Known(Pattern.compile("the grading worker stopped before this submission"), "problem.workerStopped"),
+    private static final KnownTexts PROBLEMS = KnownTexts.of(
+            new Known("no \\.java files in (.+)", "problem.noJavaFiles"),
+            new Known("no such file or folder: (.+)", "problem.noSuchFile"),
+            new Known("two files named (.+) under (.+); keep one", "problem.twoFiles"),
+            new Known("the grading worker stopped before this submission", "problem.workerStopped"),
             new Known(Pattern.compile("grading failed: (.+)", Pattern.DOTALL), "problem.gradingFailed"),
-            new Known(Pattern.compile("cannot read (.+?): it is larger than (\\d+) KB, too large for a source"),
-                    "problem.tooLarge"),
-            new Known(Pattern.compile("cannot read (.+?): it is not text: it holds a NUL byte on line (\\d+)"),
-                    "problem.nul"),
-            new Known(Pattern.compile("cannot read (.+?): it is not text: it holds the control character (U\\+[0-9A-F]{4}) "
-                    + "on line (\\d+)"), "problem.control"),
-            new Known(Pattern.compile("cannot read (.+?): it is in no encoding PageLab knows \\(([^)]*)\\): the first "
-                    + "byte that is not UTF-8 is (0x[0-9A-F]{2}) on line (\\d+)"), "problem.encoding"),
-            new Known(Pattern.compile("cannot read (.+?): it starts with the byte-order mark of (\\S+) but is not valid "
-                    + "\\S+ \\(cut short or damaged\\?\\)"), "problem.bom"));
-
-    private record Known(Pattern pattern, String key) {
-    }
+            new Known("cannot read (.+?): it is larger than (\\d+) KB, too large for a source", "problem.tooLarge"),
+            new Known("cannot read (.+?): it is not text: it holds a NUL byte on line (\\d+)", "problem.nul"),
+            new Known("cannot read (.+?): it is not text: it holds the control character (U\\+[0-9A-F]{4}) "
+                    + "on line (\\d+)", "problem.control"),
+            new Known("cannot read (.+?): it is in no encoding PageLab knows \\(([^)]*)\\): the first "
+                    + "byte that is not UTF-8 is (0x[0-9A-F]{2}) on line (\\d+)", "problem.encoding"),
+            new Known("cannot read (.+?): it starts with the byte-order mark of (\\S+) but is not valid "
+                    + "\\S+ \\(cut short or damaged\\?\\)", "problem.bom"));
 
     // SolutionPolicy's own refusals that do not come from solution-rules.txt
     private static final Pattern MORE_USES = Pattern.compile("(\\d+) more uses");
@@ -201,7 +200,7 @@ public final class ReportText {
     /**
      * A compiler message as javac prints it, {@code File.java:12:5: error: ...}, with "error" and PageLab's words
      * about a method newer than Java 17 in this language (javac's own message is what the diagnostic holds: see
-     * {@code pagelab.app.grading.CompilerLanguage} for javac's in the student's language). In English exactly
+     * {@code pagelab.app.grading.Grader#compiledIn} for javac's in the student's language). In English exactly
      * {@link CompileDiagnostic#toString()}.
      */
     public String diagnostic(CompileDiagnostic d) {
@@ -432,19 +431,14 @@ public final class ReportText {
             r = r.substring(0, r.length() - "; the file was left as it is".length());
             rest = get("problem.leftAsItIs");
         }
-        for (Known k : PROBLEMS) {
-            Matcher m = k.pattern().matcher(r);
-            if (m.matches()) {
-                Object[] args = new Object[m.groupCount()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = m.group(i + 1);
-                }
-                if (k.key().equals("problem.encoding")) { // "UTF-8, GBK, GB18030 or windows-1252"
-                    args[1] = m.group(2).replace(", ", "、").replace(" or ", "或");
-                }
-                return format(k.key(), args) + rest;
-            }
+        Optional<KnownTexts.Match> known = PROBLEMS.match(r);
+        if (known.isEmpty()) {
+            return reason;
         }
-        return reason;
+        Object[] args = known.get().arguments();
+        if (known.get().key().equals("problem.encoding")) { // "UTF-8, GBK, GB18030 or windows-1252"
+            args[1] = known.get().groups().get(1).replace(", ", "、").replace(" or ", "或");
+        }
+        return format(known.get().key(), args) + rest;
     }
 }

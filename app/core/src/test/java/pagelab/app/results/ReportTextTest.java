@@ -33,6 +33,12 @@ class ReportTextTest {
             "a solution must return its result");
 
     @Test
+    void everyLanguageTheCompilerRendersJavacsMessagesInHasTheseWords() {
+        // Grader has javac's messages rendered in these; a language without report words would waste that
+        assertThat(ReportText.LANGUAGES).isNotEmpty().allSatisfy(l -> assertThat(ReportText.of(l).english()).isFalse());
+    }
+
+    @Test
     void everyKeyHasATranslationInBothLanguagesAndEveryPatternParses() throws IOException {
         Properties en = load("report.properties");
         Properties zh = load("report_zh_CN.properties");

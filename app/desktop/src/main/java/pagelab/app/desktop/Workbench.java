@@ -304,7 +304,7 @@ public final class Workbench extends JPanel {
         compileWorker = new SwingWorker<List<CompileDiagnostic>, Void>() {
             @Override
             protected List<CompileDiagnostic> doInBackground() {
-                // javac's messages in the UI language (a second compile, only when there are messages)
+                // javac's messages in the UI language, rendered by the same compile
                 Locale locale = Messages.uiLocale();
                 return ReportText.of(locale).markers(services.grader().compiledIn(locale, ex, sources,
                         services.grader().compile(ex, sources)));

@@ -2,16 +2,14 @@ package pagelab.app.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import pagelab.app.desktop.catalog.CatalogEntry;
 import pagelab.app.desktop.catalog.CatalogPanel;
@@ -22,20 +20,14 @@ import pagelab.app.desktop.store.UserDataStore;
 class ChineseCatalogGuiTest extends DevelopmentTreeGuiTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void backToEnglish() {
-        Messages.use(Locale.ENGLISH);
-    }
+    @RegisterExtension
+    final UiLanguage language = new UiLanguage();
 
     @Test
     void stagesAndExerciseTitlesAreChinese() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(ROOT.resolve("exercises/sparse-cells/target/classes")),
-                "build the exercises first");
-        Messages.use(Locale.SIMPLIFIED_CHINESE);
-        open(new UserDataStore(dir));
-        MainFrame frame = (MainFrame) window.target();
-        waitUntil("the catalog", () -> frame.workbench().openExercise() != null);
+        assumeExercisesBuilt();
+        language.use(Locale.SIMPLIFIED_CHINESE);
+        MainFrame frame = openWithCatalog(new UserDataStore(dir));
         List<String> lines = GuiActionRunner.execute(() -> {
             List<String> out = new ArrayList<>();
             var model = frame.workbench().catalog().entries().getModel();

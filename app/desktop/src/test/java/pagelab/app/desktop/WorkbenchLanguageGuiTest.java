@@ -2,16 +2,14 @@ package pagelab.app.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import pagelab.app.desktop.store.LastCheck;
 import pagelab.app.desktop.store.UserDataStore;
@@ -25,23 +23,23 @@ import pagelab.exercise.CheckResult;
 class WorkbenchLanguageGuiTest extends DevelopmentTreeGuiTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final UiLanguage language = new UiLanguage();
 
-    @AfterEach
-    void backToEnglish() {
-        Messages.use(Locale.ENGLISH);
+    /** The desktop in Chinese on {@code store}, with sparse-cells open. */
+    private MainFrame sparseCellsInChinese(UserDataStore store) {
+        assumeExercisesBuilt();
+        language.use(Locale.SIMPLIFIED_CHINESE);
+        MainFrame frame = openWithCatalog(store);
+        GuiActionRunner.execute(() -> frame.workbench().openExercise("sparse-cells"));
+        waitUntil("sparse-cells is open", () -> frame.workbench().openExercise().id().equals("sparse-cells"));
+        return frame;
     }
 
     @Test
     void aCheckInChineseShowsTheExercisesChineseTitlesMessagesAndHints() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(ROOT.resolve("exercises/sparse-cells/target/classes")),
-                "build exercises/sparse-cells first");
-        Messages.use(Locale.SIMPLIFIED_CHINESE);
         UserDataStore store = new UserDataStore(dir);
-        open(store);
-        MainFrame frame = (MainFrame) window.target();
-        waitUntil("the catalog has opened an exercise", () -> frame.workbench().openExercise() != null);
-        GuiActionRunner.execute(() -> frame.workbench().openExercise("sparse-cells"));
-        waitUntil("sparse-cells is open", () -> frame.workbench().openExercise().id().equals("sparse-cells"));
+        MainFrame frame = sparseCellsInChinese(store);
 
         window.button("checkButton").click();
         waitUntil("the starter is graded", () -> window.label("totalLabel").text().startsWith("总分"));
@@ -58,25 +56,14 @@ class WorkbenchLanguageGuiTest extends DevelopmentTreeGuiTest {
         assertThat(saved.results().get(0).message()).as("saved as graded")
                 .isEqualTo("Expected open to reserve the sheet and return true, but open returned false.");
 
-        GuiActionRunner.execute(frame::closeWindow);
-        robot.cleanUp();
-        robot = null;
-        open(new UserDataStore(dir));
-        MainFrame again = (MainFrame) window.target();
+        MainFrame again = restart(new UserDataStore(dir));
         waitUntil("the last check is restored", () -> !results(again).isEmpty());
         assertThat(first(again).message()).isEqualTo("预期：open 预订整张表并返回 true；实际：open 返回了 false。");
     }
 
     @Test
     void aSolutionThatDoesNotCompileShowsJavacsChineseBeforeAndAfterCheck() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(ROOT.resolve("exercises/sparse-cells/target/classes")),
-                "build exercises/sparse-cells first");
-        Messages.use(Locale.SIMPLIFIED_CHINESE);
-        open(new UserDataStore(dir));
-        MainFrame frame = (MainFrame) window.target();
-        waitUntil("the catalog has opened an exercise", () -> frame.workbench().openExercise() != null);
-        GuiActionRunner.execute(() -> frame.workbench().openExercise("sparse-cells"));
-        waitUntil("sparse-cells is open", () -> frame.workbench().openExercise().id().equals("sparse-cells"));
+        MainFrame frame = sparseCellsInChinese(new UserDataStore(dir));
         var ex = frame.workbench().openExercise();
         String file = ex.exercise().starter().files().keySet().iterator().next();
         String broken = ex.exercise().starter().text(file) + "\nclass Broken {\n    int x = \"text\";\n}\n";
@@ -94,11 +81,7 @@ class WorkbenchLanguageGuiTest extends DevelopmentTreeGuiTest {
 
         // restarted: the saved check says it in Chinese again
         waitUntil("the last check is saved", () -> new UserDataStore(dir).loadLastCheck("sparse-cells").isPresent());
-        GuiActionRunner.execute(frame::closeWindow);
-        robot.cleanUp();
-        robot = null;
-        open(new UserDataStore(dir));
-        MainFrame again = (MainFrame) window.target();
+        MainFrame again = restart(new UserDataStore(dir));
         waitUntil("the last check is restored", () -> !results(again).isEmpty());
         assertThat(results(again)).allSatisfy(r -> assertThat(r.message()).startsWith("解答无法编译：")
                 .contains("错误：不兼容的类型"));

@@ -63,7 +63,7 @@ public final class CheckJob extends SwingWorker<GradingResult, CheckResult> {
     @Override
     protected GradingResult doInBackground() {
         GradingResult r = grader.grade(exercise, sources, CheckRunner.Options.DEFAULT_SEED, this::publish);
-        // javac's messages in the student's language (a second compile, only when there are messages at all)
+        // javac's messages in the student's language, rendered when the grading compiled the sources
         Locale locale = Messages.uiLocale();
         CompiledSolution compiled = grader.compiledIn(locale, exercise, sources, r.compile());
         ReportText text = ReportText.of(locale);

@@ -3,23 +3,21 @@ package pagelab.app.desktop.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import pagelab.app.desktop.Messages;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import pagelab.app.desktop.UiLanguage;
 import pagelab.app.desktop.trace.TraceText;
 import pagelab.kernel.MachineConfig;
 import pagelab.kernel.inspect.ProcessEvent;
 
 /** The playground's own words and the trace's process events in Simplified Chinese (issue 16). */
 class PlaygroundLanguageTest {
-    @AfterEach
-    void restore() {
-        Messages.use(Locale.ENGLISH);
-    }
+    @RegisterExtension
+    final UiLanguage language = new UiLanguage();
 
     @Test
     void answersErrorsAndProcessEventsReadInChinese() {
-        Messages.use(Locale.SIMPLIFIED_CHINESE);
+        language.use(Locale.SIMPLIFIED_CHINESE);
         try (PlaygroundSession s = new PlaygroundSession(MachineConfig.x86().seed(1))) {
             s.run("p = VirtualAlloc(NULL, 64K, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE)");
             assertThat(s.run("setInt(p, 42)").text()).isEqualTo("完成");
@@ -36,7 +34,7 @@ class PlaygroundLanguageTest {
 
     @Test
     void englishIsAsItWas() {
-        Messages.use(Locale.ENGLISH);
+        language.use(Locale.ENGLISH);
         try (PlaygroundSession s = new PlaygroundSession(MachineConfig.x86().seed(1))) {
             s.run("p = VirtualAlloc(NULL, 64K, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE)");
             assertThat(s.run("setInt(p, 42)").text()).isEqualTo("ok");
