@@ -207,6 +207,11 @@ public final class CheckTexts {
         Msg t = e.titleMsg();
         String caption = t != null && t.keyed() && message(t.key()) != null ? text(t) : evidenceTitle(e.title());
         List<String> lines = e.lineMsgs().isEmpty() ? e.lines() : e.lineMsgs().stream().map(this::text).toList();
+        Msg leftOut = lines.isEmpty() || !e.lineMsgs().isEmpty() ? null : Evidence.leftOut(lines.get(0));
+        if (leftOut != null) { // plain lines, trimmed: the API's own first line is translatable all the same
+            lines = new ArrayList<>(lines);
+            lines.set(0, text(leftOut));
+        }
         return caption == null && lines == e.lines() ? e : e.shown(caption == null ? e.title() : caption, lines);
     }
 

@@ -47,8 +47,7 @@ public record Evidence(EvidenceKind kind, String title, List<String> lines, Addr
         if (lines.size() > MAX_LINES + 1) {
             int left = lines.size() - MAX_LINES;
             lines = trim(lines, "... " + left + " earlier lines left out");
-            lineMsgs = lineMsgs.isEmpty() ? lineMsgs : trim(lineMsgs, Msg.of("pagelab.evidence.left-out",
-                    "... {0} earlier lines left out", left));
+            lineMsgs = lineMsgs.isEmpty() ? lineMsgs : trim(lineMsgs, leftOut(left));
         }
         lines = List.copyOf(lines);
         lineMsgs = List.copyOf(lineMsgs);
@@ -82,6 +81,19 @@ public record Evidence(EvidenceKind kind, String title, List<String> lines, Addr
         List<RunStep> steps = RunStep.of(events, MAX_STEPS);
         String line = steps.size() + " of " + events.size() + " kernel events; step through them in the memory map";
         return new Evidence(EvidenceKind.RUN, title, List.of(line), initial, steps);
+    }
+
+    private static final java.util.regex.Pattern LEFT_OUT = java.util.regex.Pattern.compile(
+            "\\.\\.\\. (\\d+) earlier lines left out");
+
+    private static Msg leftOut(long count) {
+        return Msg.of("pagelab.evidence.left-out", "... {0} earlier lines left out", count);
+    }
+
+    /** The line this class puts first in place of the lines it left out, translatable; null for any other line. */
+    static Msg leftOut(String line) {
+        java.util.regex.Matcher m = LEFT_OUT.matcher(line);
+        return m.matches() ? leftOut(Long.parseLong(m.group(1))) : null;
     }
 
     private static <T> List<T> trim(List<T> lines, T leftOut) {

@@ -160,6 +160,10 @@ class CheckTextsTest {
                 "at creation: 5 pages");
         assertThat(zh.apply(e).lines()).startsWith("……前面的 5 行已略去", "创建时：5 页");
         assertThat(zh.apply(e).lines()).as("lines trimmed once are not trimmed again").hasSize(Evidence.MAX_LINES + 1);
+        Evidence plain = Evidence.note("Pages", java.util.Collections.nCopies(Evidence.MAX_LINES + 7, "0x00010000")
+                .toArray(String[]::new));
+        assertThat(zh.apply(plain).lines()).as("the line the API wrote in place of plain lines translates too")
+                .startsWith("……前面的 7 行已略去", "0x00010000").hasSize(Evidence.MAX_LINES + 1);
     }
 
     @Test

@@ -299,9 +299,15 @@ public final class ExerciseVerifier {
                         + "evidence.WORDS.with, or Evidence.captioned)");
             }
             if (e.kind() == EvidenceKind.NOTE && e.lineMsgs().isEmpty()) {
-                e.lines().stream().filter(EnglishWords::in).findFirst().ifPresent(line -> out.add(c.checkId()
-                        + "'s note \"" + e.title() + "\" says \"" + line + "\" in English only: write the note "
-                        + "with Evidence.note(Msg, Msg...)"));
+                List<String> shown = texts.apply(e).lines(); // a line the texts translate anyway is fine
+                for (int i = 0; i < e.lines().size(); i++) {
+                    String line = e.lines().get(i);
+                    if (shown.get(i).equals(line) && EnglishWords.in(line)) {
+                        out.add(c.checkId() + "'s note \"" + e.title() + "\" says \"" + line + "\" in English "
+                                + "only: write the note with Evidence.note(Msg, Msg...)");
+                        break;
+                    }
+                }
             }
         }
         return out;
