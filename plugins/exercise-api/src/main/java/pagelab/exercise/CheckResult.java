@@ -164,7 +164,7 @@ public record CheckResult(String checkId, String title, CheckStatus status, int 
                 expectedValue, actualValue, hintMsg);
     }
 
-    /** The keys of every translatable text of this result ({@link Msg#keys}). */
+    /** The keys of every translatable text of this result ({@link Msg#keys}), its evidence's included. */
     public java.util.Set<String> messageKeys() {
         java.util.Set<String> out = new java.util.TreeSet<>();
         messageParts.forEach(m -> out.addAll(m.keys()));
@@ -172,6 +172,12 @@ public record CheckResult(String checkId, String title, CheckStatus status, int 
             if (m != null) {
                 out.addAll(m.keys());
             }
+        }
+        for (Evidence e : evidence) {
+            if (e.titleMsg() != null) {
+                out.addAll(e.titleMsg().keys());
+            }
+            e.lineMsgs().forEach(m -> out.addAll(m.keys()));
         }
         return out;
     }

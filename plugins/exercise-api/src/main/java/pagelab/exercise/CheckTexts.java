@@ -186,14 +186,33 @@ public final class CheckTexts {
                 : String.join("\n", c.messageParts().stream().map(this::text).toList());
         String hint = c.hint() == null ? null : c.hintMsg() != null && c.hintMsg().keyed()
                 && message(c.hintMsg().key()) != null ? text(c.hintMsg()) : hint(c.failureMode());
-        List<Evidence> evidence = c.evidence().stream().map(e -> {
-            String caption = evidenceTitle(e.title());
-            return caption == null ? e : new Evidence(e.kind(), caption, e.lines(), e.snapshot(), e.steps());
-        }).toList();
+        List<Evidence> evidence = c.evidence().stream().map(this::apply).toList();
         return new CheckResult(c.checkId(), title == null ? c.title() : title, c.status(), c.points(),
                 c.maxPoints(), message, c.expectedMsg() == null ? c.expected() : text(c.expectedMsg()),
                 c.actualMsg() == null ? c.actual() : text(c.actualMsg()), hint == null ? c.hint() : hint,
                 evidence, c.failureMode(), c.messageParts(), c.expectedMsg(), c.actualMsg(), c.hintMsg());
+    }
+
+    /**
+     * {@code e} as the student reads it: its caption translated (its {@link Evidence#titleMsg}, or else by its words,
+     * {@link #evidenceTitle}) and its lines too when they are translatable ({@link Evidence#lineMsgs}); what this
+     * bundle lacks stays English.
+     *
+     * @since 0.1.4
+     */
+    public Evidence apply(Evidence e) {
+        if (bundle == null) {
+            return e;
+        }
+        Msg t = e.titleMsg();
+        String caption = t != null && t.keyed() && message(t.key()) != null ? text(t) : evidenceTitle(e.title());
+        List<String> lines = e.lineMsgs().isEmpty() ? e.lines() : e.lineMsgs().stream().map(this::text).toList();
+        Msg leftOut = lines.isEmpty() || !e.lineMsgs().isEmpty() ? null : Evidence.leftOut(lines.get(0));
+        if (leftOut != null) { // plain lines, trimmed: the API's own first line is translatable all the same
+            lines = new ArrayList<>(lines);
+            lines.set(0, text(leftOut));
+        }
+        return caption == null && lines == e.lines() ? e : e.shown(caption == null ? e.title() : caption, lines);
     }
 
     /**

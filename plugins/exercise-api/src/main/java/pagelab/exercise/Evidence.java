@@ -17,10 +17,15 @@ import pagelab.kernel.inspect.TraceEvent;
  * @param title    a caption, e.g. "Address space after setCell(0, 0)"
  * @param lines    the text, one entry per line; never null, at most {@link #MAX_LINES} plus a "more" line
  * @param snapshot the address space, for {@link EvidenceKind#SNAPSHOT}; otherwise null
+ * @param steps    the run, for {@link EvidenceKind#RUN}; otherwise empty
+ * @param titleMsg {@code title} as a translatable message ({@link #captioned}), or null: then {@link CheckTexts}
+ *                 translates the English caption by its words; since 0.1.4
+ * @param lineMsgs {@code lines} as translatable messages, one per line ({@link #note(Msg, Msg...)}), or empty
+ *                 when the lines are plain text; since 0.1.4
  * @since 0.1
  */
 public record Evidence(EvidenceKind kind, String title, List<String> lines, AddressSpaceSnapshot snapshot,
-                       List<RunStep> steps) {
+                       List<RunStep> steps, Msg titleMsg, List<Msg> lineMsgs) {
 
     /** Evidence stays small: longer lists keep their last lines (the ones closest to the failure). */
     public static final int MAX_LINES = 200;
@@ -30,8 +35,29 @@ public record Evidence(EvidenceKind kind, String title, List<String> lines, Addr
             throw new IllegalArgumentException("Evidence: kind is null");
         }
         title = title == null ? "" : title;
-        lines = lines == null ? List.of() : List.copyOf(trim(lines));
+        lines = lines == null ? List.of() : lines;
+        lineMsgs = lineMsgs == null ? List.of() : lineMsgs;
+        if (!lineMsgs.isEmpty() && lineMsgs.size() != lines.size()) {
+            // the English lines are what old hosts show: translated lines that say something else would mislead
+            throw new IllegalArgumentException("Evidence: " + lineMsgs.size() + " translatable lines for "
+                    + lines.size() + " lines");
+        }
+        // MAX_LINES + 1 fits: evidence trimmed once (its "more" line and MAX_LINES) is not trimmed again when it is
+        // read back from JSON or translated
+        if (lines.size() > MAX_LINES + 1) {
+            int left = lines.size() - MAX_LINES;
+            lines = trim(lines, "... " + left + " earlier lines left out");
+            lineMsgs = lineMsgs.isEmpty() ? lineMsgs : trim(lineMsgs, leftOut(left));
+        }
+        lines = List.copyOf(lines);
+        lineMsgs = List.copyOf(lineMsgs);
         steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** Evidence with plain-text caption and lines (the API of 0.1.3). */
+    public Evidence(EvidenceKind kind, String title, List<String> lines, AddressSpaceSnapshot snapshot,
+                    List<RunStep> steps) {
+        this(kind, title, lines, snapshot, steps, null, null);
     }
 
     /** Evidence without run steps (every kind but {@link EvidenceKind#RUN}). */
@@ -57,14 +83,50 @@ public record Evidence(EvidenceKind kind, String title, List<String> lines, Addr
         return new Evidence(EvidenceKind.RUN, title, List.of(line), initial, steps);
     }
 
-    private static List<String> trim(List<String> lines) {
-        if (lines.size() <= MAX_LINES) {
-            return lines;
-        }
-        List<String> out = new ArrayList<>();
-        out.add("... " + (lines.size() - MAX_LINES) + " earlier lines left out");
+    private static final java.util.regex.Pattern LEFT_OUT = java.util.regex.Pattern.compile(
+            "\\.\\.\\. (\\d+) earlier lines left out");
+
+    private static Msg leftOut(long count) {
+        return Msg.of("pagelab.evidence.left-out", "... {0} earlier lines left out", count);
+    }
+
+    /** The line this class puts first in place of the lines it left out, translatable; null for any other line. */
+    static Msg leftOut(String line) {
+        java.util.regex.Matcher m = LEFT_OUT.matcher(line);
+        return m.matches() ? leftOut(Long.parseLong(m.group(1))) : null;
+    }
+
+    private static <T> List<T> trim(List<T> lines, T leftOut) {
+        List<T> out = new ArrayList<>();
+        out.add(leftOut);
         out.addAll(lines.subList(lines.size() - MAX_LINES, lines.size()));
         return out;
+    }
+
+    /**
+     * This evidence with a translatable caption, for a caption whose changing part is not at its end or is itself
+     * words ("Counts for heap 0x00230000 (fresh from HeapCreate)"): {@code title} becomes its English.
+     *
+     * @since 0.1.4
+     */
+    public Evidence captioned(Msg caption) {
+        return new Evidence(kind, caption.english(), lines, snapshot, steps, caption, lineMsgs);
+    }
+
+    /**
+     * This evidence as a student reads it: {@code shownTitle} and {@code shownLines} in place of the caption and
+     * lines, the translatable caption and lines kept so that it can be read in another language again.
+     *
+     * @since 0.1.4
+     */
+    public Evidence shown(String shownTitle, List<String> shownLines) {
+        return new Evidence(kind, shownTitle, shownLines, snapshot, steps, titleMsg,
+                shownLines.size() == lineMsgs.size() ? lineMsgs : List.of());
+    }
+
+    /** This evidence without its snapshot and run, which can be megabytes (what a saved result keeps). */
+    public Evidence withoutPictures() {
+        return new Evidence(kind, title, lines, null, List.of(), titleMsg, lineMsgs);
     }
 
     /** The Kernel32 calls among {@code events}, one line each: {@code #7 VirtualAlloc(...) = 0x... at ...}. */
@@ -112,6 +174,20 @@ public record Evidence(EvidenceKind kind, String title, List<String> lines, Addr
     /** Free text. */
     public static Evidence note(String title, String... lines) {
         return new Evidence(EvidenceKind.NOTE, title, List.of(lines), null);
+    }
+
+    /**
+     * Free text a translation can say in the student's language: the caption and each line a {@link Msg}
+     * ({@link Msg#text} for a line of code, addresses or Win32 names that reads the same in every language). The
+     * English is the caption and lines as before, so a host older than 0.1.4 shows it as it showed
+     * {@link #note(String, String...)}.
+     *
+     * @since 0.1.4
+     */
+    public static Evidence note(Msg title, Msg... lines) {
+        List<Msg> msgs = List.of(lines);
+        return new Evidence(EvidenceKind.NOTE, title.english(), msgs.stream().map(Msg::english).toList(), null,
+                List.of(), title, msgs);
     }
 
     /** One trace event in the notation the evidence uses. */

@@ -13,9 +13,10 @@ public final class ExerciseApi {
      * and {@link CheckPlan#newChecks} without a minor bump, so that plugins built for 0.1.0 (whose default range
      * ends before 0.2.0) keep loading; a plugin that uses them requires {@code >=0.1.1}. 0.1.2 added diagnosed
      * failure modes ({@link CheckResult#hint(String, String)}, {@link KnownWrongSolution#hint}). 0.1.3 added
-     * translatable messages ({@link Msg}, {@link CheckTexts#message}).
+     * translatable messages ({@link Msg}, {@link CheckTexts#message}). 0.1.4 added translatable evidence notes and
+     * captions ({@link Evidence#note(Msg, Msg...)}, {@link Evidence#captioned}).
      */
-    public static final String VERSION = "0.1.3";
+    public static final String VERSION = "0.1.4";
 
     private ExerciseApi() {
     }

@@ -128,6 +128,45 @@ class CheckTextsTest {
     }
 
     @Test
+    void aTranslatableNoteSaysItsCaptionAndWordyLinesInChineseAndKeepsItsCodeLines() {
+        CheckResult graded = CheckResult.pass("ok").evidence(
+                Evidence.note(Msg.of("note.touched", "Pages touched"), Msg.text("0x00010000"),
+                        Msg.of("note.at-creation", "at creation: {0} pages", 3), Msg.of("unknown", "left {0}", 1)),
+                Evidence.snapshot("Heap 0x00230000", null).captioned(Msg.of("note.counts", "Counts for {0}", "x")),
+                Evidence.note(Msg.of("unknown", "Heap {0}", "0x00230000"))).scored(SUM);
+
+        CheckResult shown = zh.apply(graded);
+
+        assertThat(graded.evidence().get(0).lines()).containsExactly("0x00010000", "at creation: 3 pages", "left 1");
+        assertThat(shown.evidence().get(0).title()).isEqualTo("触及的页");
+        assertThat(shown.evidence().get(0).lines()).containsExactly("0x00010000", "创建时：3 页", "left 1");
+        assertThat(shown.evidence().get(1).title()).isEqualTo("x 的计数");
+        assertThat(shown.evidence().get(2).title()).as("a caption the bundle lacks is still translated by its words")
+                .isEqualTo("堆 0x00230000");
+        assertThat(zh.missing(graded)).containsExactly("unknown");
+        assertThat(zh.apply(shown)).as("translating twice changes nothing").isEqualTo(shown);
+        assertThat(CheckTexts.of(new Texty(), Locale.ENGLISH).apply(graded)).isEqualTo(graded);
+    }
+
+    @Test
+    void aLongTranslatableNoteKeepsItsLastLinesAndSaysHowManyItLeftOut() {
+        Msg[] lines = new Msg[Evidence.MAX_LINES + 5];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = Msg.of("note.at-creation", "at creation: {0} pages", i);
+        }
+        Evidence e = Evidence.note(Msg.of("note.touched", "Pages touched"), lines);
+
+        assertThat(e.lines()).hasSize(Evidence.MAX_LINES + 1).startsWith("... 5 earlier lines left out",
+                "at creation: 5 pages");
+        assertThat(zh.apply(e).lines()).startsWith("……前面的 5 行已略去", "创建时：5 页");
+        assertThat(zh.apply(e).lines()).as("lines trimmed once are not trimmed again").hasSize(Evidence.MAX_LINES + 1);
+        Evidence plain = Evidence.note("Pages", java.util.Collections.nCopies(Evidence.MAX_LINES + 7, "0x00010000")
+                .toArray(String[]::new));
+        assertThat(zh.apply(plain).lines()).as("the line the API wrote in place of plain lines translates too")
+                .startsWith("……前面的 7 行已略去", "0x00010000").hasSize(Evidence.MAX_LINES + 1);
+    }
+
+    @Test
     void plainMessagesAndEnglishReadAsTheyAlwaysDid() {
         CheckResult plain = CheckResult.fail("1 page", "3 pages").hint("no-sum", "Return the sum.").scored(SUM);
         CheckResult keyed = CheckResult.pass(Msg.of("committed", "committed {0} pages, expected {1}", 1, 1))

@@ -27,4 +27,20 @@ class JsonRoundTripTest {
 
         assertThat(back).isEqualTo(report);
     }
+
+    @Test
+    void aTranslatableNoteKeepsItsMessagesThroughJson() throws Exception {
+        Evidence note = Evidence.note(Msg.of("note.touched", "Pages touched"), Msg.text("0x00010000"),
+                Msg.of("note.at-creation", "at creation: {0} pages", 3)).captioned(Msg.of("note.counts",
+                "Counts for {0}", Msg.of("heap", "heap {0}", "0x00230000")));
+        CheckResult result = CheckResult.pass("ok").evidence(note).scored(new CheckInfo("c", "C", 5, List.of(), 0));
+        ObjectMapper json = new ObjectMapper();
+
+        CheckResult back = json.readValue(json.writeValueAsString(result), CheckResult.class);
+
+        assertThat(back).isEqualTo(result);
+        assertThat(back.evidence().get(0).title()).isEqualTo("Counts for heap 0x00230000");
+        assertThat(back.evidence().get(0).lines()).containsExactly("0x00010000", "at creation: 3 pages");
+        assertThat(back.messageKeys()).contains("note.counts", "heap", "note.at-creation");
+    }
 }

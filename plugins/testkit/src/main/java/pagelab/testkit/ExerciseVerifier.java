@@ -17,6 +17,8 @@ import pagelab.exercise.CheckResult;
 import pagelab.exercise.CheckRunner;
 import pagelab.exercise.CheckStatus;
 import pagelab.exercise.CheckTexts;
+import pagelab.exercise.Evidence;
+import pagelab.exercise.EvidenceKind;
 import pagelab.exercise.Exercise;
 import pagelab.exercise.GradeReport;
 import pagelab.exercise.KnownWrongSolution;
@@ -276,9 +278,43 @@ public final class ExerciseVerifier {
                     out.add(c.checkId() + " says messages the " + l + " check texts lack: " + missing.stream()
                             .map(k -> "msg." + k).toList());
                 }
+                out.addAll(untranslatedEvidence(texts, l, c));
             }
         }
         return out;
+    }
+
+    /**
+     * The evidence of {@code c} a student reading {@code l} would read in English: a caption with English words
+     * (outside code and Win32 names, {@link EnglishWords#in}) that the check texts cannot translate, and a line of a
+     * note with English words that is plain text rather than a {@link pagelab.exercise.Msg}
+     * ({@link pagelab.exercise.Evidence#note(pagelab.exercise.Msg, pagelab.exercise.Msg...)}).
+     */
+    private static List<String> untranslatedEvidence(CheckTexts texts, Locale l, CheckResult c) {
+        List<String> out = new ArrayList<>();
+        for (Evidence e : c.evidence()) {
+            if (texts.apply(e).title().equals(e.title()) && EnglishWords.in(e.title())) {
+                out.add(c.checkId() + " shows evidence captioned \"" + e.title() + "\", which the " + l
+                        + " check texts cannot translate (evidence." + slug(e.title()) + ", a pattern "
+                        + "evidence.WORDS.with, or Evidence.captioned)");
+            }
+            if (e.kind() == EvidenceKind.NOTE && e.lineMsgs().isEmpty()) {
+                List<String> shown = texts.apply(e).lines(); // a line the texts translate anyway is fine
+                for (int i = 0; i < e.lines().size(); i++) {
+                    String line = e.lines().get(i);
+                    if (shown.get(i).equals(line) && EnglishWords.in(line)) {
+                        out.add(c.checkId() + "'s note \"" + e.title() + "\" says \"" + line + "\" in English "
+                                + "only: write the note with Evidence.note(Msg, Msg...)");
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String slug(String caption) {
+        return caption.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private static String instructions(Exercise exercise) {

@@ -90,6 +90,42 @@ class ExerciseVerifierTest {
     }
 
     @Test
+    void anEnglishCaptionOrNoteLineTheTranslationCannotSayFailsTheSolutionThatReceivedIt() {
+        AdderExercise ex = new AdderExercise() {
+            @Override
+            public List<Locale> translations() {
+                return List.of(Locale.SIMPLIFIED_CHINESE);
+            }
+
+            @Override
+            public Class<?> checks() {
+                return EvidenceAdderChecks.class;
+            }
+        };
+
+        Finding reference = verifier.verifyReference(ex);
+
+        assertThat(reference.ok()).isFalse();
+        assertThat(reference.message()).contains("small shows evidence captioned \"What it did\", which the zh_CN "
+                        + "check texts cannot translate (evidence.what-it-did")
+                .contains("small's note \"Sums\" says \"returned the sum\" in English only")
+                .doesNotContain("Adder.java").doesNotContain("add(2, 3) = 5").doesNotContain("got 5")
+                .doesNotContain("msg.note");
+    }
+
+    @Test
+    void englishWordsAreWordsOutsideCodeAndWin32Names() {
+        assertThat(EnglishWords.in("Workload")).isTrue();
+        assertThat(EnglishWords.in("at creation: 3 pages")).isTrue();
+        assertThat(EnglishWords.in(".text 0x1000-0x2FFF (RX), CowLab.exe, System.exit")).isFalse();
+        assertThat(EnglishWords.in("lpMinimumApplicationAddress 0x00010000 HeapCreate PAGE_READWRITE x86"))
+                .isFalse();
+        assertThat(EnglishWords.in("创建时：3 页")).isFalse();
+        assertThat(EnglishWords.lowerCaseIn("解答必须返回它的结果；System.exit 会结束评分 JVM")).isFalse();
+        assertThat(EnglishWords.lowerCaseIn("Workload")).isFalse();
+    }
+
+    @Test
     void keyedMessagesNeedNoTranslationInAnExerciseThatTranslatesNothing() {
         AdderExercise ex = new AdderExercise() {
             @Override

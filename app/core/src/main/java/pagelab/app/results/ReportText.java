@@ -378,8 +378,8 @@ public final class ReportText {
         if (english()) {
             return c;
         }
-        List<Evidence> evidence = c.evidence().stream().map(e -> new Evidence(e.kind(), e.title(),
-                e.lines().stream().map(this::evidenceLine).toList(), e.snapshot(), e.steps())).toList();
+        List<Evidence> evidence = c.evidence().stream().map(e -> e.shown(e.title(),
+                e.lines().stream().map(this::evidenceLine).toList())).toList();
         return new CheckResult(c.checkId(), c.title(), c.status(), c.points(), c.maxPoints(), faults(c.message()),
                 faults(c.expected()), faults(c.actual()), faults(c.hint()), evidence, c.failureMode(),
                 c.messageParts(), c.expectedMsg(), c.actualMsg(), c.hintMsg());

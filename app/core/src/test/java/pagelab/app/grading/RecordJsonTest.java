@@ -57,6 +57,24 @@ class RecordJsonTest {
         assertThat(back.message()).isEqualTo("committed 3 pages at 0x00390000 (0.50)");
     }
 
+    @Test
+    void translatableEvidenceRoundTripsWithItsCaptionAndLines() {
+        CheckResult r = CheckResult.pass("ok").evidence(
+                Evidence.note(Msg.of("note.blocks", "Blocks"), Msg.of("note.order", "{0} buffers, in address order: {1}",
+                        4, Msg.text("0x00410000")), Msg.text("HeapValidate(0x00400000, 0, NULL)")),
+                Evidence.note("plain", "a").captioned(Msg.of("note.counts", "Counts for {0}",
+                        Msg.of("heap", "heap {0}", "0x00230000"))))
+                .scored(new CheckInfo("c1", "Title", 10, List.of(), 0));
+
+        CheckResult back = RecordJson.read(RecordJson.write(r), CheckResult.class);
+
+        assertThat(back).isEqualTo(r);
+        assertThat(back.evidence().get(0).lines()).containsExactly("4 buffers, in address order: 0x00410000",
+                "HeapValidate(0x00400000, 0, NULL)");
+        assertThat(back.evidence().get(1).title()).isEqualTo("Counts for heap 0x00230000");
+        assertThat(back.messageKeys()).contains("note.blocks", "note.order", "note.counts", "heap");
+    }
+
     /**
      * Hostile: a reply whose message argument nests lists far deeper than any checker makes (what a child taken over
      * by student code could send) is refused with an exception, not a stack overflow in the host.

@@ -124,7 +124,8 @@ public class CommitOnFaultChecks {
                         + "down, per fault.")
                 : r.hint("commits-too-little", "Every touched page must be committed."))
                 .evidence(Evidence.note("Pages touched", touched.stream().map(Win32Names::hex).toArray(String[]::new)),
-                        ctx.snapshotEvidence("Address space after " + cells.length + " setCell calls"));
+                        ctx.snapshotEvidence("").captioned(Msg.of("snapshot.after-set-cells",
+                                "Address space after {0} setCell calls", cells.length)));
     }
 
     @Check(points = 15, title = "Faults the sheet does not own reach the outer handler", after = "reservesOnOpen",

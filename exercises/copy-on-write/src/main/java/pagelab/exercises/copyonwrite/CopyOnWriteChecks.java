@@ -1,7 +1,6 @@
 package pagelab.exercises.copyonwrite;
 
 import static pagelab.exercises.copyonwrite.Lab.IMAGE;
-import static pagelab.exercises.copyonwrite.Lab.describe;
 import static pagelab.exercises.copyonwrite.Lab.describeMsg;
 import static pagelab.exercises.copyonwrite.Lab.pages;
 
@@ -99,7 +98,7 @@ public class CopyOnWriteChecks {
         String mistake = mistake(accesses, truths, predicted);
         return t.result(points, Msg.of("predict.pass", "Every prediction held: {0}.", describeMsg(accesses)))
                 .hint(mistake == null ? "mispredicts" : mistake, mistake == null ? hint : MISTAKES.get(mistake))
-                .evidence(layout(), Evidence.note("Accesses", describe(accesses)));
+                .evidence(layout(), accessesEvidence(accesses));
     }
 
     private static String observationMistake(List<Access> accesses, List<Set<Long>> truths, List<Set<Long>> seen) {
@@ -200,7 +199,7 @@ public class CopyOnWriteChecks {
                         + "PAGE_READWRITE in a SHARED section is the shared page itself."
                         : "A private copy is a page of the image whose protection is PAGE_READWRITE in a "
                         + "copy-on-write section (it was PAGE_WRITECOPY): VirtualQuery each page of the image.")
-                .evidence(layout(), Evidence.note("Accesses", describe(accesses)),
+                .evidence(layout(), accessesEvidence(accesses),
                         Evidence.snapshot("Address space of instance #0", run.process(0).inspector().snapshot()));
     }
 
@@ -221,9 +220,15 @@ public class CopyOnWriteChecks {
         return truth.equals(answer) && (!truth.isEmpty() || copiesRight);
     }
 
+    private static Evidence accessesEvidence(List<Access> accesses) {
+        return Evidence.note(Msg.of("note.accesses", "Accesses"), describeMsg(accesses));
+    }
+
+    // Section and global names: the same in every language ("Shared" is the section's name in the image).
     private static Evidence layout() {
-        return Evidence.note("CowLab.exe", ".text 0x1000-0x2FFF (RX)", ".rdata 0x3000 (R): g_szTitle",
-                ".data 0x4000-0x6FFF (WRITECOPY): g_a 0x4000, g_b 0x4010, g_c 0x5000, g_d 0x6008",
-                "Shared 0x7000 (RWS): g_shared 0x7000, g_total 0x7004");
+        return Evidence.note(Msg.text("CowLab.exe"), Msg.text(".text 0x1000-0x2FFF (RX)"),
+                Msg.text(".rdata 0x3000 (R): g_szTitle"),
+                Msg.text(".data 0x4000-0x6FFF (WRITECOPY): g_a 0x4000, g_b 0x4010, g_c 0x5000, g_d 0x6008"),
+                Msg.text("Shared 0x7000 (RWS): g_shared 0x7000, g_total 0x7004"));
     }
 }

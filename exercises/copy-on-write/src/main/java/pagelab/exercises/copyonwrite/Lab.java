@@ -121,12 +121,7 @@ final class Lab {
         return OUTSIDE;
     }
 
-    /** {@code #0 writes g_a, #1 reads g_c}, as the evidence shows it. */
-    static String describe(List<Access> accesses) {
-        return describeMsg(accesses).english();
-    }
-
-    /** {@link #describe}, translatable. */
+    /** {@code #0 writes g_a, #1 reads g_c}, as the evidence shows it, translatable. */
     static Msg describeMsg(List<Access> accesses) {
         Msg out = null;
         for (Access a : accesses) {

@@ -1,6 +1,5 @@
 package pagelab.exercises.heapapi;
 
-import static pagelab.exercise.Win32Names.count;
 import static pagelab.exercise.Win32Names.hex;
 
 import java.util.List;
@@ -64,8 +63,10 @@ public class HeapApiChecks {
         return t.result(15, Msg.of("fixed.pass", "Heap {0} reserved {1}, started with {2} committed and refused "
                         + "the block after {3} of {4}.", hex(heap), bytes(max), bytes(committedAtStart),
                         blocks(fitted), bytes(blockSize)))
-                .evidence(Evidence.note("Heap " + hex(heap), "at creation: " + describe(info), "after "
-                        + fitted + " HeapAlloc(8 KiB) calls that succeeded: " + describe(after)));
+                .evidence(Evidence.note(Msg.of("note.heap", "Heap {0}", hex(heap)),
+                        Msg.of("note.at-creation", "at creation: {0}", describe(info)),
+                        Msg.of("note.after-allocs", "after {0} HeapAlloc(8 KiB) calls that succeeded: {1}", fitted,
+                                describe(after))));
     }
 
     @Check(points = 10, title = "Every byte a function adds to a buffer reads as zero", order = 2)
@@ -287,16 +288,20 @@ public class HeapApiChecks {
                         hex(blocks.get(2))))
                 .hint("validates-whole-heap", "HeapValidate(hHeap, 0, NULL) checks the whole heap; HeapValidate(hHeap, 0, lpMem) only the "
                         + "block at lpMem. An overrun damages the header of the block after the one overrun.")
-                .evidence(Evidence.note("Blocks", "the four 64-byte buffers, in address order: "
-                        + hexes(blocks).english(),
-                        "the overrun: 8 bytes of 0x41 at " + hex(blocks.get(1) + 64)), ctx.traceEvidence());
+                .evidence(Evidence.note(Msg.of("note.blocks", "Blocks"), Msg.of("note.buffers-in-order",
+                        "the four 64-byte buffers, in address order: {0}", hexes(blocks)),
+                        Msg.of("note.overrun", "the overrun: 8 bytes of 0x41 at {0}", hex(blocks.get(1) + 64))),
+                        ctx.traceEvidence());
     }
 
-    // Evidence notes are not translatable (Evidence takes strings): this stays English.
-    private static String describe(HeapInfo h) {
-        return h == null ? "gone" : (h.growable() ? "growable" : "fixed-size") + ", "
-                + Win32Names.bytes(h.reservedBytes()) + " reserved, " + Win32Names.bytes(h.committedBytes())
-                + " committed, " + count(h.busyBlocks(), "block") + " in use";
+    /** {@code fixed-size, 262,144 bytes reserved, 8,192 bytes committed, 0 blocks in use}, translatable. */
+    private static Msg describe(HeapInfo h) {
+        if (h == null) {
+            return Msg.of("heap.gone", "gone");
+        }
+        return Msg.of(h.growable() ? "heap.growable-info" : "heap.fixed-info", (h.growable() ? "growable"
+                : "fixed-size") + ", {0} reserved, {1} committed, {2} in use", bytes(h.reservedBytes()),
+                bytes(h.committedBytes()), blocks(h.busyBlocks()));
     }
 
     /** {@code [0x00410000, 0x00410048]}: addresses, the same in every language. */

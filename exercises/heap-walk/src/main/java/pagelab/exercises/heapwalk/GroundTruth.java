@@ -12,7 +12,6 @@ import java.util.Set;
 import pagelab.exercise.CheckFailedException;
 import pagelab.exercise.CheckResult;
 import pagelab.exercise.Evidence;
-import pagelab.exercise.EvidenceKind;
 import pagelab.exercise.Msg;
 import pagelab.exercise.Tally;
 import pagelab.exercise.Win32Names;
@@ -31,19 +30,19 @@ import pagelab.kernel.WinError;
  * @param stats   the true counts
  * @param entries every HeapWalk entry, one line each, for evidence
  */
-record GroundTruth(PreparedHeap heap, HeapStats stats, List<String> entries) {
+record GroundTruth(PreparedHeap heap, HeapStats stats, List<Msg> entries) {
 
     /** Walks {@code heap} as the reference does; a walk the kernel cannot finish is the checker's error. */
     static GroundTruth walk(Kernel32 k, PreparedHeap heap) {
         HeapStats s = new HeapStats();
-        List<String> lines = new ArrayList<>();
+        List<Msg> lines = new ArrayList<>();
         PROCESS_HEAP_ENTRY e = new PROCESS_HEAP_ENTRY();
         k.HeapLock(heap.handle());
         int error;
         try {
             while (k.HeapWalk(heap.handle(), e)) {
                 count(s, e);
-                lines.add(e.toString());
+                lines.add(entry(e));
             }
             error = k.GetLastError();
         } finally {
@@ -112,9 +111,32 @@ record GroundTruth(PreparedHeap heap, HeapStats stats, List<String> entries) {
     /** Evidence: the heap's entries as HeapWalk reports them, and the true counts beside the student's. */
     Evidence[] evidence(HeapStats got) {
         return new Evidence[] {
-            Evidence.expectedActual("Counts for " + heap.name().english(), stats.toString(), String.valueOf(got)),
-            new Evidence(EvidenceKind.NOTE, "HeapWalk's " + entries.size() + " entries of "
-                    + heap.name().english(), entries, null)};
+            // the heap's name has words ("fresh from HeapCreate") inside the caption: a Msg, not a caption pattern
+            Evidence.expectedActual("", stats.toString(), String.valueOf(got))
+                    .captioned(Msg.of("note.counts", "Counts for {0}", heap.name())),
+            Evidence.note(Msg.of("note.entries", "HeapWalk's {0} entries of {1}", entries.size(), heap.name()),
+                    entries.toArray(Msg[]::new))};
+    }
+
+    /**
+     * {@code e} as {@link PROCESS_HEAP_ENTRY#toString} writes it, with its words ("header", "committed") translatable.
+     * The braces are arguments because a {@link Msg} pattern cannot quote a brace.
+     */
+    static Msg entry(PROCESS_HEAP_ENTRY e) {
+        if ((e.wFlags & PROCESS_HEAP_REGION) != 0) {
+            return Msg.of("note.entry.region", "PROCESS_HEAP_ENTRY{0}REGION {1} at {2}, header {3}, committed {4}, "
+                    + "uncommitted {5}, blocks {6}..{7}{8}", "{", String.valueOf(e.iRegionIndex), x(e.lpData),
+                    x(e.cbData), x(e.Region.dwCommittedSize), x(e.Region.dwUnCommittedSize),
+                    x(e.Region.lpFirstBlock), x(e.Region.lpLastBlock), "}");
+        }
+        String kind = (e.wFlags & PROCESS_HEAP_UNCOMMITTED_RANGE) != 0 ? "UNCOMMITTED"
+                : (e.wFlags & PROCESS_HEAP_ENTRY_BUSY) != 0 ? "BUSY" : "FREE";
+        return Msg.of("note.entry.block", "PROCESS_HEAP_ENTRY{0}{1} {2}, cbData={3}, cbOverhead={4}, region {5}{6}",
+                "{", kind, x(e.lpData), x(e.cbData), x(e.cbOverhead), String.valueOf(e.iRegionIndex), "}");
+    }
+
+    private static String x(Object value) {
+        return String.format("%#x", value);
     }
 
     /** The failure mode of the first wrong statistic ({@code wrong-freeBlocks}), or null when none is wrong. */

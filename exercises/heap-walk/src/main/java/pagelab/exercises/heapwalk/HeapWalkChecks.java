@@ -192,15 +192,15 @@ public class HeapWalkChecks {
                 PreparedHeap.processHeap(k));
         Tally t = new Tally();
         List<KernelCall> queries = new ArrayList<>();
-        List<String> answers = new ArrayList<>();
+        List<Msg> answers = new ArrayList<>();
         for (PreparedHeap h : heaps) {
             int before = GroundTruth.compatibility(k, h.handle());
             boolean got = s.isLowFragmentationHeap(h);
             queries.addAll(s.studentCalls().stream().filter(c -> c.function().startsWith("HeapQueryInformation")
                     || c.function().startsWith("HeapSetInformation")).toList());
             int after = GroundTruth.compatibility(k, h.handle());
-            answers.add(h.name().english() + ": HeapCompatibilityInformation " + before
-                    + ", isLowFragmentationHeap " + got);
+            answers.add(Msg.of("note.lfh-answer", "{0}: HeapCompatibilityInformation {1}, isLowFragmentationHeap {2}",
+                    h.name(), before, String.valueOf(got)));
             t.expect(2, got == (before == 2), before == 2
                     ? Msg.of("lfh.wrong-lfh", "{0}: isLowFragmentationHeap returned {1}, but HeapQueryInformation "
                             + "gives {2} (the low-fragmentation heap)", h.name(), String.valueOf(got), before)
@@ -211,7 +211,8 @@ public class HeapWalkChecks {
                     + "HeapCompatibilityInformation from {1} to {2}; HeapSetInformation turns the low-fragmentation "
                     + "heap on, for good", h.name(), before, after));
         }
-        Evidence evidence = Evidence.note("The heaps asked about", answers.toArray(String[]::new));
+        Evidence evidence = Evidence.note(Msg.of("note.heaps-asked", "The heaps asked about"),
+                answers.toArray(Msg[]::new));
         if (queries.stream().noneMatch(c -> c.function().equals("HeapQueryInformation"))) {
             return CheckResult.fail(Msg.of("lfh.no-query", "isLowFragmentationHeap made no HeapQueryInformation "
                             + "call for {0} heaps; the answer must come from the heap.", heaps.size()),

@@ -175,14 +175,15 @@ public class PartitionsChecks {
                                      int points, Msg pass) {
         Map<Long, Partition> got = new LinkedHashMap<>();
         Tally t = new Tally();
-        List<String> table = new ArrayList<>();
+        List<Msg> table = new ArrayList<>();
         for (Map.Entry<Long, Partition> c : cases.entrySet()) {
             Partition answer = map.partitionOf(c.getKey());
             got.put(c.getKey(), answer);
             t.expect(c.getValue() == answer, Msg.of("partition-of.wrong", "on {0} partitionOf({1}) is {2}; "
                     + "expected {3}", machine, Win32Names.hex(c.getKey()), String.valueOf(answer),
                     String.valueOf(c.getValue())));
-            table.add(Win32Names.hex(c.getKey()) + "  expected " + c.getValue() + ", got " + answer);
+            table.add(Msg.of("note.partition-row", "{0}  expected {1}, got {2}", Win32Names.hex(c.getKey()),
+                    String.valueOf(c.getValue()), String.valueOf(answer)));
         }
         CheckResult r = t.result(points, pass);
         if (!t.allHeld()) {
@@ -193,7 +194,7 @@ public class PartitionsChecks {
         return r.evidence(Evidence.note("GetSystemInfo on " + machineName, "lpMinimumApplicationAddress "
                         + Win32Names.hex(si.lpMinimumApplicationAddress), "lpMaximumApplicationAddress "
                         + Win32Names.hex(si.lpMaximumApplicationAddress)),
-                Evidence.note("partitionOf on " + machineName, table.toArray(new String[0])));
+                Evidence.note(Msg.of("note.partition-of", "partitionOf on {0}", machine), table.toArray(Msg[]::new)));
     }
 
     /** The mistake behind wrong answers, the most telling first. */

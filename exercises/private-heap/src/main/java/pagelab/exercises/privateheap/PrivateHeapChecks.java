@@ -175,8 +175,9 @@ public class PrivateHeapChecks {
                 ? "HeapDestroy the class heap when its last object is deleted."
                 : "After HeapDestroy set s_hHeap = NULL: the handle names a heap that is gone.");
         return t.result(15, Msg.of("workload.pass", "The {0}.", compare))
-                .evidence(Evidence.note("Workload", "200 times: a 24-byte long-lived block in the process heap, then "
-                        + "a CSomeClass object; then every CSomeClass object is deleted"));
+                .evidence(Evidence.note(Msg.of("note.workload", "Workload"), Msg.of("note.workload.steps",
+                        "200 times: a 24-byte long-lived block in the process heap, then a CSomeClass object; then "
+                        + "every CSomeClass object is deleted")));
     }
 
     @Check(points = 15, title = "The class heap works on x64 too", after = "destroysHeapAfterLastDelete", order = 7)

@@ -158,7 +158,8 @@ public class SparseCellsChecks {
                 : r.hint("commits-too-little", "Every page with a cell in use must be committed."))
                 .evidence(pagesEvidence("Committed pages of the sheet", committed),
                         pagesEvidence("Pages holding the cells in use", List.copyOf(needed)),
-                        ctx.snapshotEvidence("Address space after " + cells.length + " setCell calls"));
+                        ctx.snapshotEvidence("").captioned(Msg.of("snapshot.after-set-cells",
+                                "Address space after {0} setCell calls", cells.length)));
     }
     // end::economy[]
 

@@ -31,7 +31,7 @@ public record LastCheck(String exerciseId, long at, int points, int maxPoints, L
 
     private static CheckResult light(CheckResult r) {
         List<Evidence> evidence = r.evidence().stream()
-                .map(e -> new Evidence(e.kind(), e.title(), e.lines(), null, List.of())).toList();
+                .map(Evidence::withoutPictures).toList();
         return new CheckResult(r.checkId(), r.title(), r.status(), r.points(), r.maxPoints(), r.message(),
                 r.expected(), r.actual(), r.hint(), evidence, r.failureMode(), r.messageParts(), r.expectedMsg(),
                 r.actualMsg(), r.hintMsg());
