@@ -20,6 +20,7 @@ import pagelab.exercise.CheckRunner;
 import pagelab.exercise.CheckStatus;
 import pagelab.exercise.Exercise;
 import pagelab.exercise.InvalidSolutionException;
+import pagelab.exercise.Msg;
 import pagelab.kernel.Machine;
 import pagelab.kernel.MachineConfig;
 import pagelab.solutions.JudgedSolution;
@@ -119,24 +120,25 @@ final class CheckWorker {
             Thread.currentThread().interrupt();
         }
         if (!worker.isAlive() && result.get() == null) {
-            return reply(request, CheckResult.fail("The check's thread ended without a result (an error thrown "
-                    + "past every handler).").scored(info), true);
+            return reply(request, CheckResult.fail(Msg.of("pagelab.no-result", "The check's thread ended without "
+                    + "a result (an error thrown past every handler).")).scored(info), true);
         }
         if (worker.isAlive()) {
             worker.interrupt();
             long bytes = capture.total();
-            return new ChildReply(request.id(), CheckResult.fail(TIMEOUT_MESSAGE + " " + request.timeoutMillis()
-                    + " ms: an endless loop, or waiting for something that never happens?").scored(info),
-                    capture.drain(), bytes, true, true);
+            // the words of the exercise API's own time-out (CheckRunner), so they translate alike
+            return new ChildReply(request.id(), CheckResult.fail(Msg.of("pagelab.timeout", TIMEOUT_MESSAGE
+                    + " {0} ms: an endless loop, or waiting for something that never happens?",
+                    String.valueOf(request.timeoutMillis()))).scored(info), capture.drain(), bytes, true, true);
         }
         CheckResult r = result.get();
         List<Thread> left = leftRunning(before, worker);
         boolean tainted = !left.isEmpty() || r.status() == CheckStatus.ERROR || heapExhausted(r);
         List<Thread> nonDaemon = left.stream().filter(t -> !t.isDaemon()).toList();
         if (!nonDaemon.isEmpty()) {
-            r = CheckResult.fail("The solution left " + nonDaemon.size() + " thread(s) running after the check ("
-                    + nonDaemon.stream().map(t -> "'" + t.getName() + "'").toList() + "): a solution must end "
-                    + "the threads it starts.").scored(info);
+            r = CheckResult.fail(Msg.of("pagelab.threads-left", "The solution left {0} thread(s) running after "
+                    + "the check ({1}): a solution must end the threads it starts.", String.valueOf(nonDaemon.size()),
+                    nonDaemon.stream().map(t -> "'" + t.getName() + "'").toList().toString())).scored(info);
         }
         return reply(request, r, tainted);
     }

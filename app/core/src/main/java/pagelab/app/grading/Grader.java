@@ -271,13 +271,16 @@ public final class Grader implements AutoCloseable {
     private CheckResult failure(ChildFailure f, CheckInfo info) {
         long limit = options.checkTimeout().toMillis();
         return switch (f.kind()) {
-            case TIMEOUT -> CheckResult.fail(CheckWorker.TIMEOUT_MESSAGE + " " + limit + " ms and its JVM was "
-                    + "stopped: an endless loop, or waiting for something that never happens?").scored(info);
+            case TIMEOUT -> CheckResult.fail(Msg.of("pagelab.stopped-timeout", CheckWorker.TIMEOUT_MESSAGE
+                    + " {0} ms and its JVM was stopped: an endless loop, or waiting for something that never happens?",
+                    String.valueOf(limit))).scored(info);
             case DIED -> f.systemExit()
-                    ? CheckResult.fail("The solution called System.exit(" + f.exitCode() + ") during the check, "
-                    + "which ended the grading JVM: a solution must return, never exit.").scored(info)
-                    : CheckResult.fail("The grading JVM stopped abruptly during the check (" + f.getMessage()
-                    + "): Runtime.halt, a native crash, or running out of memory outside the heap?").scored(info);
+                    ? CheckResult.fail(Msg.of("pagelab.system-exit", "The solution called System.exit({0}) during "
+                    + "the check, which ended the grading JVM: a solution must return, never exit.",
+                    String.valueOf(f.exitCode()))).scored(info)
+                    : CheckResult.fail(Msg.of("pagelab.jvm-died", "The grading JVM stopped abruptly during the "
+                    + "check ({0}): Runtime.halt, a native crash, or running out of memory outside the heap?",
+                    f.getMessage())).scored(info);
             case TAMPERED -> CheckResult.error("The grading JVM's answer could not be trusted (" + f.getMessage()
                     + "); the check was not judged.").scored(info);
             case STARTUP -> CheckResult.error("The grading JVM could not start: " + f.getMessage()).scored(info);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import example.tiny.TinyExercise;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pagelab.app.plugins.LoadedExercise;
 import pagelab.exercise.SourceSet;
+import pagelab.exercises.sparsecells.SparseCells;
 import pagelab.solutions.CompileDiagnostic;
 import pagelab.solutions.CompiledSolution;
 
@@ -48,6 +50,28 @@ class GraderLanguageTest {
                     .containsExactly("Solution.java:2:34: error: 不兼容的类型: java.lang.String无法转换为int");
             assertThat(grader.compiledIn(Locale.ENGLISH, tiny, BROKEN, compiled)).isSameAs(compiled);
             assertThat(grader.compiledIn(null, tiny, BROKEN, compiled)).isSameAs(compiled);
+        }
+    }
+
+    @Test
+    void theGradersOwnVerdictsOnARunawaySolutionAreInTheStudentsLanguage() throws URISyntaxException {
+        Path plugin = Path.of(SparseCells.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        LoadedExercise sparseCells = LoadedExercise.of(new SparseCells(), "sparse-cells", "test", plugin,
+                List.of(plugin));
+        String reference = new SparseCells().reference().text("SparseSpreadsheet.java");
+        SourceSet loops = new SourceSet(Map.of("SparseSpreadsheet.java", reference.replace(
+                "public boolean open(Kernel32 kernel, Memory memory) {",
+                "public boolean open(Kernel32 kernel, Memory memory) {\n        while (true) { Thread.onSpinWait(); }\n"
+                        + "    }\n    public boolean openForReal(Kernel32 kernel, Memory memory) {")));
+        GraderOptions options = GraderOptions.defaults(home.resolve("loops")).withCheckTimeout(Duration.ofSeconds(1));
+        try (Grader grader = new Grader(options)) {
+            GradingResult english = grader.grade(sparseCells, loops);
+            GradingResult chinese = grader.translated(Locale.SIMPLIFIED_CHINESE, sparseCells, loops, english);
+
+            assertThat(english.report().results().get(0).message()).isEqualTo("The check did not finish within "
+                    + "1000 ms: an endless loop, or waiting for something that never happens?");
+            assertThat(chinese.report().results().get(0).message())
+                    .isEqualTo("检查没有在 1000 毫秒内结束：是死循环，还是在等待一件永远不会发生的事？");
         }
     }
 
