@@ -2,6 +2,8 @@ package pagelab.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import pagelab.kernel.EXCEPTION_RECORD;
 import pagelab.kernel.inspect.AddressSpaceSnapshot;
 import pagelab.kernel.inspect.FaultEvent;
@@ -83,8 +85,9 @@ public record Evidence(EvidenceKind kind, String title, List<String> lines, Addr
         return new Evidence(EvidenceKind.RUN, title, List.of(line), initial, steps);
     }
 
-    private static final java.util.regex.Pattern LEFT_OUT = java.util.regex.Pattern.compile(
-            "\\.\\.\\. (\\d+) earlier lines left out");
+    // at most nine digits: a line that merely looks like this one (a checker may quote a solution's text) must
+    // never fail to parse
+    private static final Pattern LEFT_OUT = Pattern.compile("\\.\\.\\. (\\d{1,9}) earlier lines left out");
 
     private static Msg leftOut(long count) {
         return Msg.of("pagelab.evidence.left-out", "... {0} earlier lines left out", count);
@@ -92,7 +95,7 @@ public record Evidence(EvidenceKind kind, String title, List<String> lines, Addr
 
     /** The line this class puts first in place of the lines it left out, translatable; null for any other line. */
     static Msg leftOut(String line) {
-        java.util.regex.Matcher m = LEFT_OUT.matcher(line);
+        Matcher m = LEFT_OUT.matcher(line);
         return m.matches() ? leftOut(Long.parseLong(m.group(1))) : null;
     }
 

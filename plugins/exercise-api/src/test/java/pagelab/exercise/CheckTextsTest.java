@@ -167,6 +167,14 @@ class CheckTextsTest {
     }
 
     @Test
+    void aLineThatOnlyLooksLikeTheLeftOutLineIsShownAsItIs() {
+        Evidence quoted = Evidence.note("Answers", "... 99999999999999999999 earlier lines left out", "0x00010000");
+
+        assertThat(zh.apply(quoted).lines()).containsExactly("... 99999999999999999999 earlier lines left out",
+                "0x00010000");
+    }
+
+    @Test
     void plainMessagesAndEnglishReadAsTheyAlwaysDid() {
         CheckResult plain = CheckResult.fail("1 page", "3 pages").hint("no-sum", "Return the sum.").scored(SUM);
         CheckResult keyed = CheckResult.pass(Msg.of("committed", "committed {0} pages, expected {1}", 1, 1))
