@@ -2,8 +2,8 @@ package pagelab.app.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import pagelab.app.results.KnownTexts;
+import pagelab.app.results.KnownTexts.Known;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -15,16 +15,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * picocli says it. English keeps picocli's own handler.
  */
 final class ParseErrors implements CommandLine.IParameterExceptionHandler {
-    private record Known(Pattern english, String key) {
-    }
-
-    private static final List<Known> KNOWN = List.of(
-            new Known(Pattern.compile("Missing required parameter for option (.+)"), "parse.missingValue"),
-            new Known(Pattern.compile("Missing required options?: (.+)"), "parse.missingOption"),
-            new Known(Pattern.compile("Missing required parameters?: (.+)"), "parse.missingParameter"),
-            new Known(Pattern.compile("Unknown options?: (.+)"), "parse.unknownOption"),
-            new Known(Pattern.compile("Unmatched arguments? (?:at|from) index \\d+: (.+)"), "parse.unmatched"),
-            new Known(Pattern.compile("Invalid value for option (.+?): (.+)"), "parse.invalidValue"));
+    private static final KnownTexts KNOWN = KnownTexts.of(
+            new Known("Missing required parameter for option (.+)", "parse.missingValue"),
+            new Known("Missing required options?: (.+)", "parse.missingOption"),
+            new Known("Missing required parameters?: (.+)", "parse.missingParameter"),
+            new Known("Unknown options?: (.+)", "parse.unknownOption"),
+            new Known("Unmatched arguments? (?:at|from) index \\d+: (.+)", "parse.unmatched"),
+            new Known("Invalid value for option (.+?): (.+)", "parse.invalidValue"));
 
     private final CliText words;
 
@@ -53,16 +50,6 @@ final class ParseErrors implements CommandLine.IParameterExceptionHandler {
 
     /** Picocli's English message in these words, or as it is when its wording is not known here. */
     String message(String english) {
-        for (Known k : KNOWN) {
-            Matcher m = k.english().matcher(english);
-            if (m.matches()) {
-                Object[] groups = new Object[m.groupCount()];
-                for (int i = 0; i < groups.length; i++) {
-                    groups[i] = m.group(i + 1);
-                }
-                return words.format(k.key(), groups);
-            }
-        }
-        return english;
+        return KNOWN.match(english).map(m -> words.format(m.key(), m.arguments())).orElse(english);
     }
 }
