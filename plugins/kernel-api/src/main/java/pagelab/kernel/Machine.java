@@ -23,18 +23,9 @@ public interface Machine extends AutoCloseable {
         if (config == null) {
             throw new IllegalArgumentException("Machine.create: config is null (use MachineConfig.x86() or x64())");
         }
-        KernelProvider best = null;
-        for (KernelProvider p : ServiceLoader.load(KernelProvider.class, Machine.class.getClassLoader())) {
-            if (best == null || p.priority() > best.priority()) {
-                best = p;
-            }
-        }
-        if (best == null) {
-            for (KernelProvider p : ServiceLoader.load(KernelProvider.class)) {
-                if (best == null || p.priority() > best.priority()) {
-                    best = p;
-                }
-            }
+        KernelProvider best = KernelProviders.own();
+        if (best == null) { // e.g. the API on the class path of a loader that cannot see the provider's
+            best = KernelProviders.best(ServiceLoader.load(KernelProvider.class));
         }
         if (best == null) {
             throw new IllegalStateException("No pagelab.kernel.spi.KernelProvider on the class path: "

@@ -67,4 +67,30 @@ class SolutionCompilerTest {
         assertThat(c.runnable()).isTrue();
         assertThat(c.in(Locale.SIMPLIFIED_CHINESE).orElseThrow().diagnostics()).isEmpty();
     }
+
+    @Test
+    void onlyANewerJdkIsHeldToJava17ByRelease() {
+        assertThat(SolutionCompiler.options(17)).doesNotContain("--release").contains("--limit-modules", "java.base");
+        assertThat(SolutionCompiler.options(21)).containsSequence("--release", "17");
+    }
+
+    @Test
+    void theJdksInternalsAndOtherModulesStayOutOfReachWithoutRelease() {
+        SourceSet internals = new SourceSet(Map.of("Solution.java", """
+                import example.exercise.*;
+                public class Solution implements Sheet {
+                    public Cell cell(int row) { return new Cell(row, "x"); }
+                    Object a = jdk.internal.misc.Unsafe.getUnsafe();
+                    Object b = sun.misc.Unsafe.class;
+                    Object c = javax.tools.ToolProvider.getSystemJavaCompiler();
+                    Object d = java.sql.DriverManager.class;
+                }
+                """));
+
+        CompiledSolution c = new SolutionCompiler(cache).compile(internals, API);
+
+        assertThat(c.compiled()).isFalse();
+        assertThat(c.diagnostics()).extracting(CompileDiagnostic::line).containsExactly(4L, 5L, 6L, 7L);
+        assertThat(c.diagnostics().get(0).toString()).contains("jdk.internal.misc", "not visible");
+    }
 }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -45,6 +46,14 @@ final class RecordJson {
                     .maxStringLength(MAX_STRING).maxNumberLength(40).maxDocumentLength(MAX_DOCUMENT).build())
             .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
+
+    /** Each record class's components and constructor, looked up once. */
+    private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            return new RecordShape(type);
+        }
+    };
 
     private RecordJson() {
     }
@@ -134,14 +143,15 @@ final class RecordJson {
     }
 
     private static void record(JsonGenerator g, Record r) throws IOException {
+        RecordShape shape = SHAPES.get(r.getClass());
         g.writeStartObject();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            g.writeFieldName(c.getName());
+        for (int i = 0; i < shape.names.length; i++) {
+            g.writeFieldName(shape.names[i]);
             try {
-                c.getAccessor().setAccessible(true);
-                write(g, c.getAccessor().invoke(r));
+                write(g, shape.accessors[i].invoke(r));
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalArgumentException("RecordJson: cannot read " + c, e);
+                throw new IllegalArgumentException("RecordJson: cannot read " + shape.names[i] + " of "
+                        + r.getClass().getName(), e);
             }
         }
         g.writeEndObject();
@@ -264,35 +274,68 @@ final class RecordJson {
 
     private static Object record(JsonParser p, Class<?> c) throws IOException {
         expect(p, JsonToken.START_OBJECT);
-        RecordComponent[] components = c.getRecordComponents();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < components.length; i++) {
-            index.put(components[i].getName(), i);
-        }
-        Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            args[i] = types[i].isPrimitive() ? primitiveZero(types[i]) : null;
+        RecordShape shape = SHAPES.get(c);
+        Object[] args = new Object[shape.names.length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = shape.types[i].isPrimitive() ? primitiveZero(shape.types[i]) : null;
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            Integer i = index.get(p.currentName());
+            Integer i = shape.index.get(p.currentName());
             p.nextToken();
             if (i == null) {
                 p.skipChildren(); // a field this version does not know
             } else {
-                args[i] = value(p, components[i].getGenericType());
+                args[i] = value(p, shape.genericTypes[i]);
             }
         }
+        if (shape.constructor == null) {
+            throw new IllegalArgumentException("RecordJson: cannot construct " + c.getName());
+        }
         try {
-            Constructor<?> ctor = c.getDeclaredConstructor(types);
-            ctor.setAccessible(true);
-            return ctor.newInstance(args);
+            return shape.constructor.newInstance(args);
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException("RecordJson: " + c.getSimpleName() + " refused the values: "
                     + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("RecordJson: cannot construct " + c.getName(), e);
+        }
+    }
+
+    /**
+     * What reading and writing a record class needs, looked up once per class: asking for a record's components
+     * and constructor by reflection every time cost the host about a millisecond a reply (docs/benchmarks.md).
+     */
+    private static final class RecordShape {
+        final String[] names;
+        final Class<?>[] types;
+        final Type[] genericTypes;
+        final Method[] accessors;
+        final Map<String, Integer> index = new HashMap<>();
+        /** The canonical constructor; null if it cannot be made accessible (reading then fails with a reason). */
+        final Constructor<?> constructor;
+
+        RecordShape(Class<?> c) {
+            RecordComponent[] components = c.getRecordComponents();
+            names = new String[components.length];
+            types = new Class<?>[components.length];
+            genericTypes = new Type[components.length];
+            accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                types[i] = components[i].getType();
+                genericTypes[i] = components[i].getGenericType();
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+                index.put(names[i], i);
+            }
+            Constructor<?> ctor;
+            try {
+                ctor = c.getDeclaredConstructor(types);
+                ctor.setAccessible(true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                ctor = null;
+            }
+            constructor = ctor;
         }
     }
 
