@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +110,47 @@ class LauncherTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("mvn -B -q -Dstyle.color=never").contains("-Djansi.noreset=true");
         assertThat(r.out()).contains("arg list");
+    }
+
+    @Test
+    void theCommandLineGetsAClassDataArchiveMadeOncePerBuildOfTheHost() throws Exception {
+        Path target = checkout.resolve("app/dist/target");
+        Files.createDirectories(target.resolve("plugins"));
+        Files.writeString(target.resolve("plugins/other.jar"), "a plugin");
+        Files.writeString(target.resolve("plugins/sparse-cells.jar"), "a plugin");
+        Files.createDirectories(target.resolve("lib"));
+        Files.writeString(target.resolve("lib/app-core.jar"), "a library");
+        // a java that makes the archive it is asked for, as the real one does at exit
+        script(fakes.resolve("java"), "for a; do case \"$a\" in -XX:ArchiveClassesAtExit=*) echo archive > \"${a#*=}\";;"
+                + " esac; done; for a; do echo \"arg $a\"; done");
+        Path jsa = target.resolve("pagelab-cli.jsa");
+
+        Run first = run(checkout, false, "./pagelab", "list");
+        assertThat(first.err()).contains("preparing the command line's class-data archive");
+        assertThat(jsa).exists();
+        assertThat(first.out()).contains("arg -XX:SharedArchiveFile=" + jsa.toRealPath(), "arg list\n");
+
+        Run again = run(checkout, false, "./pagelab", "list");
+        assertThat(again.err()).as("made once").doesNotContain("preparing");
+        assertThat(again.out()).contains("arg -XX:SharedArchiveFile=");
+
+        // a library of the host changed: the JVM would refuse the archive, so it is made again
+        Files.setLastModifiedTime(target.resolve("lib/app-core.jar"),
+                FileTime.fromMillis(Files.getLastModifiedTime(jsa).toMillis() + 5_000));
+        assertThat(run(checkout, false, "./pagelab", "list").err()).contains("preparing");
+    }
+
+    @Test
+    void aFailedArchiveIsNotTriedAgainUntilTheHostChangesAndTheCommandRunsWithout() throws Exception {
+        Path target = checkout.resolve("app/dist/target");
+        Files.createDirectories(target.resolve("plugins"));
+        Files.writeString(target.resolve("plugins/sparse-cells.jar"), "a plugin");
+
+        Run first = run(checkout, false, "./pagelab", "list");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).contains("preparing");
+        assertThat(first.out()).doesNotContain("SharedArchiveFile").contains("arg list\n");
+        assertThat(run(checkout, false, "./pagelab", "list").err()).doesNotContain("preparing");
     }
 
     private Run run(Path dir, boolean localBinOnPath, String... command) throws Exception {
