@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What a student and a grader feel of grading (issue 12's speed targets), as timed CLI runs of the built
+# What a student and a grader feel of grading (issue 12's speed targets), as timed runs of ./pagelab on the built
 # distribution (app/dist/target; build it first, e.g. with ./pagelab or mvn -B -DskipTests install):
 #   - `check sparse-cells --reference`, cold (a fresh data folder: javac, a class-data archive not yet made) and
 #     warm (the compile cache and the grading child's archive in place), each the median of ROUNDS runs;
@@ -20,7 +20,9 @@ DIST=$ROOT/app/dist/target
 [[ -f $DIST/pagelab.jar ]] || { echo "grading.sh: build the distribution first ($DIST/pagelab.jar)" >&2; exit 2; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-PAGELAB=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dpagelab.plugins.dir="$DIST/plugins" -jar "$DIST/pagelab.jar")
+# what a student types: ./pagelab (its JVM options and its command line's class-data archive, made here if missing)
+PAGELAB=("$ROOT/pagelab")
+"${PAGELAB[@]}" --version >/dev/null
 
 seconds() { # runs "$@", prints its wall time in seconds
     local start end

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,7 +57,7 @@ final class PolicyRules {
             if (s.isEmpty() || s.startsWith("#")) {
                 continue;
             }
-            String[] parts = s.split("\\s+", 3);
+            String[] parts = fields(s);
             if (parts.length < 2 || !(parts[0].equals("allow") || parts[0].equals("deny"))) {
                 throw new IllegalArgumentException("solution rules, line " + lineNo + ": expected 'allow PATTERN' or "
                         + "'deny PATTERN reason', got: " + s);
@@ -71,6 +73,30 @@ final class PolicyRules {
             }
         }
         return new PolicyRules(Map.copyOf(rules));
+    }
+
+    /**
+     * A stripped line cut at its first two runs of blanks, as {@code line.split("\\s+", 3)} would, without a regular
+     * expression: every grading child reads the 230 rules once, and a pattern per line cost it 10 ms.
+     */
+    static String[] fields(String line) {
+        List<String> parts = new ArrayList<>(3);
+        int i = 0;
+        int n = line.length();
+        while (i < n && parts.size() < 2) {
+            int start = i;
+            while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            parts.add(line.substring(start, i));
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+        }
+        if (i < n) {
+            parts.add(line.substring(i));
+        }
+        return parts.toArray(String[]::new);
     }
 
     /** May code name the class {@code binaryName} (e.g. {@code java.util.Map$Entry})? */
