@@ -71,6 +71,12 @@ class HostileSubmissionsTest {
                     SubmissionStatus.COMPILE_ERROR, "package pagelab.sim does not exist"),
             Attack.in("fault-injection", "pagelab.kernel.Machine.create(pagelab.kernel.MachineConfig.x86())"
                     + ".faultInjection();", SubmissionStatus.REJECTED, "fault injection is the checker's lever"),
+            // the kernel provider each child looks up once (KernelProviders) and the JVM-wide settings a child is
+            // started with: neither can be swapped from a solution
+            Attack.in("own-kernel-provider", "java.util.ServiceLoader.load(pagelab.kernel.spi.KernelProvider.class)"
+                    + ".findFirst();", SubmissionStatus.REJECTED, "loading services is class loading"),
+            Attack.in("child-jvm-settings", "System.setProperty(\"java.nio.channels.spi.SelectorProvider\", \"x\");",
+                    SubmissionStatus.REJECTED, "may not change the grading JVM's properties"),
             Attack.in("checker-class", "new pagelab.exercises.sparsecells.SparseCellsChecks();",
                     SubmissionStatus.COMPILE_ERROR, "cannot find symbol"),
             // 4. the reference solution and the compiler
