@@ -53,7 +53,7 @@ final class ChildLaunch {
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-XX:+DisableAttachMechanism",
                 "-Djava.security.manager=disallow", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
         cmd.addAll(SHORT_LIVED);
-        cmd.addAll(selectorProvider());
+        cmd.addAll(SELECTOR_PROVIDER);
         String machines = System.getProperty(Grader.MACHINES_PROPERTY);
         if (machines != null && !machines.isBlank()) {
             cmd.add("-D" + Grader.MACHINES_PROPERTY + "=" + machines);
@@ -75,6 +75,8 @@ final class ChildLaunch {
 
     /** The JDK's own selector provider on Linux. */
     private static final String EPOLL = "sun.nio.ch.EPollSelectorProvider";
+    /** {@link #selectorProvider()}, worked out once: every child's command has it. */
+    private static final List<String> SELECTOR_PROVIDER = selectorProvider();
 
     /**
      * On Linux, names the JDK's default selector provider, so that opening the channel's socket does not look for
