@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import pagelab.app.grading.Grader;
 import pagelab.exercise.ExerciseApi;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -189,12 +190,13 @@ public final class PageLabCli implements Callable<Integer> {
         }
     }
 
-    /** {@code --version}: PageLab, the exercise API it offers to plugins, the Java runtime. */
+    /** {@code --version}: PageLab, the exercise API it offers to plugins, the Java runtime, the children's runtime. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[]{"PageLab " + version(), "exercise API " + ExerciseApi.VERSION,
-                "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"};
+                "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")",
+                "grading children: " + Grader.childRuntime()};
         }
     }
 }

@@ -96,7 +96,7 @@ final class ChildArchive {
         List<Path> entries = new ArrayList<>(ChildLaunch.modulePath());
         entries.addAll(ChildLaunch.classPath(options));
         MessageDigest d = Hashes.sha256();
-        d.update((System.getProperty("java.home") + "|" + Runtime.version() + "|" + command + "\n")
+        d.update((ChildRuntime.current().identity() + "|" + command + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         try {
             for (Path p : entries) {

@@ -23,10 +23,10 @@ import pagelab.solutions.SolutionPolicy;
  * possible. The kernel API and the simulator run as named modules (the simulator exports nothing, so not even
  * reflection reaches it); of the host's libraries only the runner, the exercise API, the solution policy, ASM,
  * Jackson's streaming core and PF4J's extension point come along; the security manager cannot be installed; nobody
- * may attach to the JVM. (Of the JDK a solution reaches only {@code java.base}: its class loader sees no other
- * module. The JVM's own {@code --limit-modules} would do the same but turns class data sharing off, which doubles
- * a child's boot.) In graded mode, where bubblewrap is available, the JVM runs in a sandbox of its own
- * ({@link Sandbox}).
+ * may attach to the JVM. Of the JDK a solution reaches only {@code java.base}: on PageLab's runtime image
+ * ({@link ChildRuntime}) nothing else is there; on the host's JDK its class loader sees no other module (the JVM's
+ * own {@code --limit-modules} would do the same but turns class data sharing off, which doubles a child's boot).
+ * In graded mode, where bubblewrap is available, the JVM runs in a sandbox of its own ({@link Sandbox}).
  */
 final class ChildLaunch {
     private ChildLaunch() {
@@ -47,8 +47,13 @@ final class ChildLaunch {
 
     /** The command every child shares, from {@code java} to the main class. */
     static List<String> baseCommand(GraderOptions options) {
+        return baseCommand(options, ChildRuntime.current());
+    }
+
+    /** The command every child shares, on {@code runtime}. */
+    static List<String> baseCommand(GraderOptions options, ChildRuntime runtime) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(runtime.java().toString());
         cmd.addAll(List.of("-Xmx" + options.heapMegabytes() + "m", "-Xss512k", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-XX:+DisableAttachMechanism",
                 "-Djava.security.manager=disallow", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
@@ -59,8 +64,8 @@ final class ChildLaunch {
             cmd.add("-D" + Grader.MACHINES_PROPERTY + "=" + machines);
         }
         cmd.addAll(options.childJvmArgs());
-        cmd.addAll(List.of("--module-path", join(modulePath()), "--add-modules", "pagelab.kernel,pagelab.sim",
-                "-cp", join(classPath(options)), GradingChild.class.getName()));
+        cmd.addAll(runtime.moduleOptions());
+        cmd.addAll(List.of("-cp", join(classPath(options)), GradingChild.class.getName()));
         return cmd;
     }
 
@@ -122,9 +127,7 @@ final class ChildLaunch {
 
     /** Every file and folder the child reads besides its plugin and archive: the JDK, its module and class paths. */
     static List<Path> readablePaths(GraderOptions options) {
-        List<Path> paths = new ArrayList<>();
-        paths.add(Path.of(System.getProperty("java.home")));
-        paths.addAll(modulePath());
+        List<Path> paths = new ArrayList<>(ChildRuntime.current().readablePaths());
         paths.addAll(classPath(options));
         return paths;
     }
@@ -136,7 +139,7 @@ final class ChildLaunch {
         throw new IllegalStateException("ChildLaunch: no kernel provider on the class path");
     }
 
-    private static String join(List<Path> paths) {
+    static String join(List<Path> paths) {
         return paths.stream().filter(Files::exists).map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator));
     }

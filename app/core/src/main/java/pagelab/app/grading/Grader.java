@@ -81,6 +81,11 @@ public final class Grader implements AutoCloseable {
         return options;
     }
 
+    /** What grading children run on: PageLab's runtime image or this JDK (and why not the image). */
+    public static String childRuntime() {
+        return ChildRuntime.current().note();
+    }
+
     /** What keeps a solution apart here: "bubblewrap" (the OS sandbox) or "policy". */
     public String isolation() {
         return options.sandboxed() ? "bubblewrap" : "policy";
