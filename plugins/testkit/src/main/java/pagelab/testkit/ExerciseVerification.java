@@ -45,7 +45,7 @@ public abstract class ExerciseVerification {
             "checks", "checks are well declared and their class can be made",
             "sources", "reference and known-wrong solutions have the starter's files",
             "known-wrong declarations", "each known-wrong solution is declared once and marked in the reference",
-            "SDK boundary", "uses only pagelab.kernel and pagelab.exercise",
+            "SDK boundary", "uses only pagelab.kernel, pagelab.exercise and java.base",
             "unused files", "plugin holds no file the exercise does not use",
             "check texts", "every check title and hint is translated where the exercise translates its checks");
     // A malformed exercise is reported by the finding that failed; the others are skipped instead of repeating it.

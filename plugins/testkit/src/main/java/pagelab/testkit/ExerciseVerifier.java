@@ -455,7 +455,15 @@ public final class ExerciseVerifier {
                 throw new IllegalStateException("these classes use the simulator's internals (pagelab.sim), not"
                         + " just pagelab.kernel and pagelab.exercise: " + bad);
             }
-            return "uses only pagelab.kernel and pagelab.exercise";
+            // only a plugin's own classes: an exercise loaded from a test's class folder shares it with the tests
+            Path location = PluginContents.location(exercise.getClass());
+            List<String> jdk = location == null || !PluginContents.read(location).isPlugin() ? List.of()
+                    : SdkBoundary.outsideJavaBase(location);
+            if (!jdk.isEmpty()) {
+                throw new IllegalStateException("grading children run on java.base and the kernel only (PageLab's"
+                        + " runtime image), but the plugin uses more of the JDK: " + jdk);
+            }
+            return "uses only pagelab.kernel, pagelab.exercise and java.base";
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the plugin's classes: " + e.getMessage(), e);
         }

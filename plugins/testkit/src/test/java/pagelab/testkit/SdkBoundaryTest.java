@@ -29,4 +29,26 @@ class SdkBoundaryTest {
 
         assertThat(SdkBoundary.violations(dir)).containsExactly("p/Sneaky.class");
     }
+
+    @Test
+    void aCheckerUsingTheJdkBeyondJavaBaseIsReportedWithTheModule() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path source = Files.createDirectories(dir.resolve("src/p")).resolve("Logs.java");
+        Files.writeString(source, """
+                package p;
+                public class Logs {
+                    private java.util.List<java.sql.Date> dates;
+                    public static void log(String s) { java.util.logging.Logger.getLogger("x").info(s); }
+                }
+                """);
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, "-d", classes.toString(), source.toString())).isZero();
+
+        assertThat(SdkBoundary.outsideJavaBase(classes)).containsExactly(
+                "p/Logs.class uses java.sql.Date (java.sql)",
+                "p/Logs.class uses java.util.logging.Logger (java.logging)");
+        // the toy exercise's classes use java.base only (this test's class, beside them, uses javac)
+        assertThat(SdkBoundary.outsideJavaBase(PluginContents.location(AdderExercise.class)))
+                .allMatch(line -> line.startsWith("pagelab/testkit/SdkBoundaryTest.class "));
+    }
 }
