@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         footer = ExitCodes.FOOTER,
         subcommands = {ListCommand.class, InitCommand.class, CheckCommand.class, GradeCommand.class,
             VerifyPluginCommand.class, VerifyResultCommand.class, KeysCommand.class, PluginCommand.class,
-            AutograderCommand.class, MergeGradesCommand.class, KitCommand.class, CommandLine.HelpCommand.class})
+            AutograderCommand.class, MergeGradesCommand.class, KitCommand.class, ChildRuntimeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class PageLabCli implements Callable<Integer> {
     /**
      * Environment variable holding the command as the user types it ({@code ./pagelab}, {@code pagelab} when it is

@@ -35,6 +35,8 @@ record ChildRuntime(Path home, boolean image, String note) {
     static final String MANIFEST = "pagelab-child-runtime.properties";
     /** The image's folder, beside the distribution's {@code lib/}. */
     static final String FOLDER = "child-runtime";
+    /** The kernel's modules, in the order of {@link ChildLaunch#modulePath()}. */
+    static final List<String> MODULES = List.of("pagelab.kernel", "pagelab.sim");
 
     private static final class Current {
         static final ChildRuntime VALUE = find(System.getProperty(PROPERTY), ChildLaunch.modulePath());
@@ -57,10 +59,9 @@ record ChildRuntime(Path home, boolean image, String note) {
             }
             home = Path.of(configured);
         } else {
-            Path lib = modules.get(0).toAbsolutePath().getParent();
-            home = lib == null || lib.getParent() == null ? null : lib.getParent().resolve(FOLDER);
+            home = besideLib(modules);
             if (home == null || !Files.isDirectory(home)) {
-                return host("no runtime image beside " + lib);
+                return host("no runtime image beside " + modules.get(0).toAbsolutePath().getParent());
             }
         }
         String refused = refusal(home, modules);
@@ -68,36 +69,66 @@ record ChildRuntime(Path home, boolean image, String note) {
                 : host("runtime image " + home + " not used: " + refused);
     }
 
+    /** Where an installation keeps the image: {@value #FOLDER} beside the folder of the kernel's jars. */
+    static Path besideLib(List<Path> modules) {
+        Path lib = modules.get(0).toAbsolutePath().getParent();
+        return lib == null || lib.getParent() == null ? null : lib.getParent().resolve(FOLDER);
+    }
+
     /** Why the image at {@code home} cannot serve children with {@code modules}, or null when it can. */
-    private static String refusal(Path home, List<Path> modules) {
+    static String refusal(Path home, List<Path> modules) {
         if (!Files.isExecutable(java(home))) {
             return "it has no " + home.relativize(java(home));
         }
-        Properties built = new Properties();
-        try (InputStream in = Files.newInputStream(home.resolve(MANIFEST))) {
-            built.load(in);
-        } catch (IOException e) {
+        Properties built = manifest(home);
+        if (built == null) {
             return "it has no readable " + MANIFEST;
         }
-        List<String> names = List.of("pagelab.kernel", "pagelab.sim");
-        for (int i = 0; i < names.size(); i++) {
-            String recorded = built.getProperty(names.get(i) + ".sha256", "");
+        for (int i = 0; i < MODULES.size(); i++) {
+            String recorded = built.getProperty(MODULES.get(i) + ".sha256", "");
             Path jar = modules.get(i);
             if (!Files.isRegularFile(jar)) {
-                return names.get(i) + " is not a jar here (" + jar + ")";
+                return MODULES.get(i) + " is not a jar here (" + jar + ")";
             }
             if (!recorded.equalsIgnoreCase(sha256(jar))) {
-                return "it was linked from another build of " + names.get(i) + " than " + jar.getFileName();
+                return "it was linked from another build of " + MODULES.get(i) + " than " + jar.getFileName();
             }
         }
         return null;
+    }
+
+    /** The Java that linked the image at {@code home}, as its record says, or null. */
+    static String linkedBy(Path home) {
+        Properties built = manifest(home);
+        return built == null ? null : built.getProperty("java.version");
+    }
+
+    private static Properties manifest(Path home) {
+        Properties built = new Properties();
+        try (InputStream in = Files.newInputStream(home.resolve(MANIFEST))) {
+            built.load(in);
+            return built;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Writes the image's record: it was linked from {@code modules} (the kernel's jars) by this Java. */
+    static void recordLinked(Path home, List<Path> modules) throws IOException {
+        StringBuilder text = new StringBuilder("# What PageLab's grading children's runtime was linked from"
+                + " (ChildRuntime checks it)\n");
+        for (int i = 0; i < MODULES.size(); i++) {
+            text.append(MODULES.get(i)).append(".sha256=").append(sha256(modules.get(i))).append('\n');
+        }
+        text.append("java.version=").append(System.getProperty("java.version")).append('\n');
+        Files.writeString(home.resolve(MANIFEST), text);
     }
 
     private static ChildRuntime host(String note) {
         return new ChildRuntime(Path.of(System.getProperty("java.home")), false, note);
     }
 
-    private static Path java(Path home) {
+    static Path java(Path home) {
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
         return home.resolve("bin").resolve(windows ? "java.exe" : "java");
     }

@@ -74,7 +74,8 @@ class AutograderCommandTest {
             assertThat(z.stream().map(ZipEntry::getName).filter(n -> n.startsWith("pagelab/lib/")))
                     .anyMatch(n -> n.contains("core")).noneMatch(n -> n.contains("desktop") || n.contains("flatlaf"));
             String setup = text(z, "setup.sh");
-            assertThat(setup).contains("apt-get install", "openjdk-17-jdk-headless");
+            assertThat(setup).contains("apt-get install", "openjdk-17-jdk-headless",
+                    "/autograder/source/pagelab/bin/pagelab child-runtime");
         }
         SparseCells ex = new SparseCells();
         KnownWrongSolution wrong = ex.knownWrong().get(0);
@@ -98,6 +99,28 @@ class AutograderCommandTest {
         JsonNode notCompiling = gradescope("broken", broken, zip);
         assertThat(notCompiling.get("score").asInt()).isZero();
         assertThat(notCompiling.get("output").asText()).contains("do not compile", "SparseSpreadsheet.java");
+    }
+
+    /** What setup.sh does on Gradescope, on the unpacked zip: link the children's runtime, which they then use. */
+    @Test
+    void theGradescopeInstallationLinksItsChildrensRuntimeAsSetupDoes() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "bin/pagelab is a POSIX shell script");
+        Path zip = home.resolve("autograder-runtime.zip");
+        assertThat(run("autograder", "sparse-cells", "--target", "gradescope", "--out", zip.toString()).code())
+                .isEqualTo(ExitCodes.OK);
+        Path source = Files.createDirectories(home.resolve("runtime-source"));
+        unzip(zip, source);
+        String pagelab = source.resolve("pagelab/bin/pagelab").toString();
+        Map<String, String> env = Map.of("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+                + System.getenv("PATH"), "PAGELAB_HOME", home.resolve("data-runtime").toString());
+
+        String linked = exec(List.of("sh", pagelab, "child-runtime"), env);
+        String version = exec(List.of("sh", pagelab, "--version"), env);
+        String checked = exec(List.of("sh", pagelab, "check", "sparse-cells", "--reference", "--graded"), env);
+
+        assertThat(linked).contains("Linked the grading children's runtime in " + source.resolve("pagelab/child-runtime"));
+        assertThat(version).contains("grading children: runtime image " + source.resolve("pagelab/child-runtime"));
+        assertThat(checked).contains("sparse-cells: 100/100 points");
     }
 
     @Test

@@ -307,4 +307,45 @@ class CliTest {
         assertThat(r.code()).isEqualTo(ExitCodes.PLUGIN_INVALID);
         assertThat(r.out()).contains("not a readable jar");
     }
+
+    @Test
+    void childRuntimeLeavesAFolderThatIsNotOneAlone() throws IOException {
+        Path foreign = Files.createDirectories(home.resolve("not-a-runtime"));
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+
+        Run r = run("child-runtime", "--out", foreign.toString());
+
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.WOULD_OVERWRITE);
+        assertThat(r.err()).contains(foreign.toString(), "not a PageLab runtime");
+        assertThat(foreign.resolve("notes.txt")).hasContent("mine");
+    }
+
+    /**
+     * Linked from the kernel's jars (a build that packaged them, as CI's verify does), the runtime holds java.base
+     * and the kernel's modules, and a second run finds it up to date; from class folders (mvn test) it is refused.
+     */
+    @Test
+    void childRuntimeLinksJavaBaseAndTheKernelFromJarsOnly() throws Exception {
+        Path rt = home.resolve("child-runtime-" + System.nanoTime());
+        boolean jars = Files.isRegularFile(Path.of(pagelab.kernel.Machine.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()));
+
+        Run r = run("child-runtime", "--out", rt.toString());
+
+        if (!jars) {
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.NOT_FOUND);
+            assertThat(r.err()).contains("class folders", "mvn package");
+            assertThat(rt).doesNotExist();
+            return;
+        }
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("Linked the grading children's runtime in " + rt, "-Dpagelab.child.runtime=" + rt);
+        Process p = new ProcessBuilder(rt.resolve("bin/java").toString(), "--list-modules").start();
+        String modules = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(modules.lines().map(l -> l.replaceFirst("@.*", "")))
+                .containsExactlyInAnyOrder("java.base", "pagelab.kernel", "pagelab.sim");
+        assertThat(rt.resolve("lib/server/classes.jsa")).isRegularFile();
+        assertThat(run("child-runtime", "--out", rt.toString()).out()).contains("is up to date");
+    }
 }

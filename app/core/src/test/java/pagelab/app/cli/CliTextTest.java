@@ -32,7 +32,7 @@ class CliTextTest {
             "autograder", "run_autograder", "bubblewrap", "bwrap", "jar", "zip", "mvn",
             "package", "gradescope", "github", "folder", "auto", "required", "off", "text", "json", "junit", "visible",
             "hidden", "after_due_date", "after_published", "graded", "compile-error", "rejected", "timeout", "crashed",
-            "checker-error", "not-graded", "all", "en", "zh-CN");
+            "checker-error", "not-graded", "all", "en", "zh-CN", "child-runtime", "jlink");
 
     private static final Locale DEFAULT = Locale.getDefault();
 

@@ -46,6 +46,14 @@ class ChildRuntimeIT {
     }
 
     @Test
+    void theBuildLinkedItWithTheCommandAnInstallationWithoutOneUses() throws Exception {
+        Run again = pagelab("child-runtime");
+
+        assertThat(again.exit).as(again.out).isZero();
+        assertThat(again.out).contains("The grading children's runtime in " + IMAGE + " is up to date");
+    }
+
+    @Test
     void withThePropertySetToNoneTheChildrenRunOnTheHostsJdk() throws Exception {
         Run version = pagelab("-Dpagelab.child.runtime=none", "--version");
 

@@ -84,6 +84,27 @@ class ReleaseZipIT {
     }
 
     /**
+     * The zip has no runtime for the grading children (it is one file for every system); {@code bin/pagelab
+     * child-runtime} links one in the unpacked folder, with the JDK on the PATH, and children then grade on it.
+     * On a copy of the release of its own: the other tests see the zip as it comes.
+     */
+    @Test
+    void linksTheGradingChildrensRuntimeInTheUnpackedReleaseOnRequest() throws Exception {
+        Path copy = unzip(ZIP, temp.resolve("with-runtime")).resolve(release.getFileName().toString());
+        String pagelab = copy.resolve("bin/pagelab").toString();
+        assertThat(run(List.of(pagelab, "--version"), Map.of()).out).contains("grading children: no runtime image");
+
+        Run linked = run(List.of(pagelab, "child-runtime"), Map.of());
+        assertThat(linked.code).as(linked.toString()).isZero();
+        assertThat(linked.out).contains("Linked the grading children's runtime in " + copy.resolve("child-runtime"));
+        assertThat(run(List.of(pagelab, "--version"), Map.of()).out)
+                .contains("grading children: runtime image " + copy.resolve("child-runtime"));
+        Run check = run(List.of(pagelab, "check", "sparse-cells", "--reference", "--graded"), Map.of());
+        assertThat(check.code).as(check.toString()).isZero();
+        assertThat(check.out).contains("sparse-cells: 100/100 points");
+    }
+
+    /**
      * The workshop leader's kit: the release with two exercises and a track, in a new folder; PageLab started from
      * the kit offers those two only (and the kit keeps its launcher executable, and leaves this machine's class-data
      * archive behind).
