@@ -25,7 +25,10 @@ class ChildRuntimeIT {
 
     @Test
     void aJdkWithJlinkMadeTheImageWithJavaBaseAndTheKernelsModulesOnly() throws Exception {
+        // the build links it wherever it can: a JDK with jlink and its modules (Debian's and Temurin's have both)
         assertThat(Path.of(System.getProperty("java.home"), "bin", "jlink")).as("this JDK's jlink").isExecutable();
+        assertThat(Path.of(System.getProperty("java.home"), "jmods", "java.base.jmod")).as("this JDK's jmods")
+                .isRegularFile();
 
         Run modules = run(List.of(IMAGE.resolve("bin/java").toString(), "--list-modules"));
 
