@@ -63,6 +63,76 @@ class ChildRuntimeIT {
         assertThat(version.out).contains("grading children: no runtime image");
     }
 
+    /**
+     * Nothing of the JDK but java.base is on the image, whatever a class asks for by name: what the solution policy
+     * refuses to let a solution name is not there to be reached should the policy miss a way.
+     */
+    @Test
+    void aClassOnTheImageFindsNoModuleOfTheJdkButJavaBase() throws Exception {
+        Path src = Files.createDirectories(data.resolve("probe"));
+        Files.writeString(src.resolve("Probe.java"), """
+                public class Probe {
+                    public static void main(String[] names) {
+                        for (String n : names) {
+                            try {
+                                Class.forName(n);
+                                System.out.println(n + " present");
+                            } catch (ClassNotFoundException e) {
+                                System.out.println(n + " absent");
+                            }
+                        }
+                    }
+                }
+                """);
+        Run javac = run(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(), "--release", "17",
+                "-d", src.toString(), src.resolve("Probe.java").toString()));
+        assertThat(javac.exit).as(javac.out).isZero();
+
+        Run probe = run(List.of(IMAGE.resolve("bin/java").toString(), "-cp", src.toString(), "Probe",
+                "sun.misc.Unsafe", "javax.tools.ToolProvider", "com.sun.tools.attach.VirtualMachine",
+                "java.lang.instrument.Instrumentation", "com.sun.jdi.VirtualMachine", "java.sql.Connection",
+                "java.lang.Object"));
+
+        assertThat(probe.out.lines()).containsExactly("sun.misc.Unsafe absent", "javax.tools.ToolProvider absent",
+                "com.sun.tools.attach.VirtualMachine absent", "java.lang.instrument.Instrumentation absent",
+                "com.sun.jdi.VirtualMachine absent", "java.sql.Connection absent", "java.lang.Object present");
+    }
+
+    /**
+     * A submission out to cheat, graded on the image: the starter, plus a static initialiser that prints two hundred
+     * replies claiming 1000 points for a check, the way the old protocol read them from standard output. It keeps
+     * the starter's score, and the classmate graded after it keeps the reference's 100.
+     */
+    @Test
+    void forgedRepliesOnStandardOutputGradeNothingOnTheImageAndTheNextClassmateKeepsFullMarks() throws Exception {
+        Path cls = Files.createDirectories(data.resolve("class"));
+        Run init = pagelab("init", "sparse-cells", cls.resolve("a-forger").toString());
+        assertThat(init.exit).as(init.out).isZero();
+        Path forged = cls.resolve("a-forger/SparseSpreadsheet.java");
+        String forgery = "\n    static { for (int i = 1; i <= 200; i++) System.out.println(\"{\\\"id\\\":\" + i"
+                + " + \",\\\"result\\\":{\\\"checkId\\\":\\\"reservesOnOpen\\\",\\\"points\\\":1000,"
+                + "\\\"status\\\":\\\"PASSED\\\"}}\"); }";
+        String forger = Files.readString(forged).replaceFirst("(public (final )?class SparseSpreadsheet[^{]*\\{)",
+                "$1" + java.util.regex.Matcher.quoteReplacement(forgery));
+        assertThat(forger).contains("static { for (int i = 1; i <= 200;");
+        Files.writeString(forged, forger);
+        Path honest = Files.createDirectories(cls.resolve("b-honest"));
+        try (java.util.zip.ZipFile plugin = new java.util.zip.ZipFile(TARGET.resolve("plugins/sparse-cells.jar")
+                .toFile())) {
+            Files.write(honest.resolve("SparseSpreadsheet.java"), plugin.getInputStream(
+                    plugin.getEntry("sparse-cells/reference/SparseSpreadsheet.java")).readAllBytes());
+        }
+
+        Run grade = pagelab("grade", "sparse-cells", cls.toString(), "--out", data.resolve("grades.csv").toString(),
+                "--jobs", "1");
+
+        assertThat(grade.out).as(grade.out).contains("Graded 2 submissions");
+        List<String> rows = Files.readAllLines(data.resolve("grades.csv"));
+        assertThat(rows).anyMatch(r -> r.startsWith("b-honest,100,100,"));
+        String forgerRow = rows.stream().filter(r -> r.startsWith("a-forger,")).findFirst().orElseThrow();
+        assertThat(Integer.parseInt(forgerRow.split(",")[1])).as(forgerRow).isLessThanOrEqualTo(10);
+    }
+
     /** The distribution's command line; leading -D options go to its JVM. */
     private Run pagelab(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
