@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
-import pagelab.app.results.Hashes;
+import pagelab.app.plugins.PluginFiles;
 
 /**
  * The Java runtime a grading child runs on: PageLab's own runtime image where the distribution has one, else the
@@ -133,14 +130,12 @@ record ChildRuntime(Path home, boolean image, String note) {
         return home.resolve("bin").resolve(windows ? "java.exe" : "java");
     }
 
-    private static String sha256(Path file) {
-        MessageDigest d = Hashes.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), d)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+    private static String sha256(Path jar) {
+        try {
+            return PluginFiles.sha256(jar);
         } catch (IOException e) {
             return "";
         }
-        return HexFormat.of().formatHex(d.digest());
     }
 
     /** The {@code java} to start. */
@@ -154,7 +149,7 @@ record ChildRuntime(Path home, boolean image, String note) {
             return List.of();
         }
         return List.of("--module-path", ChildLaunch.join(ChildLaunch.modulePath()),
-                "--add-modules", "pagelab.kernel,pagelab.sim");
+                "--add-modules", String.join(",", MODULES));
     }
 
     /** The files of the runtime a sandboxed child must read. */
@@ -179,5 +174,4 @@ record ChildRuntime(Path home, boolean image, String note) {
             return home.toString();
         }
     }
-
 }
